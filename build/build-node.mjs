@@ -1,0 +1,32 @@
+// Bundles the Node-side entry points (Electron main, preload, engine workers, command line) with esbuild.
+// Each becomes one CommonJS file in dist/electron; the preload must be a single file for sandbox: true.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const entries = {
+  main: 'electron/main/index.ts',
+  preload: 'electron/preload/index.ts',
+  'engine-worker': 'electron/engine/engine-worker.ts',
+  'parse-worker': 'electron/engine/parse-worker.ts',
+  cli: 'electron/cli.ts',
+};
+const { existsSync } = await import('node:fs');
+const entryPoints = Object.fromEntries(
+  Object.entries(entries).filter(([, file]) => existsSync(path.join(root, file))),
+);
+await build({
+  absWorkingDir: root,
+  entryPoints,
+  outdir: 'dist/electron',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['electron'],
+  sourcemap: true,
+  logLevel: 'warning',
+  define: { __DRIFTSCOPE_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.1.0') },
+});

@@ -1,0 +1,62 @@
+/**
+ * The columnar table a loader produces: one entry per header column, values stored by storage kind.
+ * - number storage: Float64Array, NaN = missing (statistics.md §1: empty, NA, NaN, null, None, ±Infinity).
+ * - string storage: Int32Array codes into a dictionary of distinct strings, -1 = missing.
+ * A column whose cells were mostly numbers but had a few unparseable ones keeps number storage; the bad
+ * cells become NaN and are counted in `invalidCount` with the first one recorded in `firstInvalid`.
+ */
+
+export interface InvalidCell {
+  /** 1-based line number in the file (the header is line 1). */
+  line: number;
+  value: string;
+}
+
+export interface NumberColumn {
+  name: string;
+  storage: 'number';
+  values: Float64Array;
+  /** Cells that were neither missing nor a number; stored as NaN. */
+  invalidCount: number;
+  firstInvalid: InvalidCell | null;
+}
+
+export interface StringColumn {
+  name: string;
+  storage: 'string';
+  codes: Int32Array;
+  dictionary: string[];
+}
+
+export type Column = NumberColumn | StringColumn;
+
+export interface ColumnarTable {
+  /** File name shown to the user (never a full path in reports). */
+  fileName: string;
+  rowCount: number;
+  columns: Column[];
+  /** Delimiter that was detected (',' or '\t' or ';' or '|'). */
+  delimiter: string;
+  byteLength: number;
+}
+
+/** Missing-value tokens of statistics.md §1, compared case-insensitively after trimming. */
+const MISSING_TOKENS = new Set(['', 'na', 'nan', 'null', 'none', 'n/a', '<na>']);
+
+export function isMissingToken(raw: string): boolean {
+  const t = raw.trim();
+  if (t.length === 0) return true;
+  if (t.length > 5) return false;
+  return MISSING_TOKENS.has(t.toLowerCase());
+}
+
+/** Number of missing cells of a column. */
+export function missingCount(column: Column): number {
+  let missing = 0;
+  if (column.storage === 'number') {
+    for (let i = 0; i < column.values.length; i++) if (Number.isNaN(column.values[i])) missing++;
+    return missing - column.invalidCount;
+  }
+  for (let i = 0; i < column.codes.length; i++) if (column.codes[i] < 0) missing++;
+  return missing;
+}
