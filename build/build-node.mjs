@@ -1,8 +1,9 @@
 // Bundles the Node-side entry points (Electron main, preload, engine workers, command line) with esbuild.
 // Each becomes one CommonJS file in dist/electron; the preload must be a single file for sandbox: true.
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const entries = {

@@ -36,7 +36,13 @@ export interface ColumnSummary {
 /** Plotting data on bins shared by both sets; shares sum to 1 over non-missing values of each set. */
 export type Distribution =
   | { kind: 'histogram'; edges: number[]; reference: number[]; current: number[] }
-  | { kind: 'categories'; labels: string[]; reference: number[]; current: number[]; otherLabel: string | null };
+  | {
+      kind: 'categories';
+      labels: string[];
+      reference: number[];
+      current: number[];
+      otherLabel: string | null;
+    };
 
 export interface ColumnResult {
   name: string;
