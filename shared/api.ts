@@ -16,6 +16,8 @@ export interface DatasetSummary {
   columns: string[];
   bytes: number;
   delimiter: string;
+  /** Problems that did not stop the load (ragged rows, renamed headers, one column only, ...). */
+  warnings: string[];
 }
 
 export interface LoadProgress {

@@ -12,6 +12,8 @@ export interface FileInfo {
   columns: number;
   bytes: number;
   delimiter: string;
+  /** Problems found while reading the file that did not stop the analysis. */
+  warnings: string[];
 }
 
 /** Per-column statistics of one dataset. Numeric fields are null for categorical columns and vice versa. */

@@ -19,6 +19,8 @@ export interface NumberColumn {
   /** Cells that were neither missing nor a number; stored as NaN. */
   invalidCount: number;
   firstInvalid: InvalidCell | null;
+  /** The finite values sorted ascending, when the loader computed them (reused by quantiles and tests). */
+  sorted?: Float64Array;
 }
 
 export interface StringColumn {
@@ -38,6 +40,8 @@ export interface ColumnarTable {
   /** Delimiter that was detected (',' or '\t' or ';' or '|'). */
   delimiter: string;
   byteLength: number;
+  /** Things the user should know that did not stop the load (ragged rows, renamed headers, ...). */
+  warnings: string[];
 }
 
 /** Missing-value tokens of statistics.md §1, compared case-insensitively after trimming. */

@@ -1,0 +1,136 @@
+/**
+ * The headless command line (`driftscope`, plain Node): the same engine worker as the app, so verdicts
+ * are identical. Exit codes: 0 done; 1 dataset drift with --fail-on-drift; 2 bad input or usage.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DatasetError } from '../shared/dataset-error';
+import { type AnalysisSettings, DEFAULT_SETTINGS } from '../shared/report/analysis-result';
+import { isTestKey, TEST_KEYS } from '../shared/types';
+import { formatSummary } from './cli-format';
+import { EngineClient } from './engine/engine-client';
+import { writeDemoFiles } from './main/handlers';
+import { writeFileAtomic } from './main/write-file-atomic';
+
+const USAGE = `Usage:
+  driftscope analyze --reference REF --current CUR [--json FILE|-] [--test KEY] [--threshold X]
+                     [--share-threshold X] [--fail-on-drift]
+  driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
+
+Tests (--test): ${TEST_KEYS.join(', ')}
+Exit codes: 0 done; 1 dataset drift detected with --fail-on-drift; 2 bad input.
+`;
+
+class UsageError extends Error {}
+
+function parseNumberOption(value: string | undefined, name: string): number | null {
+  if (value === undefined) return null;
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x < 0)
+    throw new UsageError(`--${name} must be a number >= 0, got "${value}"`);
+  return x;
+}
+
+async function analyze(engine: EngineClient, reference: string, current: string, settings: AnalysisSettings) {
+  await Promise.all([engine.load('reference', reference), engine.load('current', current)]);
+  return engine.analyze(settings);
+}
+
+function writeJson(target: string, value: unknown): void {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  if (target === '-') process.stdout.write(text);
+  else writeFileAtomic(path.resolve(target), text);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'demo') {
+    const { values } = parseArgs({ args: rest, options: { out: { type: 'string' } }, strict: true });
+    if (!values.out) throw new UsageError('demo needs --out DIR');
+    const dir = path.resolve(values.out);
+    mkdirSync(dir, { recursive: true });
+    const files = writeDemoFiles(dir);
+    const engine = new EngineClient();
+    try {
+      const result = await analyze(engine, files.reference, files.current, DEFAULT_SETTINGS);
+      writeJson(path.join(dir, 'report.json'), result);
+    } finally {
+      await engine.close();
+    }
+    process.stdout.write(`Wrote ${files.reference}, ${files.current} and ${path.join(dir, 'report.json')}\n`);
+    return 0;
+  }
+  if (command !== 'analyze') throw new UsageError(`unknown command "${command}"`);
+  const { values } = parseArgs({
+    args: rest,
+    strict: true,
+    options: {
+      reference: { type: 'string' },
+      current: { type: 'string' },
+      json: { type: 'string' },
+      test: { type: 'string' },
+      threshold: { type: 'string' },
+      'share-threshold': { type: 'string' },
+      'fail-on-drift': { type: 'boolean', default: false },
+    },
+  });
+  if (!values.reference || !values.current)
+    throw new UsageError('analyze needs --reference REF and --current CUR');
+  if (values.test !== undefined && !isTestKey(values.test)) {
+    throw new UsageError(`unknown test "${values.test}"; one of ${TEST_KEYS.join(', ')}`);
+  }
+  const share = parseNumberOption(values['share-threshold'], 'share-threshold');
+  if (share !== null && !(share > 0 && share <= 1))
+    throw new UsageError('--share-threshold must be in (0, 1]');
+  const settings: AnalysisSettings = {
+    test: values.test ?? null,
+    threshold: parseNumberOption(values.threshold, 'threshold'),
+    shareThreshold: share ?? DEFAULT_SETTINGS.shareThreshold,
+  };
+  const engine = new EngineClient();
+  try {
+    const result = await analyze(
+      engine,
+      path.resolve(values.reference),
+      path.resolve(values.current),
+      settings,
+    );
+    if (values.json !== undefined) writeJson(values.json, result);
+    else process.stdout.write(formatSummary(result));
+    if (values.json !== undefined && values.json !== '-') {
+      const d = result.dataset;
+      process.stderr.write(
+        `${d.driftDetected ? 'Dataset drift detected' : 'No dataset drift'}: ${d.driftedColumns} of ${d.testedColumns} columns drifted.\n`,
+      );
+    }
+    return values['fail-on-drift'] && result.dataset.driftDetected ? 1 : 0;
+  } finally {
+    await engine.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof DatasetError) {
+      process.stderr.write(`driftscope: ${error.message}\n`);
+    } else if (
+      error instanceof UsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+    ) {
+      process.stderr.write(`driftscope: ${(error as Error).message}\n\n${USAGE}`);
+    } else {
+      process.stderr.write(`driftscope: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 3;
+      return;
+    }
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,93 @@
+/**
+ * The engine as seen from the main process, the command line and the end-to-end harness: a promise API
+ * over one engine worker (electron/engine/engine-worker.ts), with sequence-numbered requests.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
+import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
+import type { EngineMessage, EngineRequest } from './protocol';
+import { deserializeError } from './serialize-error';
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  context: string;
+}
+
+export interface EngineClientOptions {
+  /** Folder holding the bundled engine-worker.cjs and parse-worker.cjs (default: dist/electron). */
+  bundleDir?: string;
+}
+
+/** Where the bundles live: next to this file once bundled, else dist/electron from the repository root. */
+function defaultBundleDir(): string {
+  if (__filename.endsWith('.cjs')) return __dirname;
+  return path.resolve(__dirname, '..', '..', 'dist', 'electron');
+}
+
+export class EngineClient {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private readonly progressListeners = new Set<(p: LoadProgress) => void>();
+  private seq = 0;
+  private closed = false;
+
+  constructor(options: EngineClientOptions = {}) {
+    const dir = options.bundleDir ?? defaultBundleDir();
+    this.worker = new Worker(path.join(dir, 'engine-worker.cjs'));
+    this.worker.on('message', (message: EngineMessage) => this.receive(message));
+    this.worker.on('error', (error) => this.failAll(error));
+    this.worker.on('exit', (code) => {
+      if (!this.closed) this.failAll(new Error(`The analysis engine stopped (exit code ${code}).`));
+    });
+  }
+
+  onProgress(listener: (p: LoadProgress) => void): () => void {
+    this.progressListeners.add(listener);
+    return () => this.progressListeners.delete(listener);
+  }
+
+  load(role: DatasetRole, filePath: string): Promise<DatasetSummary> {
+    return this.request({ type: 'load', role, path: filePath }, `Loading ${path.basename(filePath)}`);
+  }
+
+  cancel(role: DatasetRole): Promise<void> {
+    return this.request({ type: 'cancel', role }, 'Cancel');
+  }
+
+  analyze(settings: AnalysisSettings): Promise<AnalysisResult> {
+    return this.request({ type: 'analyze', settings }, 'Analysis');
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.worker.terminate();
+  }
+
+  private request<T>(request: EngineRequest, context: string): Promise<T> {
+    if (this.closed) return Promise.reject(new Error('The analysis engine is closed.'));
+    const seq = ++this.seq;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject, context });
+      this.worker.postMessage({ seq, request });
+    });
+  }
+
+  private receive(message: EngineMessage): void {
+    if (message.type === 'progress') {
+      for (const listener of this.progressListeners) listener(message.progress);
+      return;
+    }
+    const pending = this.pending.get(message.seq);
+    if (!pending) return;
+    this.pending.delete(message.seq);
+    if ('error' in message) pending.reject(deserializeError(message.error, pending.context));
+    else pending.resolve(message.result);
+  }
+
+  private failAll(error: Error): void {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * Messages between the engine client (main process or command line) and the engine worker, and between
+ * the engine worker and its per-file parse workers. Errors cross as plain data and are rebuilt on arrival.
+ */
+import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
+import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
+import type { ColumnarTable } from '../../shared/table/columnar';
+
+export type EngineRequest =
+  | { type: 'load'; role: DatasetRole; path: string }
+  | { type: 'cancel'; role: DatasetRole }
+  | { type: 'analyze'; settings: AnalysisSettings };
+
+export interface EngineResults {
+  load: DatasetSummary;
+  cancel: undefined;
+  analyze: AnalysisResult;
+}
+
+export interface SerializedError {
+  name: string;
+  message: string;
+  stack?: string;
+  kind: 'dataset' | 'cancelled' | 'internal';
+  file?: string | null;
+  line?: number | null;
+  column?: string | null;
+}
+
+export type EngineMessage =
+  | { type: 'response'; seq: number; result: unknown }
+  | { type: 'response'; seq: number; error: SerializedError }
+  | { type: 'progress'; progress: LoadProgress };
+
+export type ParseWorkerMessage =
+  | { type: 'progress'; bytesRead: number; bytesTotal: number; rows: number }
+  | { type: 'table'; table: ColumnarTable }
+  | { type: 'error'; error: SerializedError };
+
+/** Typed arrays of a table, for a postMessage transfer list (moved, not copied). */
+export function transferablesOf(table: ColumnarTable): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  for (const column of table.columns) {
+    if (column.storage === 'number') {
+      buffers.push(column.values.buffer as ArrayBuffer);
+      if (column.sorted) buffers.push(column.sorted.buffer as ArrayBuffer);
+    } else buffers.push(column.codes.buffer as ArrayBuffer);
+  }
+  return buffers;
+}

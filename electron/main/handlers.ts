@@ -1,0 +1,102 @@
+/**
+ * The handlers behind every IPC channel of shared/api.ts. Plain Node (no electron import), so that main
+ * registers them over IPC and the end-to-end harness calls the very same functions from Playwright.
+ * Every argument comes from the renderer and is validated here; paths come from the Open dialog, the
+ * preload's drop handler, or the built-in demo, never from renderer state.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { DatasetRole, InvokeChannel, LoadOutcome, LoadProgress } from '../../shared/api';
+import { DatasetError } from '../../shared/dataset-error';
+import { generateDemo } from '../../shared/demo/generate-demo';
+import { type AnalysisSettings, DEFAULT_SETTINGS } from '../../shared/report/analysis-result';
+import { isTestKey } from '../../shared/types';
+import type { EngineClient } from '../engine/engine-client';
+import { CancelledError } from '../engine/serialize-error';
+import { writeFileAtomic } from './write-file-atomic';
+
+export interface HandlerDeps {
+  engine: EngineClient;
+  /** Shows an Open dialog; resolves with the chosen path, or null when the user cancels. */
+  chooseFile(role: DatasetRole): Promise<string | null>;
+  /** Folder where the built-in demo's CSV files are written once. */
+  demoDir: string;
+  sendProgress(progress: LoadProgress): void;
+}
+
+export type Handlers = Record<InvokeChannel, (...args: unknown[]) => Promise<unknown>>;
+
+export function validateRole(value: unknown): DatasetRole {
+  if (value !== 'reference' && value !== 'current')
+    throw new TypeError(`Invalid dataset role: ${String(value)}`);
+  return value;
+}
+
+export function validateSettings(value: unknown): AnalysisSettings {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS;
+  if (typeof value !== 'object') throw new TypeError('Invalid analysis settings');
+  const v = value as Record<string, unknown>;
+  const test = v.test ?? null;
+  if (test !== null && !isTestKey(test)) throw new TypeError(`Unknown test: ${String(test)}`);
+  const threshold = v.threshold ?? null;
+  if (threshold !== null && (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0)) {
+    throw new TypeError('Invalid threshold');
+  }
+  const share = v.shareThreshold ?? DEFAULT_SETTINGS.shareThreshold;
+  if (typeof share !== 'number' || !(share > 0 && share <= 1)) throw new TypeError('Invalid share threshold');
+  return { test, threshold, shareThreshold: share };
+}
+
+/** Writes the demo's reference.csv and current.csv into `dir` (unless already there, same content). */
+export function writeDemoFiles(dir: string): { reference: string; current: string } {
+  mkdirSync(dir, { recursive: true });
+  const demo = generateDemo();
+  const files = { reference: path.join(dir, 'reference.csv'), current: path.join(dir, 'current.csv') };
+  for (const role of ['reference', 'current'] as const) {
+    const file = files[role];
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== demo[role]) writeFileAtomic(file, demo[role]);
+  }
+  return files;
+}
+
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { engine } = deps;
+  engine.onProgress((p) => deps.sendProgress(p));
+
+  async function load(role: DatasetRole, filePath: string): Promise<LoadOutcome> {
+    try {
+      return { ok: true, dataset: await engine.load(role, filePath) };
+    } catch (error) {
+      if (error instanceof CancelledError) return { ok: false, cancelled: true, error: null };
+      if (error instanceof DatasetError) return { ok: false, cancelled: false, error: error.toUserFacing() };
+      throw error;
+    }
+  }
+
+  return {
+    'dataset:pick': async (role) => {
+      const r = validateRole(role);
+      const chosen = await deps.chooseFile(r);
+      return chosen === null ? null : load(r, chosen);
+    },
+    'dataset:open-dropped': async (role, droppedPath) => {
+      const r = validateRole(role);
+      if (typeof droppedPath !== 'string' || droppedPath.length === 0 || !path.isAbsolute(droppedPath)) {
+        throw new TypeError('Invalid dropped file path');
+      }
+      return load(r, droppedPath);
+    },
+    'dataset:demo': async () => {
+      const files = writeDemoFiles(deps.demoDir);
+      const [reference, current] = await Promise.all([
+        load('reference', files.reference),
+        load('current', files.current),
+      ]);
+      return { reference, current };
+    },
+    'dataset:cancel': async (role) => {
+      await engine.cancel(validateRole(role));
+    },
+    'analysis:run': async (settings) => engine.analyze(validateSettings(settings)),
+  };
+}

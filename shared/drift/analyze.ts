@@ -1,0 +1,289 @@
+/**
+ * The whole analysis of a reference table against a current table: per column, the type (inferred on the
+ * reference), the drift test (statistics.md §3, or the user's override), its score and verdict (§4), both
+ * sets' statistics and plotting bins; then the dataset verdict (share of drifted tested columns).
+ * Columns keep the reference file's order; columns in one file only are reported, not analysed.
+ */
+import { DatasetError } from '../dataset-error';
+import type {
+  AnalysisResult,
+  AnalysisSettings,
+  ColumnResult,
+  ColumnSummary,
+  DatasetVerdict,
+  FileInfo,
+} from '../report/analysis-result';
+import { SCHEMA_VERSION } from '../report/analysis-result';
+import type { Column, ColumnarTable } from '../table/columnar';
+import { inferColumnType } from '../table/infer-type';
+import type { ColumnType } from '../types';
+import {
+  type CategoricalSide,
+  categoricalPair,
+  categoricalSide,
+  type NumericSide,
+  numericPair,
+  numericSide,
+} from './column-pair';
+import { isDrift } from './decision';
+import { categoricalDistribution, numericDistribution } from './distribution';
+import type { PairedSample } from './sample';
+import { selectTest } from './selection';
+import { categoricalSummary, numericSummary } from './summary';
+import { TEST_REGISTRY } from './tests/registry';
+
+export interface AnalyzeContext {
+  version: string;
+  now: Date;
+}
+
+function fileInfo(table: ColumnarTable): FileInfo {
+  return {
+    file: table.fileName,
+    rows: table.rowCount,
+    columns: table.columns.length,
+    bytes: table.byteLength,
+    delimiter: table.delimiter,
+    warnings: table.warnings,
+  };
+}
+
+function emptySummary(rows: number): ColumnSummary {
+  return {
+    count: 0,
+    missing: rows,
+    invalid: 0,
+    mean: null,
+    std: null,
+    min: null,
+    q25: null,
+    median: null,
+    q75: null,
+    max: null,
+    unique: 0,
+    top: null,
+  };
+}
+
+function untested(
+  name: string,
+  type: ColumnType | null,
+  note: string,
+  ref: ColumnSummary,
+  cur: ColumnSummary,
+): ColumnResult {
+  return {
+    name,
+    type,
+    test: null,
+    testKind: null,
+    threshold: null,
+    score: null,
+    pValue: null,
+    statistic: null,
+    driftDetected: false,
+    reference: ref,
+    current: cur,
+    note,
+    distribution: null,
+  };
+}
+
+/** Number of distinct values of the union of two sorted arrays. */
+function distinctUnion(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let distinct = 0;
+  let last = Number.NaN;
+  while (i < a.length || j < b.length) {
+    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+    if (x !== last) distinct++;
+    last = x;
+  }
+  return distinct;
+}
+
+function typeConflictNote(cur: NumericSide): string | null {
+  if (cur.invalid === 0) return null;
+  return `Type conflict: ${cur.invalid} current value(s) are not numbers (first: "${cur.firstInvalid}"); they are left out of the test.`;
+}
+
+function invalidNote(side: NumericSide, file: string): string | null {
+  if (side.invalid === 0) return null;
+  return `${file}: ${side.invalid} value(s) are not numbers (first: "${side.firstInvalid}"); they are left out of the test.`;
+}
+
+interface Prepared {
+  sample: PairedSample;
+  nRef: number;
+  nCur: number;
+  nUnique: number;
+  reference: ColumnSummary;
+  current: ColumnSummary;
+  notes: string[];
+}
+
+function prepare(type: ColumnType, ref: Column, cur: Column, refFile: string, curFile: string): Prepared {
+  if (type === 'numerical') {
+    const r = numericSide(ref);
+    const c = numericSide(cur);
+    const notes = [
+      invalidNote(r, refFile),
+      cur.storage === 'string' ? typeConflictNote(c) : invalidNote(c, curFile),
+    ];
+    return {
+      sample: numericPair(r, c),
+      nRef: r.sorted.length,
+      nCur: c.sorted.length,
+      nUnique: distinctUnion(r.sorted, c.sorted),
+      reference: numericSummary(r),
+      current: numericSummary(c),
+      notes: notes.filter((n): n is string => n !== null),
+    };
+  }
+  const r: CategoricalSide = categoricalSide(ref);
+  const c: CategoricalSide = categoricalSide(cur);
+  const pair = categoricalPair(r, c);
+  return {
+    sample: pair,
+    nRef: pair.reference.reduce((a, b) => a + b, 0),
+    nCur: pair.current.reduce((a, b) => a + b, 0),
+    nUnique: pair.labels.length,
+    reference: categoricalSummary(r),
+    current: categoricalSummary(c),
+    notes: [],
+  };
+}
+
+function chooseTest(settings: AnalysisSettings, type: ColumnType, nRef: number, nUnique: number) {
+  const auto = selectTest(type, nRef, nUnique);
+  if (settings.test !== null && TEST_REGISTRY[settings.test].appliesTo(type)) {
+    const entry = TEST_REGISTRY[settings.test];
+    return { test: entry.key, threshold: settings.threshold ?? entry.defaultThreshold, note: null };
+  }
+  const note =
+    settings.test !== null
+      ? `${settings.test} does not apply to ${type} columns; the automatic choice was used.`
+      : null;
+  if (auto.test === null) return { test: null, threshold: null, note: auto.reason };
+  return { test: auto.test, threshold: settings.threshold ?? auto.threshold, note };
+}
+
+function analyzeColumn(
+  ref: Column,
+  cur: Column,
+  settings: AnalysisSettings,
+  refTable: ColumnarTable,
+  curTable: ColumnarTable,
+): ColumnResult {
+  const type = inferColumnType(ref);
+  if (type === 'text' || type === 'datetime' || type === 'id') {
+    const r = categoricalSummary(categoricalSide(ref));
+    const c = categoricalSummary(categoricalSide(cur));
+    const why = {
+      text: 'Text column (more distinct values than half its rows): not drift-tested yet.',
+      datetime: 'Date/time column: not drift-tested; it can serve as the time axis.',
+      id: 'ID column (all values distinct): not drift-tested.',
+    }[type];
+    return untested(ref.name, type, why, r, c);
+  }
+  const p = prepare(type, ref, cur, refTable.fileName, curTable.fileName);
+  if (p.nRef === 0 || p.nCur === 0) {
+    const empty = p.nRef === 0 ? refTable.fileName : curTable.fileName;
+    return untested(
+      ref.name,
+      type,
+      `No values in ${empty} after removing missing cells: not tested.`,
+      p.reference,
+      p.current,
+    );
+  }
+  const choice = chooseTest(settings, type, p.nRef, p.nUnique);
+  const distribution =
+    p.sample.kind === 'numeric' ? numericDistribution(p.sample) : categoricalDistribution(p.sample);
+  if (choice.test === null) {
+    return { ...untested(ref.name, type, choice.note, p.reference, p.current), distribution };
+  }
+  const entry = TEST_REGISTRY[choice.test];
+  const outcome = entry.run(p.sample);
+  const notes = [...p.notes];
+  if (choice.note) notes.push(choice.note);
+  if (outcome.reason) notes.push(outcome.reason);
+  return {
+    name: ref.name,
+    type,
+    test: choice.test,
+    testKind: entry.kind,
+    threshold: choice.threshold,
+    score: outcome.score,
+    pValue: outcome.pValue,
+    statistic: outcome.statistic,
+    driftDetected: isDrift(choice.test, outcome.score, choice.threshold),
+    reference: p.reference,
+    current: p.current,
+    note: notes.length > 0 ? notes.join(' ') : null,
+    distribution,
+  };
+}
+
+export function datasetVerdict(columns: ColumnResult[], shareThreshold: number): DatasetVerdict {
+  const tested = columns.filter((c) => c.test !== null && c.score !== null);
+  const drifted = tested.filter((c) => c.driftDetected).length;
+  const driftShare = tested.length > 0 ? drifted / tested.length : 0;
+  return {
+    driftDetected: tested.length > 0 && driftShare >= shareThreshold,
+    driftShare,
+    driftedColumns: drifted,
+    testedColumns: tested.length,
+    shareThreshold,
+  };
+}
+
+export function analyzeTables(
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  settings: AnalysisSettings,
+  context: AnalyzeContext,
+): AnalysisResult {
+  const currentByName = new Map(current.columns.map((c) => [c.name, c]));
+  const referenceNames = new Set(reference.columns.map((c) => c.name));
+  const onlyInReference = reference.columns.filter((c) => !currentByName.has(c.name)).map((c) => c.name);
+  const onlyInCurrent = current.columns.filter((c) => !referenceNames.has(c.name)).map((c) => c.name);
+  const columns: ColumnResult[] = [];
+  for (const ref of reference.columns) {
+    const cur = currentByName.get(ref.name);
+    if (cur === undefined) {
+      const summary = emptySummary(current.rowCount);
+      const note = `Missing from ${current.fileName}: not tested.`;
+      columns.push(
+        untested(ref.name, inferColumnType(ref), note, categoricalSummary(categoricalSide(ref)), summary),
+      );
+    } else columns.push(analyzeColumn(ref, cur, settings, reference, current));
+  }
+  for (const name of onlyInCurrent) {
+    const cur = currentByName.get(name)!;
+    const note = `Missing from ${reference.fileName}: not tested.`;
+    columns.push(
+      untested(name, null, note, emptySummary(reference.rowCount), categoricalSummary(categoricalSide(cur))),
+    );
+  }
+  if (columns.length > 0 && onlyInReference.length === reference.columns.length) {
+    // Nothing in common is almost always a delimiter or header problem; say so rather than report nothing.
+    throw new DatasetError(
+      `${reference.fileName} and ${current.fileName} have no column in common. Check that both use the same header and delimiter.`,
+      current.fileName,
+    );
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedAt: context.now.toISOString(),
+    driftscopeVersion: context.version,
+    reference: fileInfo(reference),
+    current: fileInfo(current),
+    dataset: datasetVerdict(columns, settings.shareThreshold),
+    columns,
+    onlyInReference,
+    onlyInCurrent,
+    settings,
+  };
+}
