@@ -1,0 +1,82 @@
+/**
+ * Electron main entry (bundled to dist/electron/main.cjs): app lifecycle, one window, the engine worker and
+ * IPC. Logic lives in the small modules next to this file; this one only wires them together.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, type BrowserWindow, ipcMain, session } from 'electron';
+import { EngineClient } from '../engine/engine-client';
+import { createFileChooser } from './dialogs';
+import { createHandlers } from './handlers';
+import { createProgressForwarder, registerIpc } from './ipc';
+import { parseLaunchFiles, rendererQuery } from './launch';
+import { installSecurityHooks } from './security';
+import { createMainWindow } from './window';
+
+const preloadPath = path.join(__dirname, 'preload.cjs');
+const rendererPath = path.join(__dirname, '..', 'renderer', 'index.html');
+const rendererUrl = pathToFileURL(rendererPath).href;
+
+// Tests (Playwright _electron) give each worker its own profile; must happen before app ready.
+const userDataOverride = process.env.DRIFTSCOPE_USER_DATA;
+if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+
+installSecurityHooks(app, rendererUrl, () => session.defaultSession);
+
+let mainWindow: BrowserWindow | null = null;
+let engine: EngineClient | null = null;
+let unregisterIpc: (() => void) | null = null;
+const getWindow = () => mainWindow;
+
+function openWindow(): void {
+  const files = parseLaunchFiles(process.argv, Boolean(process.defaultApp), process.cwd());
+  mainWindow = createMainWindow({ preloadPath, rendererPath, query: rendererQuery(files) });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+app
+  .whenReady()
+  .then(() => {
+    engine = new EngineClient();
+    const handlers = createHandlers({
+      engine,
+      chooseFile: createFileChooser(getWindow),
+      demoDir: path.join(app.getPath('userData'), 'demo'),
+      sendProgress: createProgressForwarder(getWindow),
+    });
+    unregisterIpc = registerIpc(ipcMain, handlers, rendererUrl);
+    openWindow();
+    app.on('activate', () => {
+      if (!mainWindow) openWindow();
+    });
+  })
+  .catch((error: unknown) => {
+    console.error('[main] startup failed', error);
+    app.exit(1);
+  });
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+// Close the engine worker once, then let the quit continue.
+let engineClosed = false;
+app.on('will-quit', (event) => {
+  if (engineClosed || !engine) return;
+  event.preventDefault();
+  engineClosed = true;
+  unregisterIpc?.();
+  const closing = engine;
+  engine = null;
+  void (async () => {
+    try {
+      await closing.close();
+    } catch (error) {
+      console.error('[main] engine close failed', error);
+    } finally {
+      app.quit();
+    }
+  })();
+});
