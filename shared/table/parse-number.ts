@@ -9,7 +9,7 @@ export function parseNumberCell(raw: string): number | undefined {
   if (raw.length === 0) return Number.NaN;
   const c = raw.charCodeAt(0);
   // Fast path: plain decimal numbers start with a digit, a sign or a dot.
-  if ((c >= 48 && c <= 57) || c === 45 || c === 43 || c === 46) {
+  if ((c >= 49 && c <= 57) || c === 45 || c === 43 || c === 46 || (c === 48 && !isRadixPrefix(raw))) {
     const x = Number(raw);
     if (!Number.isNaN(x)) return Number.isFinite(x) ? x : Number.NaN;
   }
@@ -38,3 +38,9 @@ const NUMERIC_MISSING = new Set([
   '-infinity',
   '+infinity',
 ]);
+
+/** "0x…", "0o…", "0b…": Number() reads them as hex, octal or binary; in data they are text. */
+function isRadixPrefix(raw: string): boolean {
+  const d = raw.charCodeAt(1) | 0x20;
+  return d === 0x78 || d === 0x6f || d === 0x62;
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { ColumnBuilder } from '../../../../shared/table/column-builder';
+import type { NumberColumn, StringColumn } from '../../../../shared/table/columnar';
+import { parseNumberCell } from '../../../../shared/table/parse-number';
+
+function build(name: string, cells: string[]) {
+  const b = new ColumnBuilder(name);
+  cells.forEach((cell, i) => b.push(cell, i + 2));
+  return b.finish();
+}
+
+describe('parseNumberCell (statistics.md §1 missing tokens)', () => {
+  it('parses numbers and treats missing tokens and infinities as NaN', () => {
+    expect(parseNumberCell('1.5e3')).toBe(1500);
+    expect(parseNumberCell(' -2 ')).toBe(-2);
+    for (const missing of ['', ' ', 'NA', 'nan', 'NULL', 'None', 'inf', '-Infinity']) {
+      expect(Number.isNaN(parseNumberCell(missing)), missing).toBe(true);
+    }
+    expect(parseNumberCell('abc')).toBeUndefined();
+    expect(parseNumberCell('0x1f')).toBeUndefined();
+    expect(parseNumberCell('1,5')).toBeUndefined();
+  });
+});
+
+describe('ColumnBuilder', () => {
+  it('stores numbers in a Float64Array with NaN for missing cells', () => {
+    const col = build('x', ['1', '', '2.5', 'NA']) as NumberColumn;
+    expect(col.storage).toBe('number');
+    expect(Array.from(col.values)).toEqual([1, Number.NaN, 2.5, Number.NaN]);
+    expect(col.invalidCount).toBe(0);
+  });
+
+  it('keeps a mostly numeric column numeric and counts the bad cells', () => {
+    const cells = Array.from({ length: 20 }, (_, i) => String(i));
+    cells[7] = 'oops';
+    const col = build('x', cells) as NumberColumn;
+    expect(col.storage).toBe('number');
+    expect(col.invalidCount).toBe(1);
+    expect(col.firstInvalid).toEqual({ line: 9, value: 'oops' });
+  });
+
+  it('switches to dictionary-encoded strings for text, keeping earlier numbers as labels', () => {
+    const col = build('x', ['1', 'a', 'b', '', 'a']) as StringColumn;
+    expect(col.storage).toBe('string');
+    expect(Array.from(col.codes).map((c) => (c < 0 ? null : col.dictionary[c]))).toEqual([
+      '1',
+      'a',
+      'b',
+      null,
+      'a',
+    ]);
+  });
+
+  it('turns a text-first column back into numbers when at least 90 % of it is numeric', () => {
+    const cells = ['n/a?', ...Array.from({ length: 30 }, (_, i) => String(i / 2))];
+    const col = build('x', cells) as NumberColumn;
+    expect(col.storage).toBe('number');
+    expect(col.invalidCount).toBe(1);
+    expect(col.values[2]).toBe(0.5);
+  });
+});
