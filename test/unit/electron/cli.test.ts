@@ -1,0 +1,161 @@
+// @vitest-environment node
+// The command line as a user runs it: `node bin/driftscope.cjs ...` in a child process, on real files.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../../shared/report/analysis-result';
+
+const root = path.resolve(__dirname, '..', '..', '..');
+const fixture = (name: string) => path.join(root, 'test', 'fixtures', 'csv', name);
+
+function cli(...args: string[]) {
+  const child = spawnSync(process.execPath, [path.join(root, 'bin', 'driftscope.cjs'), ...args], {
+    encoding: 'utf8',
+    cwd: root,
+  });
+  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
+let demoDir = '';
+beforeAll(() => {
+  if (!existsSync(path.join(root, 'dist', 'electron', 'cli.cjs'))) {
+    spawnSync(process.execPath, [path.join(root, 'build', 'build-node.mjs')], { stdio: 'inherit' });
+  }
+  demoDir = mkdtempSync(path.join(os.tmpdir(), 'ds-cli-demo-'));
+  const demo = cli('demo', '--out', demoDir);
+  expect(demo.stderr).toBe('');
+  expect(demo.code).toBe(0);
+});
+
+describe('driftscope demo', () => {
+  it('writes reference.csv, current.csv and report.json', () => {
+    for (const f of ['reference.csv', 'current.csv', 'report.json'])
+      expect(existsSync(path.join(demoDir, f))).toBe(true);
+    const report = JSON.parse(readFileSync(path.join(demoDir, 'report.json'), 'utf8')) as AnalysisResult;
+    expect(report.schemaVersion).toBe(1);
+    expect(report.reference.rows).toBe(5000);
+    expect(report.current.rows).toBe(5000);
+  });
+});
+
+describe('driftscope analyze', () => {
+  it('prints a readable summary and exits 0', () => {
+    const r = cli('analyze', '--reference', fixture('ref-small.csv'), '--current', fixture('cur-small.csv'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Reference: ref-small.csv (3 rows, 3 columns)');
+    expect(r.stdout).toMatch(/column\s+type\s+test\s+score\s+threshold\s+drift/);
+    expect(r.stdout).toContain('extra: Missing from ref-small.csv: not tested.');
+  });
+
+  it('writes the JSON with the documented fields, columns in reference order', () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'ds-cli-')), 'r.json');
+    const r = cli(
+      'analyze',
+      '--reference',
+      path.join(demoDir, 'reference.csv'),
+      '--current',
+      path.join(demoDir, 'current.csv'),
+      '--json',
+      out,
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
+    expect(Object.keys(report.dataset).sort()).toEqual(
+      ['driftDetected', 'driftShare', 'driftedColumns', 'shareThreshold', 'testedColumns'].sort(),
+    );
+    const header = readFileSync(path.join(demoDir, 'reference.csv'), 'utf8').split('\n')[0].split(',');
+    expect(report.columns.map((c) => c.name)).toEqual(header);
+    for (const c of report.columns) {
+      for (const key of [
+        'name',
+        'type',
+        'test',
+        'threshold',
+        'score',
+        'pValue',
+        'statistic',
+        'driftDetected',
+        'note',
+      ]) {
+        expect(c, `${c.name}.${key}`).toHaveProperty(key);
+      }
+      if (c.test === null) expect(c.note, c.name).toBeTruthy();
+      if (c.testKind === 'distance') expect(c.pValue).toBeNull();
+      if (c.testKind === 'p_value') expect(c.score).toBe(c.pValue);
+    }
+    expect(report.dataset.testedColumns).toBeGreaterThan(5);
+  });
+
+  it('exits 1 with --fail-on-drift when the dataset drifts, 0 without the flag', () => {
+    const args = [
+      'analyze',
+      '--reference',
+      path.join(demoDir, 'reference.csv'),
+      '--current',
+      path.join(demoDir, 'current.csv'),
+    ];
+    const report = JSON.parse(readFileSync(path.join(demoDir, 'report.json'), 'utf8')) as AnalysisResult;
+    const r = cli(...args, '--fail-on-drift', '--share-threshold', '0.1');
+    expect(report.dataset.driftShare).toBeGreaterThanOrEqual(0.1);
+    expect(r.code).toBe(1);
+    expect(cli(...args, '--share-threshold', '0.1').code).toBe(0);
+  });
+
+  it('--test forces a test on every column it applies to; --threshold overrides the threshold', () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'ds-cli-')), 'r.json');
+    const r = cli(
+      'analyze',
+      '--reference',
+      path.join(demoDir, 'reference.csv'),
+      '--current',
+      path.join(demoDir, 'current.csv'),
+      '--test',
+      'ks',
+      '--threshold',
+      '0.01',
+      '--json',
+      out,
+    );
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
+    const numerical = report.columns.filter((c) => c.type === 'numerical' && c.test !== null);
+    expect(numerical.length).toBeGreaterThan(0);
+    for (const c of numerical) {
+      expect(c.test).toBe('ks');
+      expect(c.threshold).toBe(0.01);
+    }
+  });
+
+  it('exits 2 with one line on stderr naming the file, for bad input', () => {
+    for (const [file, message] of [
+      ['empty.csv', 'driftscope: empty.csv is empty (0 bytes).'],
+      ['header-only.csv', 'driftscope: header-only.csv has a header but no data rows.'],
+      ['no-such.csv', 'driftscope: Cannot open no-such.csv: it does not exist.'],
+    ]) {
+      const r = cli('analyze', '--reference', fixture('ref-small.csv'), '--current', fixture(file));
+      expect(r.code, file).toBe(2);
+      expect(r.stderr).toBe(`${message}\n`);
+    }
+  });
+
+  it('exits 2 when the files have no column in common (a wrong delimiter)', () => {
+    const r = cli(
+      'analyze',
+      '--reference',
+      fixture('ref-small.csv'),
+      '--current',
+      fixture('colon-delimited.csv'),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^driftscope: ref-small\.csv and colon-delimited\.csv have no column in common/);
+  });
+
+  it('exits 2 on usage errors', () => {
+    expect(cli('analyze', '--reference', 'a.csv').code).toBe(2);
+    const r = cli('analyze', '--reference', 'a', '--current', 'b', '--test', 'nope');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown test "nope"');
+  });
+});
