@@ -1,0 +1,106 @@
+/** The Driftscope window: dataset slots, then the verdict, the drift table and the selected feature. */
+import { useEffect } from 'react';
+import type { DatasetRole } from '../../shared/api';
+import { FeatureDetail } from './features/detail/feature-detail';
+import { DatasetSlot } from './features/open/dataset-slot';
+import { DriftTable } from './features/overview/drift-table';
+import { OnlyInFiles } from './features/overview/only-in-files';
+import { VerdictCard } from './features/overview/verdict-card';
+import { appState, nothingOpened } from './state/session';
+import { useSession } from './state/use-session';
+
+const ROLES: DatasetRole[] = ['reference', 'current'];
+let demoRequested = false;
+
+export function App() {
+  const [state, actions] = useSession();
+  const { result } = state.analysis;
+
+  useEffect(() => {
+    // `npm start` opens the window on ?demo=1; the flag guards against effects running twice.
+    if (demoRequested || new URLSearchParams(window.location.search).get('demo') !== '1') return;
+    demoRequested = true;
+    actions.loadDemo();
+  }, [actions.loadDemo]);
+
+  const selected = result?.columns.find((column) => column.name === state.selected) ?? null;
+  const workspace = result !== null;
+  const empty = nothingOpened(state);
+
+  return (
+    <div className="app" data-testid="app" data-app-state={appState(state)}>
+      <header className="topbar">
+        <div className="brand">
+          <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M3 17c3-8 6-8 9-3s6 5 9-3" />
+          </svg>
+          <span>Driftscope</span>
+        </div>
+        {workspace && (
+          <div className="topbar-slots">
+            {ROLES.map((role) => (
+              <DatasetSlot key={role} role={role} state={state[role]} actions={actions} compact />
+            ))}
+          </div>
+        )}
+        {state.analysis.status === 'running' && (
+          <div className="analysing" data-testid="analysing">
+            <span className="spinner" aria-hidden="true" /> Analysing…
+          </div>
+        )}
+      </header>
+
+      {!workspace && (
+        <main className="welcome">
+          <div className="welcome-intro">
+            <h1>Compare two datasets for drift</h1>
+            <p className="muted">
+              Open the reference data your model learned from and the current data it sees now. Driftscope
+              tests every column and shows what changed.
+            </p>
+          </div>
+          <div className="welcome-slots">
+            {ROLES.map((role) => (
+              <DatasetSlot key={role} role={role} state={state[role]} actions={actions} compact={false} />
+            ))}
+          </div>
+          {state.analysis.status === 'error' && (
+            <div className="load-error" role="alert" data-testid="analysis-error">
+              <div className="load-error-title">The analysis failed</div>
+              <div className="load-error-message">{state.analysis.error}</div>
+            </div>
+          )}
+          {empty && (
+            <div className="welcome-demo">
+              <span className="muted">No data at hand?</span>
+              <button type="button" className="btn" data-testid="demo" onClick={actions.loadDemo}>
+                Open the demo
+              </button>
+            </div>
+          )}
+        </main>
+      )}
+
+      {workspace && result && (
+        <main className="workspace">
+          <div className="overview">
+            <VerdictCard result={result} />
+            <OnlyInFiles result={result} />
+          </div>
+          <div className="split">
+            <DriftTable result={result} selected={state.selected} onSelect={actions.select} />
+            <aside className="detail-pane">
+              {selected ? (
+                <FeatureDetail column={selected} />
+              ) : (
+                <div className="detail-placeholder muted" data-testid="detail-placeholder">
+                  Select a column in the table to see its distributions.
+                </div>
+              )}
+            </aside>
+          </div>
+        </main>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { AnalysisResult } from '../../../../shared/report/analysis-result';
+import { formatInteger, formatPercent } from '../../lib/format';
+
+/** The dataset verdict: drift or not, drifted/tested columns, share vs threshold, rows and files. */
+export function VerdictCard({ result }: { result: AnalysisResult }) {
+  const { dataset, reference, current } = result;
+  const drift = dataset.driftDetected;
+  return (
+    <section
+      className={drift ? 'verdict verdict-drift' : 'verdict verdict-ok'}
+      data-testid="verdict"
+      data-drift={drift ? 'true' : 'false'}
+      aria-label="Dataset verdict"
+    >
+      <div className="verdict-main">
+        <div className="verdict-icon" aria-hidden="true">
+          {drift ? '!' : '✓'}
+        </div>
+        <div>
+          <h2 className="verdict-title" data-testid="verdict-title">
+            {drift ? 'Dataset drift detected' : 'No dataset drift'}
+          </h2>
+          <div className="verdict-sub" data-testid="verdict-counts">
+            {formatInteger(dataset.driftedColumns)} of {formatInteger(dataset.testedColumns)} tested columns
+            drifted
+          </div>
+        </div>
+      </div>
+      <dl className="verdict-facts">
+        <div>
+          <dt>Drift share</dt>
+          <dd data-testid="verdict-share">
+            {formatPercent(dataset.driftShare)}{' '}
+            <span className="muted">
+              {drift ? '≥' : '<'} {formatPercent(dataset.shareThreshold, 0)} threshold
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <span className="role-dot role-dot-reference" aria-hidden="true" /> Reference
+          </dt>
+          <dd data-testid="verdict-reference" title={reference.file}>
+            <span className="file-name">{reference.file}</span>
+            <span className="muted"> · {formatInteger(reference.rows)} rows</span>
+          </dd>
+        </div>
+        <div>
+          <dt>
+            <span className="role-dot role-dot-current" aria-hidden="true" /> Current
+          </dt>
+          <dd data-testid="verdict-current" title={current.file}>
+            <span className="file-name">{current.file}</span>
+            <span className="muted"> · {formatInteger(current.rows)} rows</span>
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * The renderer's session state as a pure reducer: what is loaded per role, load progress, the analysis
+ * and the selected feature. Side effects (calls to window.driftscope) live in use-session.ts.
+ */
+import type {
+  DatasetRole,
+  DatasetSummary,
+  LoadOutcome,
+  LoadProgress,
+  UserFacingError,
+} from '../../../shared/api';
+import type { AnalysisResult } from '../../../shared/report/analysis-result';
+
+export type AppState = 'empty' | 'loading' | 'analysing' | 'ready' | 'error';
+
+export interface RoleState {
+  status: 'idle' | 'loading' | 'loaded' | 'error';
+  dataset: DatasetSummary | null;
+  progress: LoadProgress | null;
+  error: UserFacingError | null;
+  /** Increments on every successful load, so the analysis reruns when a file is replaced. */
+  generation: number;
+}
+
+export interface AnalysisState {
+  status: 'idle' | 'running' | 'done' | 'error';
+  result: AnalysisResult | null;
+  error: string | null;
+}
+
+export interface SessionState {
+  reference: RoleState;
+  current: RoleState;
+  analysis: AnalysisState;
+  selected: string | null;
+}
+
+export type SessionAction =
+  | { type: 'load-start'; role: DatasetRole }
+  | { type: 'load-progress'; progress: LoadProgress }
+  | { type: 'load-aborted'; role: DatasetRole; previous: RoleState }
+  | { type: 'load-done'; role: DatasetRole; outcome: LoadOutcome }
+  | { type: 'load-failed'; role: DatasetRole; message: string }
+  | { type: 'analysis-start' }
+  | { type: 'analysis-done'; result: AnalysisResult }
+  | { type: 'analysis-failed'; message: string }
+  | { type: 'select'; column: string | null };
+
+const idleRole: RoleState = { status: 'idle', dataset: null, progress: null, error: null, generation: 0 };
+
+export const initialSession: SessionState = {
+  reference: idleRole,
+  current: idleRole,
+  analysis: { status: 'idle', result: null, error: null },
+  selected: null,
+};
+
+const idleAnalysis: AnalysisState = { status: 'idle', result: null, error: null };
+
+export function sessionReducer(state: SessionState, action: SessionAction): SessionState {
+  switch (action.type) {
+    case 'load-start':
+      return {
+        ...state,
+        [action.role]: { ...state[action.role], status: 'loading', progress: null, error: null },
+      };
+    case 'load-progress': {
+      const role = state[action.progress.role];
+      if (role.status !== 'loading') return state;
+      return { ...state, [action.progress.role]: { ...role, progress: action.progress } };
+    }
+    case 'load-aborted':
+      return { ...state, [action.role]: action.previous };
+    case 'load-done': {
+      const role = state[action.role];
+      const { outcome } = action;
+      if (outcome.ok) {
+        const next: RoleState = {
+          status: 'loaded',
+          dataset: outcome.dataset,
+          progress: null,
+          error: null,
+          generation: role.generation + 1,
+        };
+        return { ...state, [action.role]: next };
+      }
+      if (outcome.cancelled) {
+        return {
+          ...state,
+          [action.role]: { ...idleRole, generation: role.generation },
+          analysis: idleAnalysis,
+        };
+      }
+      const error = outcome.error ?? {
+        message: 'The file could not be loaded.',
+        file: null,
+        line: null,
+        column: null,
+      };
+      return {
+        ...state,
+        [action.role]: { status: 'error', dataset: null, progress: null, error, generation: role.generation },
+        analysis: idleAnalysis,
+      };
+    }
+    case 'load-failed': {
+      const role = state[action.role];
+      const error: UserFacingError = { message: action.message, file: null, line: null, column: null };
+      return {
+        ...state,
+        [action.role]: { status: 'error', dataset: null, progress: null, error, generation: role.generation },
+        analysis: idleAnalysis,
+      };
+    }
+    case 'analysis-start':
+      return { ...state, analysis: { status: 'running', result: state.analysis.result, error: null } };
+    case 'analysis-done': {
+      const names = action.result.columns.map((c) => c.name);
+      const selected = state.selected !== null && names.includes(state.selected) ? state.selected : null;
+      return { ...state, analysis: { status: 'done', result: action.result, error: null }, selected };
+    }
+    case 'analysis-failed':
+      return { ...state, analysis: { status: 'error', result: null, error: action.message } };
+    case 'select':
+      return { ...state, selected: action.column };
+  }
+}
+
+/** The value of `data-app-state` on the root element. */
+export function appState(state: SessionState): AppState {
+  if (state.reference.status === 'loading' || state.current.status === 'loading') return 'loading';
+  if (state.analysis.status === 'running') return 'analysing';
+  if (
+    state.reference.status === 'error' ||
+    state.current.status === 'error' ||
+    state.analysis.status === 'error'
+  ) {
+    return 'error';
+  }
+  if (state.analysis.status === 'done') return 'ready';
+  return 'empty';
+}
+
+export function nothingOpened(state: SessionState): boolean {
+  return (
+    state.reference.dataset === null &&
+    state.current.dataset === null &&
+    state.reference.status !== 'loading' &&
+    state.current.status !== 'loading'
+  );
+}
