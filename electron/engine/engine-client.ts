@@ -20,9 +20,12 @@ export interface EngineClientOptions {
   bundleDir?: string;
 }
 
-/** Where the bundles live: next to this file once bundled, else dist/electron from the repository root. */
+/**
+ * Where the worker bundles live: next to this file once bundled (in a packaged app, in app.asar.unpacked,
+ * because worker threads cannot start from inside an asar archive), else dist/electron of the repository.
+ */
 function defaultBundleDir(): string {
-  if (__filename.endsWith('.cjs')) return __dirname;
+  if (__filename.endsWith('.cjs')) return __dirname.replace(/app\.asar([\\/]|$)/, 'app.asar.unpacked$1');
   return path.resolve(__dirname, '..', '..', 'dist', 'electron');
 }
 
