@@ -9,9 +9,10 @@ import path from 'node:path';
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
 export default function globalSetup(): void {
-  const needed = [path.join(repoRoot, 'dist', 'renderer', 'index.html')];
-  if (process.env.DRIFTSCOPE_E2E_FAKE !== '1')
-    needed.push(path.join(repoRoot, 'dist', 'electron', 'engine-worker.cjs'));
+  const needed = [
+    path.join(repoRoot, 'dist', 'renderer', 'index.html'),
+    path.join(repoRoot, 'dist', 'electron', 'engine-worker.cjs'),
+  ];
   if (process.env.DRIFTSCOPE_E2E_BUILD !== '1' && needed.every((file) => existsSync(file))) return;
   execFileSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' });
 }

@@ -13,7 +13,6 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { EngineClient } from '../../electron/engine/engine-client';
 import { createHandlers } from '../../electron/main/handlers';
 import type { DatasetRole, InvokeChannel, LoadProgress } from '../../shared/api';
-import { createFakeHandlers } from './fake-handlers';
 import { repoRoot } from './global-setup';
 import { AppPage } from './pages/app-page';
 import { type StaticServer, serveStatic } from './static-server';
@@ -99,19 +98,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const dialogs: string[] = [];
     let problemsAllowed = false;
 
-    const fake = process.env.DRIFTSCOPE_E2E_FAKE === '1';
-    const engine = fake ? null : new EngineClient();
-    const handlers = fake
-      ? createFakeHandlers({
-          chooseFile: async () => queued.shift() ?? null,
-          sendProgress: (p) => void forwardProgress(page, p),
-        })
-      : (createHandlers({
-          engine: engine!,
-          chooseFile: async (_role: DatasetRole) => (queued.length > 0 ? (queued.shift() ?? null) : null),
-          demoDir: testInfo.outputPath('demo'),
-          sendProgress: (progress) => void forwardProgress(page, progress),
-        }) as Record<string, (...args: unknown[]) => Promise<unknown>>);
+    const engine = new EngineClient();
+    const handlers = createHandlers({
+      engine,
+      chooseFile: async (_role: DatasetRole) => (queued.length > 0 ? (queued.shift() ?? null) : null),
+      demoDir: testInfo.outputPath('demo'),
+      sendProgress: (progress) => void forwardProgress(page, progress),
+    });
 
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(`console: ${message.text()}`);
@@ -123,7 +116,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
 
     await page.exposeBinding('__driftscopeInvoke', (_source, channel: InvokeChannel, ...args: unknown[]) => {
-      const handler = handlers[channel];
+      const handler = Object.hasOwn(handlers, channel) ? handlers[channel] : undefined;
       if (!handler) throw new Error(`Unknown channel ${String(channel)}`);
       return handler(...args);
     });
@@ -153,7 +146,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const violations = await page
       .evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
       .catch(() => [] as string[]);
-    await engine?.close();
+    await engine.close();
     if (!problemsAllowed) {
       expect(problems, 'console errors and page errors').toEqual([]);
       expect(violations, 'CSP violations').toEqual([]);

@@ -90,7 +90,7 @@ export function distributionLayout(
       ...axis,
       title: { text: plotlySafeText(columnName), font: { size: 12, color: theme.muted } },
       type: distribution.kind === 'histogram' ? 'linear' : 'category',
-      tickangle: distribution.kind === 'categories' && distribution.labels.length > 8 ? -35 : 'auto',
+      tickangle: 'auto',
     },
     yaxis: {
       ...axis,

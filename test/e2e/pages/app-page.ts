@@ -1,4 +1,6 @@
 /** Locators and small actions for the Driftscope window, all through data-testid (no CSS structure). */
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import type { DatasetRole } from '../../../shared/api';
 
@@ -60,5 +62,26 @@ export class AppPage {
   /** Values of one table column, top to bottom, as rendered. */
   async cellTexts(columnId: string): Promise<string[]> {
     return this.page.getByTestId(`cell-${columnId}`).allInnerTexts();
+  }
+
+  /**
+   * Drops a file on a role's drop zone the way a user would: a DOM drop event carrying a File. The harness
+   * resolves the File's path in its drop folder (as the preload does with webUtils.getPathForFile).
+   */
+  async dropFile(role: DatasetRole, sourcePath: string): Promise<void> {
+    const name = path.basename(sourcePath);
+    copyFileSync(sourcePath, path.join(this.dropDir, name));
+    const dataTransfer = await this.page.evaluateHandle((fileName) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(
+        new File(['(contents are read by the engine, not the page)'], fileName, { type: 'text/csv' }),
+      );
+      return transfer;
+    }, name);
+    const slot = this.slot(role);
+    await slot.dispatchEvent('dragenter', { dataTransfer });
+    await slot.dispatchEvent('dragover', { dataTransfer });
+    await slot.dispatchEvent('drop', { dataTransfer });
+    await dataTransfer.dispose();
   }
 }

@@ -1,5 +1,5 @@
 import type { ColumnResult, ColumnSummary } from '../../../../shared/report/analysis-result';
-import { formatInteger, formatNumber } from '../../lib/format';
+import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 
 type NumericKey = 'mean' | 'std' | 'min' | 'q25' | 'median' | 'q75' | 'max';
 
@@ -13,27 +13,63 @@ const NUMERIC_ROWS: [NumericKey, string][] = [
   ['max', 'Max'],
 ];
 
-function TopCategories({ summary }: { summary: ColumnSummary }) {
-  if (!summary.top || summary.top.length === 0) return <span className="muted">—</span>;
+const TOP_LIMIT = 10;
+
+function RoleHeaders() {
   return (
-    <ol className="top-list">
-      {summary.top.slice(0, 8).map((entry) => (
-        <li key={entry.value}>
-          <span className="top-value" title={entry.value}>
-            {entry.value}
-          </span>
-          <span className="num muted">{formatInteger(entry.count)}</span>
-        </li>
-      ))}
-    </ol>
+    <>
+      <th scope="col" className="th-num">
+        <span className="role-dot role-dot-reference" aria-hidden="true" /> Reference
+      </th>
+      <th scope="col" className="th-num">
+        <span className="role-dot role-dot-current" aria-hidden="true" /> Current
+      </th>
+    </>
   );
 }
 
-/** Reference vs current statistics side by side. */
+/** Count and share of one category in one set ("—" when it is not among that set's top categories). */
+function topCell(summary: ColumnSummary, value: string): string {
+  const entry = summary.top?.find((candidate) => candidate.value === value);
+  if (!entry) return '—';
+  const share = summary.count > 0 ? entry.count / summary.count : null;
+  return `${formatInteger(entry.count)} (${formatPercent(share)})`;
+}
+
+/** The most frequent categories of both sets, reference order first, with count and share per set. */
+function TopCategories({ column }: { column: ColumnResult }) {
+  const values: string[] = [];
+  for (const entry of [...(column.reference.top ?? []), ...(column.current.top ?? [])]) {
+    if (!values.includes(entry.value)) values.push(entry.value);
+  }
+  if (values.length === 0) return null;
+  return (
+    <table className="summary-table" data-testid="top-categories">
+      <thead>
+        <tr>
+          <th scope="col">Top categories</th>
+          <RoleHeaders />
+        </tr>
+      </thead>
+      <tbody>
+        {values.slice(0, TOP_LIMIT).map((value) => (
+          <tr key={value}>
+            <th scope="row" className="top-value" title={value}>
+              {value}
+            </th>
+            <td className="td-num">{topCell(column.reference, value)}</td>
+            <td className="td-num">{topCell(column.current, value)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Reference vs current statistics side by side, then the top categories for categorical columns. */
 export function SummaryTable({ column }: { column: ColumnResult }) {
   const { reference, current } = column;
-  const numeric = reference.mean !== null || current.mean !== null || reference.min !== null;
-  const hasTop = (reference.top?.length ?? 0) > 0 || (current.top?.length ?? 0) > 0;
+  const numeric = [reference, current].some((s) => s.mean !== null || s.min !== null);
   const row = (label: string, ref: string, cur: string) => (
     <tr key={label}>
       <th scope="row">{label}</th>
@@ -42,40 +78,27 @@ export function SummaryTable({ column }: { column: ColumnResult }) {
     </tr>
   );
   return (
-    <table className="summary-table" data-testid="summary-table">
-      <thead>
-        <tr>
-          <th scope="col">Statistic</th>
-          <th scope="col" className="th-num">
-            <span className="role-dot role-dot-reference" aria-hidden="true" /> Reference
-          </th>
-          <th scope="col" className="th-num">
-            <span className="role-dot role-dot-current" aria-hidden="true" /> Current
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {row('Count', formatInteger(reference.count), formatInteger(current.count))}
-        {row('Missing', formatInteger(reference.missing), formatInteger(current.missing))}
-        {(reference.invalid > 0 || current.invalid > 0) &&
-          row('Invalid', formatInteger(reference.invalid), formatInteger(current.invalid))}
-        {row('Unique', formatInteger(reference.unique), formatInteger(current.unique))}
-        {numeric &&
-          NUMERIC_ROWS.map(([key, label]) =>
-            row(label, formatNumber(reference[key]), formatNumber(current[key])),
-          )}
-        {hasTop && (
+    <>
+      <table className="summary-table" data-testid="summary-table">
+        <thead>
           <tr>
-            <th scope="row">Top categories</th>
-            <td>
-              <TopCategories summary={reference} />
-            </td>
-            <td>
-              <TopCategories summary={current} />
-            </td>
+            <th scope="col">Statistic</th>
+            <RoleHeaders />
           </tr>
-        )}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {row('Count', formatInteger(reference.count), formatInteger(current.count))}
+          {row('Missing', formatInteger(reference.missing), formatInteger(current.missing))}
+          {(reference.invalid > 0 || current.invalid > 0) &&
+            row('Invalid', formatInteger(reference.invalid), formatInteger(current.invalid))}
+          {row('Unique', formatInteger(reference.unique), formatInteger(current.unique))}
+          {numeric &&
+            NUMERIC_ROWS.map(([key, label]) =>
+              row(label, formatNumber(reference[key]), formatNumber(current[key])),
+            )}
+        </tbody>
+      </table>
+      <TopCategories column={column} />
+    </>
   );
 }

@@ -24,6 +24,23 @@ interface Props {
   compact: boolean;
 }
 
+/** Problems that did not stop the load (ragged rows, renamed headers, ...), behind a disclosure. */
+function LoadWarnings({ warnings }: { warnings: string[] }) {
+  return (
+    <details className="slot-warnings" data-testid="load-warnings">
+      <summary>
+        {warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'}
+      </summary>
+      <ul>
+        {warnings.map((warning, index) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: warnings are static text and may repeat.
+          <li key={index}>{warning}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 function hasFiles(event: DragEvent): boolean {
   return Array.from(event.dataTransfer.types).includes('Files');
 }
@@ -103,6 +120,7 @@ export function DatasetSlot({ role, state, actions, compact }: Props) {
         <div className="slot-meta" data-testid={`slot-${role}-meta`}>
           {formatInteger(state.dataset.rows)} rows · {formatInteger(state.dataset.columns.length)} columns ·{' '}
           {formatBytes(state.dataset.bytes)}
+          {state.dataset.warnings.length > 0 && <LoadWarnings warnings={state.dataset.warnings} />}
         </div>
       )}
       {!state.dataset && !loading && !compact && (

@@ -103,14 +103,14 @@ const columns: ColumnDef<Row>[] = [
     id: 'missingCurrent',
     accessorKey: 'missingCurrent',
     sortUndefined: 'last',
-    header: 'Missing (cur.)',
+    header: 'Missing cur.',
     cell: ({ row }) => <span className="num">{formatPercent(row.original.missingCurrent)}</span>,
   },
   {
     id: 'missingReference',
     accessorKey: 'missingReference',
     sortUndefined: 'last',
-    header: 'Missing (ref.)',
+    header: 'Missing ref.',
     cell: ({ row }) => <span className="num">{formatPercent(row.original.missingReference)}</span>,
   },
 ];
