@@ -14,7 +14,7 @@ const MIN_LOG = -708;
  * theta functions for small z (Pelz & Good 1976). Port of SciPy's `_kolmogn_PelzGood`
  * (https://github.com/scipy/scipy/blob/v1.10.1/scipy/stats/_ksstats.py), same term order.
  *
- * @example kolmognPelzGoodCdf(1000, 0.03) // ≈ 0.6699
+ * @example kolmognPelzGoodCdf(1000, 0.03) // 0.6773097856085364
  */
 export function kolmognPelzGoodCdf(n: number, x: number): number {
   if (x <= 0) return 0;

@@ -38,7 +38,7 @@ function windowOfRow(i: number, n: number, ll: number, ceilf: number, roundf: nu
  * Port of SciPy's `_kolmogn_Pomeranz` (https://github.com/scipy/scipy/blob/v1.10.1/scipy/stats/_ksstats.py),
  * same windows and 2^128 rescaling; SciPy's final n! product runs in long double, here binary64.
  *
- * @example kolmognPomeranzCdf(20, 0.3) // ≈ 0.9546
+ * @example kolmognPomeranzCdf(20, 0.3) // 0.9569329333414838
  */
 export function kolmognPomeranzCdf(n: number, x: number): number {
   const t = n * x;

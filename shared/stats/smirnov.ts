@@ -50,7 +50,7 @@ function logAbsRatio(num: number, n: number, x: number): { log: number; negative
  * double-double, which agrees with SciPy to about n·1e-16 relative.
  * Source: https://github.com/scipy/scipy/blob/v1.10.1/scipy/special/cephes/kolmogorov.c
  *
- * @example smirnovSf(5, 0.3) // ≈ 0.3017
+ * @example smirnovSf(5, 0.3) // 0.34282
  */
 export function smirnovSf(n: number, x: number): number {
   if (!(n > 0 && x >= 0 && x <= 1)) return Number.NaN;

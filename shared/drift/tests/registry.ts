@@ -1,0 +1,57 @@
+/**
+ * The drift-test registry: one entry per `TestKey` (statistics.md §5), with its kind, default threshold,
+ * the column types it applies to, and the function that runs it.
+ */
+import type { ColumnType, TestKey } from '../../types';
+import type { PairedSample, TestOutcome } from '../sample';
+import { runChisquare } from './chisquare';
+import { runJensenShannon } from './jensenshannon';
+import { runKs } from './ks';
+import { runWasserstein } from './wasserstein';
+import { runZ } from './z';
+
+/** A p-value test (score = p) or a distance test (score = distance). */
+export type TestKind = 'p_value' | 'distance';
+
+export interface TestEntry {
+  key: TestKey;
+  kind: TestKind;
+  defaultThreshold: number;
+  /** Whether the test may run on a column of this type (numerical/categorical only; never text, datetime, id). */
+  appliesTo: (type: ColumnType) => boolean;
+  run: (sample: PairedSample) => TestOutcome;
+}
+
+const numericalOnly = (type: ColumnType) => type === 'numerical';
+const numericalOrCategorical = (type: ColumnType) => type === 'numerical' || type === 'categorical';
+
+/**
+ * Registry keyed by `TestKey`. Drift rule per entry is in `decision.ts` (§4).
+ *
+ * @example TEST_REGISTRY.ks.defaultThreshold // 0.05
+ */
+export const TEST_REGISTRY: Readonly<Record<TestKey, TestEntry>> = {
+  ks: { key: 'ks', kind: 'p_value', defaultThreshold: 0.05, appliesTo: numericalOnly, run: runKs },
+  chisquare: {
+    key: 'chisquare',
+    kind: 'p_value',
+    defaultThreshold: 0.05,
+    appliesTo: numericalOrCategorical,
+    run: runChisquare,
+  },
+  z: { key: 'z', kind: 'p_value', defaultThreshold: 0.05, appliesTo: numericalOrCategorical, run: runZ },
+  wasserstein: {
+    key: 'wasserstein',
+    kind: 'distance',
+    defaultThreshold: 0.1,
+    appliesTo: numericalOnly,
+    run: runWasserstein,
+  },
+  jensenshannon: {
+    key: 'jensenshannon',
+    kind: 'distance',
+    defaultThreshold: 0.1,
+    appliesTo: numericalOrCategorical,
+    run: runJensenShannon,
+  },
+};

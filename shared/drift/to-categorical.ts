@@ -1,0 +1,70 @@
+/**
+ * Numeric sample → category counts, for the category-based tests (chisquare, z, and jensenshannon on
+ * few distinct values), following statistics.md §5–§6.
+ */
+import type { CategoricalPair, NumericPair } from './sample';
+
+/**
+ * Counts per distinct value of reference ∪ current, as Evidently's `value_counts` over the union of
+ * keys. Labels are the values formatted with `String(x)`, in ascending numeric order (the order of
+ * `CategoricalPair` for numeric labels); a value absent from one set has count 0. O(n₁ + n₂) on the
+ * sorted arrays. −0 and 0 are one value (label "0").
+ *
+ * @example toCategorical({ kind: 'numeric', reference: Float64Array.of(1, 1, 2), current: Float64Array.of(2, 3) })
+ * // { kind: 'categorical', labels: ['1', '2', '3'], reference: [2, 1, 0], current: [0, 1, 1] }
+ */
+export function toCategorical(pair: NumericPair): CategoricalPair {
+  const a = pair.reference;
+  const b = pair.current;
+  const labels: string[] = [];
+  const reference: number[] = [];
+  const current: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+    let ca = 0;
+    let cb = 0;
+    while (i < a.length && a[i] === v) {
+      i++;
+      ca++;
+    }
+    while (j < b.length && b[j] === v) {
+      j++;
+      cb++;
+    }
+    labels.push(String(v));
+    reference.push(ca);
+    current.push(cb);
+  }
+  return { kind: 'categorical', labels, reference, current };
+}
+
+/**
+ * Number of distinct values in a sorted array (−0 and 0 count once).
+ *
+ * @example countDistinctSorted(Float64Array.of(1, 1, 2)) // 2
+ */
+export function countDistinctSorted(sorted: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
+  return count;
+}
+
+/**
+ * Drops categories whose count is 0 in both sets (they are not part of ref ∪ cur) and returns a copy.
+ *
+ * @example compactCategories({ kind: 'categorical', labels: ['a', 'b'], reference: [1, 0], current: [2, 0] }).labels // ['a']
+ */
+export function compactCategories(pair: CategoricalPair): CategoricalPair {
+  const labels: string[] = [];
+  const reference: number[] = [];
+  const current: number[] = [];
+  for (let k = 0; k < pair.labels.length; k++) {
+    if (pair.reference[k] === 0 && pair.current[k] === 0) continue;
+    labels.push(pair.labels[k]);
+    reference.push(pair.reference[k]);
+    current.push(pair.current[k]);
+  }
+  return { kind: 'categorical', labels, reference, current };
+}
