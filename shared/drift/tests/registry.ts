@@ -13,8 +13,9 @@ import { runZ } from './z';
 /** A p-value test (score = p) or a distance test (score = distance). */
 export type TestKind = 'p_value' | 'distance';
 
-export interface TestEntry {
-  key: TestKey;
+/** One registered test; `K` lets a group of tests be declared before its keys join `TestKey`. */
+export interface TestEntry<K extends string = TestKey> {
+  key: K;
   kind: TestKind;
   defaultThreshold: number;
   /** Whether the test may run on a column of this type (numerical/categorical only; never text, datetime, id). */
