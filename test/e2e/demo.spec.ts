@@ -85,3 +85,36 @@ test('a numeric row shows an overlaid histogram; a categorical row shows grouped
   await expect(page.getByTestId('top-categories')).toBeVisible();
   await page.screenshot({ path: path.join(artifactsDir, 'categorical.png') });
 });
+
+test.describe('in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('a drifted numeric column renders with the dark palette', async ({ harness, page }) => {
+    const app = await harness.open('?demo=1');
+    await app.expectState('ready');
+    const drifted = app.rows
+      .filter({ has: page.getByTestId('cell-type').getByText('numerical', { exact: true }) })
+      .filter({ has: page.getByTestId('cell-drift').getByText('Drift', { exact: true }) });
+    await drifted.first().click();
+    await expect(app.histogram.locator('g.trace.bars')).toHaveCount(2);
+    const background = await app.root.evaluate(
+      (element) => getComputedStyle(element.ownerDocument.body).color,
+    );
+    expect(background).not.toBe('rgb(31, 36, 48)');
+    await page.screenshot({ path: path.join(artifactsDir, 'dark.png') });
+  });
+});
+
+test('README screenshot: the demo with a drifted numeric feature selected', async ({ harness, page }) => {
+  const app = await harness.open('?demo=1');
+  await app.expectState('ready');
+  const drifted = app.rows
+    .filter({ has: page.getByTestId('cell-type').getByText('numerical', { exact: true }) })
+    .filter({ has: page.getByTestId('cell-drift').getByText('Drift', { exact: true }) });
+  await drifted.first().click();
+  await expect(app.histogram.locator('g.trace.bars')).toHaveCount(2);
+  await app.header('drift').getByRole('button').click();
+  await expect(app.header('drift')).toHaveAttribute('aria-sort', 'descending');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(artifactsDir, 'app.png') });
+});

@@ -130,6 +130,7 @@ test('a large file shows progress and can be cancelled', async ({ harness, page 
   const progress = app.slot('reference').getByTestId('load-progress');
   await expect(progress).toBeVisible();
   await expect(progress).toContainText(/of .* · [\d,]+ rows/);
+  await page.screenshot({ path: path.join(artifactsDir, 'loading.png') });
   await page.getByTestId('cancel-reference').click();
   await app.expectState('empty');
   await expect(app.slot('reference')).toHaveAttribute('data-slot-state', 'idle');

@@ -11,13 +11,13 @@ const { plotlySafeText } = require(
 };
 
 test('escapes the five HTML-significant characters', () => {
-  expect(plotlySafeText('<>&"\'')).toBe('&lt;&gt;&amp;&quot;&#39;');
+  expect(plotlySafeText('<>&"\'')).toBe('&lt;&gt;&amp;&#34;&#39;');
 });
 
 test('neutralises tags Plotly would render', () => {
   expect(plotlySafeText('<script>alert(1)</script>')).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
   expect(plotlySafeText('"><img src=x onerror=window.__xss=1>')).toBe(
-    '&quot;&gt;&lt;img src=x onerror=window.__xss=1&gt;',
+    '&#34;&gt;&lt;img src=x onerror=window.__xss=1&gt;',
   );
   expect(plotlySafeText('<a href="javascript:alert(1)">x</a>')).not.toMatch(/[<>"]/);
   expect(plotlySafeText('<b>bold</b><br>')).toBe('&lt;b&gt;bold&lt;/b&gt;&lt;br&gt;');

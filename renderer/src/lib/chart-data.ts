@@ -21,7 +21,11 @@ export const THEMES: Record<'light' | 'dark', Theme> = {
   dark: { text: '#e6e9ef', muted: '#a3abb9', grid: '#343a46' },
 };
 
-export function distributionTraces(distribution: Distribution): PlotData[] {
+export function distributionTraces(
+  distribution: Distribution,
+  scheme: 'light' | 'dark' = 'light',
+): PlotData[] {
+  const overlayOpacity = scheme === 'dark' ? 0.65 : 0.55;
   if (distribution.kind === 'histogram') {
     const { edges } = distribution;
     const centres: number[] = [];
@@ -40,7 +44,7 @@ export function distributionTraces(distribution: Distribution): PlotData[] {
       y: shares,
       customdata: ranges,
       marker: { color, line: { color, width: 1 } },
-      opacity: 0.55,
+      opacity: overlayOpacity,
       hovertemplate: `${name}<br>%{customdata}<br>share %{y:.2%}<extra></extra>`,
     });
     return [
@@ -63,6 +67,15 @@ export function distributionTraces(distribution: Distribution): PlotData[] {
     bars('Current', distribution.current, ROLE_COLORS.current),
   ];
 }
+
+/** Shortens a label for an axis (the full label stays in the hover text); counts code points. */
+export function truncateLabel(label: string, max: number): string {
+  const chars = Array.from(label);
+  return chars.length <= max ? label : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+const TICK_CHARS = 18;
+const TITLE_CHARS = 60;
 
 export function distributionLayout(
   distribution: Distribution,
@@ -88,9 +101,19 @@ export function distributionLayout(
     hoverlabel: { font: { size: 12 } },
     xaxis: {
       ...axis,
-      title: { text: plotlySafeText(columnName), font: { size: 12, color: theme.muted } },
+      title: {
+        text: plotlySafeText(truncateLabel(columnName, TITLE_CHARS)),
+        font: { size: 12, color: theme.muted },
+      },
       type: distribution.kind === 'histogram' ? 'linear' : 'category',
       tickangle: 'auto',
+      ...(distribution.kind === 'categories'
+        ? {
+            tickmode: 'array',
+            tickvals: distribution.labels.map(plotlySafeText),
+            ticktext: distribution.labels.map((label) => plotlySafeText(truncateLabel(label, TICK_CHARS))),
+          }
+        : {}),
     },
     yaxis: {
       ...axis,

@@ -2,10 +2,10 @@
  * Escapes a string that came from a data file (a column name, a category label) before it reaches
  * Plotly. Plotly renders a subset of HTML-like tags in tick labels, legends and hover text (<b>, <a href>,
  * <br>, ...), so a label such as `<a href="javascript:...">` would otherwise become markup. The five
- * characters Plotly's pseudo-HTML parser cares about are replaced with entities, which Plotly shows as
- * the literal characters.
+ * characters Plotly's pseudo-HTML parser cares about are replaced with entities that Plotly decodes back
+ * to the literal characters: &lt; &gt; &amp; and numeric ones for quotes (Plotly does not know &quot;).
  *
- * @example plotlySafeText('<b>&"\'') // '&lt;b&gt;&amp;&quot;&#39;'
+ * @example plotlySafeText('<b>&"\'') // '&lt;b&gt;&amp;&#34;&#39;'
  */
 export function plotlySafeText(value: string): string {
   return value.replace(/[<>&"']/g, (ch) => ESCAPES[ch] ?? ch);
@@ -15,6 +15,6 @@ const ESCAPES: Record<string, string> = {
   '<': '&lt;',
   '>': '&gt;',
   '&': '&amp;',
-  '"': '&quot;',
+  '"': '&#34;',
   "'": '&#39;',
 };

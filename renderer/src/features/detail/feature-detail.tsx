@@ -11,7 +11,10 @@ import { SummaryTable } from './summary-table';
 export function FeatureDetail({ column }: { column: ColumnResult }) {
   const scheme = useColorScheme();
   const { distribution } = column;
-  const data = useMemo(() => (distribution ? distributionTraces(distribution) : null), [distribution]);
+  const data = useMemo(
+    () => (distribution ? distributionTraces(distribution, scheme) : null),
+    [distribution, scheme],
+  );
   const layout = useMemo(
     () => (distribution ? distributionLayout(distribution, column.name, scheme) : null),
     [distribution, column.name, scheme],
