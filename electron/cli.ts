@@ -2,11 +2,17 @@
  * The headless command line (`driftscope`, plain Node): the same engine worker as the app, so verdicts
  * are identical. Exit codes: 0 done; 1 dataset drift with --fail-on-drift; 2 bad input or usage.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../shared/dataset-error';
-import { type AnalysisSettings, DEFAULT_SETTINGS } from '../shared/report/analysis-result';
+import {
+  type AnalysisSettings,
+  CORRECTIONS,
+  type Correction,
+  DEFAULT_SETTINGS,
+  parseSettings,
+} from '../shared/drift/settings';
 import { isTestKey, TEST_KEYS } from '../shared/types';
 import { formatSummary } from './cli-format';
 import { EngineClient } from './engine/engine-client';
@@ -14,11 +20,14 @@ import { writeDemoFiles } from './main/handlers';
 import { writeFileAtomic } from './main/write-file-atomic';
 
 const USAGE = `Usage:
-  driftscope analyze --reference REF --current CUR [--json FILE|-] [--test KEY] [--threshold X]
-                     [--share-threshold X] [--fail-on-drift]
+  driftscope analyze --reference REF --current CUR [--json FILE|-] [--config FILE] [--test KEY]
+                     [--threshold X] [--share-threshold X] [--correction METHOD] [--fail-on-drift]
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
 
 Tests (--test): ${TEST_KEYS.join(', ')}
+Corrections (--correction): ${CORRECTIONS.join(', ')}
+--config FILE: JSON settings (per-column and per-type tests and thresholds, ignored columns, ...), see
+docs/settings.md; --test, --threshold, --share-threshold and --correction override its global values.
 Exit codes: 0 done; 1 dataset drift detected with --fail-on-drift; 2 bad input.
 `;
 
@@ -30,6 +39,24 @@ function parseNumberOption(value: string | undefined, name: string): number | nu
   if (value.trim() === '' || !Number.isFinite(x) || x < 0)
     throw new UsageError(`--${name} must be a number >= 0, got "${value}"`);
   return x;
+}
+
+/** Reads and validates a --config file; errors name the file. */
+function readConfig(file: string): AnalysisSettings {
+  const name = path.basename(file);
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(file), 'utf8');
+  } catch {
+    throw new DatasetError(`Cannot read the config file ${name}.`, name);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DatasetError(`${name} is not valid JSON: ${(error as Error).message}`, name);
+  }
+  return parseSettings(json, name);
 }
 
 async function analyze(engine: EngineClient, reference: string, current: string, settings: AnalysisSettings) {
@@ -76,6 +103,8 @@ async function main(argv: string[]): Promise<number> {
       test: { type: 'string' },
       threshold: { type: 'string' },
       'share-threshold': { type: 'string' },
+      config: { type: 'string' },
+      correction: { type: 'string' },
       'fail-on-drift': { type: 'boolean', default: false },
     },
   });

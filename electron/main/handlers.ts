@@ -9,8 +9,7 @@ import path from 'node:path';
 import type { DatasetRole, InvokeChannel, LoadOutcome, LoadProgress } from '../../shared/api';
 import { DatasetError } from '../../shared/dataset-error';
 import { generateDemo } from '../../shared/demo/generate-demo';
-import { type AnalysisSettings, DEFAULT_SETTINGS } from '../../shared/report/analysis-result';
-import { isTestKey } from '../../shared/types';
+import { type AnalysisSettings, parseSettings } from '../../shared/drift/settings';
 import type { EngineClient } from '../engine/engine-client';
 import { CancelledError } from '../engine/serialize-error';
 import { writeFileAtomic } from './write-file-atomic';
@@ -32,19 +31,9 @@ export function validateRole(value: unknown): DatasetRole {
   return value;
 }
 
+/** Settings from the renderer are untrusted: validated like a config file (shared/drift/settings.ts). */
 export function validateSettings(value: unknown): AnalysisSettings {
-  if (value === undefined || value === null) return DEFAULT_SETTINGS;
-  if (typeof value !== 'object') throw new TypeError('Invalid analysis settings');
-  const v = value as Record<string, unknown>;
-  const test = v.test ?? null;
-  if (test !== null && !isTestKey(test)) throw new TypeError(`Unknown test: ${String(test)}`);
-  const threshold = v.threshold ?? null;
-  if (threshold !== null && (typeof threshold !== 'number' || !Number.isFinite(threshold) || threshold < 0)) {
-    throw new TypeError('Invalid threshold');
-  }
-  const share = v.shareThreshold ?? DEFAULT_SETTINGS.shareThreshold;
-  if (typeof share !== 'number' || !(share > 0 && share <= 1)) throw new TypeError('Invalid share threshold');
-  return { test, threshold, shareThreshold: share };
+  return parseSettings(value, 'analysis settings');
 }
 
 /** Writes the demo's reference.csv and current.csv into `dir` (unless already there, same content). */

@@ -17,6 +17,8 @@ import { SCHEMA_VERSION } from '../report/analysis-result';
 import type { Column, ColumnarTable } from '../table/columnar';
 import { inferColumnType } from '../table/infer-type';
 import type { ColumnType } from '../types';
+import { categoryChanges } from './category-changes';
+import { chooseTest } from './choose-test';
 import {
   type CategoricalSide,
   categoricalPair,
@@ -27,8 +29,10 @@ import {
 } from './column-pair';
 import { isDrift } from './decision';
 import { categoricalDistribution, numericDistribution } from './distribution';
+import { missingShareDrift } from './missing-drift';
+import { adjustPValues } from './multiple-testing';
 import type { PairedSample } from './sample';
-import { selectTest } from './selection';
+import { DEFAULT_MISSING_DRIFT } from './settings';
 import { categoricalSummary, numericSummary } from './summary';
 import { TEST_REGISTRY } from './tests/registry';
 
@@ -80,8 +84,14 @@ function untested(
     threshold: null,
     score: null,
     pValue: null,
+    pValueAdjusted: null,
     statistic: null,
     driftDetected: false,
+    effectSize: null,
+    typeSource: 'inferred',
+    missingDrift: null,
+    newCategories: null,
+    vanishedCategories: null,
     reference: ref,
     current: cur,
     note,
@@ -155,18 +165,10 @@ function prepare(type: ColumnType, ref: Column, cur: Column, refFile: string, cu
   };
 }
 
-function chooseTest(settings: AnalysisSettings, type: ColumnType, nRef: number, nUnique: number) {
-  const auto = selectTest(type, nRef, nUnique);
-  if (settings.test !== null && TEST_REGISTRY[settings.test].appliesTo(type)) {
-    const entry = TEST_REGISTRY[settings.test];
-    return { test: entry.key, threshold: settings.threshold ?? entry.defaultThreshold, note: null };
-  }
-  const note =
-    settings.test !== null
-      ? `${settings.test} does not apply to ${type} columns; the automatic choice was used.`
-      : null;
-  if (auto.test === null) return { test: null, threshold: null, note: auto.reason };
-  return { test: auto.test, threshold: settings.threshold ?? auto.threshold, note };
+/** Jensen–Shannon distance on the §6 bins: the effect size shown next to every p-value. */
+function effectSize(sample: PairedSample): ColumnResult['effectSize'] {
+  const value = TEST_REGISTRY.jensenshannon.run(sample).score;
+  return value === null ? null : { measure: 'jensenshannon', value };
 }
 
 function analyzeColumn(
@@ -176,7 +178,28 @@ function analyzeColumn(
   refTable: ColumnarTable,
   curTable: ColumnarTable,
 ): ColumnResult {
-  const type = inferColumnType(ref);
+  const override = settings.columns?.[ref.name]?.type ?? null;
+  const type = override ?? inferColumnType(ref);
+  const typeSource = override ? 'override' : 'inferred';
+  const result = testColumn(type, ref, cur, settings, refTable, curTable);
+  const missing = missingShareDrift(
+    result.reference.missing,
+    refTable.rowCount,
+    result.current.missing,
+    curTable.rowCount,
+    settings.missingDrift ?? DEFAULT_MISSING_DRIFT,
+  );
+  return { ...result, typeSource, missingDrift: missing };
+}
+
+function testColumn(
+  type: ColumnType,
+  ref: Column,
+  cur: Column,
+  settings: AnalysisSettings,
+  refTable: ColumnarTable,
+  curTable: ColumnarTable,
+): ColumnResult {
   if (type === 'text' || type === 'datetime' || type === 'id') {
     const r = categoricalSummary(categoricalSide(ref));
     const c = categoricalSummary(categoricalSide(cur));
@@ -188,30 +211,27 @@ function analyzeColumn(
     return untested(ref.name, type, why, r, c);
   }
   const p = prepare(type, ref, cur, refTable.fileName, curTable.fileName);
+  const changes = p.sample.kind === 'categorical' ? categoryChanges(p.sample) : null;
+  const base = {
+    ...untested(ref.name, type, '', p.reference, p.current),
+    newCategories: changes?.newCategories ?? null,
+    vanishedCategories: changes?.vanishedCategories ?? null,
+  };
   if (p.nRef === 0 || p.nCur === 0) {
     const empty = p.nRef === 0 ? refTable.fileName : curTable.fileName;
-    return untested(
-      ref.name,
-      type,
-      `No values in ${empty} after removing missing cells: not tested.`,
-      p.reference,
-      p.current,
-    );
+    return { ...base, note: `No values in ${empty} after removing missing cells: not tested.` };
   }
-  const choice = chooseTest(settings, type, p.nRef, p.nUnique);
+  const choice = chooseTest(settings, ref.name, type, p.nRef, p.nUnique);
   const distribution =
     p.sample.kind === 'numeric' ? numericDistribution(p.sample) : categoricalDistribution(p.sample);
-  if (choice.test === null) {
-    return { ...untested(ref.name, type, choice.note, p.reference, p.current), distribution };
-  }
+  if (choice.test === null) return { ...base, note: choice.note, distribution };
   const entry = TEST_REGISTRY[choice.test];
   const outcome = entry.run(p.sample);
   const notes = [...p.notes];
   if (choice.note) notes.push(choice.note);
   if (outcome.reason) notes.push(outcome.reason);
   return {
-    name: ref.name,
-    type,
+    ...base,
     test: choice.test,
     testKind: entry.kind,
     threshold: choice.threshold,
@@ -219,14 +239,30 @@ function analyzeColumn(
     pValue: outcome.pValue,
     statistic: outcome.statistic,
     driftDetected: isDrift(choice.test, outcome.score, choice.threshold),
-    reference: p.reference,
-    current: p.current,
+    effectSize: effectSize(p.sample),
     note: notes.length > 0 ? notes.join(' ') : null,
     distribution,
   };
 }
 
-export function datasetVerdict(columns: ColumnResult[], shareThreshold: number): DatasetVerdict {
+/**
+ * Applies the multiple-testing correction to the p-value tests: the adjusted p-value replaces the raw
+ * one in the verdict (the raw one stays in `pValue`).
+ */
+function applyCorrection(columns: ColumnResult[], settings: AnalysisSettings): ColumnResult[] {
+  const method = settings.correction ?? 'none';
+  if (method === 'none') return columns;
+  const pValues = columns.map((c) => (c.testKind === 'p_value' ? c.pValue : null));
+  const adjusted = adjustPValues(pValues, method);
+  return columns.map((c, i) => {
+    const p = adjusted[i];
+    if (p === null || c.test === null || c.threshold === null) return c;
+    return { ...c, pValueAdjusted: p, driftDetected: isDrift(c.test, p, c.threshold) };
+  });
+}
+
+export function datasetVerdict(columns: ColumnResult[], settings: AnalysisSettings): DatasetVerdict {
+  const { shareThreshold } = settings;
   const tested = columns.filter((c) => c.test !== null && c.score !== null);
   const drifted = tested.filter((c) => c.driftDetected).length;
   const driftShare = tested.length > 0 ? drifted / tested.length : 0;
@@ -236,6 +272,8 @@ export function datasetVerdict(columns: ColumnResult[], shareThreshold: number):
     driftedColumns: drifted,
     testedColumns: tested.length,
     shareThreshold,
+    missingDriftColumns: columns.filter((c) => c.missingDrift?.driftDetected).length,
+    correction: settings.correction ?? 'none',
   };
 }
 
@@ -249,8 +287,11 @@ export function analyzeTables(
   const referenceNames = new Set(reference.columns.map((c) => c.name));
   const onlyInReference = reference.columns.filter((c) => !currentByName.has(c.name)).map((c) => c.name);
   const onlyInCurrent = current.columns.filter((c) => !referenceNames.has(c.name)).map((c) => c.name);
-  const columns: ColumnResult[] = [];
+  const ignore = new Set(settings.ignore ?? []);
+  const ignored = [...reference.columns, ...current.columns].map((c) => c.name).filter((n) => ignore.has(n));
+  let columns: ColumnResult[] = [];
   for (const ref of reference.columns) {
+    if (ignore.has(ref.name)) continue;
     const cur = currentByName.get(ref.name);
     if (cur === undefined) {
       const summary = emptySummary(current.rowCount);
@@ -261,6 +302,7 @@ export function analyzeTables(
     } else columns.push(analyzeColumn(ref, cur, settings, reference, current));
   }
   for (const name of onlyInCurrent) {
+    if (ignore.has(name)) continue;
     const cur = currentByName.get(name)!;
     const note = `Missing from ${reference.fileName}: not tested.`;
     columns.push(
@@ -274,16 +316,18 @@ export function analyzeTables(
       current.fileName,
     );
   }
+  columns = applyCorrection(columns, settings);
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: context.now.toISOString(),
     driftscopeVersion: context.version,
     reference: fileInfo(reference),
     current: fileInfo(current),
-    dataset: datasetVerdict(columns, settings.shareThreshold),
+    dataset: datasetVerdict(columns, settings),
     columns,
     onlyInReference,
     onlyInCurrent,
+    ignored: [...new Set(ignored)],
     settings,
   };
 }

@@ -2,6 +2,9 @@
  * The analysis result: what the worker returns to the renderer and what `driftscope analyze --json`
  * writes (schemaVersion 1, documented in docs/json-report.md). Aggregated data only, never raw rows.
  */
+import type { CategoryCount } from '../drift/category-changes';
+import type { MissingDrift } from '../drift/missing-drift';
+import type { AnalysisSettings, Correction } from '../drift/settings';
 import type { ColumnType, TestKey } from '../types';
 
 export const SCHEMA_VERSION = 1;
@@ -55,8 +58,19 @@ export interface ColumnResult {
   threshold: number | null;
   score: number | null;
   pValue: number | null;
+  /** The p-value after the multiple-testing correction of `settings.correction` (null without one). */
+  pValueAdjusted: number | null;
   statistic: number | null;
   driftDetected: boolean;
+  /** How far apart the distributions are, next to the p-value: Jensen–Shannon distance on the §6 bins. */
+  effectSize: { measure: 'jensenshannon'; value: number } | null;
+  /** Where the type came from: inferred on the reference, or set by the user. */
+  typeSource: 'inferred' | 'override';
+  /** Did the share of missing cells change (statistics.md §1)? Null when the column is in one file only. */
+  missingDrift: MissingDrift | null;
+  /** Categorical columns: categories only in current, and only in reference (null for other types). */
+  newCategories: CategoryCount[] | null;
+  vanishedCategories: CategoryCount[] | null;
   reference: ColumnSummary;
   current: ColumnSummary;
   /** Why the column was not tested, or a caveat about its result (type conflict, invalid cells, ...). */
@@ -70,6 +84,10 @@ export interface DatasetVerdict {
   driftedColumns: number;
   testedColumns: number;
   shareThreshold: number;
+  /** Columns whose missing share drifted. */
+  missingDriftColumns: number;
+  /** Multiple-testing correction used for the verdicts of p-value tests. */
+  correction: Correction;
 }
 
 export interface AnalysisResult {
@@ -83,17 +101,10 @@ export interface AnalysisResult {
   /** Columns present in only one file: reported, not analysed. */
   onlyInReference: string[];
   onlyInCurrent: string[];
+  /** Columns left out on the user's request (settings.ignore). */
+  ignored: string[];
   settings: AnalysisSettings;
 }
 
-/** Options that change the verdicts (the command line's --test and --threshold; the app's controls). */
-export interface AnalysisSettings {
-  /** Forces one test on every column it applies to. */
-  test: TestKey | null;
-  /** Overrides the threshold of whatever test runs. */
-  threshold: number | null;
-  /** Share of drifted tested columns at or above which the dataset drifts (default 0.5). */
-  shareThreshold: number;
-}
-
-export const DEFAULT_SETTINGS: AnalysisSettings = { test: null, threshold: null, shareThreshold: 0.5 };
+export type { AnalysisSettings } from '../drift/settings';
+export { DEFAULT_SETTINGS } from '../drift/settings';

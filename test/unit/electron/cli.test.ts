@@ -63,7 +63,15 @@ describe('driftscope analyze', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
     expect(Object.keys(report.dataset).sort()).toEqual(
-      ['driftDetected', 'driftShare', 'driftedColumns', 'shareThreshold', 'testedColumns'].sort(),
+      [
+        'correction',
+        'driftDetected',
+        'driftShare',
+        'driftedColumns',
+        'missingDriftColumns',
+        'shareThreshold',
+        'testedColumns',
+      ].sort(),
     );
     const header = readFileSync(path.join(demoDir, 'reference.csv'), 'utf8').split('\n')[0].split(',');
     expect(report.columns.map((c) => c.name)).toEqual(header);

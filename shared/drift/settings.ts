@@ -1,0 +1,166 @@
+/**
+ * Analysis settings shared by the app and the command line (`--config FILE`, documented in
+ * docs/settings.md). Precedence for a column's test and threshold, most specific first (statistics.md §3):
+ * per-column > per-type > global > the automatic rule.
+ */
+import { DatasetError } from '../dataset-error';
+import type { ColumnType, TestKey } from '../types';
+import { isColumnType, isTestKey } from '../types';
+
+export interface TestOverride {
+  test?: TestKey | null;
+  threshold?: number | null;
+}
+
+export interface ColumnOverride extends TestOverride {
+  type?: ColumnType | null;
+}
+
+export type Correction = 'none' | 'bonferroni' | 'benjamini_hochberg';
+
+export const CORRECTIONS: readonly Correction[] = ['none', 'bonferroni', 'benjamini_hochberg'];
+
+export interface MissingDriftSettings {
+  /** Significance level of the pooled two-proportion z-test on is-missing. */
+  pValue: number;
+  /** Smallest absolute change of the missing share that counts. */
+  minChange: number;
+}
+
+export interface AnalysisSettings {
+  /** Global test, forced on every column it applies to (the command line's --test). */
+  test: TestKey | null;
+  /** Global threshold (--threshold), applied to whatever test runs unless a more specific one is set. */
+  threshold: number | null;
+  /** Share of drifted tested columns at or above which the dataset drifts (default 0.5). */
+  shareThreshold: number;
+  /** Per-type test and threshold. */
+  types?: Partial<Record<ColumnType, TestOverride>>;
+  /** Per-column type, test and threshold, by column name. */
+  columns?: Record<string, ColumnOverride>;
+  /** Columns left out of the analysis (listed in the result, not tested). */
+  ignore?: string[];
+  /** Multiple-testing correction across the p-value tests of all columns (default none). */
+  correction?: Correction;
+  missingDrift?: MissingDriftSettings;
+}
+
+export const DEFAULT_MISSING_DRIFT: MissingDriftSettings = { pValue: 0.05, minChange: 0.05 };
+
+export const DEFAULT_SETTINGS: AnalysisSettings = { test: null, threshold: null, shareThreshold: 0.5 };
+
+function fail(where: string, message: string): never {
+  throw new DatasetError(`${where}: ${message}`, where);
+}
+
+function optionalTest(value: unknown, where: string, path: string): TestKey | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (!isTestKey(value)) fail(where, `${path}: unknown test "${String(value)}"`);
+  return value;
+}
+
+function optionalThreshold(value: unknown, where: string, path: string): number | null | undefined {
+  if (value === undefined || value === null) return value;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    fail(where, `${path}: threshold must be a number >= 0`);
+  }
+  return value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const KNOWN_KEYS = new Set([
+  'test',
+  'threshold',
+  'shareThreshold',
+  'types',
+  'columns',
+  'ignore',
+  'correction',
+  'missingDrift',
+  '$schema',
+  'comment',
+]);
+
+/**
+ * Validates settings from an untrusted source (a config file, or the renderer over IPC) and fills in
+ * defaults. `where` names the source in error messages (for example the config file's name).
+ *
+ * @throws DatasetError naming the source and the offending key.
+ */
+export function parseSettings(value: unknown, where = 'settings'): AnalysisSettings {
+  if (value === undefined || value === null) return { ...DEFAULT_SETTINGS };
+  if (!isRecord(value)) fail(where, 'expected a JSON object');
+  for (const key of Object.keys(value)) if (!KNOWN_KEYS.has(key)) fail(where, `unknown key "${key}"`);
+  const settings: AnalysisSettings = {
+    test: optionalTest(value.test, where, 'test') ?? null,
+    threshold: optionalThreshold(value.threshold, where, 'threshold') ?? null,
+    shareThreshold: DEFAULT_SETTINGS.shareThreshold,
+  };
+  if (value.shareThreshold !== undefined && value.shareThreshold !== null) {
+    const s = value.shareThreshold;
+    if (typeof s !== 'number' || !(s > 0 && s <= 1)) fail(where, 'shareThreshold must be in (0, 1]');
+    settings.shareThreshold = s;
+  }
+  if (value.types !== undefined) {
+    if (!isRecord(value.types)) fail(where, 'types must be an object keyed by column type');
+    settings.types = {};
+    for (const [type, override] of Object.entries(value.types)) {
+      if (!isColumnType(type)) fail(where, `types: unknown column type "${type}"`);
+      if (!isRecord(override)) fail(where, `types.${type} must be an object`);
+      settings.types[type] = {
+        test: optionalTest(override.test, where, `types.${type}.test`),
+        threshold: optionalThreshold(override.threshold, where, `types.${type}.threshold`),
+      };
+    }
+  }
+  if (value.columns !== undefined) {
+    if (!isRecord(value.columns)) fail(where, 'columns must be an object keyed by column name');
+    settings.columns = {};
+    for (const [name, override] of Object.entries(value.columns)) {
+      if (!isRecord(override)) fail(where, `columns["${name}"] must be an object`);
+      const type = override.type;
+      if (type !== undefined && type !== null && !isColumnType(type)) {
+        fail(where, `columns["${name}"].type: unknown column type "${String(type)}"`);
+      }
+      settings.columns[name] = {
+        type: type as ColumnType | null | undefined,
+        test: optionalTest(override.test, where, `columns["${name}"].test`),
+        threshold: optionalThreshold(override.threshold, where, `columns["${name}"].threshold`),
+      };
+    }
+  }
+  if (value.ignore !== undefined) {
+    if (!Array.isArray(value.ignore) || !value.ignore.every((v) => typeof v === 'string')) {
+      fail(where, 'ignore must be a list of column names');
+    }
+    settings.ignore = value.ignore as string[];
+  }
+  if (value.correction !== undefined) {
+    if (!(CORRECTIONS as readonly unknown[]).includes(value.correction)) {
+      fail(where, `correction must be one of ${CORRECTIONS.join(', ')}`);
+    }
+    settings.correction = value.correction as Correction;
+  }
+  if (value.missingDrift !== undefined) {
+    const m = value.missingDrift;
+    if (!isRecord(m)) fail(where, 'missingDrift must be an object');
+    const pValue = optionalThreshold(m.pValue, where, 'missingDrift.pValue') ?? DEFAULT_MISSING_DRIFT.pValue;
+    const minChange =
+      optionalThreshold(m.minChange, where, 'missingDrift.minChange') ?? DEFAULT_MISSING_DRIFT.minChange;
+    settings.missingDrift = { pValue, minChange };
+  }
+  return settings;
+}
+
+/** The test and threshold the user asked for on one column, most specific first; nulls where unset. */
+export function requestedTest(settings: AnalysisSettings, column: string, type: ColumnType): TestOverride {
+  const perColumn = settings.columns?.[column];
+  const perType = settings.types?.[type];
+  return {
+    test: perColumn?.test ?? perType?.test ?? settings.test ?? null,
+    threshold: perColumn?.threshold ?? perType?.threshold ?? settings.threshold ?? null,
+  };
+}
