@@ -10,18 +10,27 @@ import { appState, nothingOpened } from './state/session';
 import { useSession } from './state/use-session';
 
 const ROLES: DatasetRole[] = ['reference', 'current'];
-let demoRequested = false;
+let launchHandled = false;
 
 export function App() {
   const [state, actions] = useSession();
   const { result } = state.analysis;
 
   useEffect(() => {
-    // `npm start` opens the window on ?demo=1; the flag guards against effects running twice.
-    if (demoRequested || new URLSearchParams(window.location.search).get('demo') !== '1') return;
-    demoRequested = true;
-    actions.loadDemo();
-  }, [actions.loadDemo]);
+    // Main loads the window with ?demo=1 (`npm start` without files) or ?reference=PATH&current=PATH
+    // (`driftscope-app ref.csv cur.csv`); the flag guards against effects running twice.
+    if (launchHandled) return;
+    launchHandled = true;
+    const params = new URLSearchParams(window.location.search);
+    if (params.get('demo') === '1') {
+      actions.loadDemo();
+      return;
+    }
+    for (const role of ROLES) {
+      const launchPath = params.get(role);
+      if (launchPath) actions.openDropped(role, launchPath);
+    }
+  }, [actions.loadDemo, actions.openDropped]);
 
   const selected = result?.columns.find((column) => column.name === state.selected) ?? null;
   const workspace = result !== null;

@@ -136,3 +136,11 @@ test('a large file shows progress and can be cancelled', async ({ harness, page 
   await expect(app.slot('reference')).toHaveAttribute('data-slot-state', 'idle');
   await expect(app.demoButton).toBeVisible();
 });
+
+test('files named in the launch query (?reference=&current=) are opened', async ({ harness }) => {
+  const query = `?${new URLSearchParams({ reference, current }).toString()}`;
+  const app = await harness.open(query);
+  await app.expectState('ready');
+  await expect(app.page.getByTestId('verdict-reference')).toContainText('shop-reference.csv');
+  await expect(app.page.getByTestId('verdict-current')).toContainText('shop-current.csv');
+});
