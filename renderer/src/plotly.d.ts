@@ -14,6 +14,11 @@ declare module 'plotly.js-strict-dist-min' {
   ): Promise<HTMLElement>;
   export function purge(root: HTMLElement): void;
   export const Plots: { resize(root: HTMLElement): void };
-  const Plotly: { react: typeof react; purge: typeof purge; Plots: typeof Plots };
+  export interface PlotlyApi {
+    react: typeof react;
+    purge: typeof purge;
+    Plots: typeof Plots;
+  }
+  const Plotly: PlotlyApi;
   export default Plotly;
 }

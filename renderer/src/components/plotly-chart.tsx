@@ -1,10 +1,24 @@
 /**
  * A small React wrapper around Plotly's strict bundle (no eval, works under our CSP): Plotly.react on
- * every change, Plots.resize when the container resizes, Plotly.purge on unmount. Callers pass labels
+ * every change, Plots.resize when the container resizes, Plotly.purge on unmount. The bundle (about
+ * 5 MB) is loaded on first use, in its own chunk, so the window paints without it. Callers pass labels
  * that came from data files through plotlySafeText first.
  */
-import Plotly, { type PlotConfig, type PlotData, type PlotLayout } from 'plotly.js-strict-dist-min';
-import { useEffect, useRef } from 'react';
+import type { PlotConfig, PlotData, PlotLayout, PlotlyApi } from 'plotly.js-strict-dist-min';
+import { useEffect, useRef, useState } from 'react';
+
+type PlotlyModule = PlotlyApi;
+
+let plotlyPromise: Promise<PlotlyModule> | null = null;
+function loadPlotly(): Promise<PlotlyModule> {
+  if (!plotlyPromise) {
+    // The UMD bundle arrives as the default export (CommonJS interop).
+    plotlyPromise = import('plotly.js-strict-dist-min').then(
+      (module): PlotlyModule => module.default ?? module,
+    );
+  }
+  return plotlyPromise;
+}
 
 interface Props {
   data: PlotData[];
@@ -23,30 +37,54 @@ const DEFAULT_CONFIG: PlotConfig = {
 
 export function PlotlyChart({ data, layout, config, className, testId, label }: Props) {
   const root = useRef<HTMLDivElement>(null);
+  const [plotly, setPlotly] = useState<PlotlyModule | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    loadPlotly().then(
+      (module) => live && setPlotly(module),
+      (error: unknown) => live && setLoadError(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     const element = root.current;
-    if (!element) return;
-    void Plotly.react(element, data, { autosize: true, ...layout }, { ...DEFAULT_CONFIG, ...config });
-  }, [data, layout, config]);
+    if (!element || !plotly) return;
+    void plotly.react(element, data, { autosize: true, ...layout }, { ...DEFAULT_CONFIG, ...config });
+  }, [plotly, data, layout, config]);
 
   useEffect(() => {
     const element = root.current;
-    if (!element) return;
+    if (!element || !plotly) return;
     let frame = 0;
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        if (element.querySelector('.main-svg')) Plotly.Plots.resize(element);
+        if (element.querySelector('.main-svg')) plotly.Plots.resize(element);
       });
     });
     observer.observe(element);
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
-      Plotly.purge(element);
+      plotly.purge(element);
     };
-  }, []);
+  }, [plotly]);
 
-  return <div ref={root} className={className} data-testid={testId} role="img" aria-label={label} />;
+  return (
+    <div
+      ref={root}
+      className={className}
+      data-testid={testId}
+      data-chart-state={loadError ? 'error' : plotly ? 'ready' : 'loading'}
+      role="img"
+      aria-label={label}
+    >
+      {loadError && <div className="chart-empty muted">The chart could not be drawn: {loadError}</div>}
+    </div>
+  );
 }
