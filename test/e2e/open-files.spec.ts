@@ -35,9 +35,13 @@ test('two CSV files opened through the Open dialog are analysed', async ({ harne
   // Columns present in one file only are listed in the table too, untested.
   await expect(app.row('legacy_score').getByTestId('cell-drift')).toHaveText('Not tested');
   // income has 10% missing values in the current file only.
-  await expect(app.row('income').getByTestId('cell-missingCurrent')).toHaveText(/^\d+\.\d%$/);
-  await expect(app.row('income').getByTestId('cell-missingCurrent')).not.toHaveText('0.0%');
+  const incomeMissing = app.row('income').getByTestId('cell-missingCurrent');
+  await expect(incomeMissing).toHaveText(/\d+\.\d%$/);
+  await expect(incomeMissing).not.toHaveText(/^0\.0%$/);
+  await expect(incomeMissing.getByTestId('missing-drift')).toBeVisible();
   await expect(app.row('income').getByTestId('cell-missingReference')).toHaveText('0.0%');
+  await app.row('income').click();
+  await expect(page.getByTestId('detail-missing-drift')).toContainText('Missing share changed');
   // age moved by about one standard deviation: drift.
   await expect(app.row('age').getByTestId('cell-drift')).toHaveText('Drift');
   await page.screenshot({ path: path.join(artifactsDir, 'shop-files.png') });

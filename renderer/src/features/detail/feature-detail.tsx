@@ -3,10 +3,37 @@ import { useMemo } from 'react';
 import type { ColumnResult } from '../../../../shared/report/analysis-result';
 import { PlotlyChart } from '../../components/plotly-chart';
 import { distributionLayout, distributionTraces } from '../../lib/chart-data';
-import { formatNumber } from '../../lib/format';
+import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { scoreMeaning, testLabel } from '../../lib/test-names';
 import { useColorScheme } from '../../lib/use-color-scheme';
 import { SummaryTable } from './summary-table';
+
+function CategoryChanges({
+  label,
+  categories,
+  testId,
+}: {
+  label: string;
+  categories: { value: string; count: number }[] | null;
+  testId: string;
+}) {
+  if (!categories || categories.length === 0) return null;
+  return (
+    <div className="category-changes" data-testid={testId}>
+      <span className="muted">{label}:</span>
+      {categories.slice(0, 12).map((category) => (
+        <span
+          key={category.value}
+          className="chip"
+          title={`${category.value} (${formatInteger(category.count)})`}
+        >
+          {category.value} <span className="muted">{formatInteger(category.count)}</span>
+        </span>
+      ))}
+      {categories.length > 12 && <span className="muted">and {categories.length - 12} more</span>}
+    </div>
+  );
+}
 
 export function FeatureDetail({ column }: { column: ColumnResult }) {
   const scheme = useColorScheme();
@@ -48,6 +75,19 @@ export function FeatureDetail({ column }: { column: ColumnResult }) {
           {formatNumber(column.threshold)} <span className="muted">({scoreMeaning(column.testKind)})</span>
         </div>
       )}
+      {column.missingDrift?.driftDetected && (
+        <div className="detail-note" data-testid="detail-missing-drift">
+          Missing share changed: {formatPercent(column.missingDrift.reference)} in reference,{' '}
+          {formatPercent(column.missingDrift.current)} in current (p ={' '}
+          {formatNumber(column.missingDrift.pValue)})
+        </div>
+      )}
+      <CategoryChanges label="New in current" categories={column.newCategories} testId="new-categories" />
+      <CategoryChanges
+        label="Gone from current"
+        categories={column.vanishedCategories}
+        testId="vanished-categories"
+      />
       {column.note && (
         <div className="detail-note" data-testid="detail-note">
           {column.note}

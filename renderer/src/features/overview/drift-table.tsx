@@ -38,8 +38,12 @@ function toRows(result: AnalysisResult): Row[] {
     threshold: column.threshold ?? undefined,
     // Drifted first when sorted descending, untested last when ascending.
     drift: column.test === null ? -1 : column.driftDetected ? 1 : 0,
-    missingCurrent: missingShare(column.current.missing, result.current.rows) ?? undefined,
-    missingReference: missingShare(column.reference.missing, result.reference.rows) ?? undefined,
+    missingCurrent:
+      column.missingDrift?.current ?? missingShare(column.current.missing, result.current.rows) ?? undefined,
+    missingReference:
+      column.missingDrift?.reference ??
+      missingShare(column.reference.missing, result.reference.rows) ??
+      undefined,
   }));
 }
 
@@ -104,7 +108,23 @@ const columns: ColumnDef<Row>[] = [
     accessorKey: 'missingCurrent',
     sortUndefined: 'last',
     header: 'Missing cur.',
-    cell: ({ row }) => <span className="num">{formatPercent(row.original.missingCurrent)}</span>,
+    cell: ({ row }) => {
+      const missingDrift = row.original.column.missingDrift;
+      return (
+        <span className="num">
+          {missingDrift?.driftDetected && (
+            <span
+              className="missing-flag"
+              data-testid="missing-drift"
+              title={`Missing share changed (p = ${formatNumber(missingDrift.pValue)})`}
+            >
+              ▲
+            </span>
+          )}
+          {formatPercent(row.original.missingCurrent)}
+        </span>
+      );
+    },
   },
   {
     id: 'missingReference',
