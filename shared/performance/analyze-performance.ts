@@ -3,7 +3,7 @@
  * prediction drift, the drift of the model's confidence and concept drift. Pure: tables in, plain data out.
  */
 import { binShares } from '../drift/distribution';
-import type { ColumnarTable } from '../table/columnar';
+import type { Column, ColumnarTable } from '../table/columnar';
 import { inferColumnType } from '../table/infer-type';
 import { type ClassificationRows, classificationSide } from './classification-side';
 import { conceptDrift } from './concept-drift';
@@ -113,6 +113,11 @@ function regressionSide(
   };
 }
 
+/** Concept drift needs target values in both files (labels may not have arrived yet). */
+function bothHaveTargets(reference: Column, current: Column): boolean {
+  return rowLabels(reference).some((l) => l !== null) && rowLabels(current).some((l) => l !== null);
+}
+
 function populationStd(values: Float64Array): number | null {
   const finite = values.filter((x) => !Number.isNaN(x));
   if (finite.length === 0) return null;
@@ -181,6 +186,8 @@ export function analyzePerformance(
   const notes: string[] = [];
   const targetRef = requireColumn(reference, target, CALLER);
   const targetCur = requireColumn(current, target, CALLER);
+  if (!bothHaveTargets(targetRef, targetCur))
+    notes.push('Concept drift needs target values in both files: not computed.');
 
   if (m.task === 'regression') {
     const ref = regressionSide(reference, m);
@@ -203,15 +210,17 @@ export function analyzePerformance(
       modelDegraded: decay.some((d) => d.degraded),
       targetDrift: columnDriftCheck(targetRef, targetCur, 'numerical'),
       predictionDrift: columnDriftCheck(predRef, predCur, 'numerical'),
-      conceptDrift: conceptDrift(reference, current, {
-        mapping: m,
-        referenceTarget: { kind: 'numbers', values: rowNumbers(targetRef) },
-        currentTarget: { kind: 'numbers', values: rowNumbers(targetCur) },
-        classes: [],
-        targetStd: populationStd(rowNumbers(targetRef)),
-        alpha: options.conceptAlpha ?? 0.05,
-        bins: options.conceptBins ?? 10,
-      }),
+      conceptDrift: !bothHaveTargets(targetRef, targetCur)
+        ? null
+        : conceptDrift(reference, current, {
+            mapping: m,
+            referenceTarget: { kind: 'numbers', values: rowNumbers(targetRef) },
+            currentTarget: { kind: 'numbers', values: rowNumbers(targetCur) },
+            classes: [],
+            targetStd: populationStd(rowNumbers(targetRef)),
+            alpha: options.conceptAlpha ?? 0.05,
+            bins: options.conceptBins ?? 10,
+          }),
       notes,
     };
   }
@@ -270,15 +279,17 @@ export function analyzePerformance(
     modelDegraded: decay.some((d) => d.degraded),
     targetDrift: columnDriftCheck(targetRef, targetCur, targetType),
     predictionDrift,
-    conceptDrift: conceptDrift(reference, current, {
-      mapping: m,
-      referenceTarget: { kind: 'classes', labels: refRows.target },
-      currentTarget: { kind: 'classes', labels: curRows.target },
-      classes,
-      targetStd: null,
-      alpha: options.conceptAlpha ?? 0.05,
-      bins: options.conceptBins ?? 10,
-    }),
+    conceptDrift: !bothHaveTargets(targetRef, targetCur)
+      ? null
+      : conceptDrift(reference, current, {
+          mapping: m,
+          referenceTarget: { kind: 'classes', labels: refRows.target },
+          currentTarget: { kind: 'classes', labels: curRows.target },
+          classes,
+          targetStd: null,
+          alpha: options.conceptAlpha ?? 0.05,
+          bins: options.conceptBins ?? 10,
+        }),
     notes,
   };
 }

@@ -1,0 +1,91 @@
+/**
+ * The built-in demo (shared/demo): a loan-default model whose current set has covariate shift and a
+ * reversed debt_to_income effect, so model quality must show decay and concept drift.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateDemo } from '../../../../shared/demo/generate-demo';
+import { analyzePerformance, detectMapping } from '../../../../shared/performance';
+import type { ClassificationMetrics } from '../../../../shared/performance/types';
+import { tableFromCsv } from './fixture-tables';
+
+describe('built-in demo', () => {
+  const demo = generateDemo();
+  const reference = tableFromCsv(demo.reference, 'reference.csv');
+  const current = tableFromCsv(demo.current, 'current.csv');
+  const names = reference.columns.map((c) => c.name);
+  // 'default' is a domain name, not a generic target name: the user maps it.
+  const mapping = detectMapping(names, { table: reference, override: { target: 'default' } });
+  const result = analyzePerformance(reference, current, mapping);
+
+  it('maps the demo columns', () => {
+    expect(detectMapping(names).target).toBeNull();
+    expect(mapping).toMatchObject({
+      task: 'binary',
+      target: 'default',
+      prediction: 'prediction',
+      proba: ['probability'],
+      posLabel: '1',
+      id: 'customer_id',
+    });
+  });
+
+  it('agrees with the accuracy the generator computed', () => {
+    const ref = result.reference as ClassificationMetrics;
+    const cur = result.current as ClassificationMetrics;
+    // generateDemo().metrics: share of rows where prediction equals default
+    expect(ref.accuracy).toBeCloseTo(demo.metrics.referenceAccuracy, 12);
+    expect(cur.accuracy).toBeCloseTo(demo.metrics.currentAccuracy, 12);
+    expect(ref.n).toBe(5000);
+  });
+
+  it('flags the model as degraded', () => {
+    const lines = result.decay.map(
+      (d) => `${d.metric}: ${d.reference} → ${d.current} (${d.relativeChange}) ${d.degraded}`,
+    );
+    console.info(lines.join('\n'));
+    expect(result.modelDegraded).toBe(true);
+    expect(result.decay.find((d) => d.metric === 'rocAuc')!.degraded).toBe(true);
+  });
+
+  it('reads concept drift with debt_to_income among the changed relations', () => {
+    const cd = result.conceptDrift!;
+    console.info(
+      cd.features
+        .map(
+          (f) =>
+            `${f.feature}: p=${f.pValue} effect=${f.effect?.toFixed(3)} cmh p=${f.cmh?.pValue} changed=${f.relationChanged} drift=${f.inputDrift.test}:${f.inputDrift.driftDetected}`,
+        )
+        .join('\n'),
+    );
+    expect(['both', 'concept_drift']).toContain(cd.reading);
+    expect(cd.changed).toContain('debt_to_income');
+    const dti = cd.features.find((f) => f.feature === 'debt_to_income')!;
+    // The reversal: in reference the default rate rises across debt_to_income bins, in current it falls.
+    const first = dti.bins[0];
+    const last = dti.bins[dti.bins.length - 1];
+    expect(last.referenceValue!).toBeGreaterThan(first.referenceValue!);
+    expect(last.currentValue!).toBeLessThan(first.currentValue!);
+    // Features that are not inputs are never concept-tested.
+    for (const name of ['default', 'prediction', 'probability', 'customer_id', 'application_date']) {
+      expect(cd.features.map((f) => f.feature)).not.toContain(name);
+    }
+  });
+
+  it('reports target and prediction drift with the tests statistics.md §3 selects', () => {
+    // 5000 reference rows, two labels → jensenshannon at 0.1
+    expect(result.targetDrift).toMatchObject({ column: 'default', test: 'jensenshannon', threshold: 0.1 });
+    expect(result.predictionDrift).toMatchObject({
+      column: 'prediction',
+      test: 'jensenshannon',
+      threshold: 0.1,
+    });
+    expect(result.confidence!.drift.test).toBe('wasserstein');
+    console.info(
+      JSON.stringify({
+        target: result.targetDrift,
+        prediction: result.predictionDrift,
+        confidence: result.confidence!.drift,
+      }),
+    );
+  });
+});
