@@ -116,11 +116,15 @@ async function main(argv: string[]): Promise<number> {
   const share = parseNumberOption(values['share-threshold'], 'share-threshold');
   if (share !== null && !(share > 0 && share <= 1))
     throw new UsageError('--share-threshold must be in (0, 1]');
-  const settings: AnalysisSettings = {
-    test: values.test ?? null,
-    threshold: parseNumberOption(values.threshold, 'threshold'),
-    shareThreshold: share ?? DEFAULT_SETTINGS.shareThreshold,
-  };
+  if (values.correction !== undefined && !(CORRECTIONS as readonly string[]).includes(values.correction)) {
+    throw new UsageError(`unknown correction "${values.correction}"; one of ${CORRECTIONS.join(', ')}`);
+  }
+  const settings: AnalysisSettings = values.config ? readConfig(values.config) : { ...DEFAULT_SETTINGS };
+  if (values.test !== undefined) settings.test = values.test;
+  const threshold = parseNumberOption(values.threshold, 'threshold');
+  if (threshold !== null) settings.threshold = threshold;
+  if (share !== null) settings.shareThreshold = share;
+  if (values.correction !== undefined) settings.correction = values.correction as Correction;
   const engine = new EngineClient();
   try {
     const result = await analyze(

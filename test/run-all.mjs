@@ -69,7 +69,9 @@ for (const [label, config, report] of [
 ]) {
   if (!existsSync(config)) continue;
   rmSync(report, { force: true });
-  const ok = run(label, 'npx', ['playwright', 'test', '--config', config], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+  const ok = run(label, 'npx', ['playwright', 'test', '--config', config], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: report,
+  });
   countPlaywright(report, label, ok);
 }
 

@@ -12,6 +12,6 @@ export default defineConfig({
   fullyParallel: false,
   forbidOnly: Boolean(process.env.CI),
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '../../test-results/electron.json' }]],
   use: { trace: 'on-first-retry' },
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The command line as a user runs it: `node bin/driftscope.cjs ...` in a child process, on real files.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -158,6 +158,72 @@ describe('driftscope analyze', () => {
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^driftscope: ref-small\.csv and colon-delimited\.csv have no column in common/);
+  });
+
+  it('--config applies per-column settings, ignore and a correction; flags override its globals', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-cli-config-'));
+    const config = path.join(dir, 'drift.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        threshold: 0.5,
+        columns: { income: { test: 'ks', threshold: 0.001 } },
+        ignore: ['customer_id'],
+        correction: 'benjamini_hochberg',
+      }),
+    );
+    const out = path.join(dir, 'r.json');
+    const ref = path.join(demoDir, 'reference.csv');
+    const cur = path.join(demoDir, 'current.csv');
+    expect(
+      cli(
+        'analyze',
+        '--reference',
+        ref,
+        '--current',
+        cur,
+        '--config',
+        config,
+        '--threshold',
+        '0.2',
+        '--json',
+        out,
+      ).code,
+    ).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
+    expect(report.ignored).toEqual(['customer_id']);
+    expect(report.columns.find((c) => c.name === 'income')).toMatchObject({ test: 'ks', threshold: 0.001 });
+    expect(report.columns.find((c) => c.name === 'age')).toMatchObject({ threshold: 0.2 });
+    expect(report.dataset.correction).toBe('benjamini_hochberg');
+  });
+
+  it('a bad config file exits 2 naming the file and the key', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-cli-config-'));
+    const config = path.join(dir, 'bad.json');
+    writeFileSync(config, JSON.stringify({ columns: { income: { test: 'kss' } } }));
+    const r = cli(
+      'analyze',
+      '--reference',
+      fixture('ref-small.csv'),
+      '--current',
+      fixture('cur-small.csv'),
+      '--config',
+      config,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('driftscope: bad.json: columns["income"].test: unknown test "kss"\n');
+    writeFileSync(config, '{ not json');
+    const r2 = cli(
+      'analyze',
+      '--reference',
+      fixture('ref-small.csv'),
+      '--current',
+      fixture('cur-small.csv'),
+      '--config',
+      config,
+    );
+    expect(r2.code).toBe(2);
+    expect(r2.stderr).toMatch(/^driftscope: bad\.json is not valid JSON/);
   });
 
   it('exits 2 on usage errors', () => {

@@ -7,7 +7,9 @@ import type { ColumnarTable } from '../../../../shared/table/columnar';
 function table(fileName: string, columns: Record<string, string[]>): ColumnarTable {
   const built = Object.entries(columns).map(([name, cells]) => {
     const b = new ColumnBuilder(name);
-    cells.forEach((c, i) => b.push(c, i + 2));
+    cells.forEach((c, i) => {
+      b.push(c, i + 2);
+    });
     return b.finish();
   });
   const rowCount = Object.values(columns)[0].length;

@@ -5,7 +5,9 @@ import { parseNumberCell } from '../../../../shared/table/parse-number';
 
 function build(name: string, cells: string[]) {
   const b = new ColumnBuilder(name);
-  cells.forEach((cell, i) => b.push(cell, i + 2));
+  cells.forEach((cell, i) => {
+    b.push(cell, i + 2);
+  });
   return b.finish();
 }
 

@@ -4,7 +4,9 @@ import { inferColumnType, isIdLikeName } from '../../../../shared/table/infer-ty
 
 function infer(name: string, cells: string[]) {
   const b = new ColumnBuilder(name);
-  cells.forEach((cell, i) => b.push(cell, i + 2));
+  cells.forEach((cell, i) => {
+    b.push(cell, i + 2);
+  });
   return inferColumnType(b.finish());
 }
 
