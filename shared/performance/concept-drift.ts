@@ -30,8 +30,9 @@ const fmt = (x: number) => String(Number(x.toPrecision(4)));
 
 /**
  * Numerical: cut points at the reference quantiles j/bins (j = 1..bins−1, NumPy's linear definition) on
- * rows with a target, duplicates merged; bin = number of cut points ≤ x, so the first bin is open below
- * and the last open above (current values outside the reference range fall in the end bins).
+ * rows with a target, duplicates merged; bin = number of cut points ≤ x within [min, max] of those
+ * reference values. Values outside that range go to two extra bins, "below/above reference range",
+ * which have no reference rows and so are shown but never tested (no extrapolation).
  * Categorical: one bin per label of reference ∪ current.
  */
 function makeBinning(
@@ -61,7 +62,9 @@ function makeBinning(
     const q = quantileSorted(sorted, j / bins);
     if (!Number.isNaN(q) && q > sorted[0] && (cuts.length === 0 || q > cuts[cuts.length - 1])) cuts.push(q);
   }
-  const labels =
+  const lo = sorted[0];
+  const hi = sorted[sorted.length - 1];
+  const inner =
     cuts.length === 0
       ? ['all']
       : [
@@ -69,14 +72,18 @@ function makeBinning(
           ...cuts.slice(1).map((c, i) => `[${fmt(cuts[i])}, ${fmt(c)})`),
           `≥ ${fmt(cuts[cuts.length - 1])}`,
         ];
+  const labels = [`below reference range (< ${fmt(lo)})`, ...inner, `above reference range (> ${fmt(hi)})`];
+  const last = labels.length - 1;
   return {
     kind: type,
     labels,
     assign: (column) =>
       Int32Array.from(rowNumbers(column), (x) => {
-        if (Number.isNaN(x)) return -1;
-        let b = 0;
-        while (b < cuts.length && cuts[b] <= x) b++;
+        if (Number.isNaN(x) || sorted.length === 0) return -1;
+        if (x < lo) return 0;
+        if (x > hi) return last;
+        let b = 1;
+        while (b - 1 < cuts.length && cuts[b - 1] <= x) b++;
         return b;
       }),
   };

@@ -35,7 +35,7 @@ describe('conceptDrift', () => {
     const x = cd.features.find((f) => f.feature === 'x')!;
     expect(x.pValue!).toBeLessThan(1e-20);
     expect(x.cmh!.pValue).toBeGreaterThan(x.pValue!);
-    expect(x.bins.length).toBe(10);
+    expect(x.bins.length).toBe(12);
   });
 
   it('reads a moved input with the relation held as no concept drift for that input', () => {

@@ -61,8 +61,9 @@ describe('built-in demo', () => {
     expect(cd.changed).toContain('debt_to_income');
     const dti = cd.features.find((f) => f.feature === 'debt_to_income')!;
     // The reversal: in reference the default rate rises across debt_to_income bins, in current it falls.
-    const first = dti.bins[0];
-    const last = dti.bins[dti.bins.length - 1];
+    // bins[0] and the last bin hold values outside the reference range; the decile bins lie between.
+    const first = dti.bins[1];
+    const last = dti.bins[dti.bins.length - 2];
     expect(last.referenceValue!).toBeGreaterThan(first.referenceValue!);
     expect(last.currentValue!).toBeLessThan(first.currentValue!);
     // Features that are not inputs are never concept-tested.
