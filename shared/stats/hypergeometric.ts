@@ -29,7 +29,7 @@ export function hypergeomSupport(total: number, good: number, draws: number): [n
  * Source: https://github.com/wch/r-source/blob/trunk/src/nmath/dhyper.c
  *
  * @throws {RangeError} on non-integer or inconsistent parameters.
- * @example Math.exp(hypergeomLogPmf(1, 10, 5, 2)) // 0.5555555555555556 (= 25/45; scipy hypergeom.pmf(1, 10, 5, 2))
+ * @example Math.exp(hypergeomLogPmf(1, 10, 5, 2)) // 0.5555555555555586 (25/45 to 6e-15; scipy hypergeom.pmf(1, 10, 5, 2))
  */
 export function hypergeomLogPmf(k: number, total: number, good: number, draws: number): number {
   checkArgs('hypergeomLogPmf', total, good, draws);
@@ -45,7 +45,7 @@ export function hypergeomLogPmf(k: number, total: number, good: number, draws: n
   );
 }
 
-/** P(X = k) = exp(hypergeomLogPmf). @example hypergeomPmf(0, 4, 2, 2) // 0.16666666666666666 */
+/** P(X = k) = exp(hypergeomLogPmf). @example hypergeomPmf(0, 4, 2, 2) // 0.1666666666666666 */
 export function hypergeomPmf(k: number, total: number, good: number, draws: number): number {
   return Math.exp(hypergeomLogPmf(k, total, good, draws));
 }
@@ -86,7 +86,7 @@ function tailSum(k: number, total: number, good: number, draws: number, down: bo
  * P(X ≤ k) (SciPy `hypergeom.cdf`): the lower tail summed directly when k is below the mode, else
  * 1 − P(X > k).
  *
- * @example hypergeomCdf(1, 10, 5, 2) // 0.7777777777777778
+ * @example hypergeomCdf(1, 10, 5, 2) // 0.7777777777777766 (35/45)
  */
 export function hypergeomCdf(k: number, total: number, good: number, draws: number): number {
   checkArgs('hypergeomCdf', total, good, draws);
@@ -101,7 +101,7 @@ export function hypergeomCdf(k: number, total: number, good: number, draws: numb
 /**
  * P(X > k) (SciPy `hypergeom.sf`).
  *
- * @example hypergeomSf(0, 10, 5, 2) // 0.7777777777777778
+ * @example hypergeomSf(0, 10, 5, 2) // 0.7777777777777766 (35/45)
  */
 export function hypergeomSf(k: number, total: number, good: number, draws: number): number {
   checkArgs('hypergeomSf', total, good, draws);
