@@ -91,7 +91,7 @@ function mergeTables(p: Table, q: Table): Table {
  * Source: https://github.com/scipy/scipy/blob/v1.10.1/scipy/stats/_hypotests.py
  *
  * @throws {RangeError} when m or n is not an integer in 1..30.
- * @example cvm2sampExactPValue(25, 3, 3) // 0.4 (scipy.stats._hypotests._pval_cvm_2samp_exact(25, 3, 3))
+ * @example cvm2sampExactPValue(81, 3, 3) // 0.1 (scipy.stats._hypotests._pval_cvm_2samp_exact(81, 3, 3): 0.1)
  */
 export function cvm2sampExactPValue(s: number, m: number, n: number): number {
   if (!(Number.isInteger(m) && Number.isInteger(n) && m >= 1 && n >= 1 && m <= 30 && n <= 30))

@@ -77,7 +77,7 @@ function ecfMoments(x: Float64Array, ts: readonly number[]): { mean: number[]; c
  * Source: https://github.com/scipy/scipy/blob/v1.10.1/scipy/stats/_hypotests.py (`epps_singleton_2samp`)
  *
  * @throws {RangeError} when a sample has fewer than 5 values or the pooled IQR is 0.
- * @example eppsSingleton2samp(Float64Array.of(1, 2, 3, 4, 5, 6), Float64Array.of(3, 4, 5, 6, 7, 8)).pValue // 0.6797480998488489
+ * @example eppsSingleton2samp(Float64Array.of(1, 2, 3, 4, 5, 6), Float64Array.of(3, 4, 5, 6, 7, 8)).pValue // 0.7239513680504125 (SciPy: 0.7239513680504434)
  */
 export function eppsSingleton2samp(
   a: Float64Array,
@@ -113,8 +113,8 @@ const isConstant = (x: Float64Array) => x[0] === x[x.length - 1];
 
 /**
  * Runs `es`: statistic W, score = p-value (drift when p < threshold, §4). Numeric input only; fewer
- * than 5 values in a set (SciPy raises) or a pooled IQR of 0 (SciPy returns NaN: the scale t/IQR is
- * infinite) give no score and a reason. So do two constant sets with different values: the covariance
+ * than 5 values in a set (SciPy raises) or a pooled IQR of 0 (SciPy fails with "SVD did not converge": the
+ * scale t/IQR is infinite) give no score and a reason. So do two constant sets with different values: the covariance
  * is then exactly 0 and W = 0/0; SciPy returns a number driven by rounding noise there (e.g. W = 4.5e30,
  * p = 0 for 30 × 2.0 vs 40 × 3.0), which we do not reproduce.
  *
