@@ -48,5 +48,68 @@ export function formatSummary(result: AnalysisResult): string {
     lines.push('', 'Notes:');
     for (const c of notes) lines.push(`  ${printable(c.name)}: ${printable(c.note!)}`);
   }
+  lines.push(...formatPerformance(result));
   return `${lines.join('\n')}\n`;
+}
+
+const CLASSIFICATION_METRICS = [
+  'accuracy',
+  'precision',
+  'recall',
+  'f1',
+  'rocAuc',
+  'prAuc',
+  'logLoss',
+  'brier',
+] as const;
+const REGRESSION_METRICS = ['mae', 'rmse', 'mape', 'r2', 'meanError', 'errorStd'] as const;
+
+/** The model-quality part of the summary: metrics side by side, decay, target/prediction and concept drift. */
+export function formatPerformance(result: AnalysisResult): string[] {
+  const p = result.performance;
+  if (p === null)
+    return result.performanceNote ? ['', `Model quality: ${printable(result.performanceNote)}`] : [];
+  const lines = [
+    '',
+    `Model quality (${p.task}; target ${printable(p.target)}${p.prediction ? `, prediction ${printable(p.prediction)}` : ''}):`,
+  ];
+  lines.push(p.modelDegraded ? '  MODEL DEGRADED' : '  no performance decay beyond the thresholds');
+  const names: readonly string[] =
+    p.reference.kind === 'classification' ? CLASSIFICATION_METRICS : REGRESSION_METRICS;
+  const ref = p.reference as unknown as Record<string, number | null>;
+  const cur = p.current as unknown as Record<string, number | null>;
+  const decay = new Map(p.decay.map((d) => [d.metric, d]));
+  lines.push(
+    `  ${'metric'.padEnd(10)}  ${'reference'.padStart(10)}  ${'current'.padStart(10)}  ${'change'.padStart(8)}`,
+  );
+  for (const name of names) {
+    const d = decay.get(name);
+    const change = d?.relativeChange == null ? '-' : `${(d.relativeChange * 100).toFixed(1)}%`;
+    const flag = d?.degraded ? '  DEGRADED' : '';
+    lines.push(
+      `  ${name.padEnd(10)}  ${formatNumber(ref[name] ?? null).padStart(10)}  ${formatNumber(cur[name] ?? null).padStart(10)}  ${change.padStart(8)}${flag}`,
+    );
+  }
+  lines.push(`  n: ${p.reference.n} reference, ${p.current.n} current rows with a target and a prediction`);
+  const drift = (label: string, c: typeof p.targetDrift | null) =>
+    c === null
+      ? []
+      : [
+          `  ${label}: ${c.test ?? 'not tested'} ${formatNumber(c.score)} → ${c.driftDetected ? 'DRIFT' : 'no drift'}`,
+        ];
+  lines.push(...drift('target drift', p.targetDrift), ...drift('prediction drift', p.predictionDrift));
+  if (p.conceptDrift) {
+    const c = p.conceptDrift;
+    const reading = {
+      none: 'no drift',
+      covariate_shift: 'inputs changed, relation held (covariate shift)',
+      concept_drift: 'relation changed (concept drift)',
+      both: 'inputs and relation changed',
+    }[c.reading];
+    lines.push(`  concept drift: ${reading}`);
+    if (c.changed.length > 0)
+      lines.push(`    relation to the target changed for: ${c.changed.map(printable).join(', ')}`);
+  }
+  for (const note of p.notes) lines.push(`  note: ${printable(note)}`);
+  return lines;
 }

@@ -1,6 +1,9 @@
 /**
  * The headless command line (`driftscope`, plain Node): the same engine worker as the app, so verdicts
- * are identical. Exit codes: 0 done; 1 dataset drift with --fail-on-drift; 2 bad input or usage.
+ * are identical. Model quality: target, prediction and probability columns are detected from their names
+(target/label/y/actual, prediction/pred/y_pred, probability/proba/score or proba_<class>); the flags
+override. --labels FILE joins target values that arrived later into the current file by --id COL.
+Exit codes: 0 done; 1 dataset drift with --fail-on-drift; 2 bad input or usage.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +14,9 @@ import {
   CORRECTIONS,
   type Correction,
   DEFAULT_SETTINGS,
+  type PerformanceSettings,
   parseSettings,
+  TASKS,
 } from '../shared/drift/settings';
 import { isTestKey, TEST_KEYS } from '../shared/types';
 import { formatSummary } from './cli-format';
@@ -22,12 +27,17 @@ import { writeFileAtomic } from './main/write-file-atomic';
 const USAGE = `Usage:
   driftscope analyze --reference REF --current CUR [--json FILE|-] [--config FILE] [--test KEY]
                      [--threshold X] [--share-threshold X] [--correction METHOD] [--fail-on-drift]
+                     [--target COL] [--prediction COL] [--proba COL[,COL...]] [--pos-label L]
+                     [--task binary|multiclass|regression] [--labels FILE --id COL] [--no-performance]
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
 
 Tests (--test): ${TEST_KEYS.join(', ')}
 Corrections (--correction): ${CORRECTIONS.join(', ')}
 --config FILE: JSON settings (per-column and per-type tests and thresholds, ignored columns, ...), see
 docs/settings.md; --test, --threshold, --share-threshold and --correction override its global values.
+Model quality: target, prediction and probability columns are detected from their names
+(target/label/y/actual, prediction/pred/y_pred, probability/proba/score or proba_<class>); the flags
+override. --labels FILE joins target values that arrived later into the current file by --id COL.
 Exit codes: 0 done; 1 dataset drift detected with --fail-on-drift; 2 bad input.
 `;
 
@@ -39,6 +49,41 @@ function parseNumberOption(value: string | undefined, name: string): number | nu
   if (value.trim() === '' || !Number.isFinite(x) || x < 0)
     throw new UsageError(`--${name} must be a number >= 0, got "${value}"`);
   return x;
+}
+
+interface PerformanceFlags {
+  target?: string;
+  prediction?: string;
+  proba?: string;
+  'pos-label'?: string;
+  task?: string;
+  id?: string;
+  'no-performance'?: boolean;
+}
+
+/** Model-quality flags on top of the config file's `performance` block (flags win). */
+function performanceFlags(
+  values: PerformanceFlags,
+  base: PerformanceSettings | undefined,
+): PerformanceSettings {
+  const out: PerformanceSettings = { ...base };
+  if (values['no-performance']) out.enabled = false;
+  if (values.task !== undefined) {
+    if (!(TASKS as readonly string[]).includes(values.task)) {
+      throw new UsageError(`--task must be one of ${TASKS.join(', ')}, got "${values.task}"`);
+    }
+    out.task = values.task as PerformanceSettings['task'];
+  }
+  if (values.target !== undefined) out.target = values.target;
+  if (values.prediction !== undefined) out.prediction = values.prediction;
+  if (values.proba !== undefined)
+    out.proba = values.proba
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
+  if (values['pos-label'] !== undefined) out.posLabel = values['pos-label'];
+  if (values.id !== undefined) out.id = values.id;
+  return out;
 }
 
 /** Reads and validates a --config file; errors name the file. */
@@ -105,6 +150,14 @@ async function main(argv: string[]): Promise<number> {
       'share-threshold': { type: 'string' },
       config: { type: 'string' },
       correction: { type: 'string' },
+      target: { type: 'string' },
+      prediction: { type: 'string' },
+      proba: { type: 'string' },
+      'pos-label': { type: 'string' },
+      task: { type: 'string' },
+      labels: { type: 'string' },
+      id: { type: 'string' },
+      'no-performance': { type: 'boolean', default: false },
       'fail-on-drift': { type: 'boolean', default: false },
     },
   });
@@ -125,8 +178,12 @@ async function main(argv: string[]): Promise<number> {
   if (threshold !== null) settings.threshold = threshold;
   if (share !== null) settings.shareThreshold = share;
   if (values.correction !== undefined) settings.correction = values.correction as Correction;
+  settings.performance = performanceFlags(values, settings.performance);
+  if (values.labels !== undefined && !settings.performance.id)
+    throw new UsageError('--labels needs --id COL');
   const engine = new EngineClient();
   try {
+    if (values.labels !== undefined) await engine.loadLabels(path.resolve(values.labels));
     const result = await analyze(
       engine,
       path.resolve(values.reference),

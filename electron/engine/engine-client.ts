@@ -55,6 +55,14 @@ export class EngineClient {
     return this.request({ type: 'load', role, path: filePath }, `Loading ${path.basename(filePath)}`);
   }
 
+  /** Loads a labels file, joined into current by ID at analysis time (settings.performance.id). */
+  loadLabels(filePath: string): Promise<Omit<DatasetSummary, 'role'>> {
+    return this.request(
+      { type: 'load', role: 'labels', path: filePath },
+      `Loading ${path.basename(filePath)}`,
+    );
+  }
+
   cancel(role: DatasetRole): Promise<void> {
     return this.request({ type: 'cancel', role }, 'Cancel');
   }

@@ -7,23 +7,29 @@ import { parentPort, Worker } from 'node:worker_threads';
 import type { DatasetRole, DatasetSummary } from '../../shared/api';
 import { DatasetError } from '../../shared/dataset-error';
 import { analyzeTables } from '../../shared/drift/analyze';
+import type { AnalysisSettings } from '../../shared/drift/settings';
+import { detectMapping } from '../../shared/performance/mapping';
 import type { ColumnarTable } from '../../shared/table/columnar';
-import type { EngineMessage, EngineRequest, ParseWorkerMessage } from './protocol';
+import { joinLabels } from '../../shared/table/join-labels';
+import type { AnalysisResult } from '../../shared/report/analysis-result';
+import { createExplore, prepareTables } from './explore';
+import type { EngineMessage, EngineRequest, EngineRole, ParseWorkerMessage } from './protocol';
 import { CancelledError, deserializeError, serializeError } from './serialize-error';
 
 declare const __DRIFTSCOPE_VERSION__: string;
 
 const port = parentPort!;
-const tables: Partial<Record<DatasetRole, ColumnarTable>> = {};
-const loading = new Map<DatasetRole, { worker: Worker; cancel: () => void }>();
+const tables: Partial<Record<EngineRole, ColumnarTable>> = {};
+const loading = new Map<EngineRole, { worker: Worker; cancel: () => void }>();
+const explore = createExplore(__DRIFTSCOPE_VERSION__);
 
 function post(message: EngineMessage): void {
   port.postMessage(message);
 }
 
-function summarize(role: DatasetRole, table: ColumnarTable): DatasetSummary {
+function summarize(role: EngineRole, table: ColumnarTable): DatasetSummary {
   return {
-    role,
+    role: role === 'labels' ? 'current' : role,
     fileName: table.fileName,
     rows: table.rowCount,
     columns: table.columns.map((c) => c.name),
@@ -33,9 +39,10 @@ function summarize(role: DatasetRole, table: ColumnarTable): DatasetSummary {
   };
 }
 
-function load(role: DatasetRole, filePath: string): Promise<DatasetSummary> {
+function load(role: EngineRole, filePath: string): Promise<DatasetSummary> {
   loading.get(role)?.cancel();
   delete tables[role];
+  explore.forget();
   const fileName = path.basename(filePath);
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'parse-worker.cjs'), {
@@ -58,6 +65,7 @@ function load(role: DatasetRole, filePath: string): Promise<DatasetSummary> {
     });
     worker.on('message', (message: ParseWorkerMessage) => {
       if (message.type === 'progress') {
+        if (role === 'labels') return;
         const { bytesRead, bytesTotal, rows } = message;
         post({ type: 'progress', progress: { role, bytesRead, bytesTotal, rows } });
       } else if (message.type === 'table') {
@@ -83,6 +91,40 @@ function load(role: DatasetRole, filePath: string): Promise<DatasetSummary> {
   });
 }
 
+/**
+ * Joins the labels file (if one was loaded) into current by the ID column of the settings, so that the
+ * current rows get the target values that arrived later. Unmatched rows keep a missing target.
+ */
+function withLabels(current: ColumnarTable, settings: AnalysisSettings): ColumnarTable {
+  const labels = tables.labels;
+  if (!labels) return current;
+  const id = settings.performance?.id;
+  if (!id)
+    throw new DatasetError(
+      'A labels file needs the ID column that joins it to the current file (--id).',
+      labels.fileName,
+    );
+  const target = settings.performance?.target ?? detectMapping(labels.columns.map((c) => c.name)).target;
+  if (!target) {
+    throw new DatasetError(
+      `${labels.fileName}: no target column found; name it with --target.`,
+      labels.fileName,
+    );
+  }
+  for (const [table, column] of [
+    [labels, id],
+    [labels, target],
+    [current, id],
+  ] as const) {
+    if (!table.columns.some((c) => c.name === column)) {
+      throw new DatasetError(`${table.fileName} has no column "${column}".`, table.fileName, null, column);
+    }
+  }
+  const joined = joinLabels(current, labels, id, target);
+  const note = `${labels.fileName}: labels joined by "${id}": ${joined.matched} current rows matched, ${joined.unmatched} without a label, ${joined.duplicates} duplicate IDs ignored.`;
+  return { ...joined.table, warnings: [...joined.table.warnings, note] };
+}
+
 async function handle(request: EngineRequest): Promise<unknown> {
   switch (request.type) {
     case 'load':
@@ -96,17 +138,23 @@ async function handle(request: EngineRequest): Promise<unknown> {
         const missing = !reference ? 'reference' : 'current';
         throw new DatasetError(`Open a ${missing} file first.`, '');
       }
-      return analyzeTables(reference, current, request.settings, {
+      prepareTables(reference, current);
+      return analyzeTables(reference, withLabels(current, request.settings), request.settings, {
         version: __DRIFTSCOPE_VERSION__,
         now: new Date(),
       });
     }
+    default:
+      return explore.handle(request, tables, (settings) => withLabels(tables.current!, settings));
   }
 }
 
 port.on('message', (message: { seq: number; request: EngineRequest }) => {
   handle(message.request).then(
-    (result) => post({ type: 'response', seq: message.seq, result }),
+    (result) => {
+      if (message.request.type === 'analyze') explore.remember(result as AnalysisResult);
+      post({ type: 'response', seq: message.seq, result });
+    },
     (error: unknown) => post({ type: 'response', seq: message.seq, error: serializeError(error) }),
   );
 });

@@ -3,8 +3,10 @@
  * UTF-8 with or without BOM; delimiter detected from the first 64 KiB; numbers converted by our own
  * parser (no dynamicTyping: it halves throughput). The file is only ever opened for reading.
  */
+import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { Transform } from 'node:stream';
 import Papa from 'papaparse';
 import { DatasetError } from '../../shared/dataset-error';
 import { ColumnBuilder } from '../../shared/table/column-builder';
@@ -94,7 +96,17 @@ export async function loadCsv(filePath: string, options: LoadOptions = {}): Prom
 
   const interval = options.progressIntervalMs ?? 100;
   return new Promise<ColumnarTable>((resolve, reject) => {
-    const stream = createReadStream(filePath, { encoding: 'utf8', highWaterMark: READ_CHUNK, flags: 'r' });
+    const stream = createReadStream(filePath, { highWaterMark: READ_CHUNK, flags: 'r' });
+    // SHA-256 of the bytes as they are read (reports name the exact file); decoded to UTF-8 text after.
+    const hash = createHash('sha256');
+    const hashed = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        hash.update(chunk);
+        callback(null, chunk);
+      },
+    });
+    hashed.setEncoding('utf8');
+    stream.pipe(hashed);
     let builders: ColumnBuilder[] | null = null;
     let width = 0;
     let rows = 0;
@@ -108,10 +120,11 @@ export async function loadCsv(filePath: string, options: LoadOptions = {}): Prom
       failed = true;
       parser?.abort();
       stream.destroy();
+      hashed.destroy();
       reject(error);
     };
 
-    Papa.parse<string[]>(stream as unknown as NodeJS.ReadableStream, {
+    Papa.parse<string[]>(hashed as unknown as NodeJS.ReadableStream, {
       delimiter,
       header: false,
       skipEmptyLines: true,
@@ -175,6 +188,7 @@ export async function loadCsv(filePath: string, options: LoadOptions = {}): Prom
           delimiter: delimiter!,
           byteLength: size,
           warnings,
+          sha256: hash.digest('hex'),
         });
       },
       error(error: Error) {

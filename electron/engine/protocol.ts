@@ -5,11 +5,16 @@
 import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
+import type { ExploreRequest } from './explore';
+
+/** The two datasets of the API, plus a labels file joined into current by ID (the feedback loop). */
+export type EngineRole = DatasetRole | 'labels';
 
 export type EngineRequest =
-  | { type: 'load'; role: DatasetRole; path: string }
-  | { type: 'cancel'; role: DatasetRole }
-  | { type: 'analyze'; settings: AnalysisSettings };
+  | { type: 'load'; role: EngineRole; path: string }
+  | { type: 'cancel'; role: EngineRole }
+  | { type: 'analyze'; settings: AnalysisSettings }
+  | ExploreRequest;
 
 export interface EngineResults {
   load: DatasetSummary;

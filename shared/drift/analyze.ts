@@ -5,6 +5,7 @@
  * Columns keep the reference file's order; columns in one file only are reported, not analysed.
  */
 import { DatasetError } from '../dataset-error';
+import { modelQuality } from '../performance/for-analysis';
 import type {
   AnalysisResult,
   AnalysisSettings,
@@ -49,6 +50,7 @@ function fileInfo(table: ColumnarTable): FileInfo {
     bytes: table.byteLength,
     delimiter: table.delimiter,
     warnings: table.warnings,
+    ...(table.sha256 !== undefined ? { sha256: table.sha256 } : {}),
   };
 }
 
@@ -317,6 +319,7 @@ export function analyzeTables(
     );
   }
   columns = applyCorrection(columns, settings);
+  const quality = modelQuality(reference, current, settings.performance);
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: context.now.toISOString(),
@@ -328,6 +331,37 @@ export function analyzeTables(
     onlyInReference,
     onlyInCurrent,
     ignored: [...new Set(ignored)],
+    performance: quality.performance,
+    performanceNote: quality.note,
     settings,
   };
+}
+
+/**
+ * `previous` with one column re-tested under `settings` (the app's column settings): the other columns
+ * keep their tests and scores, the multiple-testing correction and the dataset verdict are applied again
+ * to all of them, so the result equals a full analysis with the same settings.
+ *
+ * @throws DatasetError when the column is not in both tables.
+ */
+export function recomputeColumn(
+  previous: AnalysisResult,
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  name: string,
+  settings: AnalysisSettings,
+): AnalysisResult {
+  const index = previous.columns.findIndex((c) => c.name === name);
+  const ref = reference.columns.find((c) => c.name === name);
+  const cur = current.columns.find((c) => c.name === name);
+  if (index < 0 || !ref || !cur) {
+    throw new DatasetError(`Column "${name}" is not in both files: it cannot be re-tested.`, current.fileName);
+  }
+  const raw = previous.columns.map((c, i) => {
+    if (i === index) return analyzeColumn(ref, cur, settings, reference, current);
+    if (c.test === null || c.threshold === null) return c;
+    return { ...c, pValueAdjusted: null, driftDetected: isDrift(c.test, c.score, c.threshold) };
+  });
+  const columns = applyCorrection(raw, settings);
+  return { ...previous, columns, dataset: datasetVerdict(columns, settings), settings };
 }

@@ -4,6 +4,7 @@
  * per-column > per-type > global > the automatic rule.
  */
 import { DatasetError } from '../dataset-error';
+import type { Task } from '../performance/types';
 import type { ColumnType, TestKey } from '../types';
 import { isColumnType, isTestKey } from '../types';
 
@@ -27,6 +28,27 @@ export interface MissingDriftSettings {
   minChange: number;
 }
 
+/**
+ * Model quality (docs/model-quality.md): column mapping overrides (auto-detected from names when unset),
+ * the binary probability threshold, the relative drops that flag decay, and the labels join.
+ */
+export interface PerformanceSettings {
+  /** false turns model quality off; default: on when a target or prediction column is found. */
+  enabled?: boolean;
+  task?: Task;
+  target?: string;
+  prediction?: string;
+  proba?: string[];
+  posLabel?: string;
+  /** Row ID column; with a labels file, current rows get their target from it by this ID. */
+  id?: string;
+  /** Binary: P(posLabel) ≥ threshold predicts posLabel when no prediction column is mapped. */
+  threshold?: number;
+  decayThresholds?: { classification?: number; regression?: number };
+}
+
+export const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
+
 export interface AnalysisSettings {
   /** Global test, forced on every column it applies to (the command line's --test). */
   test: TestKey | null;
@@ -43,6 +65,7 @@ export interface AnalysisSettings {
   /** Multiple-testing correction across the p-value tests of all columns (default none). */
   correction?: Correction;
   missingDrift?: MissingDriftSettings;
+  performance?: PerformanceSettings;
 }
 
 export const DEFAULT_MISSING_DRIFT: MissingDriftSettings = { pValue: 0.05, minChange: 0.05 };
@@ -80,6 +103,7 @@ const KNOWN_KEYS = new Set([
   'ignore',
   'correction',
   'missingDrift',
+  'performance',
   '$schema',
   'comment',
 ]);
@@ -152,7 +176,72 @@ export function parseSettings(value: unknown, where = 'settings'): AnalysisSetti
       optionalThreshold(m.minChange, where, 'missingDrift.minChange') ?? DEFAULT_MISSING_DRIFT.minChange;
     settings.missingDrift = { pValue, minChange };
   }
+  if (value.performance !== undefined) settings.performance = parsePerformance(value.performance, where);
   return settings;
+}
+
+function optionalName(value: unknown, where: string, path: string): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' || value.length === 0) fail(where, `${path} must be a column name`);
+  return value;
+}
+
+function parsePerformance(value: unknown, where: string): PerformanceSettings {
+  if (!isRecord(value)) fail(where, 'performance must be an object');
+  const known = new Set([
+    'enabled',
+    'task',
+    'target',
+    'prediction',
+    'proba',
+    'posLabel',
+    'id',
+    'threshold',
+    'decayThresholds',
+  ]);
+  for (const key of Object.keys(value)) if (!known.has(key)) fail(where, `performance: unknown key "${key}"`);
+  const out: PerformanceSettings = {};
+  if (value.enabled !== undefined) {
+    if (typeof value.enabled !== 'boolean') fail(where, 'performance.enabled must be true or false');
+    out.enabled = value.enabled;
+  }
+  if (value.task !== undefined) {
+    if (!(TASKS as readonly unknown[]).includes(value.task))
+      fail(where, `performance.task must be one of ${TASKS.join(', ')}`);
+    out.task = value.task as Task;
+  }
+  out.target = optionalName(value.target, where, 'performance.target');
+  out.prediction = optionalName(value.prediction, where, 'performance.prediction');
+  out.id = optionalName(value.id, where, 'performance.id');
+  if (value.posLabel !== undefined && value.posLabel !== null) out.posLabel = String(value.posLabel);
+  if (value.proba !== undefined && value.proba !== null) {
+    if (
+      !Array.isArray(value.proba) ||
+      value.proba.length === 0 ||
+      !value.proba.every((v) => typeof v === 'string' && v)
+    ) {
+      fail(where, 'performance.proba must be a list of column names');
+    }
+    out.proba = value.proba as string[];
+  }
+  if (value.threshold !== undefined) {
+    const t = value.threshold;
+    if (typeof t !== 'number' || !(t >= 0 && t <= 1)) fail(where, 'performance.threshold must be in [0, 1]');
+    out.threshold = t;
+  }
+  if (value.decayThresholds !== undefined) {
+    const d = value.decayThresholds;
+    if (!isRecord(d)) fail(where, 'performance.decayThresholds must be an object');
+    out.decayThresholds = {
+      classification:
+        optionalThreshold(d.classification, where, 'performance.decayThresholds.classification') ?? undefined,
+      regression:
+        optionalThreshold(d.regression, where, 'performance.decayThresholds.regression') ?? undefined,
+    };
+  }
+  for (const key of Object.keys(out) as (keyof PerformanceSettings)[])
+    if (out[key] === undefined) delete out[key];
+  return out;
 }
 
 /** The test and threshold the user asked for on one column, most specific first; nulls where unset. */

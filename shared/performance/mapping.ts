@@ -1,8 +1,8 @@
 /**
  * Column mapping for model quality: which columns are the target, the prediction, the probabilities
- * and the row ID, which task it is and which class is positive. Detected from common column names only
- * (a domain name such as "default" is never guessed: pass it as an override), refined by the values
- * when a table is given.
+ * and the row ID, which task it is and which class is positive. Detected from common column names,
+ * refined by the values when a table is given. Domain outcome names (default, churn, fraud, ...) are
+ * taken as the target only when no generic name is present and the column has at most two values.
  */
 import type { ColumnarTable } from '../table/columnar';
 import { isIdLikeName } from '../table/infer-type';
@@ -10,6 +10,17 @@ import { canonicalLabel, rowLabels, rowNumbers, sortClassLabels } from './labels
 import type { ColumnMapping, Task } from './types';
 
 const TARGET_NAMES = ['target', 'label', 'y', 'y_true', 'actual', 'class', 'outcome'];
+/** Binary outcome names common in tabular problems, accepted only for a column with ≤ 2 distinct values. */
+const BINARY_OUTCOME_NAMES = [
+  'default',
+  'defaulted',
+  'churn',
+  'churned',
+  'fraud',
+  'is_fraud',
+  'survived',
+  'converted',
+];
 const PREDICTION_NAMES = ['prediction', 'pred', 'y_pred', 'predicted'];
 const PROBA_NAMES = ['probability', 'proba', 'prob', 'score', 'y_proba', 'y_score'];
 /** `proba_<class>`, `prob_<class>`, `probability_<class>`, `score_<class>` (also with '-' or '.'). */
@@ -111,7 +122,10 @@ export function detectMapping(
   options: { table?: ColumnarTable; override?: Partial<ColumnMapping> } = {},
 ): ColumnMapping {
   const override = options.override ?? {};
-  const target = override.target !== undefined ? override.target : findName(columnNames, TARGET_NAMES);
+  const target =
+    override.target !== undefined
+      ? override.target
+      : (findName(columnNames, TARGET_NAMES) ?? binaryOutcome(columnNames, options.table));
   const prediction =
     override.prediction !== undefined ? override.prediction : findName(columnNames, PREDICTION_NAMES);
   const single = findName(columnNames, PROBA_NAMES);
@@ -153,4 +167,14 @@ export function detectMapping(
     probaClasses = null;
   }
   return { task, target, prediction, proba, probaClasses, posLabel, id };
+}
+
+/** A domain outcome column (see BINARY_OUTCOME_NAMES) with at most two distinct values, or null. */
+function binaryOutcome(columnNames: readonly string[], table: ColumnarTable | undefined): string | null {
+  const name = findName(columnNames, BINARY_OUTCOME_NAMES);
+  if (name === null || table === undefined) return null;
+  const column = table.columns.find((c) => c.name === name);
+  if (column === undefined) return null;
+  const distinct = new Set(rowLabels(column).filter((label): label is string => label !== null));
+  return distinct.size >= 1 && distinct.size <= 2 ? name : null;
 }

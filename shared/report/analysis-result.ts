@@ -5,6 +5,7 @@
 import type { CategoryCount } from '../drift/category-changes';
 import type { MissingDrift } from '../drift/missing-drift';
 import type { AnalysisSettings, Correction } from '../drift/settings';
+import type { PerformanceResult } from '../performance/types';
 import type { ColumnType, TestKey } from '../types';
 
 export const SCHEMA_VERSION = 1;
@@ -17,6 +18,8 @@ export interface FileInfo {
   delimiter: string;
   /** Problems found while reading the file that did not stop the analysis. */
   warnings: string[];
+  /** SHA-256 of the file's bytes, lowercase hex (absent when the table did not come from a file). */
+  sha256?: string;
 }
 
 /** Per-column statistics of one dataset. Numeric fields are null for categorical columns and vice versa. */
@@ -103,6 +106,9 @@ export interface AnalysisResult {
   onlyInCurrent: string[];
   /** Columns left out on the user's request (settings.ignore). */
   ignored: string[];
+  /** Model quality (docs/model-quality.md): null when the files hold no target/prediction, see performanceNote. */
+  performance: PerformanceResult | null;
+  performanceNote: string | null;
   settings: AnalysisSettings;
 }
 

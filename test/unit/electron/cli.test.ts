@@ -226,6 +226,87 @@ describe('driftscope analyze', () => {
     expect(r2.stderr).toMatch(/^driftscope: bad\.json is not valid JSON/);
   });
 
+  it('reports model quality on the demo: the model degraded, with the performance block in the JSON', () => {
+    const report = JSON.parse(readFileSync(path.join(demoDir, 'report.json'), 'utf8')) as AnalysisResult;
+    const p = report.performance!;
+    expect(p).toMatchObject({
+      task: 'binary',
+      target: 'default',
+      prediction: 'prediction',
+      proba: ['probability'],
+    });
+    expect(p.modelDegraded).toBe(true);
+    expect(p.reference.kind).toBe('classification');
+    // The demo's own accuracies (shared/demo metrics): 0.8388 → 0.653.
+    if (p.reference.kind === 'classification' && p.current.kind === 'classification') {
+      expect(p.reference.accuracy).toBeCloseTo(0.8388, 4);
+      expect(p.current.accuracy).toBeCloseTo(0.653, 4);
+      expect(p.reference.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(5000);
+    }
+    expect(p.conceptDrift?.changed).toContain('debt_to_income');
+    const text = cli(
+      'analyze',
+      '--reference',
+      path.join(demoDir, 'reference.csv'),
+      '--current',
+      path.join(demoDir, 'current.csv'),
+    );
+    expect(text.stdout).toContain('MODEL DEGRADED');
+  });
+
+  it('joins labels that arrive later by ID (--labels --id), and --no-performance turns it off', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-cli-labels-'));
+    const lines = readFileSync(path.join(demoDir, 'current.csv'), 'utf8').trimEnd().split('\n');
+    const header = lines[0].split(',');
+    const target = header.indexOf('default');
+    const id = header.indexOf('customer_id');
+    const rows = lines.map((line) => line.split(','));
+    // Production rows without their outcome, and the outcomes of the first 4,000 rows in a separate file.
+    writeFileSync(
+      path.join(dir, 'current.csv'),
+      `${rows.map((r) => r.filter((_, i) => i !== target).join(',')).join('\n')}\n`,
+    );
+    const labelRows = [['customer_id', 'default'], ...rows.slice(1, 4001).map((r) => [r[id], r[target]])];
+    writeFileSync(path.join(dir, 'labels.csv'), `${labelRows.map((r) => r.join(',')).join('\n')}\n`);
+    const out = path.join(dir, 'r.json');
+    const args = [
+      'analyze',
+      '--reference',
+      path.join(demoDir, 'reference.csv'),
+      '--current',
+      path.join(dir, 'current.csv'),
+    ];
+    const r = cli(
+      ...args,
+      '--labels',
+      path.join(dir, 'labels.csv'),
+      '--id',
+      'customer_id',
+      '--target',
+      'default',
+      '--json',
+      out,
+    );
+    expect(r.stderr).not.toContain('error');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
+    expect(report.current.warnings.join(' ')).toContain('4000 current rows matched, 1000 without a label');
+    expect(report.performance?.current.n).toBe(4000);
+    expect(cli(...args, '--labels', path.join(dir, 'labels.csv')).code).toBe(2);
+    const off = path.join(dir, 'off.json');
+    cli(
+      'analyze',
+      '--reference',
+      path.join(demoDir, 'reference.csv'),
+      '--current',
+      path.join(demoDir, 'current.csv'),
+      '--no-performance',
+      '--json',
+      off,
+    );
+    expect(JSON.parse(readFileSync(off, 'utf8')).performance).toBeNull();
+  });
+
   it('exits 2 on usage errors', () => {
     expect(cli('analyze', '--reference', 'a.csv').code).toBe(2);
     const r = cli('analyze', '--reference', 'a', '--current', 'b', '--test', 'nope');
