@@ -2,14 +2,18 @@
  * The drift decision per test (statistics.md §4).
  */
 import type { TestKey } from '../types';
+import { BINNED_DRIFT_RULE } from './tests/binned-tests';
+import { DISTRIBUTION_DRIFT_RULE } from './tests/distribution-tests';
 
 /** How each test compares its score with the threshold. */
-export const DRIFT_RULE: Readonly<Record<TestKey, '<' | '<=' | '>='>> = {
+export const DRIFT_RULE: Readonly<Record<TestKey, '<' | '<=' | '>' | '>='>> = {
   chisquare: '<',
   z: '<',
   ks: '<=',
   wasserstein: '>=',
   jensenshannon: '>=',
+  ...DISTRIBUTION_DRIFT_RULE,
+  ...BINNED_DRIFT_RULE,
 };
 
 /**
@@ -27,6 +31,8 @@ export function isDrift(key: TestKey, score: number | null, threshold: number): 
       return score < threshold;
     case '<=':
       return score <= threshold;
+    case '>':
+      return score > threshold;
     case '>=':
       return score >= threshold;
   }

@@ -7,8 +7,23 @@ export const TEST_LABELS: Record<TestKey, string> = {
   z: 'Z-test',
   wasserstein: 'Wasserstein',
   jensenshannon: 'Jensen–Shannon',
+  psi: 'PSI',
+  kl_div: 'K–L divergence',
+  hellinger: 'Hellinger',
+  jensenshannon_base2: 'Jensen–Shannon (base 2)',
+  anderson: 'Anderson–Darling',
+  cramer_von_mises: 'Cramér–von Mises',
+  ed: 'Energy distance',
+  es: 'Epps–Singleton',
+  t_test: 't-test',
+  mannw: 'Mann–Whitney U',
+  fisher_exact: 'Fisher exact',
+  g_test: 'G-test',
+  tvd: 'Total variation',
+  empirical_mmd: 'MMD',
 };
 
+/** A test's human name; keys added to the registry later show as their key until named here. */
 export function testLabel(test: TestKey | null): string {
   return test ? (TEST_LABELS[test] ?? test) : '—';
 }

@@ -4,7 +4,9 @@
  */
 import type { ColumnType, TestKey } from '../../types';
 import type { PairedSample, TestOutcome } from '../sample';
+import { BINNED_TESTS } from './binned-tests';
 import { runChisquare } from './chisquare';
+import { DISTRIBUTION_TESTS } from './distribution-tests';
 import { runJensenShannon } from './jensenshannon';
 import { runKs } from './ks';
 import { runWasserstein } from './wasserstein';
@@ -31,7 +33,7 @@ const numericalOrCategorical = (type: ColumnType) => type === 'numerical' || typ
  *
  * @example TEST_REGISTRY.ks.defaultThreshold // 0.05
  */
-export const TEST_REGISTRY: Readonly<Record<TestKey, TestEntry>> = {
+const CORE_TESTS = {
   ks: { key: 'ks', kind: 'p_value', defaultThreshold: 0.05, appliesTo: numericalOnly, run: runKs },
   chisquare: {
     key: 'chisquare',
@@ -55,4 +57,11 @@ export const TEST_REGISTRY: Readonly<Record<TestKey, TestEntry>> = {
     appliesTo: numericalOrCategorical,
     run: runJensenShannon,
   },
+} satisfies Record<string, TestEntry>;
+
+/** Every test, keyed by `TestKey`: the five of Evidently's automatic choice, then the distribution and binned groups. */
+export const TEST_REGISTRY: Readonly<Record<TestKey, TestEntry>> = {
+  ...CORE_TESTS,
+  ...DISTRIBUTION_TESTS,
+  ...BINNED_TESTS,
 };
