@@ -7,6 +7,8 @@
  */
 export function parseNumberCell(raw: string): number | undefined {
   if (raw.length === 0) return Number.NaN;
+  const fast = parsePlainDecimal(raw);
+  if (fast !== undefined) return fast;
   const c = raw.charCodeAt(0);
   // Fast path: plain decimal numbers start with a digit, a sign or a dot.
   if ((c >= 49 && c <= 57) || c === 45 || c === 43 || c === 46 || (c === 48 && !isRadixPrefix(raw))) {
@@ -22,6 +24,49 @@ export function parseNumberCell(raw: string): number | undefined {
   const x = Number(t);
   if (Number.isNaN(x)) return undefined;
   return Number.isFinite(x) ? x : Number.NaN;
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * Clinger's fast path for the common cell "-123.456": at most 15 significant digits, no exponent. The
+ * digits form an exact integer m < 2^53 and 10^k (k ≤ 15) is exact, so m / 10^k is one correctly rounded
+ * division: the same double as Number(raw). Anything else returns undefined (the caller uses Number).
+ * https://doi.org/10.1145/93548.93557
+ */
+function parsePlainDecimal(raw: string): number | undefined {
+  const n = raw.length;
+  let i = 0;
+  let negative = false;
+  const first = raw.charCodeAt(0);
+  if (first === 45 || first === 43) {
+    negative = first === 45;
+    i = 1;
+  }
+  let mantissa = 0;
+  let digits = 0;
+  let fraction = -1;
+  for (; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      if (mantissa > 0 || fraction >= 0) digits++;
+      if (fraction >= 0) fraction++;
+    } else if (c === 46 && fraction < 0) fraction = 0;
+    else return undefined;
+  }
+  if (digits > 15 || fraction > 15) return undefined;
+  const start = first === 45 || first === 43 ? 1 : 0;
+  // "", "-", ".", "-." and "1." style cells go the slow way (Number decides).
+  if (
+    n === start ||
+    fraction === 0 ||
+    (fraction > 0 && n - start === fraction + 1 && raw.charCodeAt(start) === 46)
+  ) {
+    return undefined;
+  }
+  const value = fraction > 0 ? mantissa / POW10[fraction] : mantissa;
+  return negative ? -value : value;
 }
 
 const NUMERIC_MISSING = new Set([
