@@ -4,7 +4,29 @@
  * handlers main registers (electron/main/handlers.ts). The renderer never passes a file path except the
  * one a drop event yields (resolved by the preload with webUtils.getPathForFile).
  */
+
+import type {
+  BinChoice,
+  ColumnDetail,
+  OpenedSession,
+  Preferences,
+  RecentEntry,
+  RowSelector,
+  RowsResult,
+  SessionState,
+} from './explore/types';
 import type { AnalysisResult, AnalysisSettings } from './report/analysis-result';
+
+export type {
+  BinChoice,
+  ColumnDetail,
+  OpenedSession,
+  Preferences,
+  RecentEntry,
+  RowSelector,
+  RowsResult,
+  SessionState,
+} from './explore/types';
 
 export type DatasetRole = 'reference' | 'current';
 
@@ -51,8 +73,49 @@ export interface DriftscopeApi {
   cancelLoad(role: DatasetRole): Promise<void>;
   /** 'analysis:run' — analyses the loaded reference against the loaded current dataset. */
   runAnalysis(settings: AnalysisSettings): Promise<AnalysisResult>;
+  /**
+   * 'analysis:column-detail' — a column (by name, of the last analysis) on a binning: 'auto', 10, 30 or 100
+   * bins. Numeric: share histogram, per-bin PSI/JS terms, ECDFs (≤ 500 points each), KS location.
+   * Categorical: every category's shares and delta.
+   */
+  getColumnDetail(column: string, bins: BinChoice): Promise<ColumnDetail>;
+  /**
+   * 'dataset:rows' — the first `limit` (1–200) rows of the current file whose `column` falls in a bin
+   * ({ kind: 'range', lo, hi, lastClosed }) or equals a category ({ kind: 'category', label }), as text.
+   */
+  getRows(column: string, selector: RowSelector, limit: number): Promise<RowsResult>;
+  /**
+   * 'analysis:recompute-column' — the last result with one column re-tested under `settings` (its type,
+   * test and threshold overrides in settings.columns); correction and dataset verdict re-applied.
+   */
+  recomputeColumn(column: string, settings: AnalysisSettings): Promise<AnalysisResult>;
+  /**
+   * 'session:save' — main shows a Save dialog and writes a `.driftscope.json` with both loaded files'
+   * paths, `state.settings` and `state.ui`. Resolves with the file name, or null when the user cancels.
+   */
+  saveSession(state: SessionState): Promise<{ fileName: string } | null>;
+  /**
+   * 'session:open' — main shows an Open dialog, validates the session and loads both files (asking for
+   * any that moved). Null when the user cancels.
+   */
+  openSession(): Promise<SessionOpenOutcome | null>;
+  /** 'recent:list' — recently opened sessions and file pairs, newest first (no paths). */
+  listRecent(): Promise<RecentEntry[]>;
+  /** 'recent:open' — reopens a recent entry by its id (from listRecent); null when it cannot be found. */
+  openRecent(id: string): Promise<SessionOpenOutcome | null>;
+  /** 'preferences:get' — the remembered preferences (theme). */
+  getPreferences(): Promise<Preferences>;
+  /** 'preferences:set' — changes preferences (theme: 'system' | 'light' | 'dark'); resolves with all of them. */
+  setPreferences(changes: Partial<Preferences>): Promise<Preferences>;
   /** 'dataset:progress' event — returns an unsubscribe function. */
   onProgress(listener: (progress: LoadProgress) => void): () => void;
+}
+
+/** Both files of a session (or recent pair) loaded, with the session's settings and UI state. */
+export interface SessionOpenOutcome {
+  reference: LoadOutcome;
+  current: LoadOutcome;
+  session: OpenedSession;
 }
 
 /** Channel names, pinned by a unit test so that nothing is added silently. */
@@ -62,6 +125,15 @@ export const INVOKE_CHANNELS = [
   'dataset:demo',
   'dataset:cancel',
   'analysis:run',
+  'analysis:column-detail',
+  'dataset:rows',
+  'analysis:recompute-column',
+  'session:save',
+  'session:open',
+  'recent:list',
+  'recent:open',
+  'preferences:get',
+  'preferences:set',
 ] as const;
 export const EVENT_CHANNELS = ['dataset:progress'] as const;
 

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
+import type { BinChoice, ColumnDetail, RowSelector, RowsResult } from '../../shared/explore/types';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { EngineMessage, EngineRequest } from './protocol';
 import { deserializeError } from './serialize-error';
@@ -69,6 +70,21 @@ export class EngineClient {
 
   analyze(settings: AnalysisSettings): Promise<AnalysisResult> {
     return this.request({ type: 'analyze', settings }, 'Analysis');
+  }
+
+  /** A column's detail on `bins` (histogram with PSI/JS terms, ECDFs, KS location, or category table). */
+  columnDetail(column: string, bins: BinChoice): Promise<ColumnDetail> {
+    return this.request({ type: 'column-detail', column, bins }, `Detail of ${column}`);
+  }
+
+  /** The first `limit` rows of the current file behind one bar of `column`. */
+  rows(column: string, selector: RowSelector, limit: number): Promise<RowsResult> {
+    return this.request({ type: 'rows', column, selector, limit }, `Rows of ${column}`);
+  }
+
+  /** The last result with `column` re-tested under `settings` (correction and verdict re-applied). */
+  recomputeColumn(column: string, settings: AnalysisSettings): Promise<AnalysisResult> {
+    return this.request({ type: 'recompute-column', column, settings }, `Re-testing ${column}`);
   }
 
   async close(): Promise<void> {

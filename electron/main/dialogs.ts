@@ -1,5 +1,6 @@
-/** Native Open dialog used by the 'dataset:pick' handler; the chosen path stays in main. */
-import { type BrowserWindow, dialog, type OpenDialogOptions } from 'electron';
+/** Native Open and Save dialogs used by the handlers; the chosen paths stay in main. */
+import path from 'node:path';
+import { type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { DatasetRole } from '../../shared/api';
 
 export const DATASET_FILTERS: OpenDialogOptions['filters'] = [
@@ -31,4 +32,59 @@ export function createFileChooser(getWindow: () => BrowserWindow | null) {
     if (result.canceled || result.filePaths.length === 0) return null;
     return result.filePaths[0];
   };
+}
+
+const SESSION_FILTERS: OpenDialogOptions['filters'] = [
+  { name: 'Driftscope sessions', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+async function showOpen(win: BrowserWindow | null, options: OpenDialogOptions): Promise<string | null> {
+  const result =
+    win && !win.isDestroyed()
+      ? await dialog.showOpenDialog(win, options)
+      : await dialog.showOpenDialog(options);
+  return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
+}
+
+/** Save dialog for a `.driftscope.json` session. */
+export function createSaveSessionChooser(getWindow: () => BrowserWindow | null) {
+  return async function chooseSaveFile(defaultName: string): Promise<string | null> {
+    const win = getWindow();
+    const options: SaveDialogOptions = {
+      title: 'Save session',
+      defaultPath: defaultName,
+      buttonLabel: 'Save',
+      filters: SESSION_FILTERS,
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const result =
+      win && !win.isDestroyed()
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+}
+
+/** Open dialog for a session file. */
+export function createSessionChooser(getWindow: () => BrowserWindow | null) {
+  return () =>
+    showOpen(getWindow(), {
+      title: 'Open session',
+      buttonLabel: 'Open',
+      properties: ['openFile'],
+      filters: SESSION_FILTERS,
+    });
+}
+
+/** Open dialog asking where a session's file went, naming the file that is gone. */
+export function createLocateChooser(getWindow: () => BrowserWindow | null) {
+  return (role: DatasetRole, missingPath: string) =>
+    showOpen(getWindow(), {
+      title: `Where is the ${role} file ${path.basename(missingPath)}? (it moved)`,
+      message: `${missingPath} no longer exists. Choose the ${role} file.`,
+      buttonLabel: 'Use this file',
+      properties: ['openFile'],
+      filters: DATASET_FILTERS,
+    });
 }

@@ -12,6 +12,9 @@ import { generateDemo } from '../../shared/demo/generate-demo';
 import { type AnalysisSettings, parseSettings } from '../../shared/drift/settings';
 import type { EngineClient } from '../engine/engine-client';
 import { CancelledError } from '../engine/serialize-error';
+import { createExploreHandlers, type ExploreDeps, type LoadedPaths } from './explore-handlers';
+import { PreferencesStore } from './preferences';
+import { RecentStore } from './recent';
 import { writeFileAtomic } from './write-file-atomic';
 
 export interface HandlerDeps {
@@ -21,6 +24,14 @@ export interface HandlerDeps {
   /** Folder where the built-in demo's CSV files are written once. */
   demoDir: string;
   sendProgress(progress: LoadProgress): void;
+  /** Session dialogs, preference and recent-file stores (explore-handlers.ts); defaults below. */
+  chooseSaveFile?: ExploreDeps['chooseSaveFile'];
+  chooseSessionFile?: ExploreDeps['chooseSessionFile'];
+  /** Asks where a session's moved file is; default: the role's Open dialog. */
+  locateFile?: ExploreDeps['locateFile'];
+  /** Folder of preferences.json and recent.json (default: the parent of demoDir, i.e. userData). */
+  userDataDir?: string;
+  applyTheme?: ExploreDeps['applyTheme'];
 }
 
 export type Handlers = Record<InvokeChannel, (...args: unknown[]) => Promise<unknown>>;
@@ -51,10 +62,19 @@ export function writeDemoFiles(dir: string): { reference: string; current: strin
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { engine } = deps;
   engine.onProgress((p) => deps.sendProgress(p));
+  const paths: LoadedPaths = {};
+  const userDataDir = deps.userDataDir ?? path.dirname(deps.demoDir);
+  const recent = RecentStore.inFolder(userDataDir);
 
   async function load(role: DatasetRole, filePath: string): Promise<LoadOutcome> {
+    delete paths[role];
     try {
-      return { ok: true, dataset: await engine.load(role, filePath) };
+      const dataset = await engine.load(role, filePath);
+      paths[role] = filePath;
+      if (paths.reference && paths.current) {
+        recent.add({ kind: 'pair', reference: paths.reference, current: paths.current });
+      }
+      return { ok: true, dataset };
     } catch (error) {
       if (error instanceof CancelledError) return { ok: false, cancelled: true, error: null };
       if (error instanceof DatasetError) return { ok: false, cancelled: false, error: error.toUserFacing() };
@@ -62,7 +82,22 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     }
   }
 
+  const explore = createExploreHandlers(
+    {
+      engine,
+      chooseSaveFile: deps.chooseSaveFile ?? (async () => null),
+      chooseSessionFile: deps.chooseSessionFile ?? (async () => null),
+      locateFile: deps.locateFile ?? ((role) => deps.chooseFile(role)),
+      preferences: PreferencesStore.inFolder(userDataDir),
+      recent,
+      applyTheme: deps.applyTheme,
+    },
+    paths,
+    load,
+  );
+
   return {
+    ...explore,
     'dataset:pick': async (role) => {
       const r = validateRole(role);
       const chosen = await deps.chooseFile(r);

@@ -4,12 +4,18 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, type BrowserWindow, ipcMain, session } from 'electron';
+import { app, type BrowserWindow, ipcMain, nativeTheme, session } from 'electron';
 import { EngineClient } from '../engine/engine-client';
-import { createFileChooser } from './dialogs';
+import {
+  createFileChooser,
+  createLocateChooser,
+  createSaveSessionChooser,
+  createSessionChooser,
+} from './dialogs';
 import { createHandlers } from './handlers';
 import { createProgressForwarder, registerIpc } from './ipc';
 import { parseLaunchFiles, rendererQuery } from './launch';
+import { PreferencesStore } from './preferences';
 import { installSecurityHooks } from './security';
 import { createMainWindow } from './window';
 
@@ -26,11 +32,19 @@ installSecurityHooks(app, rendererUrl, () => session.defaultSession);
 let mainWindow: BrowserWindow | null = null;
 let engine: EngineClient | null = null;
 let unregisterIpc: (() => void) | null = null;
+let preferences: PreferencesStore | null = null;
 const getWindow = () => mainWindow;
 
 function openWindow(): void {
   const files = parseLaunchFiles(process.argv, Boolean(process.defaultApp), process.cwd());
-  mainWindow = createMainWindow({ preloadPath, rendererPath, query: rendererQuery(files) });
+  const bounds = preferences?.windowBounds();
+  mainWindow = createMainWindow({ preloadPath, rendererPath, query: rendererQuery(files), bounds });
+  const win = mainWindow;
+  // Remember the window's size and place for the next start (normal bounds when maximised).
+  win.on('close', () => {
+    const { width, height, x, y } = win.isMaximized?.() ? win.getNormalBounds() : win.getBounds();
+    preferences?.setWindowBounds({ width, height, x, y, maximized: win.isMaximized?.() || undefined });
+  });
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -40,11 +54,21 @@ app
   .whenReady()
   .then(() => {
     engine = new EngineClient();
+    const userDataDir = app.getPath('userData');
+    preferences = PreferencesStore.inFolder(userDataDir);
+    nativeTheme.themeSource = preferences.get().theme;
     const handlers = createHandlers({
       engine,
       chooseFile: createFileChooser(getWindow),
       demoDir: path.join(app.getPath('userData'), 'demo'),
       sendProgress: createProgressForwarder(getWindow),
+      chooseSaveFile: createSaveSessionChooser(getWindow),
+      chooseSessionFile: createSessionChooser(getWindow),
+      locateFile: createLocateChooser(getWindow),
+      userDataDir,
+      applyTheme: (theme) => {
+        nativeTheme.themeSource = theme;
+      },
     });
     unregisterIpc = registerIpc(ipcMain, handlers, rendererUrl);
     openWindow();

@@ -15,6 +15,15 @@ export function createDriftscopeApi(ipc: Invoker): DriftscopeApi {
     loadDemo: () => invoke('dataset:demo'),
     cancelLoad: (role) => invoke('dataset:cancel', role),
     runAnalysis: (settings) => invoke('analysis:run', settings),
+    getColumnDetail: (column, bins) => invoke('analysis:column-detail', column, bins),
+    getRows: (column, selector, limit) => invoke('dataset:rows', column, selector, limit),
+    recomputeColumn: (column, settings) => invoke('analysis:recompute-column', column, settings),
+    saveSession: (state) => invoke('session:save', state),
+    openSession: () => invoke('session:open'),
+    listRecent: () => invoke('recent:list'),
+    openRecent: (id) => invoke('recent:open', id),
+    getPreferences: () => invoke('preferences:get'),
+    setPreferences: (changes) => invoke('preferences:set', changes),
     onProgress: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('onProgress: listener must be a function');
       // The IPC event (with its sender) never reaches the page; only the progress payload does.

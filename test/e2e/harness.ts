@@ -23,6 +23,16 @@ export const artifactsDir = path.join(repoRoot, 'test', 'artifacts');
 export interface Harness {
   /** Queues the path the next Open dialog returns (null: the user cancels the dialog). */
   chooseNext(filePath: string | null): void;
+  /** Queues the path the next session Save dialog returns (null: cancel). */
+  saveNext(filePath: string | null): void;
+  /** Queues the path the next session Open dialog returns (null: cancel). */
+  sessionNext(filePath: string | null): void;
+  /** Queues the answer of the next "where did this file go?" dialog (null: cancel). */
+  locateNext(filePath: string | null): void;
+  /** Roles and missing paths the locate dialog was asked about, in order. */
+  readonly located: string[];
+  /** The per-test userData folder (preferences.json, recent.json). */
+  readonly userDataDir: string;
   /** Loads the renderer, optionally with a query string such as '?demo=1'. */
   open(query?: string): Promise<AppPage>;
   /** Console errors, page errors and CSP violations seen so far. */
@@ -63,6 +73,17 @@ function installBridge(dropDir: string): void {
     loadDemo: () => invoke('dataset:demo'),
     cancelLoad: (role: string) => invoke('dataset:cancel', role),
     runAnalysis: (settings: unknown) => invoke('analysis:run', settings),
+    getColumnDetail: (column: unknown, bins: unknown) => invoke('analysis:column-detail', column, bins),
+    getRows: (column: unknown, selector: unknown, limit: unknown) =>
+      invoke('dataset:rows', column, selector, limit),
+    recomputeColumn: (column: unknown, settings: unknown) =>
+      invoke('analysis:recompute-column', column, settings),
+    saveSession: (state: unknown) => invoke('session:save', state),
+    openSession: () => invoke('session:open'),
+    listRecent: () => invoke('recent:list'),
+    openRecent: (id: unknown) => invoke('recent:open', id),
+    getPreferences: () => invoke('preferences:get'),
+    setPreferences: (changes: unknown) => invoke('preferences:set', changes),
     onProgress: (listener: (progress: unknown) => void) => {
       listeners.add(listener);
       return () => {
@@ -94,6 +115,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
   harness: async ({ page, rendererServer }, use, testInfo) => {
     const queued: (string | null)[] = [];
+    const saveQueue: (string | null)[] = [];
+    const sessionQueue: (string | null)[] = [];
+    const locateQueue: (string | null)[] = [];
+    const located: string[] = [];
+    const userDataDir = testInfo.outputPath('user-data');
+    mkdirSync(userDataDir, { recursive: true });
+    const next = (queue: (string | null)[]) => (queue.length > 0 ? (queue.shift() ?? null) : null);
     const problems: string[] = [];
     const dialogs: string[] = [];
     let problemsAllowed = false;
@@ -104,6 +132,13 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       chooseFile: async (_role: DatasetRole) => (queued.length > 0 ? (queued.shift() ?? null) : null),
       demoDir: testInfo.outputPath('demo'),
       sendProgress: (progress) => void forwardProgress(page, progress),
+      chooseSaveFile: async () => next(saveQueue),
+      chooseSessionFile: async () => next(sessionQueue),
+      locateFile: async (role, missingPath) => {
+        located.push(`${role}: ${missingPath}`);
+        return next(locateQueue);
+      },
+      userDataDir,
     });
 
     page.on('console', (message) => {
@@ -128,6 +163,17 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       chooseNext: (filePath) => {
         queued.push(filePath);
       },
+      saveNext: (filePath) => {
+        saveQueue.push(filePath);
+      },
+      sessionNext: (filePath) => {
+        sessionQueue.push(filePath);
+      },
+      locateNext: (filePath) => {
+        locateQueue.push(filePath);
+      },
+      located,
+      userDataDir,
       open: async (query = '') => {
         await page.goto(`${rendererServer.url}${query}`);
         const app = new AppPage(page, dropDir);

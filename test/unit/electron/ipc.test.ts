@@ -73,6 +73,15 @@ describe('registerIpc', () => {
       'dataset:demo',
       'dataset:cancel',
       'analysis:run',
+      'analysis:column-detail',
+      'dataset:rows',
+      'analysis:recompute-column',
+      'session:save',
+      'session:open',
+      'recent:list',
+      'recent:open',
+      'preferences:get',
+      'preferences:set',
     ]);
     expect(EVENT_CHANNELS).toEqual([PROGRESS_CHANNEL]);
   });

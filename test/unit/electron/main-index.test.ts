@@ -30,12 +30,8 @@ const m = vi.hoisted(() => {
       engines.push(this);
     }
   }
-  const handlers = Object.fromEntries(
-    ['dataset:pick', 'dataset:open-dropped', 'dataset:demo', 'dataset:cancel', 'analysis:run'].map((c) => [
-      c,
-      vi.fn(async () => c),
-    ]),
-  );
+  // Filled with every contract channel below, once shared/api.ts is imported.
+  const handlers: Record<string, ReturnType<typeof vi.fn>> = {};
   return {
     app,
     windows,
@@ -49,7 +45,10 @@ const m = vi.hoisted(() => {
   };
 });
 
+for (const channel of INVOKE_CHANNELS) m.handlers[channel] = vi.fn(async () => channel);
+
 vi.mock('electron', () => ({
+  nativeTheme: { themeSource: 'system' },
   app: m.app,
   BrowserWindow: m.BrowserWindow,
   ipcMain: m.ipcMain,

@@ -18,6 +18,15 @@ const METHODS: Record<keyof DriftscopeApi, { channel: InvokeChannel | null; args
   loadDemo: { channel: 'dataset:demo', args: [] },
   cancelLoad: { channel: 'dataset:cancel', args: ['current'] },
   runAnalysis: { channel: 'analysis:run', args: [{ test: 'auto' }] },
+  getColumnDetail: { channel: 'analysis:column-detail', args: ['age', 30] },
+  getRows: { channel: 'dataset:rows', args: ['plan', { kind: 'category', label: 'pro' }, 50] },
+  recomputeColumn: { channel: 'analysis:recompute-column', args: ['age', { test: null }] },
+  saveSession: { channel: 'session:save', args: [{ settings: {}, ui: {} }] },
+  openSession: { channel: 'session:open', args: [] },
+  listRecent: { channel: 'recent:list', args: [] },
+  openRecent: { channel: 'recent:open', args: ['0123456789abcdef'] },
+  getPreferences: { channel: 'preferences:get', args: [] },
+  setPreferences: { channel: 'preferences:set', args: [{ theme: 'dark' }] },
   onProgress: { channel: null, args: [] },
 };
 
