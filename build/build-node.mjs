@@ -26,7 +26,8 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['electron'],
+  // playwright-core (PDF from the command line) is loaded from node_modules at run time, when asked for.
+  external: ['electron', 'playwright-core'],
   sourcemap: true,
   logLevel: 'warning',
   define: { __DRIFTSCOPE_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.1.0') },

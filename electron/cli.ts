@@ -18,15 +18,20 @@ import {
   parseSettings,
   TASKS,
 } from '../shared/drift/settings';
+import { isPageSize, PAGE_SIZES } from '../shared/report/pdf-layout';
+import { formatBytes } from '../shared/report/report-format';
 import { isTestKey, TEST_KEYS } from '../shared/types';
 import { formatSummary } from './cli-format';
 import { EngineClient } from './engine/engine-client';
 import { writeDemoFiles } from './main/handlers';
 import { writeFileAtomic } from './main/write-file-atomic';
+import { createCliPdfPrinter, PdfUnavailableError, preflightPdf } from './report/pdf-cli';
+import { type ReportFormat, writeReports } from './report/write-reports';
 
 const USAGE = `Usage:
   driftscope analyze --reference REF --current CUR [--json FILE|-] [--config FILE] [--test KEY]
                      [--threshold X] [--share-threshold X] [--correction METHOD] [--fail-on-drift]
+                     [--html FILE] [--pdf FILE] [--csv FILE] [--page-size A4|Letter]
                      [--target COL] [--prediction COL] [--proba COL[,COL...]] [--pos-label L]
                      [--task binary|multiclass|regression] [--labels FILE --id COL] [--no-performance]
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
@@ -38,6 +43,9 @@ docs/settings.md; --test, --threshold, --share-threshold and --correction overri
 Model quality: target, prediction and probability columns are detected from their names
 (target/label/y/actual, prediction/pred/y_pred, probability/proba/score or proba_<class>); the flags
 override. --labels FILE joins target values that arrived later into the current file by --id COL.
+--html FILE: one self-contained, offline report; --pdf FILE: the same report printed by Chromium
+($DRIFTSCOPE_CHROMIUM, Playwright's Chromium or /usr/bin/chromium; --page-size A4 or Letter, default A4);
+--csv FILE: the drift table. Reports list drifted columns first.
 Exit codes: 0 done; 1 dataset drift detected with --fail-on-drift; 2 bad input.
 `;
 
@@ -159,6 +167,10 @@ async function main(argv: string[]): Promise<number> {
       id: { type: 'string' },
       'no-performance': { type: 'boolean', default: false },
       'fail-on-drift': { type: 'boolean', default: false },
+      html: { type: 'string' },
+      pdf: { type: 'string' },
+      csv: { type: 'string' },
+      'page-size': { type: 'string' },
     },
   });
   if (!values.reference || !values.current)
@@ -172,6 +184,16 @@ async function main(argv: string[]): Promise<number> {
   if (values.correction !== undefined && !(CORRECTIONS as readonly string[]).includes(values.correction)) {
     throw new UsageError(`unknown correction "${values.correction}"; one of ${CORRECTIONS.join(', ')}`);
   }
+  const pageSize = values['page-size'] ?? 'A4';
+  if (!isPageSize(pageSize)) throw new UsageError(`--page-size must be one of ${PAGE_SIZES.join(', ')}`);
+  const reportTargets: Partial<Record<ReportFormat, string>> = {};
+  for (const format of ['html', 'pdf', 'csv'] as const) {
+    const target = values[format];
+    if (target === undefined) continue;
+    if (target === '' || target === '-') throw new UsageError(`--${format} needs a file name`);
+    reportTargets[format] = target;
+  }
+  if (reportTargets.pdf !== undefined) await preflightPdf();
   const settings: AnalysisSettings = values.config ? readConfig(values.config) : { ...DEFAULT_SETTINGS };
   if (values.test !== undefined) settings.test = values.test;
   const threshold = parseNumberOption(values.threshold, 'threshold');
@@ -192,6 +214,10 @@ async function main(argv: string[]): Promise<number> {
     );
     if (values.json !== undefined) writeJson(values.json, result);
     else process.stdout.write(formatSummary(result));
+    const written = await writeReports(result, reportTargets, { pageSize, printPdf: createCliPdfPrinter() });
+    for (const report of written) {
+      process.stderr.write(`Wrote ${report.file} (${formatBytes(report.bytes)})\n`);
+    }
     if (values.json !== undefined && values.json !== '-') {
       const d = result.dataset;
       process.stderr.write(
@@ -209,7 +235,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof DatasetError) {
+    if (error instanceof DatasetError || error instanceof PdfUnavailableError) {
       process.stderr.write(`driftscope: ${error.message}\n`);
     } else if (
       error instanceof UsageError ||

@@ -42,6 +42,8 @@ export interface ColumnarTable {
   byteLength: number;
   /** Things the user should know that did not stop the load (ragged rows, renamed headers, ...). */
   warnings: string[];
+  /** SHA-256 of the file's bytes (lowercase hex), computed while reading; absent for in-memory tables. */
+  sha256?: string;
 }
 
 /** Missing-value tokens of statistics.md §1, compared case-insensitively after trimming. */

@@ -1,0 +1,102 @@
+/**
+ * Renders and writes report files (HTML, PDF, JSON, CSV) from one analysis result; used by the command
+ * line and by the app's 'report:export' handler. Every file is written atomically.
+ */
+import path from 'node:path';
+import type { AnalysisResult } from '../../shared/report/analysis-result';
+import { driftTableCsv } from '../../shared/report/csv-report';
+import { renderHtmlReport } from '../../shared/report/html-report';
+import type { PageSize } from '../../shared/report/pdf-layout';
+import { writeFileAtomic } from '../main/write-file-atomic';
+import { type PdfPrinter, pdfPrintOptions } from './pdf-printer';
+
+export const REPORT_FORMATS = ['html', 'pdf', 'json', 'csv'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export function isReportFormat(value: unknown): value is ReportFormat {
+  return typeof value === 'string' && (REPORT_FORMATS as readonly string[]).includes(value);
+}
+
+export interface RenderOptions {
+  /** Column names in display order; default drifted first. Not used by JSON (the full analysis). */
+  columnOrder?: readonly string[] | null;
+  pageSize?: PageSize;
+  /** Needed for 'pdf' only. */
+  printPdf?: PdfPrinter;
+  /** Report generation time (ISO 8601); default now. */
+  generatedAt?: string;
+}
+
+/** The JSON report: the full analysis result (schemaVersion 1), two-space indented. */
+export function jsonReport(result: AnalysisResult): string {
+  return `${JSON.stringify(result, null, 2)}\n`;
+}
+
+/** Renders one format; text formats as strings, PDF as bytes. */
+export async function renderReport(
+  result: AnalysisResult,
+  format: ReportFormat,
+  options: RenderOptions = {},
+): Promise<string | Uint8Array> {
+  const generatedAt = options.generatedAt ?? new Date().toISOString();
+  switch (format) {
+    case 'json':
+      return jsonReport(result);
+    case 'csv':
+      return driftTableCsv(result, options.columnOrder ?? null);
+    case 'html':
+      return renderHtmlReport(result, { columnOrder: options.columnOrder ?? null, generatedAt });
+    case 'pdf': {
+      if (!options.printPdf) throw new Error('renderReport: PDF needs a printer');
+      const html = renderHtmlReport(result, { columnOrder: options.columnOrder ?? null, generatedAt });
+      return options.printPdf(html, pdfPrintOptions(result, options.pageSize ?? 'A4'));
+    }
+  }
+}
+
+export function byteLength(content: string | Uint8Array): number {
+  return typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.byteLength;
+}
+
+export interface WrittenReport {
+  format: ReportFormat;
+  file: string;
+  bytes: number;
+}
+
+/** Renders and writes each requested format to its file (absolute or relative to the cwd). */
+export async function writeReports(
+  result: AnalysisResult,
+  targets: Partial<Record<ReportFormat, string>>,
+  options: RenderOptions = {},
+): Promise<WrittenReport[]> {
+  const generatedAt = options.generatedAt ?? new Date().toISOString();
+  const written: WrittenReport[] = [];
+  for (const format of REPORT_FORMATS) {
+    const target = targets[format];
+    if (target === undefined) continue;
+    const content = await renderReport(result, format, { ...options, generatedAt });
+    const file = path.resolve(target);
+    writeFileAtomic(file, content);
+    written.push({ format, file, bytes: byteLength(content) });
+  }
+  return written;
+}
+
+/**
+ * A default file name for a report: "<reference>-vs-<current>-drift.<ext>", from the files' names without
+ * extensions, reduced to characters every file system accepts.
+ * @example defaultReportName({ reference: { file: 'train.csv' }, current: { file: 'prod.csv' } }, 'pdf') // 'train-vs-prod-drift.pdf'
+ */
+export function defaultReportName(
+  result: { reference: { file: string }; current: { file: string } },
+  format: ReportFormat,
+): string {
+  const stem = (file: string) =>
+    path
+      .parse(file)
+      .name.replace(/[^\p{L}\p{N}._ -]+/gu, '_')
+      .replace(/^[._ -]+|[._ -]+$/g, '')
+      .slice(0, 60) || 'data';
+  return `${stem(result.reference.file)}-vs-${stem(result.current.file)}-drift.${format}`;
+}

@@ -1,0 +1,60 @@
+// @vitest-environment node
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { PdfPrinter } from '../../../electron/report/pdf-printer';
+import { defaultReportName, renderReport, writeReports } from '../../../electron/report/write-reports';
+import { demoResult, IMG } from '../shared/report/fixture';
+
+describe('writeReports', () => {
+  it('writes each requested format atomically and reports sizes', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-reports-'));
+    const printPdf = vi.fn<PdfPrinter>(async () => new Uint8Array([37, 80, 68, 70]));
+    const result = demoResult();
+    const written = await writeReports(
+      result,
+      { html: path.join(dir, 'r.html'), csv: path.join(dir, 'r.csv'), pdf: path.join(dir, 'r.pdf') },
+      { pageSize: 'Letter', printPdf, columnOrder: ['stable'] },
+    );
+    expect(written.map((w) => w.format)).toEqual(['html', 'pdf', 'csv']);
+    expect(readdirSync(dir).sort()).toEqual(['r.csv', 'r.html', 'r.pdf']); // no temp files left
+    expect(readFileSync(path.join(dir, 'r.pdf')).toString()).toBe('%PDF');
+    const [html, options] = printPdf.mock.calls[0];
+    expect(html).toContain('<!doctype html>');
+    expect(options.pageSize).toBe('Letter');
+    expect(options.footerTemplate).toContain('<span class="pageNumber"></span>');
+    expect(options.footerTemplate).toContain('reference.csv vs current.csv');
+    expect(readFileSync(path.join(dir, 'r.csv'), 'utf8').split('\r\n')[1].startsWith('stable,')).toBe(true);
+  });
+
+  it('renders JSON as the full result and refuses PDF without a printer', async () => {
+    const result = demoResult();
+    expect(JSON.parse((await renderReport(result, 'json')) as string)).toEqual(
+      JSON.parse(JSON.stringify(result)),
+    );
+    await expect(renderReport(result, 'pdf')).rejects.toThrow(/printer/);
+  });
+
+  it('escapes file names in the PDF footer', async () => {
+    const result = demoResult();
+    result.reference.file = `${IMG}.csv`;
+    const printPdf = vi.fn<PdfPrinter>(async () => new Uint8Array());
+    await renderReport(result, 'pdf', { printPdf });
+    const footer = printPdf.mock.calls[0][1].footerTemplate;
+    expect(footer).not.toContain('<img');
+    expect(footer).toContain('&lt;img');
+  });
+});
+
+describe('defaultReportName', () => {
+  it.each([
+    ['train.csv', 'prod.csv', 'pdf', 'train-vs-prod-drift.pdf'],
+    ['a b.tsv', 'c/d.csv', 'html', 'a b-vs-d-drift.html'],
+    [`${IMG}.csv`, '..csv', 'csv', 'img src_x onerror_window.__xss_2-vs-data-drift.csv'],
+  ] as const)('%s + %s → %s', (reference, current, format, expected) => {
+    expect(defaultReportName({ reference: { file: reference }, current: { file: current } }, format)).toBe(
+      expected,
+    );
+  });
+});
