@@ -97,7 +97,13 @@ function settingsSection(result: AnalysisResult): string {
     ]);
   }
   const { test: _t, threshold: _th, shareThreshold: _s, correction: _c, missingDrift: _m, ...rest } = s;
-  const extra = Object.keys(rest).length > 0 ? `<pre>${h(JSON.stringify(rest, null, 2))}</pre>` : '';
+  const isEmpty = (v: unknown) =>
+    v === undefined || v === null || (typeof v === 'object' && Object.keys(v as object).length === 0);
+  const others = Object.fromEntries(Object.entries(rest).filter(([, v]) => !isEmpty(v)));
+  const extra =
+    Object.keys(others).length > 0
+      ? `<p class="muted">Other settings (overrides, ignored columns, model quality):</p><pre>${h(JSON.stringify(others, null, 2))}</pre>`
+      : '';
   const dl = items.map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('');
   return `<section id="settings"><h2>Settings</h2><dl class="settings">${dl}</dl>${extra}</section>`;
 }

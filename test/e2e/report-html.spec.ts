@@ -1,0 +1,151 @@
+/**
+ * The exported HTML report opened in Chromium the way a colleague opens a mailed file (file://): every
+ * chart renders, no console error, no request but the file itself, the drift table sorts, and hostile
+ * names from the data stay text (nothing runs, no dialog).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { expect, type Page, test } from '@playwright/test';
+import type { AnalysisResult } from '../../shared/report/analysis-result';
+import { repoRoot } from './global-setup';
+import { artifactsDir } from './harness';
+
+const SCRIPT = '<script>window.__xss=1</script>';
+const IMG = '"><img src=x onerror=window.__xss=2>';
+const BOLD = '<b>bold</b><a href="javascript:window.__xss=4">link</a>';
+const cell = (value: string) => `"${value.replaceAll('"', '""')}"`;
+
+function cli(...args: string[]): void {
+  const child = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'driftscope.cjs'), ...args], {
+    encoding: 'utf8',
+  });
+  expect(child.status, child.stderr).toBe(0);
+}
+
+function hostileCsv(file: string, seed: number): void {
+  const labels = [SCRIPT, IMG, BOLD, 'safe'];
+  const lines = [[SCRIPT, IMG, 'amount'].map(cell).join(',')];
+  for (let i = 0; i < 300; i++) {
+    lines.push([cell(labels[(i * seed) % 4]), String((i * 7) % 40), ((i * 37) % 97) + seed * 5].join(','));
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+interface Watch {
+  requests: string[];
+  problems: string[];
+  dialogs: string[];
+}
+
+/** Opens a report file and records every request, console error, page error, CSP violation and dialog. */
+async function openReport(page: Page, file: string): Promise<Watch> {
+  const watch: Watch = { requests: [], problems: [], dialogs: [] };
+  page.on('request', (request) => watch.requests.push(request.url()));
+  page.on('console', (message) => {
+    if (message.type() === 'error' || message.type() === 'warning') watch.problems.push(message.text());
+  });
+  page.on('pageerror', (error) => watch.problems.push(error.message));
+  page.on('dialog', (dialog) => {
+    watch.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForLoadState('load');
+  return watch;
+}
+
+test('the demo report renders every chart offline, sorts its table, and logs nothing', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-report-'));
+  cli('demo', '--out', dir);
+  const report = path.join(dir, 'report.html');
+  cli(
+    'analyze',
+    '--reference',
+    path.join(dir, 'reference.csv'),
+    '--current',
+    path.join(dir, 'current.csv'),
+    '--html',
+    report,
+    '--json',
+    path.join(dir, 'r.json'),
+  );
+  const result = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')) as AnalysisResult;
+  const watch = await openReport(page, report);
+
+  await expect(page.locator('h1')).toHaveText('Drift report: reference.csv vs current.csv');
+  const expected = result.columns.filter((c) => c.distribution !== null).length;
+  const charts = page.locator('svg.chart');
+  await expect(charts).toHaveCount(expected);
+  for (let i = 0; i < expected; i++) {
+    const chart = charts.nth(i);
+    await chart.scrollIntoViewIfNeeded();
+    const box = await chart.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(200);
+    expect(box?.height ?? 0).toBeGreaterThan(100);
+    expect(await chart.locator('rect').count()).toBeGreaterThan(2);
+  }
+  await expect(page.locator('#drift-table tbody tr')).toHaveCount(result.columns.length);
+  await page.screenshot({ path: path.join(artifactsDir, 'report-html.png') });
+
+  // Sorting by column name (ascending, then descending) and by score (blanks last).
+  const names = () => page.locator('#drift-table tbody tr td:first-child').allTextContents();
+  const header = (label: string) => page.locator('#drift-table thead [role="button"]', { hasText: label });
+  await header('Column').click();
+  const ascending = await names();
+  expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b)));
+  await expect(page.locator('#drift-table thead th').first()).toHaveAttribute('aria-sort', 'ascending');
+  await header('Column').press('Enter');
+  expect(await names()).toEqual([...ascending].reverse());
+  await header('Score').click();
+  const scores = await page
+    .locator('#drift-table tbody tr td:nth-child(4)')
+    .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-v')));
+  const present = scores.filter((s) => s !== '').map(Number);
+  expect(present).toEqual([...present].sort((a, b) => a - b));
+  expect(scores.slice(present.length).every((s) => s === '')).toBe(true);
+
+  expect(watch.problems).toEqual([]);
+  expect(watch.dialogs).toEqual([]);
+  expect(watch.requests).toEqual([pathToFileURL(report).href]);
+});
+
+test('hostile names in headers, categories and file names are text; nothing runs', async ({ page }) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-hostile-'));
+  const reference = path.join(dir, `${IMG}.csv`);
+  const current = path.join(dir, 'current <svg onload=window.__xss=3>.csv');
+  hostileCsv(reference, 1);
+  hostileCsv(current, 3);
+  const report = path.join(dir, 'hostile.html');
+  cli('analyze', '--reference', reference, '--current', current, '--html', report);
+  const watch = await openReport(page, report);
+
+  await expect(page.locator('h1')).toHaveText(
+    `Drift report: ${IMG}.csv vs current <svg onload=window.__xss=3>.csv`,
+  );
+  await expect(page.locator('.column h3', { hasText: SCRIPT })).toHaveCount(1);
+  await expect(page.locator('.column h3', { hasText: IMG })).toHaveCount(1);
+  const chart = page
+    .locator('.column', { has: page.locator('h3', { hasText: SCRIPT }) })
+    .locator('svg.chart');
+  const ticks = await chart.locator('text.tick').allTextContents();
+  expect(ticks.some((t) => t.startsWith('<script>'))).toBe(true);
+  await expect(page.locator('main img')).toHaveCount(0);
+  await expect(page.locator('main b')).toHaveCount(0);
+  await expect(page.locator('main a[href^="javascript"]')).toHaveCount(0);
+  expect(await page.locator('script').count()).toBe(1);
+  await page.locator('#drift-table thead [role="button"]', { hasText: 'Column' }).click();
+  await page.screenshot({ path: path.join(artifactsDir, 'report-hostile.png'), fullPage: false });
+
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(watch.dialogs).toEqual([]);
+  expect(watch.problems).toEqual([]);
+  expect(watch.requests).toEqual([pathToFileURL(report).href]);
+});
