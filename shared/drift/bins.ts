@@ -58,13 +58,22 @@ export function sturgesEdges(reference: Float64Array, current: Float64Array): nu
   }
   let k = 1;
   let width = ptp / (Math.log2(n) + 1);
-  if (width) {
+  if (!Number.isFinite(ptp)) {
+    // max − min overflows (values beyond ±9e307): same k as NumPy's formula, step computed without overflow.
+    k = Math.ceil(Math.log2(n) + 1);
+  } else if (width) {
     if (width < 1 && allIntegers(reference) && allIntegers(current)) width = 1;
     k = Math.ceil(ptp / width);
   }
-  const step = (last - first) / k;
   const edges = new Array<number>(k + 1);
-  for (let i = 0; i < k; i++) edges[i] = i * step + first;
+  if (Number.isFinite(last - first)) {
+    const step = (last - first) / k;
+    for (let i = 0; i < k; i++) edges[i] = i * step + first;
+  } else {
+    // Halved so that neither i·step nor the sum overflows.
+    const half = last / 2 / k - first / 2 / k;
+    for (let i = 0; i < k; i++) edges[i] = 2 * (i * half + first / 2);
+  }
   edges[k] = last;
   return edges;
 }

@@ -43,7 +43,11 @@ export function numericDistribution(pair: NumericPair, bins = PLOT_BINS): Distri
   const k = max > min ? bins : 1;
   const lo = max > min ? min : min - 0.5;
   const hi = max > min ? max : max + 0.5;
-  const edges = Array.from({ length: k + 1 }, (_, i) => (i === k ? hi : lo + (i * (hi - lo)) / k));
+  // (hi − lo) can overflow for values beyond ±9e307: then work with halves so nothing overflows.
+  const finite = Number.isFinite(hi - lo);
+  const half = hi / 2 / k - lo / 2 / k;
+  const edge = (i: number) => (finite ? lo + (i * (hi - lo)) / k : 2 * (lo / 2 + i * half));
+  const edges = Array.from({ length: k + 1 }, (_, i) => (i === k ? hi : edge(i)));
   return { kind: 'histogram', edges, reference: binShares(r, edges), current: binShares(c, edges) };
 }
 

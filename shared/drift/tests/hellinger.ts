@@ -67,13 +67,12 @@ export function hellingerNumerical(pair: NumericPair): number | null {
   const k = edges.length - 1;
   const hRef = countInEdges(pair.reference, edges);
   const hCur = countInEdges(pair.current, edges);
-  const width = (keys[keys.length - 1] - keys[0]) / k;
+  // Evidently multiplies densities (count / (n · width)) by the width; with equal widths that is
+  // Σ sqrt(r_i · c_i) on the shares. Computing it on the shares avoids dividing by edge differences,
+  // which are rounded (even 0) when the values are huge (IDs above 2^53) or subnormal.
   let bc = 0;
   for (let i = 0; i < k; i++) {
-    const db = edges[i + 1] - edges[i];
-    const p1 = hRef[i] / db / pair.reference.length;
-    const p2 = hCur[i] / db / pair.current.length;
-    bc += Math.sqrt(p1 * p2) * width;
+    bc += Math.sqrt((hRef[i] / pair.reference.length) * (hCur[i] / pair.current.length));
   }
   return fromCoefficient(bc);
 }

@@ -88,4 +88,16 @@ describe('analyzeTables', () => {
     expect(shifted.pValueAdjusted).toBe(Math.min(1, 3 * shifted.pValue!));
     expect(r.dataset.correction).toBe('bonferroni');
   });
+
+  it('survives values whose range overflows a double (±1e308): bins and effect size stay finite', () => {
+    const huge = seq((i) => String((i - 100) * 1e306));
+    const r = analyzeTables(table('a.csv', { v: huge }), table('b.csv', { v: huge }), parseSettings({}), ctx);
+    const v = r.columns[0];
+    expect(v.test).toBe('ks');
+    expect(v.driftDetected).toBe(false);
+    expect(v.effectSize?.value).toBe(0);
+    expect(v.distribution?.kind).toBe('histogram');
+    if (v.distribution?.kind === 'histogram')
+      expect(v.distribution.edges.filter((e) => !Number.isFinite(e))).toEqual([]);
+  });
 });
