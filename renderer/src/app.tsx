@@ -6,6 +6,9 @@ import { DatasetSlot } from './features/open/dataset-slot';
 import { DriftTable } from './features/overview/drift-table';
 import { OnlyInFiles } from './features/overview/only-in-files';
 import { VerdictCard } from './features/overview/verdict-card';
+import { ModelQualityView } from './features/performance/model-quality-view';
+import { useWorkspaceView } from './features/performance/quality-store';
+import { WorkspaceTabs } from './features/performance/workspace-tabs';
 import { appState, nothingOpened } from './state/session';
 import { useSession } from './state/use-session';
 
@@ -14,6 +17,7 @@ let launchHandled = false;
 
 export function App() {
   const [state, actions] = useSession();
+  const view = useWorkspaceView();
   const { result } = state.analysis;
 
   useEffect(() => {
@@ -90,8 +94,10 @@ export function App() {
         </main>
       )}
 
-      {workspace && result && (
+      {workspace && result && view === 'quality' && <ModelQualityView result={result} />}
+      {workspace && result && view === 'drift' && (
         <main className="workspace">
+          <WorkspaceTabs result={result} />
           <div className="overview">
             <VerdictCard result={result} />
             <OnlyInFiles result={result} />

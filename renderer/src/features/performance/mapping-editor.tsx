@@ -1,0 +1,245 @@
+/**
+ * The column mapping of model quality, shown and editable: task, target, prediction, probabilities,
+ * positive label and (binary, prediction derived from the probability) the threshold. A field left on
+ * "Auto" stays out of the settings so the engine detects it; Apply re-runs the analysis.
+ */
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import type { PerformanceSettings } from '../../../../shared/drift/settings';
+import type { Task } from '../../../../shared/performance/types';
+import type { AnalysisResult } from '../../../../shared/report/analysis-result';
+import { TASK_LABELS } from './quality-format';
+
+interface Props {
+  /** The result on show (its mapping is what "Auto" resolved to). */
+  result: AnalysisResult;
+  /** The settings the result on show was made with. */
+  settings: PerformanceSettings;
+  running: boolean;
+  onApply(performance: PerformanceSettings): void;
+  onReset: (() => void) | null;
+}
+
+/** Columns of the reference file, in the analysis' order (the mapping is detected on the reference). */
+export function referenceColumns(result: AnalysisResult): string[] {
+  const onlyCurrent = new Set(result.onlyInCurrent);
+  const names = result.columns.map((c) => c.name).filter((name) => !onlyCurrent.has(name));
+  for (const name of result.ignored) if (!names.includes(name)) names.push(name);
+  return names;
+}
+
+type Draft = Pick<PerformanceSettings, 'task' | 'target' | 'prediction' | 'proba' | 'posLabel' | 'threshold'>;
+
+function pick(settings: PerformanceSettings): Draft {
+  const { task, target, prediction, proba, posLabel, threshold } = settings;
+  return { task, target, prediction, proba, posLabel, threshold };
+}
+
+function same(a: Draft, b: Draft): boolean {
+  return JSON.stringify(pick(a)) === JSON.stringify(pick(b));
+}
+
+const AUTO = '';
+
+export function MappingEditor({ result, settings, running, onApply, onReset }: Props) {
+  const id = useId();
+  const initial = useMemo(() => pick(settings), [settings]);
+  const [draft, setDraft] = useState<Draft>(initial);
+  const p = result.performance;
+  const columns = useMemo(() => referenceColumns(result), [result]);
+  const update = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
+
+  const task: Task | null = draft.task ?? p?.task ?? null;
+  const proba = draft.proba ?? p?.proba ?? null;
+  const prediction = draft.prediction ?? p?.prediction ?? null;
+  const classes = useMemo(() => {
+    if (p?.reference.kind !== 'classification' || p.current.kind !== 'classification') return [];
+    const all = [...p.reference.classes];
+    for (const c of p.current.classes) if (!all.includes(c)) all.push(c);
+    return all;
+  }, [p]);
+  const thresholdUsable = task === 'binary' && proba !== null && proba.length > 0;
+  const thresholdActive = thresholdUsable && prediction === null;
+  const threshold = draft.threshold ?? 0.5;
+  const dirty = !same(draft, initial);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const out: PerformanceSettings = {};
+    for (const [key, value] of Object.entries(draft) as [keyof Draft, unknown][]) {
+      if (value !== undefined) (out as Record<string, unknown>)[key] = value;
+    }
+    onApply(out);
+  };
+
+  // Without a performance block the result does not say what "Auto" resolved to.
+  const autoLabel = (value: string | null | undefined) =>
+    p === null ? 'Auto-detect' : `Auto (${value ?? 'none'})`;
+  const columnOptions = columns.map((name) => (
+    <option key={name} value={name}>
+      {name}
+    </option>
+  ));
+
+  return (
+    <form className="pq-mapping" onSubmit={submit} aria-label="Column mapping" data-testid="mapping-editor">
+      <div className="pq-field">
+        <label htmlFor={`${id}-task`}>Task</label>
+        <select
+          id={`${id}-task`}
+          data-testid="mapping-task"
+          value={draft.task ?? AUTO}
+          onChange={(e) => update({ task: e.target.value === AUTO ? undefined : (e.target.value as Task) })}
+        >
+          <option value={AUTO}>{autoLabel(p ? TASK_LABELS[p.task] : null)}</option>
+          {(Object.keys(TASK_LABELS) as Task[]).map((t) => (
+            <option key={t} value={t}>
+              {TASK_LABELS[t]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="pq-field">
+        <label htmlFor={`${id}-target`}>Target</label>
+        <select
+          id={`${id}-target`}
+          data-testid="mapping-target"
+          value={draft.target ?? AUTO}
+          onChange={(e) => update({ target: e.target.value === AUTO ? undefined : e.target.value })}
+        >
+          <option value={AUTO}>{autoLabel(p?.target)}</option>
+          {columnOptions}
+        </select>
+      </div>
+      <div className="pq-field">
+        <label htmlFor={`${id}-prediction`}>Prediction</label>
+        <select
+          id={`${id}-prediction`}
+          data-testid="mapping-prediction"
+          value={draft.prediction ?? AUTO}
+          onChange={(e) => update({ prediction: e.target.value === AUTO ? undefined : e.target.value })}
+        >
+          <option value={AUTO}>{autoLabel(p ? (p.prediction ?? 'from probability') : null)}</option>
+          {columnOptions}
+        </select>
+      </div>
+      {task === 'multiclass' ? (
+        <div className="pq-field">
+          <label htmlFor={`${id}-proba`}>Probabilities (one per class)</label>
+          <select
+            id={`${id}-proba`}
+            data-testid="mapping-proba"
+            multiple
+            size={3}
+            value={draft.proba ?? p?.proba ?? []}
+            onChange={(e) => {
+              const chosen = Array.from(e.target.selectedOptions, (o) => o.value);
+              update({ proba: chosen.length > 0 ? chosen : undefined });
+            }}
+          >
+            {columnOptions}
+          </select>
+        </div>
+      ) : task !== 'regression' ? (
+        <div className="pq-field">
+          <label htmlFor={`${id}-proba`}>Probability</label>
+          <select
+            id={`${id}-proba`}
+            data-testid="mapping-proba"
+            value={draft.proba?.[0] ?? AUTO}
+            onChange={(e) => update({ proba: e.target.value === AUTO ? undefined : [e.target.value] })}
+          >
+            <option value={AUTO}>{autoLabel(p?.proba?.join(', '))}</option>
+            {columnOptions}
+          </select>
+        </div>
+      ) : null}
+      {task === 'binary' && (
+        <div className="pq-field">
+          <label htmlFor={`${id}-pos`}>Positive label</label>
+          {classes.length > 0 ? (
+            <select
+              id={`${id}-pos`}
+              data-testid="mapping-pos-label"
+              value={draft.posLabel ?? AUTO}
+              onChange={(e) => update({ posLabel: e.target.value === AUTO ? undefined : e.target.value })}
+            >
+              <option value={AUTO}>{autoLabel(p?.posLabel)}</option>
+              {classes.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={`${id}-pos`}
+              data-testid="mapping-pos-label"
+              type="text"
+              placeholder="Auto"
+              value={draft.posLabel ?? ''}
+              onChange={(e) => update({ posLabel: e.target.value === '' ? undefined : e.target.value })}
+            />
+          )}
+        </div>
+      )}
+      {thresholdUsable && (
+        <div className="pq-field pq-field-threshold">
+          <label htmlFor={`${id}-threshold`}>Threshold</label>
+          <div className="pq-threshold">
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.01}
+              value={threshold}
+              aria-label="Probability threshold (slider)"
+              data-testid="mapping-threshold-slider"
+              onChange={(e) => update({ threshold: Number(e.target.value) })}
+            />
+            <input
+              id={`${id}-threshold`}
+              className="pq-threshold-number"
+              type="number"
+              min={0}
+              max={1}
+              step={0.01}
+              value={threshold}
+              data-testid="mapping-threshold"
+              aria-describedby={`${id}-threshold-hint`}
+              onChange={(e) => {
+                const value = Number(e.target.value);
+                if (e.target.value !== '' && value >= 0 && value <= 1) update({ threshold: value });
+              }}
+            />
+          </div>
+          <span id={`${id}-threshold-hint`} className="pq-hint muted">
+            {thresholdActive
+              ? `Predicts ${p?.posLabel ?? 'the positive label'} when P ≥ threshold`
+              : 'Used only when no prediction column is mapped'}
+          </span>
+        </div>
+      )}
+      <div className="pq-mapping-actions">
+        <button
+          type="submit"
+          className="btn btn-primary"
+          data-testid="mapping-apply"
+          disabled={running || !dirty}
+        >
+          {running ? 'Analysing…' : 'Apply'}
+        </button>
+        {onReset && (
+          <button
+            type="button"
+            className="btn"
+            data-testid="mapping-reset"
+            disabled={running}
+            onClick={onReset}
+          >
+            Reset to auto
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

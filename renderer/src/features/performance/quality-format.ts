@@ -1,0 +1,105 @@
+/** Names and number formats of the Model quality tab (pure, no React). */
+import type {
+  ConceptDriftResult,
+  ConceptReading,
+  SideMetrics,
+  Task,
+} from '../../../../shared/performance/types';
+import { formatNumber, formatPercent } from '../../lib/format';
+
+export const TASK_LABELS: Record<Task, string> = {
+  binary: 'Binary classification',
+  multiclass: 'Multiclass classification',
+  regression: 'Regression',
+};
+
+/** Metric keys of each kind in display order, with their names; `decay` holds the flagged ones. */
+export const METRICS: Record<SideMetrics['kind'], [key: string, label: string][]> = {
+  classification: [
+    ['accuracy', 'Accuracy'],
+    ['precision', 'Precision'],
+    ['recall', 'Recall'],
+    ['f1', 'F1'],
+    ['rocAuc', 'ROC AUC'],
+    ['prAuc', 'PR AUC'],
+    ['logLoss', 'Log loss'],
+    ['brier', 'Brier score'],
+  ],
+  regression: [
+    ['mae', 'MAE'],
+    ['rmse', 'RMSE'],
+    ['mape', 'MAPE'],
+    ['r2', 'R²'],
+    ['meanError', 'Mean error (prediction − target)'],
+    ['errorStd', 'Error std. dev.'],
+  ],
+};
+
+/** What a metric means, for the row's tooltip. */
+export const METRIC_HINTS: Record<string, string> = {
+  precision: 'Binary: at the positive label; multiclass: macro average over classes',
+  recall: 'Binary: at the positive label; multiclass: macro average over classes',
+  f1: 'Binary: at the positive label; multiclass: macro average over classes',
+  logLoss: 'Lower is better',
+  brier: 'Lower is better (binary only)',
+  mae: 'Lower is better',
+  rmse: 'Lower is better',
+  mape: 'Fraction of |target|; lower is better',
+};
+
+export function metricValue(side: SideMetrics, key: string): number | null {
+  const value = (side as unknown as Record<string, unknown>)[key];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** Classification metrics with four decimals (0.6530), regression values as the rest of the app. */
+export function formatMetric(value: number | null, kind: SideMetrics['kind']): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  if (kind === 'classification' && Math.abs(value) < 1000) return value.toFixed(4);
+  return formatNumber(value);
+}
+
+function signed(text: string, value: number): string {
+  if (value > 0) return `+${text}`;
+  if (value < 0) return `−${text.replace(/^-/, '')}`;
+  return text;
+}
+
+export function formatDelta(value: number | null, kind: SideMetrics['kind']): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return signed(formatMetric(Math.abs(value), kind), value);
+}
+
+export function formatRelative(value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  return signed(formatPercent(Math.abs(value)), value);
+}
+
+/** p-values: scientific below 1e-4 (formatNumber's rule), "< 1e-300" when they underflow to 0. */
+export function formatPValue(value: number | null): string {
+  if (value === null) return '—';
+  if (value === 0) return '< 1e-300';
+  return formatNumber(value);
+}
+
+/** The concept drift reading in plain words. */
+export const READING_TEXT: Record<ConceptReading, string> = {
+  none: 'Neither the inputs nor the relation between inputs and target changed.',
+  covariate_shift: 'Inputs changed, but the relation between inputs and target held (covariate shift).',
+  concept_drift: 'The relation between inputs and target changed while the inputs did not (concept drift).',
+  both: 'Inputs changed and the relation between inputs and target changed (covariate shift and concept drift).',
+};
+
+/** Features whose relation changed, strongest effect first. */
+export function changedByEffect(concept: ConceptDriftResult): string[] {
+  return concept.features
+    .filter((f) => f.relationChanged)
+    .sort((a, b) => (b.effect ?? -1) - (a.effect ?? -1))
+    .map((f) => f.feature);
+}
+
+export const RELATION_LABELS = {
+  target_rate: 'Target rate',
+  class_distribution: 'Class share',
+  target_mean: 'Target mean',
+} as const;

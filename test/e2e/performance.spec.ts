@@ -1,0 +1,249 @@
+/** The Model quality tab end to end: the demo's degraded model, curves, concept drift and the mapping editor. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { artifactsDir, expect, fixturesDir, test } from './harness';
+
+test.beforeAll(() => mkdirSync(artifactsDir, { recursive: true }));
+
+async function openQualityTab(page: Page): Promise<Locator> {
+  await page.getByTestId('tab-quality').click();
+  const panel = page.getByTestId('model-quality');
+  await expect(panel).toHaveAttribute('data-quality-state', 'ready');
+  return panel;
+}
+
+function metricRow(page: Page, metric: string): Locator {
+  return page.locator(`[data-testid="metric-row"][data-metric="${metric}"]`);
+}
+
+/** Waits until the tab shows a result other than `previous` (a re-run finished). */
+async function expectRerun(panel: Locator, previous: string | null): Promise<void> {
+  await expect(panel).not.toHaveAttribute('data-generated-at', previous ?? '');
+  await expect(panel).toHaveAttribute('data-quality-state', 'ready');
+}
+
+test('the demo: degraded model, metrics, matrices, curves and concept drift', async ({ harness, page }) => {
+  const app = await harness.open('?demo=1');
+  await app.expectState('ready');
+  await expect(page.getByTestId('tab-quality-degraded')).toBeVisible();
+  const panel = await openQualityTab(page);
+
+  await expect(page.getByTestId('quality-verdict')).toHaveText('Model degraded');
+  await expect(page.getByTestId('quality-task')).toHaveText('Binary classification');
+  await expect(page.getByTestId('mapping-target').locator('option:checked')).toHaveText('Auto (default)');
+  await expect(page.getByTestId('mapping-prediction').locator('option:checked')).toHaveText(
+    'Auto (prediction)',
+  );
+  await expect(page.getByTestId('mapping-proba').locator('option:checked')).toHaveText('Auto (probability)');
+  await expect(page.getByTestId('mapping-pos-label').locator('option:checked')).toHaveText('Auto (1)');
+  // The target column is one of the options, from the reference file.
+  await expect(
+    page.getByTestId('mapping-target').locator('option', { hasText: 'debt_to_income' }),
+  ).toHaveCount(1);
+
+  const accuracy = metricRow(page, 'accuracy');
+  await expect(accuracy.getByTestId('metric-reference')).toHaveText('0.8388');
+  await expect(accuracy.getByTestId('metric-current')).toHaveText('0.6530');
+  await expect(accuracy).toContainText('−22.2%');
+  await expect(accuracy).toHaveAttribute('data-degraded', 'true');
+  await expect(page.getByTestId('rows-reference')).toHaveText('5,000');
+
+  await expect(page.getByTestId('drift-check-target')).toContainText('default');
+  await expect(page.getByTestId('drift-check-prediction')).toContainText('prediction');
+  await expect(page.getByTestId('drift-check-confidence')).toContainText('Drift');
+
+  await expect(page.getByTestId('confusion-reference')).toContainText('3,489');
+  await expect(page.getByTestId('confusion-reference')).toContainText('705');
+  await expect(page.getByTestId('confusion-current')).toContainText('2,842');
+  await expect(page.getByTestId('confusion-current')).toContainText('1,163');
+
+  const roc = page.getByTestId('roc-chart');
+  await expect(roc).toHaveAttribute('role', 'img');
+  await expect(roc).toHaveAttribute('aria-label', /ROC/);
+  await expect(roc.locator('svg.main-svg').first()).toBeVisible();
+  await expect(roc.locator('g.trace.scatter')).toHaveCount(3);
+  await expect(roc.locator('.legendtext')).toHaveText([
+    'Chance',
+    'Reference (AUC 0.882)',
+    'Current (AUC 0.613)',
+  ]);
+  for (const id of ['pr-chart', 'calibration-chart', 'class-balance-chart', 'confidence-chart']) {
+    await expect(page.getByTestId(id).locator('svg.main-svg').first()).toBeVisible();
+  }
+  await expect(page.getByTestId('confidence-verdict')).toContainText('Drift');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(artifactsDir, 'quality-top.png') });
+
+  const reading = page.getByTestId('concept-reading');
+  await expect(reading).toContainText('Inputs changed and the relation between inputs and target changed');
+  await expect(reading).toContainText('debt_to_income');
+  // The strongest changed relation is selected first and plotted per bin.
+  const selected = page.locator('[data-testid="concept-row"][data-selected="true"]');
+  await expect(selected).toHaveAttribute('data-feature', 'debt_to_income');
+  await expect(selected).toContainText('Changed');
+  const relation = page.getByTestId('relation-chart');
+  await expect(relation.locator('g.trace.scatter')).toHaveCount(2);
+  await expect(page.getByTestId('relation-title')).toHaveText('Target rate per bin of debt_to_income');
+
+  await page.getByTestId('tab-quality').scrollIntoViewIfNeeded();
+  await page.getByTestId('roc-chart').scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(artifactsDir, 'quality-curves.png') });
+
+  // Keyboard: another feature, and its chart follows.
+  const region = page.locator('[data-testid="concept-row"][data-feature="region"]');
+  await region.focus();
+  await page.keyboard.press('Enter');
+  await expect(region).toHaveAttribute('data-selected', 'true');
+  await expect(page.getByTestId('relation-title')).toHaveText('Target rate per bin of region');
+  // A categorical feature's bins are grouped bars (no order to draw a line through).
+  await expect(relation.locator('g.trace.bars')).toHaveCount(2);
+  await page.getByTestId('concept-drift').scrollIntoViewIfNeeded();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(artifactsDir, 'quality-concept.png') });
+
+  // Back to the drift view: the shell's table is there.
+  await page.getByTestId('tab-drift').click();
+  await expect(app.rows.first()).toBeVisible();
+  await expect(panel).toHaveCount(0);
+});
+
+test('changing the mapping re-analyses: positive label, then reset to auto', async ({ harness, page }) => {
+  const app = await harness.open('?demo=1');
+  await app.expectState('ready');
+  const panel = await openQualityTab(page);
+  const precision = metricRow(page, 'precision');
+  await expect(precision.getByTestId('metric-reference')).toHaveText('0.7238');
+
+  // With a prediction column mapped, the threshold is shown but says it is not used.
+  await expect(page.getByTestId('mapping-threshold')).toHaveValue('0.5');
+  await expect(page.getByTestId('mapping-editor')).toContainText(
+    'Used only when no prediction column is mapped',
+  );
+  await expect(page.getByTestId('mapping-apply')).toBeDisabled();
+
+  const before = await panel.getAttribute('data-generated-at');
+  await page.getByTestId('mapping-pos-label').selectOption('0');
+  await page.getByTestId('mapping-apply').click();
+  await expectRerun(panel, before);
+  // Precision at label 0 now (sklearn: 0.8666 reference, 0.8325 current).
+  await expect(precision.getByTestId('metric-reference')).toHaveText('0.8666');
+  await expect(precision.getByTestId('metric-current')).toHaveText('0.8325');
+  await expect(page.getByTestId('mapping-pos-label')).toHaveValue('0');
+  await expect(metricRow(page, 'accuracy').getByTestId('metric-current')).toHaveText('0.6530');
+
+  // The applied mapping survives a trip to the drift tab.
+  await page.getByTestId('tab-drift').click();
+  await expect(app.rows.first()).toBeVisible();
+  await openQualityTab(page);
+  await expect(precision.getByTestId('metric-reference')).toHaveText('0.8666');
+
+  await page.getByTestId('mapping-reset').click();
+  await expect(precision.getByTestId('metric-reference')).toHaveText('0.7238');
+  await expect(page.getByTestId('mapping-reset')).toHaveCount(0);
+});
+
+/** A binary task with a probability column and no prediction column (the threshold decides). */
+function writeProbabilityOnlyFiles(dir: string): { reference: string; current: string } {
+  mkdirSync(dir, { recursive: true });
+  let seed = 12345;
+  const random = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
+  const make = (rows: number, shift: number) => {
+    const lines = ['x,segment,label,proba'];
+    for (let i = 0; i < rows; i++) {
+      const x = random() * 10 + shift;
+      const p = 1 / (1 + Math.exp(-(x - 6)));
+      const label = random() < Math.min(1, p + shift * 0.05) ? 1 : 0;
+      lines.push(`${x.toFixed(3)},${random() < 0.5 ? 'a' : 'b'},${label},${p.toFixed(4)}`);
+    }
+    return `${lines.join('\n')}\n`;
+  };
+  const reference = path.join(dir, 'proba-reference.csv');
+  const current = path.join(dir, 'proba-current.csv');
+  writeFileSync(reference, make(600, 0));
+  writeFileSync(current, make(500, 1));
+  return { reference, current };
+}
+
+test('the threshold decides the prediction when only a probability is mapped', async ({
+  harness,
+  page,
+}, testInfo) => {
+  const files = writeProbabilityOnlyFiles(testInfo.outputPath('proba'));
+  const app = await harness.open();
+  harness.chooseNext(files.reference);
+  await app.openButton('reference').click();
+  harness.chooseNext(files.current);
+  await app.openButton('current').click();
+  await app.expectState('ready');
+  const panel = await openQualityTab(page);
+
+  await expect(page.getByTestId('mapping-prediction').locator('option:checked')).toHaveText(
+    'Auto (from probability)',
+  );
+  await expect(page.getByTestId('performance-notes')).toContainText('Prediction derived as P(1) ≥ 0.5.');
+  await expect(page.getByTestId('mapping-editor')).toContainText('Predicts 1 when P ≥ threshold');
+  const accuracy = metricRow(page, 'accuracy');
+  const accuracyBefore = await accuracy.getByTestId('metric-reference').textContent();
+
+  const before = await panel.getAttribute('data-generated-at');
+  await page.getByTestId('mapping-threshold').fill('0.9');
+  await expect(page.getByTestId('mapping-threshold-slider')).toHaveValue('0.9');
+  await page.getByTestId('mapping-apply').click();
+  await expectRerun(panel, before);
+  await expect(page.getByTestId('performance-notes')).toContainText('Prediction derived as P(1) ≥ 0.9.');
+  await expect(accuracy.getByTestId('metric-reference')).not.toHaveText(accuracyBefore ?? '');
+  await expect(page.getByTestId('mapping-threshold')).toHaveValue('0.9');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(artifactsDir, 'quality-threshold.png') });
+});
+
+test('without a prediction column the note says why and the mapping stays editable', async ({
+  harness,
+  page,
+}) => {
+  const app = await harness.open();
+  harness.chooseNext(path.join(fixturesDir, 'shop-reference.csv'));
+  await app.openButton('reference').click();
+  harness.chooseNext(path.join(fixturesDir, 'shop-current.csv'));
+  await app.openButton('current').click();
+  await app.expectState('ready');
+  await openQualityTab(page);
+
+  await expect(page.getByTestId('quality-verdict')).toHaveText('Not computed');
+  await expect(page.getByTestId('performance-note')).toContainText(
+    'No prediction or probability column found next to target "churned"',
+  );
+  await expect(page.getByTestId('mapping-target').locator('option:checked')).toHaveText('Auto-detect');
+  await expect(page.getByTestId('metrics-table')).toHaveCount(0);
+
+  // Picking a target re-analyses; without a prediction column the note stays.
+  const panel = page.getByTestId('model-quality');
+  const before = await panel.getAttribute('data-generated-at');
+  await page.getByTestId('mapping-target').selectOption('churned');
+  await page.getByTestId('mapping-apply').click();
+  await expectRerun(panel, before);
+  await expect(page.getByTestId('mapping-target')).toHaveValue('churned');
+  await expect(page.getByTestId('performance-note')).toContainText('No prediction or probability column');
+  await page.screenshot({ path: path.join(artifactsDir, 'quality-none.png') });
+});
+
+test.describe('in dark mode', () => {
+  test.use({ colorScheme: 'dark' });
+
+  test('the tab renders with the dark palette', async ({ harness, page }) => {
+    const app = await harness.open('?demo=1');
+    await app.expectState('ready');
+    await openQualityTab(page);
+    await expect(page.getByTestId('roc-chart').locator('g.trace.scatter')).toHaveCount(3);
+    await expect(page.getByTestId('relation-chart').locator('g.trace.scatter')).toHaveCount(2);
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(artifactsDir, 'quality-dark.png') });
+    await page.getByTestId('roc-chart').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifactsDir, 'quality-dark-curves.png') });
+  });
+});
