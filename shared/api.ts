@@ -107,8 +107,32 @@ export interface DriftscopeApi {
   getPreferences(): Promise<Preferences>;
   /** 'preferences:set' — changes preferences (theme: 'system' | 'light' | 'dark'); resolves with all of them. */
   setPreferences(changes: Partial<Preferences>): Promise<Preferences>;
+  /**
+   * 'report:export' — main shows a Save dialog (the OS confirms an overwrite) and writes the report of the
+   * last analysis result: 'html' (self-contained, offline), 'pdf' (that HTML printed; options.pageSize
+   * 'A4' or 'Letter'), 'json' (the full result) or 'csv' (the drift table). `columnOrder`: column names in
+   * the table's current order (null: drifted first). Resolves with the file name, or null on cancel.
+   */
+  exportReport(
+    format: ReportExportFormat,
+    columnOrder: string[] | null,
+    options?: ReportExportOptions,
+  ): Promise<ReportExportOutcome | null>;
   /** 'dataset:progress' event — returns an unsubscribe function. */
   onProgress(listener: (progress: LoadProgress) => void): () => void;
+}
+
+export type ReportExportFormat = 'html' | 'pdf' | 'json' | 'csv';
+
+export interface ReportExportOptions {
+  pageSize?: 'A4' | 'Letter';
+}
+
+/** What 'report:export' wrote (the name only, never the full path). */
+export interface ReportExportOutcome {
+  format: ReportExportFormat;
+  fileName: string;
+  bytes: number;
 }
 
 /** Both files of a session (or recent pair) loaded, with the session's settings and UI state. */
@@ -134,6 +158,7 @@ export const INVOKE_CHANNELS = [
   'recent:open',
   'preferences:get',
   'preferences:set',
+  'report:export',
 ] as const;
 export const EVENT_CHANNELS = ['dataset:progress'] as const;
 

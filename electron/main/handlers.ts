@@ -10,8 +10,10 @@ import type { DatasetRole, InvokeChannel, LoadOutcome, LoadProgress } from '../.
 import { DatasetError } from '../../shared/dataset-error';
 import { generateDemo } from '../../shared/demo/generate-demo';
 import { type AnalysisSettings, parseSettings } from '../../shared/drift/settings';
+import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { EngineClient } from '../engine/engine-client';
 import { CancelledError } from '../engine/serialize-error';
+import { createReportExportHandler, type ReportExportDeps } from '../report/export-report';
 import { createExploreHandlers, type ExploreDeps, type LoadedPaths } from './explore-handlers';
 import { PreferencesStore } from './preferences';
 import { RecentStore } from './recent';
@@ -32,6 +34,9 @@ export interface HandlerDeps {
   /** Folder of preferences.json and recent.json (default: the parent of demoDir, i.e. userData). */
   userDataDir?: string;
   applyTheme?: ExploreDeps['applyTheme'];
+  /** Save dialog of 'report:export' (default: cancelled) and the PDF printer (default: PDF unavailable). */
+  chooseReportFile?: ReportExportDeps['chooseReportFile'];
+  printPdf?: ReportExportDeps['printPdf'];
 }
 
 export type Handlers = Record<InvokeChannel, (...args: unknown[]) => Promise<unknown>>;
@@ -65,9 +70,17 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const paths: LoadedPaths = {};
   const userDataDir = deps.userDataDir ?? path.dirname(deps.demoDir);
   const recent = RecentStore.inFolder(userDataDir);
+  // The result the user sees (last run or recomputed column), kept for 'report:export'.
+  let lastResult: AnalysisResult | null = null;
+  const exportReport = createReportExportHandler({
+    getResult: () => lastResult,
+    chooseReportFile: deps.chooseReportFile ?? (async () => null),
+    printPdf: deps.printPdf,
+  });
 
   async function load(role: DatasetRole, filePath: string): Promise<LoadOutcome> {
     delete paths[role];
+    lastResult = null;
     try {
       const dataset = await engine.load(role, filePath);
       paths[role] = filePath;
@@ -121,6 +134,14 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'dataset:cancel': async (role) => {
       await engine.cancel(validateRole(role));
     },
-    'analysis:run': async (settings) => engine.analyze(validateSettings(settings)),
+    'analysis:run': async (settings) => {
+      lastResult = await engine.analyze(validateSettings(settings));
+      return lastResult;
+    },
+    'analysis:recompute-column': async (...args) => {
+      lastResult = (await explore['analysis:recompute-column'](...args)) as AnalysisResult;
+      return lastResult;
+    },
+    'report:export': (format, columnOrder, options) => exportReport(format, columnOrder, options),
   };
 }

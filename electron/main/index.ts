@@ -12,10 +12,12 @@ import {
   createSaveSessionChooser,
   createSessionChooser,
 } from './dialogs';
+import { createElectronPdfPrinter } from './export-pdf';
 import { createHandlers } from './handlers';
 import { createProgressForwarder, registerIpc } from './ipc';
 import { parseLaunchFiles, rendererQuery } from './launch';
 import { PreferencesStore } from './preferences';
+import { createReportFileChooser } from './report-dialog';
 import { installSecurityHooks } from './security';
 import { createMainWindow } from './window';
 
@@ -69,6 +71,8 @@ app
       applyTheme: (theme) => {
         nativeTheme.themeSource = theme;
       },
+      chooseReportFile: createReportFileChooser(getWindow),
+      printPdf: createElectronPdfPrinter(),
     });
     unregisterIpc = registerIpc(ipcMain, handlers, rendererUrl);
     openWindow();

@@ -24,6 +24,7 @@ export function createDriftscopeApi(ipc: Invoker): DriftscopeApi {
     openRecent: (id) => invoke('recent:open', id),
     getPreferences: () => invoke('preferences:get'),
     setPreferences: (changes) => invoke('preferences:set', changes),
+    exportReport: (format, columnOrder, options) => invoke('report:export', format, columnOrder, options),
     onProgress: (listener) => {
       if (typeof listener !== 'function') throw new TypeError('onProgress: listener must be a function');
       // The IPC event (with its sender) never reaches the page; only the progress payload does.

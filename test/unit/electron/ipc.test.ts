@@ -82,6 +82,7 @@ describe('registerIpc', () => {
       'recent:open',
       'preferences:get',
       'preferences:set',
+      'report:export',
     ]);
     expect(EVENT_CHANNELS).toEqual([PROGRESS_CHANNEL]);
   });

@@ -27,6 +27,7 @@ const METHODS: Record<keyof DriftscopeApi, { channel: InvokeChannel | null; args
   openRecent: { channel: 'recent:open', args: ['0123456789abcdef'] },
   getPreferences: { channel: 'preferences:get', args: [] },
   setPreferences: { channel: 'preferences:set', args: [{ theme: 'dark' }] },
+  exportReport: { channel: 'report:export', args: ['pdf', ['age', 'plan'], { pageSize: 'Letter' }] },
   onProgress: { channel: null, args: [] },
 };
 
