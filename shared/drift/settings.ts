@@ -37,7 +37,8 @@ export interface PerformanceSettings {
   enabled?: boolean;
   task?: Task;
   target?: string;
-  prediction?: string;
+  /** null: no prediction column, derive it from the probabilities at `threshold`. */
+  prediction?: string | null;
   proba?: string[];
   posLabel?: string;
   /** Row ID column; with a labels file, current rows get their target from it by this ID. */
@@ -211,7 +212,8 @@ function parsePerformance(value: unknown, where: string): PerformanceSettings {
     out.task = value.task as Task;
   }
   out.target = optionalName(value.target, where, 'performance.target');
-  out.prediction = optionalName(value.prediction, where, 'performance.prediction');
+  out.prediction =
+    value.prediction === null ? null : optionalName(value.prediction, where, 'performance.prediction');
   out.id = optionalName(value.id, where, 'performance.id');
   if (value.posLabel !== undefined && value.posLabel !== null) out.posLabel = String(value.posLabel);
   if (value.proba !== undefined && value.proba !== null) {

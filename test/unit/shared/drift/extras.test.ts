@@ -81,6 +81,19 @@ describe('settings and test choice', () => {
     expect(choice).toMatchObject({ test: 'jensenshannon', threshold: 0.1 });
     expect(choice.note).toBe('ks does not apply to categorical columns; the automatic choice was used.');
   });
+  it('performance: prediction null means "derive it from the probabilities"; bad values are named', () => {
+    expect(parseSettings({ performance: { prediction: null, threshold: 0.3 } }).performance).toEqual({
+      prediction: null,
+      threshold: 0.3,
+    });
+    expect(() => parseSettings({ performance: { threshold: 2 } }, 'c.json')).toThrow(
+      'c.json: performance.threshold must be in [0, 1]',
+    );
+    expect(() => parseSettings({ performance: { task: 'ranking' } }, 'c.json')).toThrow(
+      'c.json: performance.task must be one of binary, multiclass, regression',
+    );
+  });
+
   it('rejects bad settings with a message naming the source and key', () => {
     expect(() => parseSettings({ tset: 'ks' }, 'drift.json')).toThrow('drift.json: unknown key "tset"');
     expect(() => parseSettings({ columns: { a: { test: 'nope' } } }, 'drift.json')).toThrow(
