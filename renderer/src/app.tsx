@@ -1,7 +1,10 @@
 /** The Driftscope window: dataset slots, then the verdict, the drift table and the selected feature. */
 import { useEffect } from 'react';
 import type { DatasetRole } from '../../shared/api';
+import type { AnalysisResult, ColumnResult } from '../../shared/report/analysis-result';
+import { getApi } from './api';
 import { FeatureDetail } from './features/detail/feature-detail';
+import { useColumnDetail } from './features/detail/use-column-detail';
 import { DatasetSlot } from './features/open/dataset-slot';
 import { DriftTable } from './features/overview/drift-table';
 import { OnlyInFiles } from './features/overview/only-in-files';
@@ -9,16 +12,54 @@ import { VerdictCard } from './features/overview/verdict-card';
 import { ModelQualityView } from './features/performance/model-quality-view';
 import { useWorkspaceView } from './features/performance/quality-store';
 import { WorkspaceTabs } from './features/performance/workspace-tabs';
-import { appState, nothingOpened } from './state/session';
-import { useSession } from './state/use-session';
+import { SessionMenu } from './features/session/session-menu';
+import { setThemePreference } from './lib/theme';
+import { appState, nothingOpened, type SessionState } from './state/session';
+import { type SessionActions, useSession } from './state/use-session';
 
 const ROLES: DatasetRole[] = ['reference', 'current'];
 let launchHandled = false;
+
+/** The feature detail of the selected column, with its detail data fetched from the engine. */
+function DetailPane({
+  column,
+  result,
+  state,
+  actions,
+}: {
+  column: ColumnResult;
+  result: AnalysisResult;
+  state: SessionState;
+  actions: SessionActions;
+}) {
+  const detailState = useColumnDetail(column.name, state.bins, result);
+  return (
+    <FeatureDetail
+      column={column}
+      detailState={detailState}
+      override={state.settings.columns?.[column.name]}
+      recomputing={state.recomputing === column.name}
+      bins={state.bins}
+      logY={state.logY}
+      onView={actions.setView}
+      onOverride={(override) => actions.setColumnOverride(column.name, override)}
+    />
+  );
+}
 
 export function App() {
   const [state, actions] = useSession();
   const view = useWorkspaceView();
   const { result } = state.analysis;
+
+  useEffect(() => {
+    getApi()
+      .getPreferences()
+      .then(
+        (preferences) => setThemePreference(preferences.theme),
+        () => undefined,
+      );
+  }, []);
 
   useEffect(() => {
     // Main loads the window with ?demo=1 (`npm start` without files) or ?reference=PATH&current=PATH
@@ -61,7 +102,21 @@ export function App() {
             <span className="spinner" aria-hidden="true" /> Analysing…
           </div>
         )}
+        <SessionMenu actions={actions} canSave={workspace} />
       </header>
+      {state.notice && (
+        <div className="notice" role="alert" data-testid="notice">
+          <span>{state.notice}</span>
+          <button type="button" className="btn btn-quiet" onClick={actions.dismissNotice}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {state.sessionName && workspace && (
+        <div className="sr-only" data-testid="session-name">
+          {state.sessionName}
+        </div>
+      )}
 
       {!workspace && (
         <main className="welcome">
@@ -106,7 +161,7 @@ export function App() {
             <DriftTable result={result} selected={state.selected} onSelect={actions.select} />
             <aside className="detail-pane">
               {selected ? (
-                <FeatureDetail column={selected} />
+                <DetailPane column={selected} result={result} state={state} actions={actions} />
               ) : (
                 <div className="detail-placeholder muted" data-testid="detail-placeholder">
                   Select a column in the table to see its distributions.

@@ -82,7 +82,7 @@ test('a numeric row shows an overlaid histogram; a categorical row shows grouped
   await expect(app.detail).toHaveAttribute('data-column', catName ?? '');
   await expect(app.categoryBars.locator('g.trace.bars')).toHaveCount(2);
   expect(await app.categoryBars.locator('g.point path').count()).toBeGreaterThan(1);
-  await expect(page.getByTestId('top-categories')).toBeVisible();
+  await expect(page.getByTestId('category-table')).toBeVisible();
   await page.screenshot({ path: path.join(artifactsDir, 'categorical.png') });
 });
 

@@ -27,6 +27,10 @@ interface Props {
   className?: string;
   testId?: string;
   label: string;
+  /** Called with the trace and point index of a clicked bar or point. */
+  onPointClick?(curve: number, point: number): void;
+  /** Set once the current data is drawn (data-chart-drawn increments), for tests and benchmarks. */
+  onDrawn?(): void;
 }
 
 const DEFAULT_CONFIG: PlotConfig = {
@@ -35,8 +39,32 @@ const DEFAULT_CONFIG: PlotConfig = {
   modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toImage'],
 };
 
-export function PlotlyChart({ data, layout, config, className, testId, label }: Props) {
-  const root = useRef<HTMLDivElement>(null);
+type PlotlyElement = HTMLDivElement & {
+  on?(
+    event: 'plotly_click',
+    handler: (event: {
+      points: { curveNumber: number; pointIndex?: number; pointNumber?: number }[];
+    }) => void,
+  ): void;
+  removeAllListeners?(event: string): void;
+};
+
+export function PlotlyChart({
+  data,
+  layout,
+  config,
+  className,
+  testId,
+  label,
+  onPointClick,
+  onDrawn,
+}: Props) {
+  const root = useRef<PlotlyElement>(null);
+  const [drawn, setDrawn] = useState(0);
+  const clickRef = useRef(onPointClick);
+  clickRef.current = onPointClick;
+  const drawnRef = useRef(onDrawn);
+  drawnRef.current = onDrawn;
   const [plotly, setPlotly] = useState<PlotlyModule | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
@@ -54,8 +82,30 @@ export function PlotlyChart({ data, layout, config, className, testId, label }: 
   useEffect(() => {
     const element = root.current;
     if (!element || !plotly) return;
-    void plotly.react(element, data, { autosize: true, ...layout }, { ...DEFAULT_CONFIG, ...config });
+    let live = true;
+    void plotly
+      .react(element, data, { autosize: true, ...layout }, { ...DEFAULT_CONFIG, ...config })
+      .then(() => {
+        if (!live) return;
+        setDrawn((n) => n + 1);
+        drawnRef.current?.();
+      });
+    return () => {
+      live = false;
+    };
   }, [plotly, data, layout, config]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: Plotly adds `.on` at the first draw, so re-attach after each one.
+  useEffect(() => {
+    const element = root.current;
+    if (!element || !plotly || !element.on) return;
+    element.removeAllListeners?.('plotly_click');
+    element.on('plotly_click', (event) => {
+      const point = event.points[0];
+      if (!point) return;
+      clickRef.current?.(point.curveNumber, point.pointIndex ?? point.pointNumber ?? 0);
+    });
+  }, [plotly, drawn]);
 
   useEffect(() => {
     const element = root.current;
@@ -81,6 +131,7 @@ export function PlotlyChart({ data, layout, config, className, testId, label }: 
       className={className}
       data-testid={testId}
       data-chart-state={loadError ? 'error' : plotly ? 'ready' : 'loading'}
+      data-chart-drawn={drawn}
       role="img"
       aria-label={label}
     >

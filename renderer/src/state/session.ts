@@ -9,7 +9,12 @@ import type {
   LoadProgress,
   UserFacingError,
 } from '../../../shared/api';
-import type { AnalysisResult } from '../../../shared/report/analysis-result';
+import type { BinChoice } from '../../../shared/explore/types';
+import {
+  type AnalysisResult,
+  type AnalysisSettings,
+  DEFAULT_SETTINGS,
+} from '../../../shared/report/analysis-result';
 
 export type AppState = 'empty' | 'loading' | 'analysing' | 'ready' | 'error';
 
@@ -33,6 +38,17 @@ export interface SessionState {
   current: RoleState;
   analysis: AnalysisState;
   selected: string | null;
+  /** Settings of the next analysis: column overrides from the column settings, or from a session. */
+  settings: AnalysisSettings;
+  /** Histogram bins and y scale of the feature detail (saved with a session). */
+  bins: BinChoice;
+  logY: boolean;
+  /** A column being re-tested after a settings change (null when none). */
+  recomputing: string | null;
+  /** Name of the session file last saved or opened (null when none). */
+  sessionName: string | null;
+  /** A problem with a session or recent file, shown in the top bar. */
+  notice: string | null;
 }
 
 export type SessionAction =
@@ -44,7 +60,21 @@ export type SessionAction =
   | { type: 'analysis-start' }
   | { type: 'analysis-done'; result: AnalysisResult }
   | { type: 'analysis-failed'; message: string }
-  | { type: 'select'; column: string | null };
+  | { type: 'select'; column: string | null }
+  | { type: 'view'; bins?: BinChoice; logY?: boolean }
+  | { type: 'recompute-start'; column: string; settings: AnalysisSettings }
+  | { type: 'recompute-done'; result: AnalysisResult }
+  | { type: 'recompute-failed'; message: string }
+  | {
+      type: 'session-opened';
+      settings: AnalysisSettings;
+      selected: string | null;
+      bins: BinChoice;
+      logY: boolean;
+      name: string | null;
+    }
+  | { type: 'session-saved'; name: string }
+  | { type: 'notice'; message: string | null };
 
 const idleRole: RoleState = { status: 'idle', dataset: null, progress: null, error: null, generation: 0 };
 
@@ -53,6 +83,12 @@ export const initialSession: SessionState = {
   current: idleRole,
   analysis: { status: 'idle', result: null, error: null },
   selected: null,
+  settings: { ...DEFAULT_SETTINGS },
+  bins: 'auto',
+  logY: false,
+  recomputing: null,
+  sessionName: null,
+  notice: null,
 };
 
 const idleAnalysis: AnalysisState = { status: 'idle', result: null, error: null };
@@ -123,6 +159,32 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return { ...state, analysis: { status: 'error', result: null, error: action.message } };
     case 'select':
       return { ...state, selected: action.column };
+    case 'view':
+      return { ...state, bins: action.bins ?? state.bins, logY: action.logY ?? state.logY };
+    case 'recompute-start':
+      return { ...state, settings: action.settings, recomputing: action.column };
+    case 'recompute-done':
+      return {
+        ...state,
+        analysis: { status: 'done', result: action.result, error: null },
+        recomputing: null,
+      };
+    case 'recompute-failed':
+      return { ...state, recomputing: null, notice: action.message };
+    case 'session-opened':
+      return {
+        ...state,
+        settings: action.settings,
+        selected: action.selected,
+        bins: action.bins,
+        logY: action.logY,
+        sessionName: action.name,
+        notice: null,
+      };
+    case 'session-saved':
+      return { ...state, sessionName: action.name, notice: null };
+    case 'notice':
+      return { ...state, notice: action.message };
   }
 }
 

@@ -1,7 +1,8 @@
 /** The session hook: wires the reducer to window.driftscope (loads, progress, cancel, analysis). */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import type { DatasetRole, LoadOutcome } from '../../../shared/api';
-import { DEFAULT_SETTINGS } from '../../../shared/report/analysis-result';
+import type { DatasetRole, LoadOutcome, SessionOpenOutcome } from '../../../shared/api';
+import type { ColumnOverride } from '../../../shared/drift/settings';
+import type { BinChoice } from '../../../shared/explore/types';
 import { getApi } from '../api';
 import { initialSession, type SessionState, sessionReducer } from './session';
 
@@ -12,6 +13,13 @@ export interface SessionActions {
   cancel(role: DatasetRole): void;
   select(column: string | null): void;
   dropRejected(role: DatasetRole, message: string): void;
+  /** Sets (or, with null, clears) one column's type/test/threshold override and re-tests that column. */
+  setColumnOverride(column: string, override: ColumnOverride | null): void;
+  setView(view: { bins?: BinChoice; logY?: boolean }): void;
+  openSession(): void;
+  saveSession(): void;
+  openRecent(id: string): void;
+  dismissNotice(): void;
 }
 
 function errorMessage(error: unknown): string {
@@ -24,6 +32,39 @@ export function useSession(): [SessionState, SessionActions] {
   const stateRef = useRef(state);
   stateRef.current = state;
   const analysisSeq = useRef(0);
+  const recomputeSeq = useRef(0);
+
+  /** Loads both files through `open` (a session or a recent pair); a cancelled dialog restores the slots. */
+  const runSessionLoad = useCallback((open: () => Promise<SessionOpenOutcome | null>) => {
+    const previous = { reference: stateRef.current.reference, current: stateRef.current.current };
+    dispatch({ type: 'load-start', role: 'reference' });
+    dispatch({ type: 'load-start', role: 'current' });
+    open().then(
+      (outcome) => {
+        if (outcome === null) {
+          dispatch({ type: 'load-aborted', role: 'reference', previous: previous.reference });
+          dispatch({ type: 'load-aborted', role: 'current', previous: previous.current });
+          return;
+        }
+        const { session } = outcome;
+        dispatch({
+          type: 'session-opened',
+          settings: session.settings,
+          selected: session.ui.selected,
+          bins: session.ui.bins,
+          logY: session.ui.logY,
+          name: session.fileName || null,
+        });
+        dispatch({ type: 'load-done', role: 'reference', outcome: outcome.reference });
+        dispatch({ type: 'load-done', role: 'current', outcome: outcome.current });
+      },
+      (error: unknown) => {
+        dispatch({ type: 'load-aborted', role: 'reference', previous: previous.reference });
+        dispatch({ type: 'load-aborted', role: 'current', previous: previous.current });
+        dispatch({ type: 'notice', message: errorMessage(error) });
+      },
+    );
+  }, []);
 
   useEffect(() => getApi().onProgress((progress) => dispatch({ type: 'load-progress', progress })), []);
 
@@ -68,6 +109,41 @@ export function useSession(): [SessionState, SessionActions] {
     }, []),
     select: useCallback((column) => dispatch({ type: 'select', column }), []),
     dropRejected: useCallback((role, message) => dispatch({ type: 'load-failed', role, message }), []),
+    setColumnOverride: useCallback((column, override) => {
+      const { settings } = stateRef.current;
+      const columns = { ...settings.columns };
+      if (override === null) delete columns[column];
+      else columns[column] = override;
+      const next = { ...settings, columns };
+      const seq = ++recomputeSeq.current;
+      dispatch({ type: 'recompute-start', column, settings: next });
+      getApi()
+        .recomputeColumn(column, next)
+        .then(
+          (result) => {
+            if (seq === recomputeSeq.current) dispatch({ type: 'recompute-done', result });
+          },
+          (error: unknown) => {
+            if (seq === recomputeSeq.current)
+              dispatch({ type: 'recompute-failed', message: errorMessage(error) });
+          },
+        );
+    }, []),
+    setView: useCallback((view) => dispatch({ type: 'view', ...view }), []),
+    openSession: useCallback(() => runSessionLoad(() => getApi().openSession()), [runSessionLoad]),
+    openRecent: useCallback((id) => runSessionLoad(() => getApi().openRecent(id)), [runSessionLoad]),
+    saveSession: useCallback(() => {
+      const { settings, selected, bins, logY } = stateRef.current;
+      getApi()
+        .saveSession({ settings, ui: { selected, bins, logY } })
+        .then(
+          (saved) => {
+            if (saved) dispatch({ type: 'session-saved', name: saved.fileName });
+          },
+          (error: unknown) => dispatch({ type: 'notice', message: errorMessage(error) }),
+        );
+    }, []),
+    dismissNotice: useCallback(() => dispatch({ type: 'notice', message: null }), []),
   };
 
   // Analyse whenever both files are loaded and one of them changed since the last run: the key holds
@@ -80,7 +156,7 @@ export function useSession(): [SessionState, SessionActions] {
     const seq = ++analysisSeq.current;
     dispatch({ type: 'analysis-start' });
     getApi()
-      .runAnalysis({ ...DEFAULT_SETTINGS })
+      .runAnalysis(stateRef.current.settings)
       .then(
         (result) => {
           if (seq === analysisSeq.current) dispatch({ type: 'analysis-done', result });

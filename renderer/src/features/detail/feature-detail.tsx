@@ -1,12 +1,23 @@
-/** The selected feature: its verdict, the distribution chart and the summary statistics side by side. */
-import { useMemo } from 'react';
+/**
+ * The selected feature: its verdict and settings, the distribution chart (numeric: share histogram on a
+ * chosen binning with ECDFs and the KS distance; categorical: bars per category and a table of share
+ * changes), the rows behind a clicked bar, and the summary statistics side by side with their deltas.
+ */
+import { useMemo, useState } from 'react';
+import type { ColumnOverride } from '../../../../shared/drift/settings';
+import { BIN_CHOICES, type BinChoice, type NumericColumnDetail } from '../../../../shared/explore/types';
 import type { ColumnResult } from '../../../../shared/report/analysis-result';
 import { PlotlyChart } from '../../components/plotly-chart';
 import { distributionLayout, distributionTraces } from '../../lib/chart-data';
+import { numericDetailLayout, numericDetailTraces } from '../../lib/detail-chart';
 import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { scoreMeaning, testLabel } from '../../lib/test-names';
 import { useColorScheme } from '../../lib/use-color-scheme';
+import { CategoryTable } from './category-table';
+import { ColumnSettings } from './column-settings';
+import { RowsPanel, type RowsRequest } from './rows-panel';
 import { SummaryTable } from './summary-table';
+import type { DetailState } from './use-column-detail';
 
 function CategoryChanges({
   label,
@@ -35,23 +46,166 @@ function CategoryChanges({
   );
 }
 
-export function FeatureDetail({ column }: { column: ColumnResult }) {
+interface ViewProps {
+  bins: BinChoice;
+  logY: boolean;
+  onView(view: { bins?: BinChoice; logY?: boolean }): void;
+}
+
+function ChartControls({
+  bins,
+  logY,
+  ecdf,
+  onView,
+  onEcdf,
+}: ViewProps & { ecdf: boolean; onEcdf(v: boolean): void }) {
+  return (
+    <div className="chart-controls" data-testid="chart-controls">
+      <fieldset className="segmented" aria-label="Histogram bins">
+        <legend className="sr-only">Bins</legend>
+        <span className="muted">Bins</span>
+        {BIN_CHOICES.map((choice) => (
+          <button
+            key={choice}
+            type="button"
+            className={choice === bins ? 'seg seg-on' : 'seg'}
+            aria-pressed={choice === bins}
+            data-testid={`bins-${choice}`}
+            onClick={() => onView({ bins: choice })}
+          >
+            {choice === 'auto' ? 'Auto' : choice}
+          </button>
+        ))}
+      </fieldset>
+      <fieldset className="segmented" aria-label="Y axis scale">
+        <legend className="sr-only">Y axis</legend>
+        <button
+          type="button"
+          className={logY ? 'seg' : 'seg seg-on'}
+          aria-pressed={!logY}
+          data-testid="scale-linear"
+          onClick={() => onView({ logY: false })}
+        >
+          Linear
+        </button>
+        <button
+          type="button"
+          className={logY ? 'seg seg-on' : 'seg'}
+          aria-pressed={logY}
+          data-testid="scale-log"
+          onClick={() => onView({ logY: true })}
+        >
+          Log
+        </button>
+      </fieldset>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={ecdf}
+          data-testid="toggle-ecdf"
+          onChange={(e) => onEcdf(e.target.checked)}
+        />
+        ECDF
+      </label>
+    </div>
+  );
+}
+
+function NumericChart({
+  column,
+  detail,
+  logY,
+  ecdf,
+  onRows,
+  onDrawn,
+}: {
+  column: ColumnResult;
+  detail: NumericColumnDetail;
+  logY: boolean;
+  ecdf: boolean;
+  onRows(request: RowsRequest): void;
+  onDrawn(): void;
+}) {
   const scheme = useColorScheme();
+  const options = useMemo(() => ({ logY, ecdf, markKs: column.test === 'ks' }), [logY, ecdf, column.test]);
+  const data = useMemo(() => numericDetailTraces(detail, scheme, options), [detail, scheme, options]);
+  const layout = useMemo(
+    () => numericDetailLayout(detail, column.name, scheme, options),
+    [detail, column.name, scheme, options],
+  );
+  const k = detail.edges.length - 1;
+  return (
+    <PlotlyChart
+      className="chart"
+      testId="histogram"
+      data={data}
+      layout={layout}
+      label={`Histogram of ${column.name}: reference and current shares on ${k} shared bins`}
+      onDrawn={onDrawn}
+      onPointClick={(curve, point) => {
+        if (curve > 1 || point >= k) return;
+        const lo = detail.edges[point];
+        const hi = detail.edges[point + 1];
+        const lastClosed = point === k - 1;
+        onRows({
+          column: column.name,
+          selector: { kind: 'range', lo, hi, lastClosed },
+          label: `${lastClosed ? '[' : '['}${formatNumber(lo)}, ${formatNumber(hi)}${lastClosed ? ']' : ')'}`,
+        });
+      }}
+    />
+  );
+}
+
+interface Props extends ViewProps {
+  column: ColumnResult;
+  detailState: DetailState;
+  override: ColumnOverride | undefined;
+  recomputing: boolean;
+  onOverride(override: ColumnOverride | null): void;
+}
+
+export function FeatureDetail({
+  column,
+  detailState,
+  override,
+  recomputing,
+  bins,
+  logY,
+  onView,
+  onOverride,
+}: Props) {
+  const scheme = useColorScheme();
+  const [ecdf, setEcdf] = useState(true);
+  const [rows, setRows] = useState<RowsRequest | null>(null);
+  const [drawnKey, setDrawnKey] = useState<string | null>(null);
   const { distribution } = column;
-  const data = useMemo(
-    () => (distribution ? distributionTraces(distribution, scheme) : null),
+  const detail = detailState.detail?.column === column.name ? detailState.detail : null;
+  const numericDetail = detail?.kind === 'numeric' ? detail : null;
+  const categoricalDetail = detail?.kind === 'categorical' ? detail : null;
+  const fresh = detailState.key === `${column.name}\u0000${bins}` || categoricalDetail !== null;
+  const catData = useMemo(
+    () => (distribution?.kind === 'categories' ? distributionTraces(distribution, scheme) : null),
     [distribution, scheme],
   );
-  const layout = useMemo(
-    () => (distribution ? distributionLayout(distribution, column.name, scheme) : null),
+  const catLayout = useMemo(
+    () =>
+      distribution?.kind === 'categories' ? distributionLayout(distribution, column.name, scheme) : null,
     [distribution, column.name, scheme],
   );
   const tested = column.test !== null && column.score !== null;
+  const isNumeric = column.type === 'numerical';
+  const key = `${column.name}\u0000${bins}\u0000${logY}`;
+  // 'ready' once the chart for this column and binning is drawn (tests and the UI benchmark wait on it).
+  const state = isNumeric ? (numericDetail && fresh && drawnKey === key ? 'ready' : 'loading') : 'ready';
+
   return (
     <section
       className="detail"
       data-testid="feature-detail"
       data-column={column.name}
+      data-detail-state={state}
+      data-bins={String(bins)}
       aria-label="Feature detail"
     >
       <header className="detail-head">
@@ -73,7 +227,16 @@ export function FeatureDetail({ column }: { column: ColumnResult }) {
         <div className="detail-test" data-testid="detail-test">
           {testLabel(column.test)} · score {formatNumber(column.score)} · threshold{' '}
           {formatNumber(column.threshold)} <span className="muted">({scoreMeaning(column.testKind)})</span>
+          {column.pValueAdjusted !== null && (
+            <span className="muted"> · adjusted p {formatNumber(column.pValueAdjusted)}</span>
+          )}
+          {column.effectSize && (
+            <span className="muted"> · effect (JS) {formatNumber(column.effectSize.value, 3)}</span>
+          )}
         </div>
+      )}
+      {column.type !== null && (
+        <ColumnSettings column={column} override={override} busy={recomputing} onChange={onOverride} />
       )}
       {column.missingDrift?.driftDetected && (
         <div className="detail-note" data-testid="detail-missing-drift">
@@ -93,18 +256,57 @@ export function FeatureDetail({ column }: { column: ColumnResult }) {
           {column.note}
         </div>
       )}
-      {data && layout && distribution ? (
-        <PlotlyChart
-          className="chart"
-          testId={distribution.kind === 'histogram' ? 'histogram' : 'category-bars'}
-          data={data}
-          layout={layout}
-          label={`Distribution of ${column.name}: reference and current`}
-        />
-      ) : (
-        <div className="chart-empty muted">No distribution to plot for this column.</div>
+      {isNumeric && distribution && (
+        <ChartControls bins={bins} logY={logY} ecdf={ecdf} onView={onView} onEcdf={setEcdf} />
       )}
-      <SummaryTable column={column} />
+      {isNumeric && numericDetail ? (
+        <>
+          <NumericChart
+            column={column}
+            detail={numericDetail}
+            logY={logY}
+            ecdf={ecdf}
+            onRows={setRows}
+            onDrawn={() => setDrawnKey(key)}
+          />
+          <div className="chart-foot muted" data-testid="bin-totals">
+            {numericDetail.edges.length - 1} bins · PSI {formatNumber(numericDetail.psiTotal, 3)} · JS
+            distance {formatNumber(numericDetail.jsDistance, 3)}
+            {numericDetail.ks && <> · KS D {formatNumber(numericDetail.ks.d, 3)}</>} · click a bar for its
+            rows
+          </div>
+        </>
+      ) : catData && catLayout && distribution?.kind === 'categories' ? (
+        <>
+          <PlotlyChart
+            className="chart"
+            testId="category-bars"
+            data={catData}
+            layout={catLayout}
+            label={`Category shares of ${column.name}: reference and current`}
+            onPointClick={(_curve, point) => {
+              const label = distribution.labels[point];
+              if (label === undefined || label === distribution.otherLabel) return;
+              setRows({ column: column.name, selector: { kind: 'category', label }, label });
+            }}
+          />
+          <div className="chart-foot muted">click a bar or a category for its rows</div>
+        </>
+      ) : isNumeric && distribution && !detailState.error ? (
+        <div className="chart chart-empty muted">Drawing…</div>
+      ) : (
+        <div className="chart-empty muted">
+          {detailState.error ?? 'No distribution to plot for this column.'}
+        </div>
+      )}
+      {rows && rows.column === column.name && <RowsPanel request={rows} onClose={() => setRows(null)} />}
+      {categoricalDetail && column.type === 'categorical' && (
+        <CategoryTable
+          detail={categoricalDetail}
+          onPick={(label) => setRows({ column: column.name, selector: { kind: 'category', label }, label })}
+        />
+      )}
+      <SummaryTable column={column} showTop={!(categoricalDetail && column.type === 'categorical')} />
     </section>
   );
 }

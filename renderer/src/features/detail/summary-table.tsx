@@ -66,17 +66,36 @@ function TopCategories({ column }: { column: ColumnResult }) {
   );
 }
 
-/** Reference vs current statistics side by side, then the top categories for categorical columns. */
-export function SummaryTable({ column }: { column: ColumnResult }) {
+/** current − reference with its sign ("+1.2", "−3"), or "—" when either is missing. */
+export function formatDelta(ref: number | null, cur: number | null, integer = false): string {
+  if (ref === null || cur === null || !Number.isFinite(ref) || !Number.isFinite(cur)) return '—';
+  const d = cur - ref;
+  if (d === 0) return '0';
+  const text = integer ? formatInteger(Math.abs(d)) : formatNumber(Math.abs(d));
+  return `${d > 0 ? '+' : '−'}${text}`;
+}
+
+/** Reference vs current statistics side by side with their deltas, then the top categories. */
+export function SummaryTable({ column, showTop = true }: { column: ColumnResult; showTop?: boolean }) {
   const { reference, current } = column;
   const numeric = [reference, current].some((s) => s.mean !== null || s.min !== null);
-  const row = (label: string, ref: string, cur: string) => (
+  const row = (label: string, ref: string, cur: string, delta: string) => (
     <tr key={label}>
       <th scope="row">{label}</th>
       <td className="td-num">{ref}</td>
       <td className="td-num">{cur}</td>
+      <td className="td-num td-delta" data-testid="stat-delta">
+        {delta}
+      </td>
     </tr>
   );
+  const ints = (key: 'count' | 'missing' | 'invalid' | 'unique', label: string) =>
+    row(
+      label,
+      formatInteger(reference[key]),
+      formatInteger(current[key]),
+      formatDelta(reference[key], current[key], true),
+    );
   return (
     <>
       <table className="summary-table" data-testid="summary-table">
@@ -84,21 +103,28 @@ export function SummaryTable({ column }: { column: ColumnResult }) {
           <tr>
             <th scope="col">Statistic</th>
             <RoleHeaders />
+            <th scope="col" className="th-num">
+              Δ
+            </th>
           </tr>
         </thead>
         <tbody>
-          {row('Count', formatInteger(reference.count), formatInteger(current.count))}
-          {row('Missing', formatInteger(reference.missing), formatInteger(current.missing))}
-          {(reference.invalid > 0 || current.invalid > 0) &&
-            row('Invalid', formatInteger(reference.invalid), formatInteger(current.invalid))}
-          {row('Unique', formatInteger(reference.unique), formatInteger(current.unique))}
+          {ints('count', 'Count')}
+          {ints('missing', 'Missing')}
+          {(reference.invalid > 0 || current.invalid > 0) && ints('invalid', 'Invalid')}
+          {ints('unique', 'Unique')}
           {numeric &&
             NUMERIC_ROWS.map(([key, label]) =>
-              row(label, formatNumber(reference[key]), formatNumber(current[key])),
+              row(
+                label,
+                formatNumber(reference[key]),
+                formatNumber(current[key]),
+                formatDelta(reference[key], current[key]),
+              ),
             )}
         </tbody>
       </table>
-      <TopCategories column={column} />
+      {showTop && <TopCategories column={column} />}
     </>
   );
 }

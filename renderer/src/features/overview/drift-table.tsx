@@ -1,6 +1,9 @@
 /**
- * The per-column drift table (@tanstack/react-table): sortable headers with aria-sort, row selection by
- * click or Enter. Every cell is React text; column names and notes come from data files.
+ * The per-column drift table (@tanstack/react-table): sortable headers with aria-sort, filters by name,
+ * type and verdict, a reference-vs-current sparkline and a score bar per row, p-value and effect size
+ * side by side. Rows are virtualised (fixed row height, spacer rows), so 2,000 columns scroll smoothly.
+ * Click or Enter selects a row; ArrowUp/ArrowDown move the selection and the detail follows.
+ * Every cell is React text; column names and notes come from data files.
  */
 import {
   type ColumnDef,
@@ -10,10 +13,16 @@ import {
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
-import { type KeyboardEvent, useMemo, useState } from 'react';
+import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AnalysisResult, ColumnResult } from '../../../../shared/report/analysis-result';
+import { COLUMN_TYPES } from '../../../../shared/types';
+import { Sparkline } from '../../components/sparkline';
 import { formatNumber, formatPercent, missingShare } from '../../lib/format';
+import { scoreFill } from '../../lib/summary';
 import { scoreMeaning, testLabel } from '../../lib/test-names';
+
+export const ROW_HEIGHT = 44;
+const OVERSCAN = 8;
 
 interface Row {
   column: ColumnResult;
@@ -22,7 +31,8 @@ interface Row {
   test: string;
   // undefined (not null) so that sortUndefined: 'last' keeps untested columns at the bottom.
   score: number | undefined;
-  threshold: number | undefined;
+  pValue: number | undefined;
+  effect: number | undefined;
   drift: number;
   missingCurrent: number | undefined;
   missingReference: number | undefined;
@@ -35,7 +45,8 @@ function toRows(result: AnalysisResult): Row[] {
     type: column.type ?? '—',
     test: testLabel(column.test),
     score: column.score ?? undefined,
-    threshold: column.threshold ?? undefined,
+    pValue: column.pValueAdjusted ?? column.pValue ?? undefined,
+    effect: column.effectSize?.value ?? undefined,
     // Drifted first when sorted descending, untested last when ascending.
     drift: column.test === null ? -1 : column.driftDetected ? 1 : 0,
     missingCurrent:
@@ -47,6 +58,33 @@ function toRows(result: AnalysisResult): Row[] {
   }));
 }
 
+export type VerdictFilter = 'all' | 'drift' | 'no-drift' | 'untested' | 'missing-drift';
+
+export interface TableFilters {
+  search: string;
+  type: string;
+  verdict: VerdictFilter;
+}
+
+export const NO_FILTERS: TableFilters = { search: '', type: 'all', verdict: 'all' };
+
+function matches(row: Row, filters: TableFilters): boolean {
+  if (filters.search && !row.name.toLowerCase().includes(filters.search.toLowerCase())) return false;
+  if (filters.type !== 'all' && row.column.type !== filters.type) return false;
+  switch (filters.verdict) {
+    case 'drift':
+      return row.drift === 1;
+    case 'no-drift':
+      return row.drift === 0;
+    case 'untested':
+      return row.drift === -1;
+    case 'missing-drift':
+      return row.column.missingDrift?.driftDetected === true;
+    default:
+      return true;
+  }
+}
+
 function DriftBadge({ column }: { column: ColumnResult }) {
   if (column.test === null || column.score === null) {
     return <span className="badge badge-muted">Not tested</span>;
@@ -55,6 +93,25 @@ function DriftBadge({ column }: { column: ColumnResult }) {
     <span className="badge badge-drift">Drift</span>
   ) : (
     <span className="badge badge-ok">No drift</span>
+  );
+}
+
+function ScoreCell({ column }: { column: ColumnResult }) {
+  const fill = scoreFill(column);
+  const title = `${scoreMeaning(column.testKind)}; threshold ${formatNumber(column.threshold)}`;
+  return (
+    <span className="score-cell" title={title}>
+      {fill !== null && (
+        <span className="score-bar" aria-hidden="true">
+          <span
+            className={column.driftDetected ? 'score-fill score-fill-drift' : 'score-fill'}
+            style={{ width: `${fill * 100}%` }}
+          />
+          <span className="score-tick" />
+        </span>
+      )}
+      <span className="num">{formatNumber(column.score)}</span>
+    </span>
   );
 }
 
@@ -69,7 +126,7 @@ const columns: ColumnDef<Row>[] = [
           {row.original.name}
         </span>
         {row.original.column.note && (
-          <span className="col-note" data-testid="column-note">
+          <span className="col-note" data-testid="column-note" title={row.original.column.note}>
             {row.original.column.note}
           </span>
         )}
@@ -79,22 +136,54 @@ const columns: ColumnDef<Row>[] = [
   { id: 'type', accessorKey: 'type', header: 'Type' },
   { id: 'test', accessorKey: 'test', header: 'Test' },
   {
+    id: 'shape',
+    header: 'Shape',
+    enableSorting: false,
+    cell: ({ row }) => (
+      <Sparkline
+        distribution={row.original.column.distribution}
+        label={`Distribution of ${row.original.name}: reference and current`}
+      />
+    ),
+  },
+  {
     id: 'score',
     accessorKey: 'score',
     header: 'Score',
     sortUndefined: 'last',
-    cell: ({ row }) => (
-      <span className="num" title={scoreMeaning(row.original.column.testKind)}>
-        {formatNumber(row.original.score)}
-      </span>
-    ),
+    cell: ({ row }) => <ScoreCell column={row.original.column} />,
   },
   {
-    id: 'threshold',
-    accessorKey: 'threshold',
+    id: 'pValue',
+    accessorKey: 'pValue',
+    header: 'p-value',
     sortUndefined: 'last',
-    header: 'Threshold',
-    cell: ({ row }) => <span className="num">{formatNumber(row.original.threshold)}</span>,
+    cell: ({ row }) => {
+      const c = row.original.column;
+      const title =
+        c.pValueAdjusted !== null
+          ? `adjusted ${formatNumber(c.pValueAdjusted)} (raw ${formatNumber(c.pValue)})`
+          : 'p-value of the test';
+      return (
+        <span className="num" title={title}>
+          {formatNumber(row.original.pValue, 3)}
+        </span>
+      );
+    },
+  },
+  {
+    id: 'effect',
+    accessorKey: 'effect',
+    header: 'Effect',
+    sortUndefined: 'last',
+    cell: ({ row }) => (
+      <span
+        className="num"
+        title="Effect size: Jensen–Shannon distance on the test bins (0 = same, 0.83 = disjoint)"
+      >
+        {formatNumber(row.original.effect, 3)}
+      </span>
+    ),
   },
   {
     id: 'drift',
@@ -107,7 +196,7 @@ const columns: ColumnDef<Row>[] = [
     id: 'missingCurrent',
     accessorKey: 'missingCurrent',
     sortUndefined: 'last',
-    header: 'Missing cur.',
+    header: 'Miss. cur.',
     cell: ({ row }) => {
       const missingDrift = row.original.column.missingDrift;
       return (
@@ -130,12 +219,12 @@ const columns: ColumnDef<Row>[] = [
     id: 'missingReference',
     accessorKey: 'missingReference',
     sortUndefined: 'last',
-    header: 'Missing ref.',
+    header: 'Miss. ref.',
     cell: ({ row }) => <span className="num">{formatPercent(row.original.missingReference)}</span>,
   },
 ];
 
-const NUMERIC_COLUMNS = new Set(['score', 'threshold', 'missingCurrent', 'missingReference']);
+const NUMERIC_COLUMNS = new Set(['score', 'pValue', 'effect', 'missingCurrent', 'missingReference']);
 
 interface Props {
   result: AnalysisResult;
@@ -143,8 +232,66 @@ interface Props {
   onSelect(name: string): void;
 }
 
+function TableToolbar({
+  filters,
+  onChange,
+  shown,
+  total,
+}: {
+  filters: TableFilters;
+  onChange(filters: TableFilters): void;
+  shown: number;
+  total: number;
+}) {
+  return (
+    <div className="table-toolbar" data-testid="table-toolbar">
+      <input
+        type="search"
+        className="input table-search"
+        placeholder="Search columns"
+        aria-label="Search columns by name"
+        data-testid="filter-search"
+        value={filters.search}
+        onChange={(event) => onChange({ ...filters, search: event.target.value })}
+      />
+      <select
+        className="input"
+        aria-label="Filter by type"
+        data-testid="filter-type"
+        value={filters.type}
+        onChange={(event) => onChange({ ...filters, type: event.target.value })}
+      >
+        <option value="all">All types</option>
+        {COLUMN_TYPES.map((type) => (
+          <option key={type} value={type}>
+            {type}
+          </option>
+        ))}
+      </select>
+      <select
+        className="input"
+        aria-label="Filter by verdict"
+        data-testid="filter-verdict"
+        value={filters.verdict}
+        onChange={(event) => onChange({ ...filters, verdict: event.target.value as VerdictFilter })}
+      >
+        <option value="all">All verdicts</option>
+        <option value="drift">Drift</option>
+        <option value="no-drift">No drift</option>
+        <option value="untested">Not tested</option>
+        <option value="missing-drift">Missing share changed</option>
+      </select>
+      <span className="muted table-count" data-testid="table-count" aria-live="polite">
+        {shown === total ? `${total} columns` : `${shown} of ${total} columns`}
+      </span>
+    </div>
+  );
+}
+
 export function DriftTable({ result, selected, onSelect }: Props) {
-  const data = useMemo(() => toRows(result), [result]);
+  const allRows = useMemo(() => toRows(result), [result]);
+  const [filters, setFilters] = useState<TableFilters>(NO_FILTERS);
+  const data = useMemo(() => allRows.filter((row) => matches(row, filters)), [allRows, filters]);
   const [sorting, setSorting] = useState<SortingState>([]);
   const table = useReactTable({
     data,
@@ -155,82 +302,173 @@ export function DriftTable({ result, selected, onSelect }: Props) {
     getSortedRowModel: getSortedRowModel(),
     getRowId: (row) => row.name,
   });
+  const rows = table.getRowModel().rows;
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, name: string) => {
+  const scroller = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  const focusSelected = useRef(false);
+
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (!element) return;
+    setViewport(element.clientHeight);
+    const observer = new ResizeObserver(() => setViewport(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const headHeight = headRef.current?.offsetHeight ?? 34;
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_HEIGHT) + OVERSCAN);
+  const visible = rows.slice(first, last);
+
+  /** Scrolls so that row `index` is fully visible below the sticky header. */
+  const reveal = (index: number) => {
+    const element = scroller.current;
+    if (!element) return;
+    const top = index * ROW_HEIGHT;
+    const bottom = top + ROW_HEIGHT;
+    const viewTop = element.scrollTop;
+    const viewBottom = viewTop + element.clientHeight - headHeight;
+    if (top < viewTop) element.scrollTop = top;
+    else if (bottom > viewBottom) element.scrollTop = bottom - (element.clientHeight - headHeight);
+  };
+
+  // After a keyboard move the new row may only now be rendered: focus it once it is.
+  useEffect(() => {
+    if (!focusSelected.current || selected === null) return;
+    const element = scroller.current?.querySelector<HTMLElement>(`tr[data-row-index]`);
+    if (!element) return;
+    const index = rows.findIndex((row) => row.original.name === selected);
+    const target = scroller.current?.querySelector<HTMLElement>(`tr[data-row-index="${index}"]`);
+    if (target) {
+      target.focus({ preventScroll: true });
+      focusSelected.current = false;
+    }
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, name: string) => {
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       onSelect(name);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const sibling =
-        event.key === 'ArrowDown'
-          ? event.currentTarget.nextElementSibling
-          : event.currentTarget.previousElementSibling;
-      if (sibling instanceof HTMLElement) sibling.focus();
+      return;
     }
+    const step: Record<string, number> = {
+      ArrowDown: 1,
+      ArrowUp: -1,
+      PageDown: 10,
+      PageUp: -10,
+      Home: -rows.length,
+      End: rows.length,
+    };
+    if (!(event.key in step)) return;
+    event.preventDefault();
+    const next = Math.min(rows.length - 1, Math.max(0, index + step[event.key]));
+    if (next === index && selected === name) return;
+    focusSelected.current = true;
+    reveal(next);
+    onSelect(rows[next].original.name);
   };
 
+  const padTop = first * ROW_HEIGHT;
+  const padBottom = (rows.length - last) * ROW_HEIGHT;
+  const span = columns.length;
   return (
-    <div className="table-wrap" data-testid="drift-table-wrap">
-      <table className="drift-table" data-testid="drift-table">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => {
-                const sorted = header.column.getIsSorted();
-                const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
-                return (
-                  <th
-                    key={header.id}
-                    aria-sort={ariaSort}
-                    data-testid={`header-${header.id}`}
-                    className={NUMERIC_COLUMNS.has(header.id) ? 'th-num' : undefined}
-                  >
-                    <button
-                      type="button"
-                      className="th-button"
-                      onClick={header.column.getToggleSortingHandler()}
+    <div className="table-panel">
+      <TableToolbar filters={filters} onChange={setFilters} shown={rows.length} total={allRows.length} />
+      <div
+        className="table-wrap"
+        data-testid="drift-table-wrap"
+        ref={scroller}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+      >
+        <table className="drift-table" data-testid="drift-table" aria-rowcount={rows.length + 1}>
+          <thead ref={headRef}>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const ariaSort = sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none';
+                  const sortable = header.column.getCanSort();
+                  return (
+                    <th
+                      key={header.id}
+                      aria-sort={sortable ? ariaSort : undefined}
+                      data-testid={`header-${header.id}`}
+                      className={`th-${header.id}${NUMERIC_COLUMNS.has(header.id) ? ' th-num' : ''}`}
                     >
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                      <span className="sort-mark" aria-hidden="true">
-                        {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
-                      </span>
-                    </button>
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => {
-            const isSelected = row.original.name === selected;
-            return (
-              <tr
-                key={row.id}
-                tabIndex={0}
-                className={isSelected ? 'row selected' : 'row'}
-                data-testid="drift-row"
-                data-column={row.original.name}
-                data-selected={isSelected ? 'true' : 'false'}
-                aria-current={isSelected ? 'true' : undefined}
-                onClick={() => onSelect(row.original.name)}
-                onKeyDown={(event) => onKeyDown(event, row.original.name)}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    data-testid={`cell-${cell.column.id}`}
-                    className={NUMERIC_COLUMNS.has(cell.column.id) ? 'td-num' : undefined}
-                  >
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </td>
-                ))}
+                      {sortable ? (
+                        <button
+                          type="button"
+                          className="th-button"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                          <span className="sort-mark" aria-hidden="true">
+                            {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+                          </span>
+                        </button>
+                      ) : (
+                        <span className="th-static">
+                          {flexRender(header.column.columnDef.header, header.getContext())}
+                        </span>
+                      )}
+                    </th>
+                  );
+                })}
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            ))}
+          </thead>
+          <tbody>
+            {padTop > 0 && (
+              <tr className="spacer" style={{ height: padTop }}>
+                <td colSpan={span} />
+              </tr>
+            )}
+            {visible.map((row, offset) => {
+              const index = first + offset;
+              const isSelected = row.original.name === selected;
+              return (
+                <tr
+                  key={row.id}
+                  tabIndex={isSelected || (selected === null && index === 0) ? 0 : -1}
+                  className={isSelected ? 'row selected' : 'row'}
+                  data-testid="drift-row"
+                  data-row-index={index}
+                  aria-rowindex={index + 2}
+                  data-column={row.original.name}
+                  data-selected={isSelected ? 'true' : 'false'}
+                  aria-selected={isSelected}
+                  onClick={() => onSelect(row.original.name)}
+                  onKeyDown={(event) => onKeyDown(event, index, row.original.name)}
+                >
+                  {row.getVisibleCells().map((cell) => (
+                    <td
+                      key={cell.id}
+                      data-testid={`cell-${cell.column.id}`}
+                      className={`td-${cell.column.id}${NUMERIC_COLUMNS.has(cell.column.id) ? ' td-num' : ''}`}
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {padBottom > 0 && (
+              <tr className="spacer" style={{ height: padBottom }}>
+                <td colSpan={span} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {rows.length === 0 && (
+          <div className="table-empty muted" data-testid="table-empty">
+            No column matches the filters.
+          </div>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,10 +1,12 @@
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import { formatInteger, formatPercent } from '../../lib/format';
+import { summaryText } from '../../lib/summary';
 
 /** The dataset verdict: drift or not, drifted/tested columns, share vs threshold, rows and files. */
 export function VerdictCard({ result }: { result: AnalysisResult }) {
   const { dataset, reference, current } = result;
   const drift = dataset.driftDetected;
+  const strongest = summaryText(result).split('; strongest: ')[1] ?? null;
   return (
     <section
       className={drift ? 'verdict verdict-drift' : 'verdict verdict-ok'}
@@ -23,15 +25,42 @@ export function VerdictCard({ result }: { result: AnalysisResult }) {
           <div className="verdict-sub" data-testid="verdict-counts">
             {formatInteger(dataset.driftedColumns)} of {formatInteger(dataset.testedColumns)} tested columns
             drifted
+            {strongest && <span data-testid="verdict-strongest">; strongest: {strongest}</span>}
+          </div>
+          <div className="sr-only" data-testid="verdict-summary">
+            {summaryText(result)}
           </div>
         </div>
       </div>
       <dl className="verdict-facts">
         <div>
+          <dt>Tested</dt>
+          <dd data-testid="verdict-tested">{formatInteger(dataset.testedColumns)}</dd>
+        </div>
+        <div>
+          <dt>Drifted</dt>
+          <dd data-testid="verdict-drifted">{formatInteger(dataset.driftedColumns)}</dd>
+        </div>
+        <div>
+          <dt>Missing drift</dt>
+          <dd data-testid="verdict-missing-drift" title="Columns whose share of missing cells changed">
+            {formatInteger(dataset.missingDriftColumns)}
+          </dd>
+        </div>
+        <div>
+          <dt>One file only</dt>
+          <dd
+            data-testid="verdict-one-file"
+            title={`${result.onlyInReference.length} only in reference, ${result.onlyInCurrent.length} only in current`}
+          >
+            {formatInteger(result.onlyInReference.length + result.onlyInCurrent.length)}
+          </dd>
+        </div>
+        <div>
           <dt>Drift share</dt>
           <dd data-testid="verdict-share">
-            {formatPercent(dataset.driftShare)}{' '}
-            <span className="muted">
+            {formatPercent(dataset.driftShare)}
+            <span className="muted fact-sub">
               {drift ? '≥' : '<'} {formatPercent(dataset.shareThreshold, 0)} threshold
             </span>
           </dd>
@@ -42,7 +71,7 @@ export function VerdictCard({ result }: { result: AnalysisResult }) {
           </dt>
           <dd data-testid="verdict-reference" title={reference.file}>
             <span className="file-name">{reference.file}</span>
-            <span className="muted"> · {formatInteger(reference.rows)} rows</span>
+            <span className="muted fact-sub"> {formatInteger(reference.rows)} rows</span>
           </dd>
         </div>
         <div>
@@ -51,7 +80,7 @@ export function VerdictCard({ result }: { result: AnalysisResult }) {
           </dt>
           <dd data-testid="verdict-current" title={current.file}>
             <span className="file-name">{current.file}</span>
-            <span className="muted"> · {formatInteger(current.rows)} rows</span>
+            <span className="muted fact-sub"> {formatInteger(current.rows)} rows</span>
           </dd>
         </div>
       </dl>
