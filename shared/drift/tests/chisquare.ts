@@ -2,14 +2,11 @@
  * `chisquare`: Pearson's chi-square goodness-of-fit of the current counts against the reference
  * proportions, as Evidently's `chi_stat_test` (SciPy `chisquare(f_obs, f_exp)`).
  */
-import { chi2Sf } from '../../stats/chi-square';
 import type { CategoricalPair, PairedSample, TestOutcome } from '../sample';
-import { compactCategories, toCategorical } from '../to-categorical';
-import { notComputable, pValueOutcome } from './outcome';
+import { toCategorical } from '../to-categorical';
+import { goodnessOfFit } from './goodness-of-fit';
 
-/** Convention note when only one category exists in ref ∪ cur (statistics.md §5). */
-export const ONE_CATEGORY_NOTE =
-  'Only one category in both sets: p = 1 (no drift) by convention; Evidently returns NaN here.';
+export { ONE_CATEGORY_NOTE } from './goodness-of-fit';
 
 /**
  * χ² = Σ (oᵢ − eᵢ)²/eᵢ with oᵢ = current counts and eᵢ = reference counts × n_cur/n_ref, over the
@@ -24,24 +21,7 @@ export const ONE_CATEGORY_NOTE =
  * // 0.04550026389635857
  */
 export function chisquareCounts(pair: CategoricalPair): TestOutcome {
-  const c = compactCategories(pair);
-  const k = c.labels.length;
-  let nRef = 0;
-  let nCur = 0;
-  for (let i = 0; i < k; i++) {
-    nRef += c.reference[i];
-    nCur += c.current[i];
-  }
-  if (nRef === 0 || nCur === 0) return notComputable('chisquare needs values in both sets.');
-  if (k === 1) return pValueOutcome(0, 1, ONE_CATEGORY_NOTE);
-  const kNorm = nCur / nRef;
-  let stat = 0;
-  for (let i = 0; i < k; i++) {
-    const e = c.reference[i] * kNorm;
-    const d = c.current[i] - e;
-    stat += (d * d) / e;
-  }
-  return pValueOutcome(stat, chi2Sf(stat, k - 1));
+  return goodnessOfFit(pair, 'chisquare', (o, e) => ((o - e) * (o - e)) / e);
 }
 
 /**

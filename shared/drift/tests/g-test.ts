@@ -2,15 +2,12 @@
  * `g_test`: log-likelihood-ratio (G) goodness-of-fit of the current counts against the reference
  * proportions (statistics.md §5), SciPy `power_divergence(f_obs, f_exp, lambda_="log-likelihood")`.
  */
-import { chi2Sf } from '../../stats/chi-square';
 import { driftBins } from '../bins';
 import type { CategoricalPair, PairedSample, TestOutcome } from '../sample';
-import { compactCategories } from '../to-categorical';
-import { notComputable, pValueOutcome } from './outcome';
+import { goodnessOfFit } from './goodness-of-fit';
 
 /** Convention when ref ∪ cur holds one category only (SciPy/Evidently: NaN, df = 0). */
-export const G_ONE_CATEGORY_NOTE =
-  'Only one category in both sets: p = 1 (no drift) by convention; Evidently returns NaN here.';
+export { ONE_CATEGORY_NOTE as G_ONE_CATEGORY_NOTE } from './goodness-of-fit';
 
 /**
  * G = 2 Σ oᵢ ln(oᵢ/eᵢ) with oᵢ = current counts and eᵢ = reference counts × n_cur/n_ref (terms with
@@ -23,26 +20,10 @@ export const G_ONE_CATEGORY_NOTE =
  * // 0.04477477232924...
  */
 export function gTestCounts(pair: CategoricalPair): TestOutcome {
-  const c = compactCategories(pair);
-  const k = c.labels.length;
-  let nRef = 0;
-  let nCur = 0;
-  for (let i = 0; i < k; i++) {
-    nRef += c.reference[i];
-    nCur += c.current[i];
-  }
-  if (nRef === 0 || nCur === 0) return notComputable('g_test needs values in both sets.');
-  if (k === 1) return pValueOutcome(0, 1, G_ONE_CATEGORY_NOTE);
-  const scale = nCur / nRef;
-  let g = 0;
-  for (let i = 0; i < k; i++) {
-    const o = c.current[i];
-    if (o === 0) continue;
-    const e = c.reference[i] * scale;
-    g += e > 0 ? o * Math.log(o / e) : Number.POSITIVE_INFINITY;
-  }
-  g *= 2;
-  return pValueOutcome(g, g === Number.POSITIVE_INFINITY ? 0 : chi2Sf(g, k - 1));
+  // Terms with o = 0 are 0; e = 0 < o gives ∞ (a category absent from the reference).
+  return goodnessOfFit(pair, 'g_test', (o, e) =>
+    o === 0 ? 0 : e > 0 ? 2 * o * Math.log(o / e) : Number.POSITIVE_INFINITY,
+  );
 }
 
 /**
