@@ -1,5 +1,5 @@
 /** The Driftscope window: dataset slots, then the verdict, the drift table and the selected feature. */
-import { useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { DatasetRole } from '../../shared/api';
 import type { AnalysisResult, ColumnResult } from '../../shared/report/analysis-result';
 import { getApi } from './api';
@@ -12,6 +12,7 @@ import { VerdictCard } from './features/overview/verdict-card';
 import { ModelQualityView } from './features/performance/model-quality-view';
 import { useWorkspaceView } from './features/performance/quality-store';
 import { WorkspaceTabs } from './features/performance/workspace-tabs';
+import { ExportMenu } from './features/report/export-menu';
 import { SessionMenu } from './features/session/session-menu';
 import { setThemePreference } from './lib/theme';
 import { appState, nothingOpened, type SessionState } from './state/session';
@@ -50,6 +51,11 @@ function DetailPane({
 export function App() {
   const [state, actions] = useSession();
   const view = useWorkspaceView();
+  // The drift table's sort order, read when a report is exported (columns in the order the user sees).
+  const tableOrder = useRef<string[] | null>(null);
+  const setTableOrder = useCallback((names: string[]) => {
+    tableOrder.current = names;
+  }, []);
   const { result } = state.analysis;
 
   useEffect(() => {
@@ -102,6 +108,7 @@ export function App() {
             <span className="spinner" aria-hidden="true" /> Analysing…
           </div>
         )}
+        {workspace && <ExportMenu getColumnOrder={() => tableOrder.current} />}
         <SessionMenu actions={actions} canSave={workspace} />
       </header>
       {state.notice && (
@@ -158,7 +165,12 @@ export function App() {
             <OnlyInFiles result={result} />
           </div>
           <div className="split">
-            <DriftTable result={result} selected={state.selected} onSelect={actions.select} />
+            <DriftTable
+              result={result}
+              selected={state.selected}
+              onSelect={actions.select}
+              onOrderChange={setTableOrder}
+            />
             <aside className="detail-pane">
               {selected ? (
                 <DetailPane column={selected} result={result} state={state} actions={actions} />

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { EngineClient } from '../../electron/engine/engine-client';
 import { createHandlers } from '../../electron/main/handlers';
+import { createCliPdfPrinter } from '../../electron/report/pdf-cli';
 import type { DatasetRole, InvokeChannel, LoadProgress } from '../../shared/api';
 import { repoRoot } from './global-setup';
 import { AppPage } from './pages/app-page';
@@ -27,6 +28,10 @@ export interface Harness {
   saveNext(filePath: string | null): void;
   /** Queues the path the next session Open dialog returns (null: cancel). */
   sessionNext(filePath: string | null): void;
+  /** Queues the path the next report Save dialog ('report:export') returns (null: cancel). */
+  exportNext(filePath: string | null): void;
+  /** Formats and default names the report Save dialog was opened with, in order. */
+  readonly exportDialogs: string[];
   /** Queues the answer of the next "where did this file go?" dialog (null: cancel). */
   locateNext(filePath: string | null): void;
   /** Roles and missing paths the locate dialog was asked about, in order. */
@@ -84,6 +89,8 @@ function installBridge(dropDir: string): void {
     openRecent: (id: unknown) => invoke('recent:open', id),
     getPreferences: () => invoke('preferences:get'),
     setPreferences: (changes: unknown) => invoke('preferences:set', changes),
+    exportReport: (format: string, columnOrder: unknown, options: unknown) =>
+      invoke('report:export', format, columnOrder, options),
     onProgress: (listener: (progress: unknown) => void) => {
       listeners.add(listener);
       return () => {
@@ -118,6 +125,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const saveQueue: (string | null)[] = [];
     const sessionQueue: (string | null)[] = [];
     const locateQueue: (string | null)[] = [];
+    const exportQueue: (string | null)[] = [];
+    const exportDialogs: string[] = [];
     const located: string[] = [];
     const userDataDir = testInfo.outputPath('user-data');
     mkdirSync(userDataDir, { recursive: true });
@@ -139,6 +148,12 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         return next(locateQueue);
       },
       userDataDir,
+      // The report Save dialog is stubbed; PDF is printed by the machine's Chromium (the CLI's printer).
+      chooseReportFile: async (format, defaultName) => {
+        exportDialogs.push(`${format}: ${defaultName}`);
+        return next(exportQueue);
+      },
+      printPdf: createCliPdfPrinter(),
     });
 
     page.on('console', (message) => {
@@ -172,6 +187,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       locateNext: (filePath) => {
         locateQueue.push(filePath);
       },
+      exportNext: (filePath) => {
+        exportQueue.push(filePath);
+      },
+      exportDialogs,
       located,
       userDataDir,
       open: async (query = '') => {

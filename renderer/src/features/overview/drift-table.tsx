@@ -230,6 +230,8 @@ interface Props {
   result: AnalysisResult;
   selected: string | null;
   onSelect(name: string): void;
+  /** The shown rows' column names in the current sort order, whenever it changes (for report export). */
+  onOrderChange?(names: string[]): void;
 }
 
 function TableToolbar({
@@ -288,7 +290,7 @@ function TableToolbar({
   );
 }
 
-export function DriftTable({ result, selected, onSelect }: Props) {
+export function DriftTable({ result, selected, onSelect, onOrderChange }: Props) {
   const allRows = useMemo(() => toRows(result), [result]);
   const [filters, setFilters] = useState<TableFilters>(NO_FILTERS);
   const data = useMemo(() => allRows.filter((row) => matches(row, filters)), [allRows, filters]);
@@ -303,6 +305,7 @@ export function DriftTable({ result, selected, onSelect }: Props) {
     getRowId: (row) => row.name,
   });
   const rows = table.getRowModel().rows;
+  useEffect(() => onOrderChange?.(rows.map((row) => row.original.name)), [rows, onOrderChange]);
 
   const scroller = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
