@@ -40,14 +40,19 @@ export function writeExplorePair(dir: string, rows = 600): { reference: string; 
 }
 
 /** A wide pair: `columns` numeric columns × `rows` rows (every 10th column drifts). */
-export function writeWidePair(dir: string, columns = 2000, rows = 60): { reference: string; current: string } {
+export function writeWidePair(
+  dir: string,
+  columns = 2000,
+  rows = 60,
+): { reference: string; current: string } {
   const rand = rng(11);
   const header = Array.from({ length: columns }, (_, i) => `feature_${String(i).padStart(4, '0')}`).join(',');
   const make = (drift: boolean) => {
     const lines = [header];
     for (let r = 0; r < rows; r++) {
       const cells: string[] = [];
-      for (let c = 0; c < columns; c++) cells.push((rand() * 10 + (drift && c % 10 === 0 ? 8 : 0)).toFixed(2));
+      for (let c = 0; c < columns; c++)
+        cells.push((rand() * 10 + (drift && c % 10 === 0 ? 8 : 0)).toFixed(2));
       lines.push(cells.join(','));
     }
     return `${lines.join('\n')}\n`;

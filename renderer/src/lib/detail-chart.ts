@@ -65,7 +65,8 @@ export function numericDetailTraces(
       yaxis: 'y2',
       line: { color, width: 1.5, shape: 'hv' },
       showlegend: false,
-      hovertemplate: `${name} ECDF<br>x %{x}<br>F %{y:.3f}<extra></extra>`,
+      // The lines cross the bars: leave hover and clicks to the bars (a bin's terms, its rows).
+      hoverinfo: 'skip',
     });
     traces.push(line('Reference', detail.ecdf.reference, ROLE_COLORS.reference));
     traces.push(line('Current', detail.ecdf.current, ROLE_COLORS.current));
