@@ -11,7 +11,13 @@ import { numericSide } from '../../shared/drift/column-pair';
 import type { AnalysisSettings } from '../../shared/drift/settings';
 import { categoricalColumnDetail, numericColumnDetail } from '../../shared/explore/column-detail';
 import { rowsBehind } from '../../shared/explore/rows';
-import type { BinChoice, ColumnDetail, RowSelector, RowsResult } from '../../shared/explore/types';
+import type {
+  BinChoice,
+  ColumnDetail,
+  NumericColumnDetail,
+  RowSelector,
+  RowsResult,
+} from '../../shared/explore/types';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { sortedFinite } from '../../shared/table/infer-type';
@@ -45,6 +51,11 @@ export function createExplore(version: string) {
   let last: AnalysisResult | null = null;
   /** Sorted values of columns read as numbers from string storage (type overrides), by role and name. */
   const parsed = new Map<string, Float64Array>();
+  /** ECDFs and KS location per column (they do not change with the bins), for the arrays they came from. */
+  const curves = new Map<
+    string,
+    { reference: Float64Array; current: Float64Array } & Pick<NumericColumnDetail, 'ecdf' | 'ks'>
+  >();
 
   function sortedOf(role: string, table: ColumnarTable, name: string): Float64Array {
     const column = table.columns.find((c) => c.name === name)!;
@@ -74,10 +85,16 @@ export function createExplore(version: string) {
     if (!ref || !cur) throw new DatasetError(`Column "${name}" is not in both files.`, current.fileName);
     const type = last?.columns.find((c) => c.name === name)?.type ?? null;
     if (type === 'numerical') {
-      return numericColumnDetail(name, ref, cur, bins, {
+      const sorted = {
         reference: sortedOf('reference', reference, name),
         current: sortedOf('current', current, name),
-      });
+      };
+      const hit = curves.get(name);
+      const cached =
+        hit && hit.reference === sorted.reference && hit.current === sorted.current ? hit : undefined;
+      const detail = numericColumnDetail(name, ref, cur, bins, sorted, cached);
+      if (!cached) curves.set(name, { ...sorted, ecdf: detail.ecdf, ks: detail.ks });
+      return detail;
     }
     return categoricalColumnDetail(name, ref, cur);
   }
@@ -89,6 +106,7 @@ export function createExplore(version: string) {
     forget(): void {
       last = null;
       parsed.clear();
+      curves.clear();
     },
     handle(
       request: ExploreRequest,

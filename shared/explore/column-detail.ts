@@ -115,6 +115,8 @@ export function numericColumnDetail(
   cur: Column,
   bins: BinChoice,
   sorted?: { reference: Float64Array; current: Float64Array },
+  /** ECDFs and KS location computed before for the same arrays (they do not depend on the bins). */
+  cached?: Pick<NumericColumnDetail, 'ecdf' | 'ks'>,
 ): NumericColumnDetail {
   const r = sorted?.reference ?? numericSide(ref).sorted;
   const c = sorted?.current ?? numericSide(cur).sorted;
@@ -140,8 +142,8 @@ export function numericColumnDetail(
     js,
     psiTotal: sum(psi),
     jsDistance: Math.sqrt(Math.max(0, sum(js))),
-    ecdf: { reference: ecdfPoints(r), current: ecdfPoints(c) },
-    ks: ksLocation(r, c),
+    ecdf: cached?.ecdf ?? { reference: ecdfPoints(r), current: ecdfPoints(c) },
+    ks: cached ? cached.ks : ksLocation(r, c),
   };
 }
 

@@ -65,6 +65,9 @@ export function PlotlyChart({
   clickRef.current = onPointClick;
   const drawnRef = useRef(onDrawn);
   drawnRef.current = onDrawn;
+  // Draws run one after another, and purge waits for the last one: Plotly finishes an automargin redraw
+  // asynchronously, and purging under it throws (reading _redrawFromAutoMarginCount of undefined).
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [plotly, setPlotly] = useState<PlotlyModule | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
@@ -83,13 +86,18 @@ export function PlotlyChart({
     const element = root.current;
     if (!element || !plotly) return;
     let live = true;
-    void plotly
-      .react(element, data, { autosize: true, ...layout }, { ...DEFAULT_CONFIG, ...config })
-      .then(() => {
-        if (!live) return;
+    queue.current = queue.current
+      .then(() =>
+        live
+          ? plotly.react(element, data, { autosize: true, ...layout }, { ...DEFAULT_CONFIG, ...config })
+          : null,
+      )
+      .then((drawnElement) => {
+        if (!live || drawnElement === null) return;
         setDrawn((n) => n + 1);
         drawnRef.current?.();
-      });
+      })
+      .catch((error: unknown) => console.warn('[plotly] draw failed', error));
     return () => {
       live = false;
     };
@@ -121,7 +129,7 @@ export function PlotlyChart({
     return () => {
       cancelAnimationFrame(frame);
       observer.disconnect();
-      plotly.purge(element);
+      void queue.current.then(() => plotly.purge(element));
     };
   }, [plotly]);
 

@@ -101,10 +101,14 @@ export function numericDetailLayout(
     scheme,
   );
   const theme = THEMES[scheme];
-  const yaxis = base.yaxis as Record<string, unknown>;
+  // Fixed margins instead of automargin: an automargin change costs Plotly a second full redraw, and
+  // re-binning should take one frame or two.
+  const yaxis = { ...(base.yaxis as Record<string, unknown>), automargin: false };
+  const xaxis = { ...(base.xaxis as Record<string, unknown>), automargin: false };
   const layout: PlotLayout = {
     ...base,
-    margin: { l: 56, r: options.ecdf ? 44 : 16, t: 28, b: 48 },
+    margin: { l: 64, r: options.ecdf ? 52 : 16, t: 28, b: 44 },
+    xaxis,
     yaxis: options.logY ? { ...yaxis, type: 'log', tickformat: '.1%', rangemode: undefined } : yaxis,
   };
   if (options.ecdf) {
