@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parentPort, Worker } from 'node:worker_threads';
-import type { DatasetRole, DatasetSummary } from '../../shared/api';
+import type { DatasetSummary } from '../../shared/api';
 import { DatasetError } from '../../shared/dataset-error';
 import { analyzeTables } from '../../shared/drift/analyze';
 import type { AnalysisSettings } from '../../shared/drift/settings';

@@ -355,7 +355,10 @@ export function recomputeColumn(
   const ref = reference.columns.find((c) => c.name === name);
   const cur = current.columns.find((c) => c.name === name);
   if (index < 0 || !ref || !cur) {
-    throw new DatasetError(`Column "${name}" is not in both files: it cannot be re-tested.`, current.fileName);
+    throw new DatasetError(
+      `Column "${name}" is not in both files: it cannot be re-tested.`,
+      current.fileName,
+    );
   }
   const raw = previous.columns.map((c, i) => {
     if (i === index) return analyzeColumn(ref, cur, settings, reference, current);

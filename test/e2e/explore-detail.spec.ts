@@ -77,7 +77,7 @@ test("hovering a bin shows its PSI and Jensen–Shannon terms; clicking it lists
   expect(await rows.count()).toBeLessThanOrEqual(50);
   // All columns of those rows, as text; x lies in the clicked bin.
   await expect(panel.locator('thead th')).toHaveText(['Row', 'id', 'x', 'y', 'plan']);
-  const label = await panel.locator('.rows-title').innerText();
+  const label = (await panel.locator('.rows-title').textContent()) ?? '';
   const [lo, hi] = label
     .replace(/.*\[/, '')
     .replace(/[)\]]$/, '')

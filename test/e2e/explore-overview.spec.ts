@@ -24,8 +24,8 @@ test('the verdict card states tested, drifted, missing-drift and one-file column
 }) => {
   await openShop(harness);
   await expect(page.getByTestId('verdict-tested')).toHaveText(/^\d+$/);
-  const tested = Number(await page.getByTestId('verdict-tested').innerText());
-  const drifted = Number(await page.getByTestId('verdict-drifted').innerText());
+  const tested = Number(await page.getByTestId('verdict-tested').textContent());
+  const drifted = Number(await page.getByTestId('verdict-drifted').textContent());
   expect(tested).toBeGreaterThan(2);
   expect(drifted).toBeGreaterThan(0);
   // income has missing cells in current only; legacy_score and channel are each in one file.

@@ -61,7 +61,7 @@ test('HTML and script in headers, categories and file names are shown as text', 
   expect(ticks.some((tick) => tick.startsWith('<script>'))).toBe(true);
   expect(ticks.some((tick) => tick.startsWith('"><img'))).toBe(true);
   await expect(app.categoryBars.locator('.xtitle')).toHaveText(SCRIPT);
-  await expect(page.getByTestId('top-categories')).toContainText(BOLD);
+  await expect(page.getByTestId('category-table')).toContainText(BOLD);
   // Plotly turns <a href> in labels into links and <b> into bold: neither may appear.
   await expect(app.categoryBars.locator('a')).toHaveCount(0);
   await expect(app.categoryBars.locator('text tspan[style*="bold"]')).toHaveCount(0);
