@@ -3,39 +3,19 @@
  * relative change (and the decay verdict), and the confusion matrices of classification tasks. When the
  * analysis has no model quality block, the section says why (the hook stays visible, never silent).
  */
+import { METRICS } from '../performance/metric-names';
 import type { PerformanceResult, SideMetrics } from '../performance/types';
 import type { AnalysisResult } from './analysis-result';
 import { escapeHtml, formatInteger, formatNumber, formatPercent } from './report-format';
 
 /** The result's model quality block, if the analysis computed one (null or absent otherwise). */
 export function performanceOf(result: AnalysisResult): PerformanceResult | null {
-  return (result as { performance?: PerformanceResult | null }).performance ?? null;
+  return result.performance ?? null;
 }
 
 function performanceNoteOf(result: AnalysisResult): string | null {
-  return (result as { performanceNote?: string | null }).performanceNote ?? null;
+  return result.performanceNote ?? null;
 }
-
-const METRICS: Record<SideMetrics['kind'], [key: string, label: string][]> = {
-  classification: [
-    ['accuracy', 'Accuracy'],
-    ['precision', 'Precision'],
-    ['recall', 'Recall'],
-    ['f1', 'F1'],
-    ['rocAuc', 'ROC AUC'],
-    ['prAuc', 'PR AUC'],
-    ['logLoss', 'Log loss'],
-    ['brier', 'Brier score'],
-  ],
-  regression: [
-    ['mae', 'MAE'],
-    ['rmse', 'RMSE'],
-    ['mape', 'MAPE'],
-    ['r2', 'R²'],
-    ['meanError', 'Mean error'],
-    ['errorStd', 'Error std'],
-  ],
-};
 
 function metricValue(side: SideMetrics, key: string): number | null {
   const value = (side as unknown as Record<string, unknown>)[key];

@@ -2,7 +2,6 @@
  * Text helpers for exported reports (HTML, CSV, PDF footer): HTML escaping and locale-independent number
  * formatting, so that a report reads the same on every machine and in tests. Pure: no DOM, no Node.
  */
-import type { TestKey } from '../types';
 
 const HTML_ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -63,17 +62,4 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
-/** Human names of the drift tests; unknown keys (tests added later) are shown as their key. */
-const TEST_LABELS: Record<string, string> = {
-  ks: 'K–S',
-  chisquare: 'Chi-square',
-  z: 'Z-test',
-  wasserstein: 'Wasserstein',
-  jensenshannon: 'Jensen–Shannon',
-};
-
-/** @example testLabel('wasserstein') // 'Wasserstein' */
-export function testLabel(test: TestKey | string | null): string {
-  if (test === null) return '—';
-  return Object.hasOwn(TEST_LABELS, test) ? TEST_LABELS[test] : test;
-}
+export { testLabel } from '../drift/tests/test-labels';

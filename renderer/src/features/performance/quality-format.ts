@@ -13,27 +13,7 @@ export const TASK_LABELS: Record<Task, string> = {
   regression: 'Regression',
 };
 
-/** Metric keys of each kind in display order, with their names; `decay` holds the flagged ones. */
-export const METRICS: Record<SideMetrics['kind'], [key: string, label: string][]> = {
-  classification: [
-    ['accuracy', 'Accuracy'],
-    ['precision', 'Precision'],
-    ['recall', 'Recall'],
-    ['f1', 'F1'],
-    ['rocAuc', 'ROC AUC'],
-    ['prAuc', 'PR AUC'],
-    ['logLoss', 'Log loss'],
-    ['brier', 'Brier score'],
-  ],
-  regression: [
-    ['mae', 'MAE'],
-    ['rmse', 'RMSE'],
-    ['mape', 'MAPE'],
-    ['r2', 'R²'],
-    ['meanError', 'Mean error (prediction − target)'],
-    ['errorStd', 'Error std. dev.'],
-  ],
-};
+export { METRICS } from '../../../../shared/performance/metric-names';
 
 /** What a metric means, for the row's tooltip. */
 export const METRIC_HINTS: Record<string, string> = {
