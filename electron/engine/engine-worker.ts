@@ -13,6 +13,7 @@ import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { joinLabels } from '../../shared/table/join-labels';
 import { createExplore, prepareTables } from './explore';
+import { isOutOfMemory, tooLargeError } from './out-of-memory';
 import type { EngineMessage, EngineRequest, EngineRole, ParseWorkerMessage } from './protocol';
 import { CancelledError, deserializeError, serializeError } from './serialize-error';
 
@@ -76,12 +77,11 @@ function load(role: EngineRole, filePath: string): Promise<DatasetSummary> {
         void worker.terminate();
       } else settle(() => reject(deserializeError(message.error, `Loading ${fileName}`)));
     });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const message =
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? `${fileName} is too large to load into memory. Try a sample of its rows.`
-          : `Loading ${fileName} failed: ${error.message}`;
-      settle(() => reject(new DatasetError(message, fileName)));
+    worker.on('error', (error: Error) => {
+      const failure = isOutOfMemory(error)
+        ? tooLargeError(fileName)
+        : new DatasetError(`Loading ${fileName} failed: ${error.message}`, fileName);
+      settle(() => reject(failure));
     });
     worker.on('exit', (code) => {
       settle(() =>

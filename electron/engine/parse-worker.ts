@@ -3,20 +3,14 @@
  * One of these runs per file, so reference and current parse in parallel on two cores. Numeric columns
  * are sorted here too (a copy of the finite values), in parallel, for quantiles, KS and Wasserstein.
  */
+import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ColumnarTable } from '../../shared/table/columnar';
+import { sortedFinite } from '../../shared/table/infer-type';
 import { loadCsv } from './load-csv';
+import { isOutOfMemory, tooLargeError } from './out-of-memory';
 import { type ParseWorkerMessage, transferablesOf } from './protocol';
 import { serializeError } from './serialize-error';
-
-function sortFinite(values: Float64Array): Float64Array {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
-  const sorted = new Float64Array(n);
-  let j = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) sorted[j++] = values[i];
-  return sorted.sort();
-}
 
 async function run(): Promise<void> {
   const port = parentPort!;
@@ -27,10 +21,11 @@ async function run(): Promise<void> {
       onProgress: (p) => post({ type: 'progress', ...p }),
     });
     for (const column of table.columns)
-      if (column.storage === 'number') column.sorted = sortFinite(column.values);
+      if (column.storage === 'number') column.sorted = sortedFinite(column.values);
     post({ type: 'table', table }, transferablesOf(table));
   } catch (error) {
-    post({ type: 'error', error: serializeError(error) });
+    const failure = isOutOfMemory(error) ? tooLargeError(path.basename(workerData.path as string)) : error;
+    post({ type: 'error', error: serializeError(failure) });
   }
 }
 
