@@ -6,6 +6,7 @@ import { getApi } from './api';
 import { FeatureDetail } from './features/detail/feature-detail';
 import { useColumnDetail } from './features/detail/use-column-detail';
 import { DatasetSlot } from './features/open/dataset-slot';
+import { AnalysisSettingsButton } from './features/overview/analysis-settings';
 import { DriftTable } from './features/overview/drift-table';
 import { OnlyInFiles } from './features/overview/only-in-files';
 import { VerdictCard } from './features/overview/verdict-card';
@@ -156,7 +157,17 @@ export function App() {
         </main>
       )}
 
-      {workspace && result && view === 'quality' && <ModelQualityView result={result} />}
+      {workspace && result && view === 'quality' && (
+        <ModelQualityView
+          result={result}
+          performance={state.settings.performance}
+          running={state.analysis.status === 'running'}
+          onApply={(performance) => {
+            const { performance: _old, ...rest } = state.settings;
+            actions.applySettings(performance === undefined ? rest : { ...rest, performance });
+          }}
+        />
+      )}
       {workspace && result && view === 'drift' && (
         <main className="workspace">
           <WorkspaceTabs result={result} />
@@ -170,6 +181,13 @@ export function App() {
               selected={state.selected}
               onSelect={actions.select}
               onOrderChange={setTableOrder}
+              toolbarExtra={
+                <AnalysisSettingsButton
+                  settings={state.settings}
+                  result={result}
+                  onApply={actions.applySettings}
+                />
+              }
             />
             <aside className="detail-pane">
               {selected ? (

@@ -38,7 +38,11 @@ export interface SessionState {
   current: RoleState;
   analysis: AnalysisState;
   selected: string | null;
-  /** Settings of the next analysis: column overrides from the column settings, or from a session. */
+  /**
+   * The one settings object of the analysis (the same JSON as `driftscope analyze --config`): dataset-level
+   * settings from the Analysis settings panel, column overrides from the column settings, the model
+   * quality mapping from the Model quality tab, or all of them from a session. Saved with a session.
+   */
   settings: AnalysisSettings;
   /** Histogram bins and y scale of the feature detail (saved with a session). */
   bins: BinChoice;
@@ -63,6 +67,8 @@ export type SessionAction =
   | { type: 'select'; column: string | null }
   | { type: 'view'; bins?: BinChoice; logY?: boolean }
   | { type: 'recompute-start'; column: string; settings: AnalysisSettings }
+  | { type: 'settings-start'; settings: AnalysisSettings }
+  | { type: 'settings-failed'; previous: AnalysisSettings; message: string }
   | { type: 'recompute-done'; result: AnalysisResult }
   | { type: 'recompute-failed'; message: string }
   | {
@@ -163,6 +169,26 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       return { ...state, bins: action.bins ?? state.bins, logY: action.logY ?? state.logY };
     case 'recompute-start':
       return { ...state, settings: action.settings, recomputing: action.column };
+    case 'settings-start':
+      // The whole analysis re-runs with the new settings; the result on show stays until it is replaced.
+      return {
+        ...state,
+        settings: action.settings,
+        recomputing: null,
+        analysis: { status: 'running', result: state.analysis.result, error: null },
+      };
+    case 'settings-failed': {
+      // Back to the settings the result on show was made with; the message says what was wrong.
+      const { result } = state.analysis;
+      return {
+        ...state,
+        settings: action.previous,
+        analysis: result
+          ? { status: 'done', result, error: null }
+          : { status: 'error', result: null, error: action.message },
+        notice: action.message,
+      };
+    }
     case 'recompute-done':
       return {
         ...state,

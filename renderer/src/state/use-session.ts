@@ -1,7 +1,7 @@
 /** The session hook: wires the reducer to window.driftscope (loads, progress, cancel, analysis). */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { DatasetRole, LoadOutcome, SessionOpenOutcome } from '../../../shared/api';
-import type { ColumnOverride } from '../../../shared/drift/settings';
+import type { AnalysisSettings, ColumnOverride } from '../../../shared/drift/settings';
 import type { BinChoice } from '../../../shared/explore/types';
 import { getApi } from '../api';
 import { initialSession, type SessionState, sessionReducer } from './session';
@@ -15,6 +15,11 @@ export interface SessionActions {
   dropRejected(role: DatasetRole, message: string): void;
   /** Sets (or, with null, clears) one column's type/test/threshold override and re-tests that column. */
   setColumnOverride(column: string, override: ColumnOverride | null): void;
+  /**
+   * Replaces the whole settings object (dataset-level settings, column overrides, model quality mapping)
+   * and re-runs the analysis with it; on failure the previous settings come back with a notice.
+   */
+  applySettings(settings: AnalysisSettings): void;
   setView(view: { bins?: BinChoice; logY?: boolean }): void;
   openSession(): void;
   saveSession(): void;
@@ -126,6 +131,23 @@ export function useSession(): [SessionState, SessionActions] {
           (error: unknown) => {
             if (seq === recomputeSeq.current)
               dispatch({ type: 'recompute-failed', message: errorMessage(error) });
+          },
+        );
+    }, []),
+    applySettings: useCallback((settings) => {
+      const previous = stateRef.current.settings;
+      const seq = ++analysisSeq.current;
+      recomputeSeq.current++; // a column re-test in flight would answer for the old settings
+      dispatch({ type: 'settings-start', settings });
+      getApi()
+        .runAnalysis(settings)
+        .then(
+          (result) => {
+            if (seq === analysisSeq.current) dispatch({ type: 'analysis-done', result });
+          },
+          (error: unknown) => {
+            if (seq === analysisSeq.current)
+              dispatch({ type: 'settings-failed', previous, message: errorMessage(error) });
           },
         );
     }, []),

@@ -5,7 +5,7 @@
  * actual (regression), and concept drift. When the analysis has no model quality block, the note says
  * why and the mapping editor lets the user pick the columns.
  */
-import { type ReactNode, useEffect, useId, useMemo } from 'react';
+import { type ReactNode, useId, useMemo } from 'react';
 import type { PerformanceSettings } from '../../../../shared/drift/settings';
 import type {
   ClassificationMetrics,
@@ -30,13 +30,6 @@ import {
   sharedHistogramChart,
 } from './quality-charts';
 import { TASK_LABELS } from './quality-format';
-import {
-  applyPerformance,
-  effectiveResult,
-  resetPerformance,
-  syncWithShell,
-  useQualityState,
-} from './quality-store';
 import { ConfusionMatrix, DriftChecksTable, MetricsTable, PerClassTable } from './quality-tables';
 import { QUALITY_PANEL_ID, WorkspaceTabs } from './workspace-tabs';
 
@@ -237,29 +230,35 @@ function Notes({ p }: { p: PerformanceResult }) {
   );
 }
 
-export function ModelQualityView({ result: shell }: { result: AnalysisResult }) {
-  const state = useQualityState();
+interface ViewProps {
+  result: AnalysisResult;
+  /** The session's performance settings (state.settings.performance), undefined when all automatic. */
+  performance: PerformanceSettings | undefined;
+  /** An analysis with new settings is running (the result on show is the previous one). */
+  running: boolean;
+  /** Re-runs the analysis with these performance settings (undefined: back to automatic). */
+  onApply(performance: PerformanceSettings | undefined): void;
+}
+
+export function ModelQualityView({ result: shown, performance, running, onApply }: ViewProps) {
   const scheme = useColorScheme();
   const titleId = useId();
-  useEffect(() => syncWithShell(shell), [shell]);
-
-  const shown = effectiveResult(shell, state);
-  const settings: PerformanceSettings =
-    shown === shell ? (shell.settings.performance ?? {}) : (state.applied ?? {});
+  // The mapping the result on show was made with (the engine's parsed copy of the settings).
+  const settings: PerformanceSettings = shown.settings.performance ?? {};
   const p = shown.performance;
-  const running = state.status === 'running';
   const degradedCount = p ? p.decay.filter((d) => d.degraded).length : 0;
+  const customised = performance !== undefined && Object.keys(performance).length > 0;
 
   return (
     <main className="workspace pq-workspace">
-      <WorkspaceTabs result={shell} />
+      <WorkspaceTabs result={shown} />
       <div
         className="pq-scroll"
         role="tabpanel"
         id={QUALITY_PANEL_ID}
         aria-labelledby="workspace-tab-quality"
         data-testid="model-quality"
-        data-quality-state={running ? 'running' : state.status === 'error' ? 'error' : 'ready'}
+        data-quality-state={running ? 'running' : 'ready'}
         data-generated-at={shown.generatedAt}
       >
         <section className="pq-card pq-header" aria-labelledby={titleId}>
@@ -304,19 +303,13 @@ export function ModelQualityView({ result: shell }: { result: AnalysisResult }) 
               {shown.performanceNote ?? 'Model quality was not computed.'} Pick the columns below and apply.
             </div>
           )}
-          {state.status === 'error' && (
-            <div className="load-error" role="alert" data-testid="quality-error">
-              <div className="load-error-title">The analysis with this mapping failed</div>
-              <div className="load-error-message">{state.error}</div>
-            </div>
-          )}
           <MappingEditor
             key={`${shown.generatedAt}:${JSON.stringify(settings)}`}
             result={shown}
             settings={settings}
             running={running}
-            onApply={(performance) => void applyPerformance(shell, performance)}
-            onReset={state.applied !== null ? resetPerformance : null}
+            onApply={onApply}
+            onReset={customised ? () => onApply(undefined) : null}
           />
           {p && <Notes p={p} />}
         </section>

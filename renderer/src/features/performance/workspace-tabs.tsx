@@ -1,7 +1,7 @@
 /** The workspace's tab bar: "Drift" (the shell's overview) and "Model quality" (this feature). */
 import type { KeyboardEvent } from 'react';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
-import { effectiveResult, setWorkspaceView, useQualityState, type WorkspaceView } from './quality-store';
+import { setWorkspaceView, useWorkspaceView, type WorkspaceView } from './quality-store';
 import './performance.css';
 
 export const QUALITY_PANEL_ID = 'workspace-panel-quality';
@@ -12,35 +12,35 @@ const TABS: [WorkspaceView, string][] = [
 ];
 
 export function WorkspaceTabs({ result }: { result: AnalysisResult }) {
-  const state = useQualityState();
-  const performance = effectiveResult(result, state).performance;
+  const view = useWorkspaceView();
+  const { performance } = result;
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    const next: WorkspaceView = state.view === 'drift' ? 'quality' : 'drift';
+    const next: WorkspaceView = view === 'drift' ? 'quality' : 'drift';
     setWorkspaceView(next);
     document.getElementById(`workspace-tab-${next}`)?.focus();
   };
   return (
     <div className="pq-tabs" role="tablist" aria-label="Workspace views" data-testid="workspace-tabs">
-      {TABS.map(([view, label]) => {
-        const active = state.view === view;
+      {TABS.map(([tab, label]) => {
+        const active = view === tab;
         return (
           <button
-            key={view}
-            id={`workspace-tab-${view}`}
+            key={tab}
+            id={`workspace-tab-${tab}`}
             type="button"
             role="tab"
             className={active ? 'pq-tab pq-tab-active' : 'pq-tab'}
             aria-selected={active}
-            aria-controls={view === 'quality' && active ? QUALITY_PANEL_ID : undefined}
+            aria-controls={tab === 'quality' && active ? QUALITY_PANEL_ID : undefined}
             tabIndex={active ? 0 : -1}
-            data-testid={`tab-${view}`}
-            onClick={() => setWorkspaceView(view)}
+            data-testid={`tab-${tab}`}
+            onClick={() => setWorkspaceView(tab)}
             onKeyDown={onKeyDown}
           >
             {label}
-            {view === 'quality' && performance?.modelDegraded && (
+            {tab === 'quality' && performance?.modelDegraded && (
               <span className="pq-tab-flag" data-testid="tab-quality-degraded">
                 degraded
               </span>
