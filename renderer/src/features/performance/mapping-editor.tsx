@@ -1,7 +1,8 @@
 /**
- * The column mapping of model quality, shown and editable: task, target, prediction, probabilities,
- * positive label and (binary, prediction derived from the probability) the threshold. A field left on
- * "Auto" stays out of the settings so the engine detects it; Apply re-runs the analysis.
+ * The column mapping of model quality, shown and editable: task, target, prediction (a column, or "None":
+ * derived from the probability at the threshold), probabilities, positive label, row ID and (binary,
+ * prediction derived from the probability) the threshold. A field left on "Auto" stays out of the
+ * settings so the engine detects it; Apply re-runs the analysis.
  */
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { PerformanceSettings } from '../../../../shared/drift/settings';
@@ -27,11 +28,14 @@ export function referenceColumns(result: AnalysisResult): string[] {
   return names;
 }
 
-type Draft = Pick<PerformanceSettings, 'task' | 'target' | 'prediction' | 'proba' | 'posLabel' | 'threshold'>;
+type Draft = Pick<
+  PerformanceSettings,
+  'task' | 'target' | 'prediction' | 'proba' | 'posLabel' | 'id' | 'threshold'
+>;
 
 function pick(settings: PerformanceSettings): Draft {
-  const { task, target, prediction, proba, posLabel, threshold } = settings;
-  return { task, target, prediction, proba, posLabel, threshold };
+  const { task, target, prediction, proba, posLabel, id, threshold } = settings;
+  return { task, target, prediction, proba, posLabel, id, threshold };
 }
 
 function same(a: Draft, b: Draft): boolean {
@@ -39,6 +43,8 @@ function same(a: Draft, b: Draft): boolean {
 }
 
 const AUTO = '';
+/** The Prediction select's "no prediction column" choice (performance.prediction = null). */
+const NONE = '\u0000none';
 
 export function MappingEditor({ result, settings, running, onApply, onReset }: Props) {
   const id = useId();
@@ -50,7 +56,8 @@ export function MappingEditor({ result, settings, running, onApply, onReset }: P
 
   const task: Task | null = draft.task ?? p?.task ?? null;
   const proba = draft.proba ?? p?.proba ?? null;
-  const prediction = draft.prediction ?? p?.prediction ?? null;
+  // null (None chosen) is a choice of its own, not "unset".
+  const prediction = draft.prediction !== undefined ? draft.prediction : (p?.prediction ?? null);
   const classes = useMemo(() => {
     if (p?.reference.kind !== 'classification' || p.current.kind !== 'classification') return [];
     const all = [...p.reference.classes];
@@ -115,10 +122,16 @@ export function MappingEditor({ result, settings, running, onApply, onReset }: P
         <select
           id={`${id}-prediction`}
           data-testid="mapping-prediction"
-          value={draft.prediction ?? AUTO}
-          onChange={(e) => update({ prediction: e.target.value === AUTO ? undefined : e.target.value })}
+          value={draft.prediction === null ? NONE : (draft.prediction ?? AUTO)}
+          onChange={(e) => {
+            const value = e.target.value;
+            update({ prediction: value === AUTO ? undefined : value === NONE ? null : value });
+          }}
         >
           <option value={AUTO}>{autoLabel(p ? (p.prediction ?? 'from probability') : null)}</option>
+          {task !== 'regression' && (
+            <option value={NONE}>None — derive from probability at the threshold</option>
+          )}
           {columnOptions}
         </select>
       </div>
@@ -182,6 +195,18 @@ export function MappingEditor({ result, settings, running, onApply, onReset }: P
           )}
         </div>
       )}
+      <div className="pq-field">
+        <label htmlFor={`${id}-id`}>Row ID</label>
+        <select
+          id={`${id}-id`}
+          data-testid="mapping-id"
+          value={draft.id ?? AUTO}
+          onChange={(e) => update({ id: e.target.value === AUTO ? undefined : e.target.value })}
+        >
+          <option value={AUTO}>{p === null ? 'Auto-detect' : 'Auto (from the name)'}</option>
+          {columnOptions}
+        </select>
+      </div>
       {thresholdUsable && (
         <div className="pq-field pq-field-threshold">
           <label htmlFor={`${id}-threshold`}>Threshold</label>
