@@ -13,7 +13,15 @@ import {
   type SortingState,
   useReactTable,
 } from '@tanstack/react-table';
-import { type KeyboardEvent, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { AnalysisResult, ColumnResult } from '../../../../shared/report/analysis-result';
 import { COLUMN_TYPES } from '../../../../shared/types';
 import { Sparkline } from '../../components/sparkline';
@@ -31,7 +39,10 @@ interface Row {
   test: string;
   // undefined (not null) so that sortUndefined: 'last' keeps untested columns at the bottom.
   score: number | undefined;
+  /** The test's own p-value. */
   pValue: number | undefined;
+  /** The p-value after the multiple-testing correction (only with one). */
+  pAdjusted: number | undefined;
   effect: number | undefined;
   drift: number;
   missingCurrent: number | undefined;
@@ -45,7 +56,8 @@ function toRows(result: AnalysisResult): Row[] {
     type: column.type ?? '—',
     test: testLabel(column.test),
     score: column.score ?? undefined,
-    pValue: column.pValueAdjusted ?? column.pValue ?? undefined,
+    pValue: column.pValue ?? undefined,
+    pAdjusted: column.pValueAdjusted ?? undefined,
     effect: column.effectSize?.value ?? undefined,
     // Drifted first when sorted descending, untested last when ascending.
     drift: column.test === null ? -1 : column.driftDetected ? 1 : 0,
@@ -162,7 +174,7 @@ const columns: ColumnDef<Row>[] = [
       const c = row.original.column;
       const title =
         c.pValueAdjusted !== null
-          ? `adjusted ${formatNumber(c.pValueAdjusted)} (raw ${formatNumber(c.pValue)})`
+          ? `raw p-value ${formatNumber(c.pValue)}; the adjusted one (${formatNumber(c.pValueAdjusted)}) decides`
           : 'p-value of the test';
       return (
         <span className="num" title={title}>
@@ -170,6 +182,18 @@ const columns: ColumnDef<Row>[] = [
         </span>
       );
     },
+  },
+  {
+    // Shown only when a multiple-testing correction is on (the table's column visibility).
+    id: 'pAdjusted',
+    accessorKey: 'pAdjusted',
+    header: 'p (adj.)',
+    sortUndefined: 'last',
+    cell: ({ row }) => (
+      <span className="num" title="p-value after the multiple-testing correction; it decides the verdict">
+        {formatNumber(row.original.pAdjusted, 3)}
+      </span>
+    ),
   },
   {
     id: 'effect',
@@ -224,7 +248,14 @@ const columns: ColumnDef<Row>[] = [
   },
 ];
 
-const NUMERIC_COLUMNS = new Set(['score', 'pValue', 'effect', 'missingCurrent', 'missingReference']);
+const NUMERIC_COLUMNS = new Set([
+  'score',
+  'pValue',
+  'pAdjusted',
+  'effect',
+  'missingCurrent',
+  'missingReference',
+]);
 
 interface Props {
   result: AnalysisResult;
@@ -232,6 +263,8 @@ interface Props {
   onSelect(name: string): void;
   /** The shown rows' column names in the current sort order, whenever it changes (for report export). */
   onOrderChange?(names: string[]): void;
+  /** More toolbar controls, after the filters (the Analysis settings button). */
+  toolbarExtra?: ReactNode;
 }
 
 function TableToolbar({
@@ -239,11 +272,13 @@ function TableToolbar({
   onChange,
   shown,
   total,
+  extra,
 }: {
   filters: TableFilters;
   onChange(filters: TableFilters): void;
   shown: number;
   total: number;
+  extra?: ReactNode;
 }) {
   return (
     <div className="table-toolbar" data-testid="table-toolbar">
@@ -283,6 +318,7 @@ function TableToolbar({
         <option value="untested">Not tested</option>
         <option value="missing-drift">Missing share changed</option>
       </select>
+      {extra}
       <span className="muted table-count" data-testid="table-count" aria-live="polite">
         {shown === total ? `${total} columns` : `${shown} of ${total} columns`}
       </span>
@@ -290,7 +326,7 @@ function TableToolbar({
   );
 }
 
-export function DriftTable({ result, selected, onSelect, onOrderChange }: Props) {
+export function DriftTable({ result, selected, onSelect, onOrderChange, toolbarExtra }: Props) {
   const allRows = useMemo(() => toRows(result), [result]);
   const [filters, setFilters] = useState<TableFilters>(NO_FILTERS);
   const data = useMemo(() => allRows.filter((row) => matches(row, filters)), [allRows, filters]);
@@ -298,7 +334,7 @@ export function DriftTable({ result, selected, onSelect, onOrderChange }: Props)
   const table = useReactTable({
     data,
     columns,
-    state: { sorting },
+    state: { sorting, columnVisibility: { pAdjusted: result.dataset.correction !== 'none' } },
     onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
@@ -377,10 +413,16 @@ export function DriftTable({ result, selected, onSelect, onOrderChange }: Props)
 
   const padTop = first * ROW_HEIGHT;
   const padBottom = (rows.length - last) * ROW_HEIGHT;
-  const span = columns.length;
+  const span = table.getVisibleLeafColumns().length;
   return (
     <div className="table-panel">
-      <TableToolbar filters={filters} onChange={setFilters} shown={rows.length} total={allRows.length} />
+      <TableToolbar
+        filters={filters}
+        onChange={setFilters}
+        shown={rows.length}
+        total={allRows.length}
+        extra={toolbarExtra}
+      />
       <div
         className="table-wrap"
         data-testid="drift-table-wrap"

@@ -1,6 +1,7 @@
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import { formatInteger, formatPercent } from '../../lib/format';
 import { summaryText } from '../../lib/summary';
+import { CORRECTION_LABELS } from './analysis-settings';
 
 /** The dataset verdict: drift or not, drifted/tested columns, share vs threshold, rows and files. */
 export function VerdictCard({ result }: { result: AnalysisResult }) {
@@ -27,6 +28,11 @@ export function VerdictCard({ result }: { result: AnalysisResult }) {
             drifted
             {strongest && <span data-testid="verdict-strongest">; strongest: {strongest}</span>}
           </div>
+          {dataset.correction !== 'none' && (
+            <div className="verdict-correction" data-testid="verdict-correction">
+              {CORRECTION_LABELS[dataset.correction]} correction on: adjusted p-values decide
+            </div>
+          )}
           <div className="sr-only" data-testid="verdict-summary">
             {summaryText(result)}
           </div>
