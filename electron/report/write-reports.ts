@@ -7,8 +7,10 @@ import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { driftTableCsv } from '../../shared/report/csv-report';
 import { renderHtmlReport } from '../../shared/report/html-report';
 import type { PageSize } from '../../shared/report/pdf-layout';
+import type { PlotlyBundle } from '../../shared/report/plotly-charts';
 import { writeFileAtomic } from '../main/write-file-atomic';
 import { type PdfPrinter, pdfPrintOptions } from './pdf-printer';
+import { loadPlotlyBundle } from './plotly-bundle';
 
 export const REPORT_FORMATS = ['html', 'pdf', 'json', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -25,6 +27,8 @@ export interface RenderOptions {
   printPdf?: PdfPrinter;
   /** Report generation time (ISO 8601); default now. */
   generatedAt?: string;
+  /** Loads the Plotly bundle the HTML embeds; default plotly.js-basic-dist-min from node_modules. */
+  plotlyBundle?: () => PlotlyBundle;
 }
 
 /** The JSON report: the full analysis result (schemaVersion 1), two-space indented. */
@@ -45,9 +49,14 @@ export async function renderReport(
     case 'csv':
       return driftTableCsv(result, options.columnOrder ?? null);
     case 'html':
-      return renderHtmlReport(result, { columnOrder: options.columnOrder ?? null, generatedAt });
+      return renderHtmlReport(result, {
+        columnOrder: options.columnOrder ?? null,
+        generatedAt,
+        plotly: (options.plotlyBundle ?? loadPlotlyBundle)(),
+      });
     case 'pdf': {
       if (!options.printPdf) throw new Error('renderReport: PDF needs a printer');
+      // Printed with JavaScript off, so without the Plotly bundle: the same document with its SVG charts.
       const html = renderHtmlReport(result, { columnOrder: options.columnOrder ?? null, generatedAt });
       return options.printPdf(html, pdfPrintOptions(result, options.pageSize ?? 'A4'));
     }

@@ -1,12 +1,16 @@
 /**
- * The exported HTML report: ONE self-contained file that works offline and prints well. Charts are inline
- * SVG (shared/report/svg-chart.ts), data is aggregated only (the analysis result, never rows), every
- * string from a data file is escaped, and a strict Content-Security-Policy allows no network request and
- * no script but the drift table's sorter (by hash). The PDF is this document printed by Chromium.
+ * The exported HTML report: ONE self-contained file that works offline and prints well. Each chart is an
+ * inline SVG (shared/report/svg-chart.ts; printed, and shown without JavaScript) and, when a Plotly bundle
+ * is given, an interactive Plotly chart drawn from the same aggregated data (plotly-charts.ts) that
+ * replaces the SVG on screen. Data is aggregated only (the analysis result, never rows), every string
+ * from a data file is escaped, and a strict Content-Security-Policy allows no network request and no
+ * script but ours, each by its SHA-256 (the Plotly bundle, the chart drawing, the table sorter; no eval).
+ * The PDF is this document without the bundle, printed by Chromium with JavaScript off.
  */
 import type { AnalysisResult, ColumnResult, ColumnSummary, FileInfo } from './analysis-result';
 import { orderColumns } from './column-order';
 import { performanceSection } from './html-performance';
+import { CHARTS_SCRIPT, CHARTS_SCRIPT_SHA256, chartBox, chartData, type PlotlyBundle } from './plotly-charts';
 import {
   escapeHtml,
   formatBytes,
@@ -25,17 +29,35 @@ export interface HtmlReportOptions {
   columnOrder?: readonly string[] | null;
   /** When the report was generated (ISO 8601); default the analysis time. */
   generatedAt?: string;
+  /**
+   * The Plotly bundle to embed for interactive charts; without it (the PDF) the report has the SVG charts
+   * only and no chart script.
+   */
+  plotly?: PlotlyBundle | null;
 }
 
-/** The report's Content-Security-Policy: nothing from the network, only our own script by its hash. */
-export const REPORT_CSP = [
-  "default-src 'none'",
-  `script-src 'sha256-${SORT_SCRIPT_SHA256}'`,
-  "style-src 'unsafe-inline'",
-  'img-src data:',
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
+/**
+ * The report's Content-Security-Policy: nothing from the network, and only the inline scripts whose
+ * base64 SHA-256 hashes are listed (no 'unsafe-inline', no 'unsafe-eval').
+ */
+export function reportCsp(scriptHashes: readonly string[]): string {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHashes.map((hash) => `'sha256-${hash}'`).join(' ')}`,
+    "style-src 'unsafe-inline'",
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+/** The CSP of a report without Plotly: the table sorter only. */
+export const REPORT_CSP = reportCsp([SORT_SCRIPT_SHA256]);
+
+/** True when `source` could end its <script> element early or change how the HTML parser reads it. */
+function breaksScriptElement(source: string): boolean {
+  return /<\/script|<!--|<script/i.test(source);
+}
 
 /** "reference.csv vs current.csv": the report's title and default file name stem. */
 export function reportTitle(result: AnalysisResult): string {
@@ -210,14 +232,18 @@ function categoryChanges(c: ColumnResult): string {
   return list('New in current', c.newCategories) + list('Vanished from current', c.vanishedCategories);
 }
 
-function columnSection(c: ColumnResult, index: number): string {
+function columnSection(c: ColumnResult, index: number, interactive: boolean): string {
   const test =
     c.test === null
       ? ''
       : `<span class="muted">${h(testLabel(c.test))} ${c.testKind === 'p_value' ? 'p' : 'distance'} = ${formatNumber(c.score)}, threshold ${formatNumber(c.threshold)}${c.pValueAdjusted !== null ? `, adjusted p = ${formatNumber(c.pValueAdjusted)}` : ''}</span>`;
-  const chart = c.distribution
-    ? distributionSvg(c.distribution, c.name)
-    : '<div class="nochart">No distribution to plot</div>';
+  const svg = c.distribution ? distributionSvg(c.distribution, c.name) : null;
+  const chart =
+    c.distribution && svg
+      ? interactive
+        ? chartBox(svg, chartData(c.distribution, c.name), index)
+        : svg
+      : '<div class="nochart">No distribution to plot</div>';
   return (
     `<section class="column" id="col-${index}"><div class="column-head"><h3>${h(c.name)}</h3>${badge(c)}` +
     `<span class="muted">${h(c.type ?? 'unknown type')}${c.typeSource === 'override' ? ' (set by the user)' : ''}</span>${test}</div>` +
@@ -231,6 +257,20 @@ function columnSection(c: ColumnResult, index: number): string {
 /** Renders the complete report document. */
 export function renderHtmlReport(result: AnalysisResult, options: HtmlReportOptions = {}): string {
   const columns = orderColumns(result, options.columnOrder ?? null);
+  const plotly = options.plotly ?? null;
+  if (plotly !== null && breaksScriptElement(plotly.source)) {
+    throw new Error('The Plotly bundle contains "</script", "<script" or "<!--" and cannot be inlined.');
+  }
+  if (plotly !== null && !/^[A-Za-z0-9+/]{43}=$/.test(plotly.sha256)) {
+    throw new Error('The Plotly bundle hash must be a base64 SHA-256.');
+  }
+  const scripts = plotly
+    ? [
+        { text: plotly.source, sha256: plotly.sha256 },
+        { text: CHARTS_SCRIPT, sha256: CHARTS_SCRIPT_SHA256 },
+        { text: SORT_SCRIPT, sha256: SORT_SCRIPT_SHA256 },
+      ]
+    : [{ text: SORT_SCRIPT, sha256: SORT_SCRIPT_SHA256 }];
   const title = reportTitle(result);
   const generated = options.generatedAt ?? result.generatedAt;
   const d = result.dataset;
@@ -242,7 +282,7 @@ export function renderHtmlReport(result: AnalysisResult, options: HtmlReportOpti
     `${d.missingDriftColumns > 0 ? ` · missing share changed in ${formatInteger(d.missingDriftColumns)} ${d.missingDriftColumns === 1 ? 'column' : 'columns'}` : ''}</p></section>`;
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${reportCsp(scripts.map((x) => x.sha256))}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta name="generator" content="Driftscope ${h(result.driftscopeVersion)}">`,
     `<title>${h(title)}</title><style>${REPORT_CSS}</style></head><body><main>`,
@@ -255,8 +295,8 @@ export function renderHtmlReport(result: AnalysisResult, options: HtmlReportOpti
     listSection('only-current', 'Only in the current file (not tested)', result.onlyInCurrent),
     listSection('ignored', 'Ignored on request', result.ignored),
     performanceSection(result),
-    `<section id="columns"><h2>Columns</h2>${columns.map(columnSection).join('')}</section>`,
+    `<section id="columns"><h2>Columns</h2>${columns.map((c, i) => columnSection(c, i, plotly !== null)).join('')}</section>`,
     `<footer>Driftscope ${h(result.driftscopeVersion)} · aggregated data only, no rows · ${h(result.reference.file)} vs ${h(result.current.file)}</footer>`,
-    `</main><script>${SORT_SCRIPT}</script></body></html>`,
+    `</main>${scripts.map((x) => `<script>${x.text}</script>`).join('')}</body></html>`,
   ].join('\n');
 }

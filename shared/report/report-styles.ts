@@ -1,6 +1,8 @@
 /**
  * The exported report's stylesheet (inline, allowed by the CSP's style-src 'unsafe-inline'). Print rules:
- * no chart, table row or column section is split across pages; the drift table's header repeats.
+ * no chart, table row or column section is split across pages; the drift table's header repeats. A chart
+ * box holds the SVG and the Plotly div on top of it: the screen shows the Plotly chart once it is drawn
+ * (class `drawn`), print always shows the SVG (vector) and never the Plotly div.
  */
 export const REPORT_CSS = `
 :root { --text: #1f2430; --muted: #5b6475; --line: #dfe3ea; --soft: #f5f7fa; --drift: #b42318; --ok: #067647;
@@ -58,6 +60,10 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); p
 .chart .grid { stroke: var(--line); stroke-width: 0.6; }
 .chart .axis { stroke: #9aa3b2; stroke-width: 0.8; }
 .chart rect:hover { fill-opacity: 0.9; }
+.chart-box { position: relative; }
+.chart-box .plotly-chart { position: absolute; inset: 0; visibility: hidden; }
+.chart-box.drawn .plotly-chart { visibility: visible; }
+.chart-box.drawn svg.chart { visibility: hidden; }
 .nochart { color: var(--muted); padding: 24px 0; text-align: center; border: 1px dashed var(--line); border-radius: 4px; }
 .perf-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 .cm td { text-align: right; font-variant-numeric: tabular-nums; }
@@ -68,5 +74,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 11px; }
   h2 { margin-top: 18px; }
   .column { margin-bottom: 10px; }
   a { text-decoration: none; }
+  .chart-box .plotly-chart { display: none; }
+  .chart-box.drawn svg.chart { visibility: visible; }
 }
 `;

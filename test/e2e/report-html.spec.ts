@@ -1,14 +1,15 @@
 /**
  * The exported HTML report opened in Chromium the way a colleague opens a mailed file (file://): every
- * chart renders, no console error, no request but the file itself, the drift table sorts, and hostile
- * names from the data stay text (nothing runs, no dialog).
+ * column's interactive Plotly chart renders from the embedded bundle (its SVG stays for print), no
+ * console error, no CSP violation, no request but the file itself, the drift table sorts, and hostile
+ * names from the data stay text in the page and in Plotly's axes and hover labels (nothing runs, no dialog).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { repoRoot } from './global-setup';
 import { artifactsDir } from './harness';
@@ -62,6 +63,36 @@ async function openReport(page: Page, file: string): Promise<Watch> {
   return watch;
 }
 
+/** Scrolls a chart box into view and waits until Plotly has drawn it (bars present, SVG hidden). */
+async function expectPlotlyChart(box: Locator): Promise<void> {
+  await box.scrollIntoViewIfNeeded();
+  await expect(box).toHaveAttribute('data-state', 'drawn');
+  const plot = box.locator('div.plotly-chart.js-plotly-plot');
+  await expect(plot).toBeVisible();
+  expect(await plot.locator('.barlayer .point path').count()).toBeGreaterThan(2);
+  const plotBox = await plot.boundingBox();
+  expect(plotBox?.width ?? 0).toBeGreaterThan(200);
+  expect(plotBox?.height ?? 0).toBeGreaterThan(100);
+  await expect(box.locator('svg.chart')).toBeHidden();
+}
+
+/** Moves the mouse over each bar of a Plotly chart and returns the hover labels it showed. */
+async function hoverTexts(page: Page, box: Locator, bars: number): Promise<string[]> {
+  const texts: string[] = [];
+  await box.scrollIntoViewIfNeeded();
+  const points = box.locator('.barlayer .trace').first().locator('.point path');
+  for (let i = 0; i < Math.min(await points.count(), bars); i++) {
+    const rect = await points.nth(i).boundingBox();
+    if (!rect || rect.height < 1) continue;
+    await page.mouse.move(rect.x + rect.width / 2, rect.y + rect.height - 1);
+    const label = box.locator('.hoverlayer .hovertext');
+    await expect(label.first()).toBeVisible();
+    texts.push((await label.allTextContents()).join(' | '));
+  }
+  await page.mouse.move(0, 0);
+  return texts;
+}
+
 test('the demo report renders every chart offline, sorts its table, and logs nothing', async ({ page }) => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-report-'));
   cli('demo', '--out', dir);
@@ -92,7 +123,20 @@ test('the demo report renders every chart offline, sorts its table, and logs not
     expect(box?.height ?? 0).toBeGreaterThan(100);
     expect(await chart.locator('rect').count()).toBeGreaterThan(2);
   }
+  const boxes = page.locator('.chart-box');
+  await expect(boxes).toHaveCount(expected);
+  for (let i = 0; i < expected; i++) await expectPlotlyChart(boxes.nth(i));
+  // Hover shows the bin and the share.
+  const hovered = await hoverTexts(page, boxes.first(), 3);
+  expect(hovered.length).toBeGreaterThan(0);
+  expect(hovered.join(' ')).toMatch(/Reference.*share \d+(\.\d+)?%/);
+  // Print shows the vector SVG, never the Plotly div.
+  await page.emulateMedia({ media: 'print' });
+  await expect(charts.first()).toBeVisible();
+  await expect(page.locator('div.plotly-chart').first()).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
   await expect(page.locator('#drift-table tbody tr')).toHaveCount(result.columns.length);
+  await boxes.first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(artifactsDir, 'report-html.png') });
 
   // Sorting by column name (ascending, then descending) and by score (blanks last).
@@ -137,10 +181,39 @@ test('hostile names in headers, categories and file names are text; nothing runs
     .locator('svg.chart');
   const ticks = await chart.locator('text.tick').allTextContents();
   expect(ticks.some((t) => t.startsWith('<script>'))).toBe(true);
+
+  // The Plotly charts: every one draws; names and categories are text in axes, ticks and hover labels.
+  const boxes = page.locator('.chart-box');
+  for (let i = 0; i < (await boxes.count()); i++) await expectPlotlyChart(boxes.nth(i));
+  const box = page.locator('.column', { has: page.locator('h3', { hasText: SCRIPT }) }).locator('.chart-box');
+  await box.scrollIntoViewIfNeeded();
+  await expect(box.locator('.g-xtitle text')).toHaveText(SCRIPT);
+  const plotTicks = await box.locator('.xtick text').allTextContents();
+  expect(plotTicks.some((t) => t.startsWith('<script>'))).toBe(true);
+  expect(plotTicks.some((t) => t.startsWith('"><img'))).toBe(true);
+  await expect(box.locator('.legendtext')).toHaveText(['Reference', 'Current']);
+  const hovered = (await hoverTexts(page, box, 10)).join('\n');
+  expect(hovered).toContain(SCRIPT);
+  expect(hovered).toContain(IMG);
+  expect(hovered).toContain(BOLD);
+  const imgColumn = page.locator('.column', { has: page.locator('h3', { hasText: IMG }) });
+  await imgColumn.locator('.chart-box').scrollIntoViewIfNeeded();
+  await expect(imgColumn.locator('.g-xtitle text')).toHaveText(IMG);
+  await page.screenshot({ path: path.join(artifactsDir, 'report-hostile-plotly.png') });
+
   await expect(page.locator('main img')).toHaveCount(0);
   await expect(page.locator('main b')).toHaveCount(0);
   await expect(page.locator('main a[href^="javascript"]')).toHaveCount(0);
-  expect(await page.locator('script').count()).toBe(1);
+  const javascriptUrls = await page.evaluate(
+    () =>
+      Array.from(document.querySelectorAll('*')).filter((el) =>
+        Array.from(el.attributes).some((a) => /^\s*javascript:/i.test(a.value) || /^on/i.test(a.name)),
+      ).length,
+  );
+  expect(javascriptUrls).toBe(0);
+  // Three executable scripts (Plotly, the chart drawing, the sorter); the rest are JSON data blocks.
+  expect(await page.locator('script:not([type])').count()).toBe(3);
+  expect(await page.locator('script[type="application/json"]').count()).toBe(await boxes.count());
   await page.locator('#drift-table thead [role="button"]', { hasText: 'Column' }).click();
   await page.screenshot({ path: path.join(artifactsDir, 'report-hostile.png'), fullPage: false });
 

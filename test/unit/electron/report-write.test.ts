@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { PdfPrinter } from '../../../electron/report/pdf-printer';
+import { loadPlotlyBundle, scriptHash } from '../../../electron/report/plotly-bundle';
 import { defaultReportName, renderReport, writeReports } from '../../../electron/report/write-reports';
 import { demoResult, IMG } from '../shared/report/fixture';
 
@@ -44,6 +45,32 @@ describe('writeReports', () => {
     const footer = printPdf.mock.calls[0][1].footerTemplate;
     expect(footer).not.toContain('<img');
     expect(footer).toContain('&lt;img');
+  });
+});
+
+describe('the HTML report embeds plotly.js-basic-dist-min; the PDF does not', () => {
+  it('embeds the bundle once, allowed by its hash; the bundle needs no eval', async () => {
+    const bundle = loadPlotlyBundle();
+    expect(loadPlotlyBundle()).toBe(bundle); // read once per process
+    expect(bundle.source).toContain('plotly.js (basic - minified) v3.');
+    expect(bundle.source).not.toMatch(/\beval\(|new Function|<\/script|<!--/i);
+    expect(bundle.sha256).toBe(scriptHash(bundle.source));
+    const html = (await renderReport(demoResult(), 'html')) as string;
+    expect(html.split(bundle.source)).toHaveLength(2);
+    expect(html).toContain(`'sha256-${bundle.sha256}'`);
+    expect(html).not.toMatch(/unsafe-eval/);
+    const size = Buffer.byteLength(html, 'utf8');
+    expect(size).toBeGreaterThan(bundle.source.length);
+    expect(size).toBeLessThan(bundle.source.length + 200_000);
+  });
+
+  it('prints the PDF from the same document without the bundle (JavaScript is off there)', async () => {
+    const printPdf = vi.fn<PdfPrinter>(async () => new Uint8Array());
+    await renderReport(demoResult(), 'pdf', { printPdf });
+    const html = printPdf.mock.calls[0][0];
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain('<svg class="chart"');
+    expect(html).not.toContain('<div class="plotly-chart"');
   });
 });
 

@@ -1,0 +1,140 @@
+/**
+ * Interactive charts for the exported HTML report. Each column's chart is its static SVG (what prints and
+ * what shows without JavaScript) plus a `<script type="application/json">` block with the same aggregated
+ * data (bin centres and widths, or category labels, and both shares; never rows) and an empty div.
+ * CHARTS_SCRIPT draws the data with the embedded Plotly bundle when a chart comes near the viewport and
+ * then shows the Plotly chart in place of the SVG. Labels from the data are escaped for Plotly here (in
+ * TypeScript, before they reach the page) and the JSON is escaped for the HTML parser (json-script.ts).
+ */
+import type { Distribution } from './analysis-result';
+import { jsonForScript } from './json-script';
+import { plotlySafeText } from './plotly-safe-text';
+import { formatNumber } from './report-format';
+
+/** The Plotly bundle to embed (plotly.js-basic-dist-min) and the base64 SHA-256 of its UTF-8 text. */
+export interface PlotlyBundle {
+  source: string;
+  sha256: string;
+}
+
+/** What CHARTS_SCRIPT reads from a chart's JSON block. Every string is already Plotly-safe. */
+export type ChartData =
+  | {
+      kind: 'histogram';
+      /** Axis title (the column name). */
+      title: string;
+      /** Bin centres and widths on the bins shared by reference and current (the app's bins). */
+      x: number[];
+      width: number[];
+      /** "lo – hi" of each bin, for the hover text. */
+      ranges: string[];
+      reference: number[];
+      current: number[];
+    }
+  | {
+      kind: 'categories';
+      title: string;
+      labels: string[];
+      /** Shortened labels for the axis (the full one is in the hover text). */
+      ticks: string[];
+      reference: number[];
+      current: number[];
+    };
+
+const TICK_CHARS = 18;
+const TITLE_CHARS = 60;
+
+function truncate(label: string, max: number): string {
+  const chars = Array.from(label);
+  return chars.length <= max ? label : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+/** Keeps the JSON small: 10 significant digits for positions, 6 for shares; non-finite becomes null. */
+const round = (digits: number) => (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : null);
+const pos = round(10);
+const share = round(6);
+
+/** The aggregated data of one chart (pure; the tests read it back from the page). */
+export function chartData(distribution: Distribution, columnName: string): ChartData {
+  const title = plotlySafeText(truncate(columnName, TITLE_CHARS));
+  if (distribution.kind === 'histogram') {
+    const { edges } = distribution;
+    const bins = Math.max(edges.length - 1, 0);
+    const x: number[] = [];
+    const width: number[] = [];
+    const ranges: string[] = [];
+    for (let i = 0; i < bins; i++) {
+      x.push(pos((edges[i] + edges[i + 1]) / 2) as number);
+      width.push(pos(edges[i + 1] - edges[i]) as number);
+      ranges.push(plotlySafeText(`${formatNumber(edges[i])} – ${formatNumber(edges[i + 1])}`));
+    }
+    return {
+      kind: 'histogram',
+      title,
+      x,
+      width,
+      ranges,
+      reference: distribution.reference.slice(0, bins).map(share) as number[],
+      current: distribution.current.slice(0, bins).map(share) as number[],
+    };
+  }
+  return {
+    kind: 'categories',
+    title,
+    labels: distribution.labels.map(plotlySafeText),
+    ticks: distribution.labels.map((label) => plotlySafeText(truncate(label, TICK_CHARS))),
+    reference: distribution.reference.map(share) as number[],
+    current: distribution.current.map(share) as number[],
+  };
+}
+
+/**
+ * One column's chart: the SVG (fallback and print), the data block and the div Plotly draws into.
+ * `index` names the data block (`chart-data-<index>`) and the div (`chart-<index>`).
+ */
+export function chartBox(svg: string, data: ChartData, index: number): string {
+  return (
+    `<div class="chart-box">${svg}` +
+    `<script type="application/json" class="chart-data" id="chart-data-${index}">${jsonForScript(data)}</script>` +
+    `<div class="plotly-chart" id="chart-${index}"></div></div>`
+  );
+}
+
+/**
+ * Draws every `.chart-box` with Plotly (when the bundle loaded), lazily as boxes come within 400 px of the
+ * viewport; a drawn box gets the class `drawn` (CSS then hides its SVG on screen; print keeps the SVG).
+ * Overlaid histogram bars at bin centres with explicit widths, grouped category bars, hover with the
+ * bin range or the full category label (the axis shows shortened ones) and the share, as the app draws them. The CSP allows exactly this text by its SHA-256.
+ */
+export const CHARTS_SCRIPT =
+  '(function(){var P=window.Plotly;if(!P||!P.newPlot)return;' +
+  "var C={r:'#4c78a8',c:'#f58518'},M='#5b6475',G='#e3e6ec';" +
+  'var FONT=\'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif\';' +
+  "function traces(d){var h=d.kind==='histogram';function t(name,y,color){var o={type:'bar',name:name,y:y,marker:{color:color}};" +
+  'if(h){o.x=d.x;o.width=d.width;o.customdata=d.ranges;o.opacity=0.55;o.marker.line={color:color,width:1};}' +
+  'else{o.x=d.labels;o.customdata=d.labels;o.opacity=0.9;}' +
+  "o.hovertemplate=name+'<br>%{customdata}<br>share %{y:.2%}<extra></extra>';return o;}" +
+  "return[t('Reference',d.reference,C.r),t('Current',d.current,C.c)];}" +
+  "function layout(d){var h=d.kind==='histogram';var ax={color:M,gridcolor:G,zerolinecolor:G,linecolor:G,automargin:true};" +
+  "var x={title:{text:d.title,font:{size:11,color:M}},type:h?'linear':'category',tickangle:'auto'};" +
+  "if(!h){x.tickmode='array';x.tickvals=d.labels;x.ticktext=d.ticks;}" +
+  'for(var k in ax)x[k]=ax[k];' +
+  "var y={title:{text:'Share of non-missing values',font:{size:11,color:M}},tickformat:'.0%',rangemode:'tozero'};" +
+  'for(var j in ax)y[j]=ax[j];' +
+  "return{barmode:h?'overlay':'group',bargap:h?0:0.2,autosize:true,paper_bgcolor:'rgba(0,0,0,0)',plot_bgcolor:'rgba(0,0,0,0)'," +
+  "font:{family:FONT,size:11,color:'#1f2430'},margin:{l:52,r:12,t:26,b:36}," +
+  "legend:{orientation:'h',x:1,xanchor:'right',y:1.02,yanchor:'bottom'},hoverlabel:{font:{size:12}},xaxis:x,yaxis:y};}" +
+  "var CONFIG={displaylogo:false,responsive:true,modeBarButtonsToRemove:['select2d','lasso2d','autoScale2d','toImage']};" +
+  "function draw(box){if(box.getAttribute('data-state'))return;box.setAttribute('data-state','drawing');" +
+  "var s=box.querySelector('script.chart-data'),div=box.querySelector('.plotly-chart'),d;" +
+  "try{d=JSON.parse(s.textContent);}catch(e){box.setAttribute('data-state','failed');return;}" +
+  "P.newPlot(div,traces(d),layout(d),CONFIG).then(function(){box.classList.add('drawn');box.setAttribute('data-state','drawn');}," +
+  "function(){box.setAttribute('data-state','failed');});}" +
+  "var boxes=Array.prototype.slice.call(document.querySelectorAll('.chart-box'));" +
+  "if(typeof IntersectionObserver!=='function'){boxes.forEach(draw);return;}" +
+  'var io=new IntersectionObserver(function(entries){entries.forEach(function(e){' +
+  "if(e.isIntersecting){io.unobserve(e.target);draw(e.target);}});},{rootMargin:'400px 0px'});" +
+  'boxes.forEach(function(b){io.observe(b);});})();';
+
+/** Base64 SHA-256 of CHARTS_SCRIPT, as the CSP's script-src names it (checked by test/unit/shared/report). */
+export const CHARTS_SCRIPT_SHA256 = 'c9W0FqHsRbfghyvtZYsy/NZcbxIkx6TGJbitqfoBuMo=';
