@@ -43,8 +43,9 @@ docs/settings.md; --test, --threshold, --share-threshold and --correction overri
 Model quality: target, prediction and probability columns are detected from their names
 (target/label/y/actual, prediction/pred/y_pred, probability/proba/score or proba_<class>); the flags
 override. --labels FILE joins target values that arrived later into the current file by --id COL.
---html FILE: one self-contained, offline report; --pdf FILE: the same report printed by Chromium
-($DRIFTSCOPE_CHROMIUM, Playwright's Chromium or /usr/bin/chromium; --page-size A4 or Letter, default A4);
+--html FILE: one self-contained, offline report (interactive Plotly charts, embedded); --pdf FILE: the
+same report printed by Chromium ($DRIFTSCOPE_CHROMIUM, Playwright's Chromium or /usr/bin/chromium;
+--page-size A4 or Letter, default A4);
 --csv FILE: the drift table. Reports list drifted columns first.
 Exit codes: 0 done; 1 dataset drift detected with --fail-on-drift; 2 bad input.
 `;
