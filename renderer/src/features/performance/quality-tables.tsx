@@ -64,9 +64,13 @@ export function MetricsTable({ p }: { p: PerformanceResult }) {
           const cur = sameKind ? metricValue(p.current, key) : null;
           if (ref === null && cur === null) return null;
           const decay = p.decay.find((d) => d.metric === key) ?? null;
+          // The mean error is signed and ~0 on a fitted reference: a change relative to it means nothing
+          // (−1e-14 → 31 read +238,085,167,150,395,264%).
           const relative =
             decay?.relativeChange ??
-            (ref !== null && cur !== null && ref !== 0 ? (cur - ref) / Math.abs(ref) : null);
+            (key !== 'meanError' && ref !== null && cur !== null && ref !== 0
+              ? (cur - ref) / Math.abs(ref)
+              : null);
           const isMape = key === 'mape';
           return (
             <tr
@@ -288,16 +292,16 @@ export function PerClassTable({
       </thead>
       <tbody>
         {labels.map((label) => (
-          <tr key={label}>
+          <tr key={label} data-testid="per-class-row" data-label={label}>
             <th scope="row" className="top-value" title={label}>
               {label}
             </th>
             {(['precision', 'recall', 'f1'] as const).map((key) => (
-              <td key={key} className="td-num">
+              <td key={key} className="td-num" data-testid={`per-class-${key}`}>
                 {cell(reference, label, key)} → {cell(current, label, key)}
               </td>
             ))}
-            <td className="td-num">
+            <td className="td-num" data-testid="per-class-support">
               {support(reference, label)} → {support(current, label)}
             </td>
           </tr>
