@@ -247,3 +247,36 @@ test.describe('in dark mode', () => {
     await page.screenshot({ path: path.join(artifactsDir, 'quality-dark-curves.png') });
   });
 });
+
+test('Prediction "None" derives it from the probability at the threshold (demo, threshold 0.3)', async ({
+  harness,
+  page,
+}) => {
+  const app = await harness.open('?demo=1');
+  await app.expectState('ready');
+  const panel = await openQualityTab(page);
+  const accuracy = metricRow(page, 'accuracy');
+  await expect(accuracy.getByTestId('metric-reference')).toHaveText('0.8388');
+  // A row ID select lists the reference's columns.
+  await expect(page.getByTestId('mapping-id').locator('option', { hasText: 'customer_id' })).toHaveCount(1);
+
+  await page
+    .getByTestId('mapping-prediction')
+    .selectOption({ label: 'None — derive from probability at the threshold' });
+  await expect(page.getByTestId('mapping-editor')).toContainText('Predicts 1 when P ≥ threshold');
+  await page.getByTestId('mapping-threshold').fill('0.3');
+  const before = await panel.getAttribute('data-generated-at');
+  await page.getByTestId('mapping-apply').click();
+  await expectRerun(panel, before);
+  // CLI oracle: `driftscope analyze --config` with {"performance": {"prediction": null, "threshold": 0.3}}
+  // on the demo gives reference accuracy 0.8194 (current 0.5822).
+  await expect(accuracy.getByTestId('metric-reference')).toHaveText('0.8194');
+  await expect(accuracy.getByTestId('metric-current')).toHaveText('0.5822');
+  await expect(page.getByTestId('performance-notes')).toContainText('Prediction derived as P(1) ≥ 0.3.');
+  await expect(page.getByTestId('mapping-prediction').locator('option:checked')).toHaveText(
+    'None — derive from probability at the threshold',
+  );
+  await expect(page.getByTestId('mapping-threshold')).toHaveValue('0.3');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(artifactsDir, 'quality-prediction-none.png') });
+});
