@@ -326,7 +326,24 @@ function TableToolbar({
   );
 }
 
+/** True while the window is at least `px` wide. */
+function useWideScreen(px: number): boolean {
+  const query = `(min-width: ${px}px)`;
+  const [wide, setWide] = useState(() => window.matchMedia(query).matches);
+  useEffect(() => {
+    const list = window.matchMedia(query);
+    const onChange = () => setWide(list.matches);
+    list.addEventListener('change', onChange);
+    return () => list.removeEventListener('change', onChange);
+  }, [query]);
+  return wide;
+}
+
 export function DriftTable({ result, selected, onSelect, onOrderChange, toolbarExtra }: Props) {
+  const corrected = result.dataset.correction !== 'none';
+  // Below 1600 px the adjusted p-value takes the effect size's place (the detail still shows the effect),
+  // so column names keep their room.
+  const wide = useWideScreen(1600);
   const allRows = useMemo(() => toRows(result), [result]);
   const [filters, setFilters] = useState<TableFilters>(NO_FILTERS);
   const data = useMemo(() => allRows.filter((row) => matches(row, filters)), [allRows, filters]);
@@ -334,7 +351,7 @@ export function DriftTable({ result, selected, onSelect, onOrderChange, toolbarE
   const table = useReactTable({
     data,
     columns,
-    state: { sorting, columnVisibility: { pAdjusted: result.dataset.correction !== 'none' } },
+    state: { sorting, columnVisibility: { pAdjusted: corrected, effect: !corrected || wide } },
     onSortingChange: setSorting,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
