@@ -48,7 +48,9 @@ describe('driftscope analyze', () => {
     expect(r.stdout).toMatch(/column\s+type\s+test\s+score\s+threshold\s+drift/);
     expect(r.stdout).toContain('extra: Missing from ref-small.csv: not tested.');
     // A column empty in one file is reported, not tested, and does not stop the analysis.
-    expect(r.stdout).toContain('empty_here: No values in cur-small.csv after removing missing cells: not tested.');
+    expect(r.stdout).toContain(
+      'empty_here: No values in cur-small.csv after removing missing cells: not tested.',
+    );
   });
 
   it('writes the JSON with the documented fields, columns in reference order', () => {
