@@ -1,5 +1,5 @@
 /** The Driftscope window: dataset slots, then the verdict, the drift table and the selected feature. */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DatasetRole } from '../../shared/api';
 import type { AnalysisResult, ColumnResult } from '../../shared/report/analysis-result';
 import { getApi } from './api';
@@ -83,6 +83,16 @@ export function App() {
       if (launchPath) actions.openDropped(role, launchPath);
     }
   }, [actions.loadDemo, actions.openDropped]);
+
+  // One element per settings and result, so the (memoised) drift table does not re-render when only the
+  // feature detail's view changes (re-binning).
+  const toolbarExtra = useMemo(
+    () =>
+      result ? (
+        <AnalysisSettingsButton settings={state.settings} result={result} onApply={actions.applySettings} />
+      ) : null,
+    [state.settings, result, actions.applySettings],
+  );
 
   const selected = result?.columns.find((column) => column.name === state.selected) ?? null;
   const workspace = result !== null;
@@ -181,13 +191,7 @@ export function App() {
               selected={state.selected}
               onSelect={actions.select}
               onOrderChange={setTableOrder}
-              toolbarExtra={
-                <AnalysisSettingsButton
-                  settings={state.settings}
-                  result={result}
-                  onApply={actions.applySettings}
-                />
-              }
+              toolbarExtra={toolbarExtra}
             />
             <aside className="detail-pane">
               {selected ? (

@@ -113,7 +113,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   rendererServer: [
     // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring.
     async ({}, use) => {
-      const server = await serveStatic(path.join(repoRoot, 'dist', 'renderer'));
+      // DRIFTSCOPE_RENDERER_DIR: another build of the renderer (A/B runs of the UI benchmark).
+      const dir = process.env.DRIFTSCOPE_RENDERER_DIR ?? path.join(repoRoot, 'dist', 'renderer');
+      const server = await serveStatic(dir);
       await use(server);
       await server.close();
     },

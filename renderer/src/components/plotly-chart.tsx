@@ -122,7 +122,11 @@ export function PlotlyChart({
     const observer = new ResizeObserver(() => {
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(() => {
-        if (element.querySelector('.main-svg')) plotly.Plots.resize(element);
+        // Plotly rejects a resize of a hidden or detached div (an unhandled rejection otherwise, seen when
+        // a column's type changed and the chart was being replaced).
+        if (!element.isConnected || element.offsetParent === null || !element.querySelector('.main-svg'))
+          return;
+        void Promise.resolve(plotly.Plots.resize(element)).catch(() => undefined);
       });
     });
     observer.observe(element);

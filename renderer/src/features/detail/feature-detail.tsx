@@ -3,7 +3,9 @@
  * chosen binning with ECDFs and the KS distance; categorical: bars per category and a table of share
  * changes), the rows behind a clicked bar, and the summary statistics side by side with their deltas.
  */
-import { useMemo, useState } from 'react';
+
+import type { PlotData } from 'plotly.js-strict-dist-min';
+import { useMemo, useRef, useState } from 'react';
 import type { ColumnOverride } from '../../../../shared/drift/settings';
 import { BIN_CHOICES, type BinChoice, type NumericColumnDetail } from '../../../../shared/explore/types';
 import type { ColumnResult } from '../../../../shared/report/analysis-result';
@@ -111,6 +113,25 @@ function ChartControls({
   );
 }
 
+function sameArray(a: number[], b: number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Same ECDF points and KS mark (the parts of a column's detail that do not depend on the bins). */
+function sameEcdf(a: NumericColumnDetail, b: NumericColumnDetail): boolean {
+  return (
+    sameArray(a.ecdf.reference.x, b.ecdf.reference.x) &&
+    sameArray(a.ecdf.reference.y, b.ecdf.reference.y) &&
+    sameArray(a.ecdf.current.x, b.ecdf.current.x) &&
+    sameArray(a.ecdf.current.y, b.ecdf.current.y) &&
+    a.ks?.x === b.ks?.x &&
+    a.ks?.d === b.ks?.d
+  );
+}
+
 function NumericChart({
   column,
   detail,
@@ -128,10 +149,26 @@ function NumericChart({
 }) {
   const scheme = useColorScheme();
   const options = useMemo(() => ({ logY, ecdf, markKs: column.test === 'ks' }), [logY, ecdf, column.test]);
-  const data = useMemo(() => numericDetailTraces(detail, scheme, options), [detail, scheme, options]);
+  // Re-binning changes the bars only: the ECDFs and the KS mark are the column's (cached by the engine),
+  // so their traces are reused as they were and Plotly.react finds them unchanged.
+  const previous = useRef<{ key: string; detail: NumericColumnDetail; data: PlotData[] } | null>(null);
+  const data = useMemo(() => {
+    const fresh = numericDetailTraces(detail, scheme, options);
+    const key = `${column.name}\u0000${scheme}\u0000${options.ecdf}\u0000${options.markKs}`;
+    const last = previous.current;
+    if (last && last.key === key && sameEcdf(last.detail, detail)) {
+      for (let i = 2; i < fresh.length; i++) fresh[i] = last.data[i] ?? fresh[i];
+    }
+    previous.current = { key, detail, data: fresh };
+    return fresh;
+  }, [detail, scheme, options, column.name]);
+  // The layout does not depend on the bins either: one object per column, scheme and options (and KS
+  // mark), so a re-binning is a data-only Plotly.react (no relayout).
+  const ks = detail.ks;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the layout reads only the KS mark of `detail`.
   const layout = useMemo(
     () => numericDetailLayout(detail, column.name, scheme, options),
-    [detail, column.name, scheme, options],
+    [column.name, scheme, options, ks?.x, ks?.reference, ks?.current, ks?.d],
   );
   const k = detail.edges.length - 1;
   return (

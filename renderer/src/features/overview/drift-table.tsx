@@ -15,6 +15,7 @@ import {
 } from '@tanstack/react-table';
 import {
   type KeyboardEvent,
+  memo,
   type ReactNode,
   useEffect,
   useLayoutEffect,
@@ -339,7 +340,14 @@ function useWideScreen(px: number): boolean {
   return wide;
 }
 
-export function DriftTable({ result, selected, onSelect, onOrderChange, toolbarExtra }: Props) {
+/** Memoised: the feature detail's view changes (bins, log scale) re-render the app, not the table. */
+export const DriftTable = memo(function DriftTable({
+  result,
+  selected,
+  onSelect,
+  onOrderChange,
+  toolbarExtra,
+}: Props) {
   const corrected = result.dataset.correction !== 'none';
   // Below 1600 px the adjusted p-value takes the effect size's place (the detail still shows the effect),
   // so column names keep their room.
@@ -533,4 +541,4 @@ export function DriftTable({ result, selected, onSelect, onOrderChange, toolbarE
       </div>
     </div>
   );
-}
+});
