@@ -159,18 +159,22 @@ function TestSelect({
   tests,
   testId,
   id,
+  label,
   onChange,
 }: {
   value: TestKey | '';
   tests: TestKey[];
   testId: string;
   id: string;
+  /** The accessible name (the row's visible label is a plain span). */
+  label: string;
   onChange(value: TestKey | ''): void;
 }) {
   return (
     <select
       id={id}
       className="input"
+      aria-label={label}
       data-testid={testId}
       value={value}
       onChange={(event) => onChange(event.target.value as TestKey | '')}
@@ -314,6 +318,7 @@ export function AnalysisSettingsPanel({ settings, result, onApply, onClose }: Pr
               value={draft.test}
               tests={allTests}
               testId="as-test"
+              label="Test for all columns"
               onChange={(test) => update({ test })}
             />
             <input
@@ -335,6 +340,7 @@ export function AnalysisSettingsPanel({ settings, result, onApply, onClose }: Pr
                 value={draft.types[type].test}
                 tests={testsFor(type)}
                 testId={`as-type-${type}-test`}
+                label={`Test for ${type} columns`}
                 onChange={(test) =>
                   update({ types: { ...draft.types, [type]: { ...draft.types[type], test } } })
                 }
