@@ -59,7 +59,7 @@ test('the demo: degraded model, metrics, matrices, curves and concept drift', as
   await expect(page.getByTestId('confusion-current')).toContainText('1,163');
 
   const roc = page.getByTestId('roc-chart');
-  await expect(roc).toHaveAttribute('role', 'img');
+  await expect(roc).toHaveRole('figure');
   await expect(roc).toHaveAttribute('aria-label', /ROC/);
   await expect(roc.locator('svg.main-svg').first()).toBeVisible();
   await expect(roc.locator('g.trace.scatter')).toHaveCount(3);

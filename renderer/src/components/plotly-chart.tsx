@@ -39,7 +39,7 @@ const DEFAULT_CONFIG: PlotConfig = {
   modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toImage'],
 };
 
-type PlotlyElement = HTMLDivElement & {
+type PlotlyElement = HTMLElement & {
   on?(
     event: 'plotly_click',
     handler: (event: {
@@ -94,6 +94,9 @@ export function PlotlyChart({
       )
       .then((drawnElement) => {
         if (!live || drawnElement === null) return;
+        // The figure's aria-label describes the drawing; its SVG (tick labels, legend, hover layer) would
+        // only be noise to a screen reader. The modebar's buttons stay reachable.
+        for (const svg of element.querySelectorAll('svg.main-svg')) svg.setAttribute('aria-hidden', 'true');
         setDrawn((n) => n + 1);
         drawnRef.current?.();
       })
@@ -138,16 +141,17 @@ export function PlotlyChart({
   }, [plotly]);
 
   return (
-    <div
+    // A <figure> named by aria-label, not role="img": Plotly's modebar puts focusable buttons (zoom, pan,
+    // reset) inside the container, and an img must not contain interactive content (axe: nested-interactive).
+    <figure
       ref={root}
       className={className}
       data-testid={testId}
       data-chart-state={loadError ? 'error' : plotly ? 'ready' : 'loading'}
       data-chart-drawn={drawn}
-      role="img"
       aria-label={label}
     >
       {loadError && <div className="chart-empty muted">The chart could not be drawn: {loadError}</div>}
-    </div>
+    </figure>
   );
 }
