@@ -236,7 +236,8 @@ export function ConfusionMatrix({
                       key={predicted}
                       className={i === j ? 'pq-cell pq-cell-diag' : 'pq-cell'}
                       style={{
-                        background: `color-mix(in srgb, ${colour} ${Math.round(share * 70)}%, transparent)`,
+                        // --pq-heat-max (performance.css) caps the tint so the cell text keeps 4.5:1 in both themes.
+                        background: `color-mix(in srgb, ${colour} calc(var(--pq-heat-max) * ${share.toFixed(3)}), transparent)`,
                       }}
                       title={`true ${truth}, predicted ${predicted}: ${formatInteger(count)} (${formatPercent(share)} of true ${truth})`}
                     >
