@@ -1,5 +1,5 @@
 /** The workspace's tab bar: "Drift" (the shell's overview) and "Model quality" (this feature). */
-import type { KeyboardEvent } from 'react';
+import { type KeyboardEvent, useEffect } from 'react';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import { setWorkspaceView, useWorkspaceView, type WorkspaceView } from './quality-store';
 import './performance.css';
@@ -11,15 +11,26 @@ const TABS: [WorkspaceView, string][] = [
   ['quality', 'Model quality'],
 ];
 
+/**
+ * Set by an arrow key: each view renders its own tab bar, so the newly active tab only exists after the
+ * switch has rendered, and the bar that mounts then takes the focus.
+ */
+let focusAfterSwitch = false;
+
 export function WorkspaceTabs({ result }: { result: AnalysisResult }) {
   const view = useWorkspaceView();
   const { performance } = result;
+  useEffect(() => {
+    if (!focusAfterSwitch) return;
+    focusAfterSwitch = false;
+    document.getElementById(`workspace-tab-${view}`)?.focus();
+  }, [view]);
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
     const next: WorkspaceView = view === 'drift' ? 'quality' : 'drift';
+    focusAfterSwitch = true;
     setWorkspaceView(next);
-    document.getElementById(`workspace-tab-${next}`)?.focus();
   };
   return (
     <div className="pq-tabs" role="tablist" aria-label="Workspace views" data-testid="workspace-tabs">
