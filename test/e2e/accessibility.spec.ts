@@ -1,0 +1,322 @@
+/**
+ * Basic accessibility: axe-core (WCAG 2 A and AA rules) on the main screens in light and dark themes, and a
+ * keyboard walk through the workspace (Tab order, arrow keys in the drift table, a visible focus ring and
+ * an accessible name on every interactive element).
+ *
+ * The renderer's CSP is `script-src 'self'`, which blocks the inline <script> page.addScriptTag injects
+ * (and `new Function` too: no 'unsafe-eval'). This spec alone therefore runs with Playwright's
+ * `bypassCSP: true`; security.spec.ts and every other spec keep the CSP enforced.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { artifactsDir, expect, test } from './harness';
+import type { AppPage } from './pages/app-page';
+
+test.beforeAll(() => mkdirSync(artifactsDir, { recursive: true }));
+test.use({ bypassCSP: true });
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeNode {
+  target: unknown[];
+  html: string;
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: 'minor' | 'moderate' | 'serious' | 'critical' | null;
+  help: string;
+  nodes: AxeNode[];
+}
+
+/** Runs axe (wcag2a + wcag2aa) on the whole page; returns the violations, printed one line per node. */
+async function axe(page: Page, screen: string): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    const runner = (window as unknown as { axe: { run(...args: unknown[]): Promise<unknown> } }).axe;
+    const results = (await runner.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      resultTypes: ['violations'],
+    })) as { violations: AxeViolation[] };
+    return results.violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map(({ target, html, failureSummary }) => ({ target, html, failureSummary })),
+    }));
+  });
+  for (const violation of violations) {
+    for (const node of violation.nodes) {
+      console.log(
+        `[axe ${screen}] ${violation.impact} ${violation.id} (${violation.help}): ${JSON.stringify(node.target)}` +
+          ` ${node.html.slice(0, 160)}\n    ${(node.failureSummary ?? '').replace(/\n/g, ' ')}`,
+      );
+    }
+  }
+  return violations;
+}
+
+/** The serious and critical violations, as "screen: rule on target" lines (the test's failure message). */
+function blocking(screen: string, violations: AxeViolation[]): string[] {
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((node) => `${screen}: ${v.id} on ${JSON.stringify(node.target)}`));
+}
+
+function typeRow(app: AppPage, type: string) {
+  return app.rows.filter({ has: app.page.getByTestId('cell-type').getByText(type, { exact: true }) }).first();
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('axe finds no serious or critical WCAG 2 A/AA violation on the main screens', async ({
+      harness,
+      page,
+    }) => {
+      const found: string[] = [];
+      const app = await harness.open();
+      await app.expectState('empty');
+      found.push(...blocking('start screen', await axe(page, `${scheme} start`)));
+
+      await app.demoButton.click();
+      await app.expectState('ready');
+      await typeRow(app, 'numerical').click();
+      await expect(app.detail).toHaveAttribute('data-detail-state', 'ready');
+      found.push(...blocking('drift, numeric', await axe(page, `${scheme} numeric`)));
+
+      await typeRow(app, 'categorical').click();
+      await expect(app.categoryBars.locator('svg.main-svg').first()).toBeVisible();
+      found.push(...blocking('drift, categorical', await axe(page, `${scheme} categorical`)));
+
+      await page.getByTestId('analysis-settings-button').click();
+      await expect(page.getByTestId('analysis-settings')).toBeVisible();
+      found.push(...blocking('analysis settings', await axe(page, `${scheme} settings`)));
+      await page.getByTestId('as-cancel').click();
+
+      await page.getByTestId('tab-quality').click();
+      await expect(page.getByTestId('model-quality')).toHaveAttribute('data-quality-state', 'ready');
+      found.push(...blocking('model quality', await axe(page, `${scheme} quality`)));
+
+      expect(found, 'serious or critical axe violations').toEqual([]);
+    });
+  });
+}
+
+interface Stop {
+  region: string;
+  description: string;
+  focusVisible: boolean;
+  ring: boolean;
+}
+
+/** The focused element: where it is, what it is, and whether it shows a focus ring. */
+async function focused(page: Page): Promise<Stop | null> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return null;
+    const regions: [string, string][] = [
+      ['topbar', '.topbar'],
+      ['tabs', '[role="tablist"]'],
+      ['overview', '.overview'],
+      ['toolbar', '[data-testid="table-toolbar"]'],
+      ['table', '[data-testid="drift-table"]'],
+      ['detail', '[data-testid="feature-detail"]'],
+    ];
+    const region = regions.find(([, selector]) => element.closest(selector))?.[0] ?? 'other';
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+    const id = element.getAttribute('data-testid') ?? element.className;
+    return {
+      region,
+      description: `${element.tagName.toLowerCase()}[${id}] "${(element.textContent ?? '').trim().slice(0, 30)}"`,
+      focusVisible: element.matches(':focus-visible'),
+      ring: outline || shadow,
+    };
+  });
+}
+
+/**
+ * Presses Tab from the current focus navigation starting point until the focus leaves the page or comes
+ * back to an element it visited. Every stop must match :focus-visible, show a ring and have an accessible
+ * name. Returns the stops, those problems, and the interactive elements Tab never reached.
+ */
+async function walkTab(page: Page, label: string, scope = 'body') {
+  await page.evaluate(() => {
+    for (const element of Array.from(document.querySelectorAll<HTMLElement>('[data-a11y-visited]'))) {
+      delete element.dataset.a11yVisited;
+    }
+    // The walk starts after the focused element, if any: it counts as reached.
+    if (document.activeElement instanceof HTMLElement && document.activeElement !== document.body) {
+      document.activeElement.dataset.a11yVisited = 'true';
+    }
+  });
+  const stops: Stop[] = [];
+  const problems: string[] = [];
+  for (let i = 0; i < 300; i++) {
+    await page.keyboard.press('Tab');
+    const stop = await focused(page);
+    if (!stop) break;
+    const again = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement;
+      const visited = element.dataset.a11yVisited === 'true';
+      element.dataset.a11yVisited = 'true';
+      return visited;
+    });
+    if (again) break;
+    stops.push(stop);
+    if (!stop.focusVisible) problems.push(`no :focus-visible on ${stop.description}`);
+    if (!stop.ring) problems.push(`no focus ring (outline or box-shadow) on ${stop.description}`);
+    const name = await page.locator(':focus').evaluate((element) => {
+      // The accessible name as far as these controls need: aria-label(ledby), a label, then text/title.
+      const labelledBy = element.getAttribute('aria-labelledby');
+      if (labelledBy) {
+        return labelledBy
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' ');
+      }
+      const labels = (element as HTMLInputElement).labels;
+      return (
+        element.getAttribute('aria-label') ??
+        (labels && labels.length > 0
+          ? Array.from(labels)
+              .map((l) => l.textContent)
+              .join(' ')
+          : null) ??
+        (element.textContent?.trim() || element.getAttribute('title') || '')
+      );
+    });
+    if (!name.trim()) problems.push(`no accessible name on ${stop.description}`);
+  }
+  console.log(`[tab ${label}]\n${stops.map((stop) => `  ${stop.region}: ${stop.description}`).join('\n')}`);
+  const unreached = await page.evaluate((within) => {
+    const candidates = document.querySelectorAll<HTMLElement>(
+      `${within} :is(a[href], button, input, select, textarea, summary, [tabindex])`,
+    );
+    return Array.from(candidates)
+      .filter(
+        (element) =>
+          element.tabIndex >= 0 &&
+          !(element as HTMLButtonElement).disabled &&
+          // false for display: none, visibility: hidden and the content of a closed <details>
+          element.checkVisibility({ visibilityProperty: true }) &&
+          element.dataset.a11yVisited !== 'true',
+      )
+      .map((element) => element.outerHTML.slice(0, 120));
+  }, scope);
+  return { stops, problems, unreached };
+}
+
+test('keyboard: Tab order top bar → tabs → filters → table → detail, arrows move the selection', async ({
+  harness,
+  page,
+}) => {
+  const app = await harness.open('?demo=1');
+  await app.expectState('ready');
+  await typeRow(app, 'numerical').click();
+  await expect(app.detail).toHaveAttribute('data-detail-state', 'ready');
+  await page.getByTestId('column-settings-toggle').click();
+  // Start from the top of the window: a click on the (non-interactive) brand moves the focus navigation
+  // starting point there.
+  await page.locator('.brand').click();
+  const numeric = await walkTab(page, 'numeric');
+
+  // Regions in order, each visited in one stretch (the verdict card has no control today).
+  const order = ['topbar', 'tabs', 'overview', 'toolbar', 'table', 'detail'];
+  const regions = numeric.stops.map((s) => s.region).filter((r, i, all) => i === 0 || all[i - 1] !== r);
+  expect(regions.filter((r) => r !== 'overview')).toEqual(order.filter((r) => r !== 'overview'));
+  // One Tab stop in the table body (roving tabindex); the other rows are reached with the arrow keys.
+  expect(numeric.stops.filter((s) => s.description.startsWith('tr[')).length).toBe(1);
+  expect(numeric.unreached, 'interactive elements Tab never reached').toEqual([]);
+  expect(numeric.problems).toEqual([]);
+
+  // The table: arrow keys move the selection, the focus follows, and so does the detail.
+  const selected = page.locator('[data-testid="drift-row"][data-selected="true"]');
+  await selected.focus();
+  const start = Number(await selected.getAttribute('data-row-index'));
+  await page.keyboard.press('ArrowDown');
+  const next = page.locator(`[data-testid="drift-row"][data-row-index="${start + 1}"]`);
+  await expect(next).toHaveAttribute('data-selected', 'true');
+  await expect(next).toBeFocused();
+  await expect(app.detail).toHaveAttribute('data-column', (await next.getAttribute('data-column')) ?? '');
+  await page.keyboard.press('ArrowUp');
+  await expect(selected).toHaveAttribute('data-row-index', String(start));
+  await expect(page.locator(`[data-testid="drift-row"][data-row-index="${start}"]`)).toBeFocused();
+  const ring = await focused(page);
+  expect(ring?.focusVisible && ring.ring, 'focus ring on the keyboard-selected row').toBe(true);
+
+  // A categorical column: the category table's values are buttons (their rows).
+  await typeRow(app, 'categorical').click();
+  await expect(app.categoryBars.locator('svg.main-svg').first()).toBeVisible();
+  await page.locator('.brand').click();
+  const categorical = await walkTab(page, 'categorical');
+  expect(categorical.stops.some((s) => s.description.includes('link-button'))).toBe(true);
+  expect(categorical.unreached, 'interactive elements Tab never reached').toEqual([]);
+  expect(categorical.problems).toEqual([]);
+
+  // The analysis settings panel, opened from the keyboard.
+  await page.getByTestId('analysis-settings-button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('analysis-settings')).toBeVisible();
+  // A non-modal dialog (role="dialog", no aria-modal): Tab goes on to the table after its last control.
+  const settings = await walkTab(page, 'settings', '[data-testid="analysis-settings"]');
+  expect(
+    settings.stops.some((s) => s.description.includes('as-apply') || s.description.includes('as-cancel')),
+  ).toBe(true);
+  expect(settings.unreached, 'interactive elements Tab never reached').toEqual([]);
+  expect(settings.problems).toEqual([]);
+  // Escape closes it and gives the focus back to its button.
+  await page.getByTestId('as-share-threshold').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('analysis-settings')).toHaveCount(0);
+  await expect(page.getByTestId('analysis-settings-button')).toBeFocused();
+
+  // The tabs: arrow keys switch between Drift and Model quality, and the focus moves with them.
+  await page.getByTestId('tab-drift').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab-quality')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-quality')).toBeFocused();
+  await expect(page.getByTestId('model-quality')).toHaveAttribute('data-quality-state', 'ready');
+  await page.locator('.brand').click();
+  const quality = await walkTab(page, 'quality');
+  expect(quality.unreached, 'interactive elements Tab never reached').toEqual([]);
+  expect(quality.problems).toEqual([]);
+  await page.getByTestId('tab-quality').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('tab-drift')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-drift')).toBeFocused();
+});
+
+test('screenshots after the accessibility fixes (light and dark, 1280×800)', async ({ harness, page }) => {
+  const app = await harness.open('?demo=1');
+  await app.expectState('ready');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await typeRow(app, 'numerical').click();
+    await expect(app.detail).toHaveAttribute('data-detail-state', 'ready');
+    await typeRow(app, 'numerical').focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await page.mouse.move(0, 0);
+    await page.screenshot({ path: path.join(artifactsDir, `a11y-drift-${scheme}.png`) });
+    // The modebar's focus ring (the app's accent, not Plotly's 1px black).
+    await page.locator('.brand').click();
+    await app.histogram.locator('.modebar-btn').first().focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await app.detail.screenshot({ path: path.join(artifactsDir, `a11y-detail-focus-${scheme}.png`) });
+    await page.getByTestId('analysis-settings-button').click();
+    await page.screenshot({ path: path.join(artifactsDir, `a11y-settings-${scheme}.png`) });
+    await page.getByTestId('as-cancel').click();
+    await page.getByTestId('tab-quality').click();
+    await expect(page.getByTestId('model-quality')).toHaveAttribute('data-quality-state', 'ready');
+    await page.screenshot({ path: path.join(artifactsDir, `a11y-quality-${scheme}.png`) });
+    await page.getByTestId('confusion-reference').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifactsDir, `a11y-confusion-${scheme}.png`) });
+    await page.getByTestId('tab-drift').click();
+  }
+});
