@@ -15,6 +15,7 @@ import { numericDetailLayout, numericDetailTraces } from '../../lib/detail-chart
 import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { scoreMeaning, testLabel } from '../../lib/test-names';
 import { useColorScheme } from '../../lib/use-color-scheme';
+import { BinTable, binRowsRequest } from './bin-table';
 import { CategoryTable } from './category-table';
 import { ColumnSettings } from './column-settings';
 import { RowsPanel, type RowsRequest } from './rows-panel';
@@ -181,14 +182,7 @@ function NumericChart({
       onDrawn={onDrawn}
       onPointClick={(curve, point) => {
         if (curve > 1 || point >= k) return;
-        const lo = detail.edges[point];
-        const hi = detail.edges[point + 1];
-        const lastClosed = point === k - 1;
-        onRows({
-          column: column.name,
-          selector: { kind: 'range', lo, hi, lastClosed },
-          label: `${lastClosed ? '[' : '['}${formatNumber(lo)}, ${formatNumber(hi)}${lastClosed ? ']' : ')'}`,
-        });
+        onRows(binRowsRequest(column.name, detail, point));
       }}
     />
   );
@@ -309,9 +303,15 @@ export function FeatureDetail({
           <div className="chart-foot muted" data-testid="bin-totals">
             {numericDetail.edges.length - 1} bins · PSI {formatNumber(numericDetail.psiTotal, 3)} · JS
             distance {formatNumber(numericDetail.jsDistance, 3)}
-            {numericDetail.ks && <> · KS D {formatNumber(numericDetail.ks.d, 3)}</>} · click a bar for its
-            rows
+            {numericDetail.ks && <> · KS D {formatNumber(numericDetail.ks.d, 3)}</>} · click a bar (or a range
+            in the bins table) for its rows
           </div>
+          <BinTable
+            column={column.name}
+            detail={numericDetail}
+            shown={rows && rows.column === column.name ? rows.label : null}
+            onRows={setRows}
+          />
         </>
       ) : catData && catLayout && distribution?.kind === 'categories' ? (
         <>
