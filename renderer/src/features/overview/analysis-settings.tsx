@@ -6,7 +6,7 @@
  * mapping stay as they are) and re-runs the analysis. The object is the JSON of `driftscope analyze
  * --config FILE`; it can be exported to and imported from such a file.
  */
-import { type ChangeEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type ChangeEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import {
   type AnalysisSettings,
   CORRECTIONS,
@@ -189,6 +189,35 @@ function TestSelect({
   );
 }
 
+/** The elements Tab stops at inside `root`, in document order (visible, enabled, not tabindex -1). */
+function tabbables(root: HTMLElement): HTMLElement[] {
+  return Array.from(
+    root.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]'),
+  ).filter(
+    (element) =>
+      element.tabIndex >= 0 &&
+      !(element as HTMLButtonElement).disabled &&
+      element.checkVisibility({ visibilityProperty: true }),
+  );
+}
+
+/** The modal's focus trap: Tab on its last control goes to its first, Shift+Tab on its first to its last. */
+function trapTab(root: HTMLElement, event: KeyboardEvent<HTMLElement>) {
+  const stops = tabbables(root);
+  if (stops.length === 0) return;
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  const active = document.activeElement;
+  const inside = active instanceof HTMLElement && root.contains(active);
+  if (event.shiftKey && (active === first || !inside)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && (active === last || !inside)) {
+    event.preventDefault();
+    first.focus();
+  }
+}
+
 interface Props {
   settings: AnalysisSettings;
   result: AnalysisResult;
@@ -259,12 +288,15 @@ export function AnalysisSettingsPanel({ settings, result, onApply, onClose }: Pr
       ref={panel}
       className="settings-panel"
       role="dialog"
+      aria-modal="true"
       aria-label="Analysis settings"
       data-testid="analysis-settings"
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
           onClose();
+        } else if (event.key === 'Tab' && panel.current) {
+          trapTab(panel.current, event);
         }
       }}
     >
@@ -516,6 +548,16 @@ export function AnalysisSettingsButton({
           </span>
         )}
       </button>
+      {open && (
+        // The modal's backdrop (hidden from assistive tech): the page behind it takes no clicks, and a
+        // click on it cancels, as Escape does (the keyboard's way out, handled by the dialog).
+        <div
+          className="settings-backdrop"
+          aria-hidden="true"
+          data-testid="analysis-settings-backdrop"
+          onClick={close}
+        />
+      )}
       {open && (
         <AnalysisSettingsPanel
           settings={settings}
