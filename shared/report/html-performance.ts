@@ -1,12 +1,25 @@
 /**
  * The "Model quality" section of the exported HTML report: metrics reference vs current with their
- * relative change (and the decay verdict), and the confusion matrices of classification tasks. When the
- * analysis has no model quality block, the section says why (the hook stays visible, never silent).
+ * relative change (and the decay verdict), the confusion matrices of classification tasks, the charts
+ * (binary: ROC, PR, calibration; with probabilities: the confidence histogram and its drift verdict;
+ * regression: error distribution, predicted vs actual), each an SVG plus, when interactive, a Plotly
+ * chart from the same data, and concept drift (the reading in plain words and the features, strongest
+ * first). When the analysis has no model quality block, the section says why (the hook stays visible).
  */
 import { METRICS } from '../performance/metric-names';
-import type { PerformanceResult, SideMetrics } from '../performance/types';
+import type {
+  ConceptDriftResult,
+  ConceptFeature,
+  ConceptReading,
+  DriftCheck,
+  PerformanceResult,
+  SideMetrics,
+} from '../performance/types';
 import type { AnalysisResult } from './analysis-result';
-import { escapeHtml, formatInteger, formatNumber, formatPercent } from './report-format';
+import { performanceCharts } from './perf-charts';
+import { chartBox, xyChartData } from './plotly-charts';
+import { escapeHtml, formatInteger, formatNumber, formatPercent, testLabel } from './report-format';
+import { type XYChart, xySvg } from './svg-xy-chart';
 
 /** The result's model quality block, if the analysis computed one (null or absent otherwise). */
 export function performanceOf(result: AnalysisResult): PerformanceResult | null {
@@ -72,8 +85,146 @@ function confusionMatrix(title: string, side: SideMetrics): string {
   );
 }
 
-/** The model quality section (an `<h2>` and its content). */
-export function performanceSection(result: AnalysisResult): string {
+/** The concept drift reading in plain words (the app's wording, renderer quality-format.ts). */
+export const READING_TEXT: Record<ConceptReading, string> = {
+  none: 'Neither the inputs nor the relation between inputs and target changed.',
+  covariate_shift: 'Inputs changed, but the relation between inputs and target held (covariate shift).',
+  concept_drift: 'The relation between inputs and target changed while the inputs did not (concept drift).',
+  both: 'Inputs changed and the relation between inputs and target changed (covariate shift and concept drift).',
+};
+
+/** p-values: formatNumber's rule, "< 1e-300" when they underflow to 0. */
+function formatPValue(value: number | null): string {
+  if (value === null) return '—';
+  if (value === 0) return '< 1e-300';
+  return formatNumber(value);
+}
+
+function checkText(check: DriftCheck): string {
+  if (check.test === null || check.score === null) return 'not tested';
+  return `${testLabel(check.test)} ${formatNumber(check.score)} (threshold ${formatNumber(check.threshold)})`;
+}
+
+function checkBadge(check: DriftCheck): string {
+  if (check.test === null || check.score === null) return '<span class="badge none">Not tested</span>';
+  return check.driftDetected
+    ? '<span class="badge drift">Drift</span>'
+    : '<span class="badge ok">No drift</span>';
+}
+
+const CHART_TITLES: Record<string, string> = {
+  'perf-roc': 'ROC curve',
+  'perf-pr': 'Precision-recall curve',
+  'perf-calibration': 'Calibration',
+  'perf-confidence': 'Prediction confidence',
+  'perf-errors': 'Error distribution',
+  'perf-pred-actual': 'Predicted vs actual',
+};
+
+function auc(p: PerformanceResult, key: 'rocAuc' | 'prAuc'): string {
+  const value = (side: SideMetrics) => (side.kind === 'classification' ? side[key] : null);
+  return `AUC reference ${formatNumber(value(p.reference))}, current ${formatNumber(value(p.current))}`;
+}
+
+function chartCaption(p: PerformanceResult, chart: XYChart): string {
+  switch (chart.id) {
+    case 'perf-roc':
+      return `${auc(p, 'rocAuc')} · dashed: chance`;
+    case 'perf-pr':
+      return auc(p, 'prAuc');
+    case 'perf-calibration':
+      return `Observed share of ${escapeHtml(p.posLabel ?? 'the positive class')} per probability bin · dashed: perfect calibration`;
+    case 'perf-confidence':
+      return p.confidence
+        ? `Drift of the top-class probability: ${escapeHtml(checkText(p.confidence.drift))} ${checkBadge(p.confidence.drift)}`
+        : '';
+    case 'perf-errors':
+      return 'Shares of prediction − target on shared bins';
+    case 'perf-pred-actual':
+      return 'Up to 500 rows per file (evenly spaced) · dashed: prediction = target';
+    default:
+      return '';
+  }
+}
+
+function chartsGrid(p: PerformanceResult, interactive: boolean): string {
+  const charts = performanceCharts(p);
+  if (charts.length === 0) return '';
+  const blocks = charts.map((chart) => {
+    const svg = xySvg(chart);
+    const body = interactive ? chartBox(svg, xyChartData(chart), chart.id) : svg;
+    return (
+      `<div class="perf-block perf-chart" data-chart="${chart.id}"><h3>${escapeHtml(CHART_TITLES[chart.id] ?? chart.id)}</h3>` +
+      `${body}<p class="muted chart-caption">${chartCaption(p, chart)}</p></div>`
+    );
+  });
+  return `<div class="perf-grid perf-charts">${blocks.join('')}</div>`;
+}
+
+function byEffect(a: ConceptFeature, b: ConceptFeature): number {
+  return (b.effect ?? -1) - (a.effect ?? -1);
+}
+
+function listText(names: string[], limit = 8): string {
+  const shown = names.slice(0, limit).map(escapeHtml).join(', ');
+  return names.length <= limit ? shown : `${shown} and ${names.length - limit} more`;
+}
+
+function relationBadge(f: ConceptFeature): string {
+  if (f.pValue === null) return '<span class="badge none">Not tested</span>';
+  return f.relationChanged
+    ? '<span class="badge drift">Changed</span>'
+    : '<span class="badge ok">Held</span>';
+}
+
+function effectText(f: ConceptFeature): string {
+  if (f.effect === null) return '—';
+  return f.relation === 'target_mean' ? `${formatNumber(f.effect)} sd` : formatPercent(f.effect);
+}
+
+/** Concept drift: the reading in plain words and the features, strongest effect first. */
+export function conceptSection(concept: ConceptDriftResult | null): string {
+  if (concept === null) {
+    return (
+      '<div class="concept" id="concept-drift" data-reading="absent"><h3>Concept drift</h3>' +
+      '<p class="note">Not computed: concept drift needs target values in both files.</p></div>'
+    );
+  }
+  const features = [...concept.features].sort(byEffect);
+  const changed = features.filter((f) => f.relationChanged).map((f) => f.feature);
+  const rows = features
+    .map(
+      (f) =>
+        `<tr><td class="name">${escapeHtml(f.feature)}</td><td>${relationBadge(f)}</td>` +
+        `<td class="num">${formatPValue(f.pValue)}</td><td class="num">${effectText(f)}</td>` +
+        `<td>${checkBadge(f.inputDrift)} <span class="muted">${escapeHtml(checkText(f.inputDrift))}</span></td></tr>`,
+    )
+    .join('');
+  const notes = concept.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('');
+  return (
+    `<div class="concept" id="concept-drift" data-reading="${concept.reading}"><div class="concept-head"><h3>Concept drift</h3>` +
+    `<div class="concept-reading${concept.reading === 'none' ? '' : ' changed'}"><p><strong>${escapeHtml(READING_TEXT[concept.reading])}</strong></p>` +
+    (changed.length > 0
+      ? `<p>Relation to the target changed (strongest first): ${listText(changed)}.</p>`
+      : '') +
+    (concept.drifted.length > 0 ? `<p>Inputs that drifted: ${listText(concept.drifted)}.</p>` : '') +
+    `<p class="muted">Per feature: χ² over its bins, significant at p &lt; ${formatNumber(concept.alpha)} (Bonferroni) with an effect ≥ ${formatNumber(concept.minEffect)}. ` +
+    'Effect: the weighted mean change per bin of the target rate or the class shares (target mean: in reference standard deviations). ' +
+    'Features correlated with a changed one can be flagged too; read them by effect.</p></div></div>' +
+    (features.length > 0
+      ? '<table class="concept-table"><thead><tr><th>Feature</th><th>Relation to target</th><th class="num">p-value</th>' +
+        `<th class="num">Effect</th><th>Input drift</th></tr></thead><tbody>${rows}</tbody></table>`
+      : '') +
+    notes +
+    '</div>'
+  );
+}
+
+/**
+ * The model quality section (an `<h2>` and its content). `interactive`: add the Plotly data blocks next
+ * to the SVG charts (the HTML report with the bundle); without it the section has SVG charts only.
+ */
+export function performanceSection(result: AnalysisResult, interactive = false): string {
   const p = performanceOf(result);
   if (p === null) {
     const why = performanceNoteOf(result) ?? 'the files have no target or prediction column mapped.';
@@ -104,6 +255,6 @@ export function performanceSection(result: AnalysisResult): string {
     .join('');
   return (
     `<section id="model-quality" data-performance="present"><h2>Model quality</h2><p>${verdict}</p>${rows}` +
-    `<div class="perf-block">${metricsTable(p)}</div>${matrices}${notes}</section>`
+    `<div class="perf-block">${metricsTable(p)}</div>${matrices}${chartsGrid(p, interactive)}${conceptSection(p.conceptDrift)}${notes}</section>`
   );
 }

@@ -294,7 +294,7 @@ export function renderHtmlReport(result: AnalysisResult, options: HtmlReportOpti
     listSection('only-reference', 'Only in the reference file (not tested)', result.onlyInReference),
     listSection('only-current', 'Only in the current file (not tested)', result.onlyInCurrent),
     listSection('ignored', 'Ignored on request', result.ignored),
-    performanceSection(result),
+    performanceSection(result, plotly !== null),
     `<section id="columns"><h2>Columns</h2>${columns.map((c, i) => columnSection(c, i, plotly !== null)).join('')}</section>`,
     `<footer>Driftscope ${h(result.driftscopeVersion)} · aggregated data only, no rows · ${h(result.reference.file)} vs ${h(result.current.file)}</footer>`,
     `</main>${scripts.map((x) => `<script>${x.text}</script>`).join('')}</body></html>`,

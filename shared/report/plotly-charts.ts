@@ -10,6 +10,7 @@ import type { Distribution } from './analysis-result';
 import { jsonForScript } from './json-script';
 import { plotlySafeText } from './plotly-safe-text';
 import { formatNumber } from './report-format';
+import type { XYChart } from './svg-xy-chart';
 
 /** The Plotly bundle to embed (plotly.js-basic-dist-min) and the base64 SHA-256 of its UTF-8 text. */
 export interface PlotlyBundle {
@@ -39,6 +40,33 @@ export type ChartData =
       ticks: string[];
       reference: number[];
       current: number[];
+    }
+  | {
+      /** A model-quality chart (curves, point clouds, shared-bin histograms): see svg-xy-chart.ts. */
+      kind: 'plot';
+      xTitle: string;
+      yTitle: string;
+      /** Short constant axis names for the hover text. */
+      xHover: string;
+      yHover: string;
+      xRange: [number, number];
+      yRange: [number, number];
+      xPercent: boolean;
+      yPercent: boolean;
+      diagonal: boolean;
+      series: PlotSeries[];
+    };
+
+/** One trace of a 'plot' chart; bars carry centres, widths and "lo – hi" ranges like the histograms. */
+export type PlotSeries =
+  | { name: 'Reference' | 'Current'; mode: 'line' | 'linepoints' | 'points'; x: number[]; y: number[] }
+  | {
+      name: 'Reference' | 'Current';
+      mode: 'bars';
+      x: number[];
+      y: number[];
+      width: number[];
+      ranges: string[];
     };
 
 const TICK_CHARS = 18;
@@ -88,11 +116,51 @@ export function chartData(distribution: Distribution, columnName: string): Chart
   };
 }
 
+/** The Plotly data of a model-quality chart, from the same spec as its SVG (pure). */
+export function xyChartData(chart: XYChart): ChartData {
+  const series = chart.series.map((s): PlotSeries => {
+    if (s.mode !== 'bars') {
+      return { name: s.role, mode: s.mode, x: s.x.map(pos) as number[], y: s.y.map(pos) as number[] };
+    }
+    const bins = Math.max(Math.min(s.edges.length - 1, s.shares.length), 0);
+    const x: number[] = [];
+    const width: number[] = [];
+    const ranges: string[] = [];
+    for (let i = 0; i < bins; i++) {
+      x.push(pos((s.edges[i] + s.edges[i + 1]) / 2) as number);
+      width.push(pos(s.edges[i + 1] - s.edges[i]) as number);
+      ranges.push(plotlySafeText(`${formatNumber(s.edges[i])} – ${formatNumber(s.edges[i + 1])}`));
+    }
+    return {
+      name: s.role,
+      mode: 'bars',
+      x,
+      width,
+      ranges,
+      y: s.shares.slice(0, bins).map(share) as number[],
+    };
+  });
+  return {
+    kind: 'plot',
+    xTitle: plotlySafeText(truncate(chart.xTitle, TITLE_CHARS)),
+    yTitle: plotlySafeText(truncate(chart.yTitle, TITLE_CHARS)),
+    xHover: plotlySafeText(chart.xHover),
+    yHover: plotlySafeText(chart.yHover),
+    xRange: chart.xRange.map(pos) as [number, number],
+    yRange: chart.yRange.map(pos) as [number, number],
+    xPercent: chart.xPercent,
+    yPercent: chart.yPercent,
+    diagonal: chart.diagonal,
+    series,
+  };
+}
+
 /**
  * One column's chart: the SVG (fallback and print), the data block and the div Plotly draws into.
- * `index` names the data block (`chart-data-<index>`) and the div (`chart-<index>`).
+ * `index` names the data block (`chart-data-<index>`) and the div (`chart-<index>`); columns use their
+ * position, model-quality charts a name (`perf-roc`).
  */
-export function chartBox(svg: string, data: ChartData, index: number): string {
+export function chartBox(svg: string, data: ChartData, index: number | string): string {
   return (
     `<div class="chart-box">${svg}` +
     `<script type="application/json" class="chart-data" id="chart-data-${index}">${jsonForScript(data)}</script>` +
@@ -124,11 +192,28 @@ export const CHARTS_SCRIPT =
   "return{barmode:h?'overlay':'group',bargap:h?0:0.2,autosize:true,paper_bgcolor:'rgba(0,0,0,0)',plot_bgcolor:'rgba(0,0,0,0)'," +
   "font:{family:FONT,size:11,color:'#1f2430'},margin:{l:52,r:12,t:26,b:36}," +
   "legend:{orientation:'h',x:1,xanchor:'right',y:1.02,yanchor:'bottom'},hoverlabel:{font:{size:12}},xaxis:x,yaxis:y};}" +
+  // Model-quality charts ('plot'): curves, clouds and shared-bin bars, the dashed y = x diagonal, fixed
+  // ranges; hover templates hold constants only (the series role and the short axis names, stripped of
+  // the template characters % { }).
+  "function hv(t){return String(t).replace(/[%{}]/g,'');}" +
+  "function ptraces(d){var out=[],f=function(p){return p?'.1%':'.4g';};" +
+  'if(d.diagonal){var lo=Math.max(d.xRange[0],d.yRange[0]),hi=Math.min(d.xRange[1],d.yRange[1]);' +
+  "out.push({type:'scatter',mode:'lines',x:[lo,hi],y:[lo,hi],line:{color:'#9aa3b2',dash:'dash',width:1},hoverinfo:'skip',showlegend:false});}" +
+  "d.series.forEach(function(s){var cur=s.name==='Current',nm=cur?'Current':'Reference',color=cur?C.c:C.r,o={name:nm,x:s.x,y:s.y};" +
+  "if(s.mode==='bars'){o.type='bar';o.width=s.width;o.customdata=s.ranges;o.opacity=0.55;o.marker={color:color,line:{color:color,width:1}};" +
+  "o.hovertemplate=nm+'<br>%{customdata}<br>share %{y:.2%}<extra></extra>';}" +
+  "else{o.type='scatter';o.mode=s.mode==='points'?'markers':s.mode==='linepoints'?'lines+markers':'lines';" +
+  "o.line={color:color,width:2};o.marker={color:color,size:s.mode==='points'?5:7,opacity:s.mode==='points'?0.55:1};" +
+  "o.hovertemplate=nm+'<br>'+hv(d.xHover)+' %{x:'+f(d.xPercent)+'}<br>'+hv(d.yHover)+' %{y:'+f(d.yPercent)+'}<extra></extra>';}" +
+  'out.push(o);});return out;}' +
+  "function playout(d){var l=layout({kind:'histogram',title:d.xTitle});l.barmode='overlay';l.bargap=0;" +
+  "l.xaxis.range=d.xRange;l.xaxis.tickformat=d.xPercent?'.0%':'';l.yaxis.title.text=d.yTitle;l.yaxis.range=d.yRange;" +
+  "l.yaxis.tickformat=d.yPercent?'.0%':'';l.yaxis.rangemode='normal';l.margin.b=40;return l;}" +
   "var CONFIG={displaylogo:false,responsive:true,modeBarButtonsToRemove:['select2d','lasso2d','autoScale2d','toImage']};" +
   "function draw(box){if(box.getAttribute('data-state'))return;box.setAttribute('data-state','drawing');" +
   "var s=box.querySelector('script.chart-data'),div=box.querySelector('.plotly-chart'),d;" +
   "try{d=JSON.parse(s.textContent);}catch(e){box.setAttribute('data-state','failed');return;}" +
-  "P.newPlot(div,traces(d),layout(d),CONFIG).then(function(){box.classList.add('drawn');box.setAttribute('data-state','drawn');}," +
+  "var pl=d.kind==='plot';P.newPlot(div,pl?ptraces(d):traces(d),pl?playout(d):layout(d),CONFIG).then(function(){box.classList.add('drawn');box.setAttribute('data-state','drawn');}," +
   "function(){box.setAttribute('data-state','failed');});}" +
   "var boxes=Array.prototype.slice.call(document.querySelectorAll('.chart-box'));" +
   "if(typeof IntersectionObserver!=='function'){boxes.forEach(draw);return;}" +
@@ -137,4 +222,4 @@ export const CHARTS_SCRIPT =
   'boxes.forEach(function(b){io.observe(b);});})();';
 
 /** Base64 SHA-256 of CHARTS_SCRIPT, as the CSP's script-src names it (checked by test/unit/shared/report). */
-export const CHARTS_SCRIPT_SHA256 = 'c9W0FqHsRbfghyvtZYsy/NZcbxIkx6TGJbitqfoBuMo=';
+export const CHARTS_SCRIPT_SHA256 = 'wawfDL9IWxc7BWGcIlykuA5oRyzZuLkSRxIUavmNiNk=';

@@ -68,6 +68,17 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); p
 .perf-grid { display: grid; grid-template-columns: 1fr 1fr; gap: 16px; }
 .cm td { text-align: right; font-variant-numeric: tabular-nums; }
 .cm th { font-size: 11px; overflow-wrap: anywhere; }
+.perf-charts { margin-top: 12px; }
+.perf-chart h3 { margin-bottom: 2px; }
+.chart-caption { margin: 2px 0 0; font-size: 12px; }
+.chart .axis-title { fill: var(--text); font-size: 11px; }
+.concept { margin-top: 16px; }
+.concept-head { break-inside: avoid; page-break-inside: avoid; }
+.concept-reading { border: 1px solid var(--line); border-left: 4px solid var(--ok); border-radius: 4px;
+  padding: 6px 12px; margin: 0 0 10px; background: var(--soft); }
+.concept-reading.changed { border-left-color: var(--drift); }
+.concept-reading p { margin: 3px 0; overflow-wrap: anywhere; }
+.concept-table td { font-size: 12px; }
 footer { margin-top: 32px; color: var(--muted); font-size: 11px; }
 @media print {
   main { max-width: none; padding: 0; }

@@ -34,6 +34,19 @@ function cspScriptHashes(html: string): string[] {
   return [...scriptSrc.matchAll(/'sha256-([^']+)'/g)].map((m) => m[1]);
 }
 
+/** Every string of a chart's data that Plotly renders (titles, ticks, hover parts). */
+function chartStrings(d: ChartData): string[] {
+  if (d.kind === 'categories') return [...d.labels, ...d.ticks, d.title];
+  if (d.kind === 'histogram') return [...d.ranges, d.title];
+  return [
+    d.xTitle,
+    d.yTitle,
+    d.xHover,
+    d.yHover,
+    ...d.series.flatMap((s) => (s.mode === 'bars' ? [s.name, ...s.ranges] : [s.name])),
+  ];
+}
+
 describe('HTML report with interactive Plotly charts', () => {
   const result = demoResult();
   const html = renderHtmlReport(result, { plotly: fake });
@@ -112,8 +125,7 @@ describe('HTML report with interactive Plotly charts', () => {
     const other = renderHtmlReport(hostileResult(), { plotly: fake });
     for (const raw of dataBlocks(other)) {
       const d = JSON.parse(raw) as ChartData;
-      const strings = d.kind === 'categories' ? [...d.labels, ...d.ticks, d.title] : [...d.ranges, d.title];
-      for (const s of strings) expect(s).not.toMatch(/[<>"']/);
+      for (const s of chartStrings(d)) expect(s).not.toMatch(/[<>"']/);
     }
   });
 });
