@@ -1,6 +1,7 @@
 /**
  * The exported HTML report opened in Chromium the way a colleague opens a mailed file (file://): every
- * column's interactive Plotly chart renders from the embedded bundle (its SVG stays for print), no
+ * column's and every model-quality chart's interactive Plotly chart renders from the embedded bundle
+ * (its SVG stays for print), concept drift lists its features strongest first, no
  * console error, no CSP violation, no request but the file itself, the drift table sorts, and hostile
  * names from the data stay text in the page and in Plotly's axes and hover labels (nothing runs, no dialog).
  */
@@ -113,7 +114,7 @@ test('the demo report renders every chart offline, sorts its table, and logs not
 
   await expect(page.locator('h1')).toHaveText('Drift report: reference.csv vs current.csv');
   const expected = result.columns.filter((c) => c.distribution !== null).length;
-  const charts = page.locator('svg.chart');
+  const charts = page.locator('#columns svg.chart');
   await expect(charts).toHaveCount(expected);
   for (let i = 0; i < expected; i++) {
     const chart = charts.nth(i);
@@ -123,7 +124,7 @@ test('the demo report renders every chart offline, sorts its table, and logs not
     expect(box?.height ?? 0).toBeGreaterThan(100);
     expect(await chart.locator('rect').count()).toBeGreaterThan(2);
   }
-  const boxes = page.locator('.chart-box');
+  const boxes = page.locator('#columns .chart-box');
   await expect(boxes).toHaveCount(expected);
   for (let i = 0; i < expected; i++) await expectPlotlyChart(boxes.nth(i));
   // Hover shows the bin and the share.
@@ -155,6 +156,87 @@ test('the demo report renders every chart offline, sorts its table, and logs not
   const present = scores.filter((s) => s !== '').map(Number);
   expect(present).toEqual([...present].sort((a, b) => a - b));
   expect(scores.slice(present.length).every((s) => s === '')).toBe(true);
+
+  expect(watch.problems).toEqual([]);
+  expect(watch.dialogs).toEqual([]);
+  expect(watch.requests).toEqual([pathToFileURL(report).href]);
+});
+
+test('the demo report draws its model-quality charts and concept drift offline, and logs nothing', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-report-mq-'));
+  cli('demo', '--out', dir);
+  const report = path.join(dir, 'report.html');
+  const json = path.join(dir, 'r.json');
+  cli(
+    'analyze',
+    '--reference',
+    path.join(dir, 'reference.csv'),
+    '--current',
+    path.join(dir, 'current.csv'),
+    '--html',
+    report,
+    '--json',
+    json,
+  );
+  const result = JSON.parse(readFileSync(json, 'utf8')) as AnalysisResult;
+  const perf = result.performance;
+  expect(perf?.task).toBe('binary');
+  const watch = await openReport(page, report);
+
+  const section = page.locator('#model-quality');
+  await expect(section).toHaveAttribute('data-performance', 'present');
+  const ids = ['perf-roc', 'perf-pr', 'perf-calibration', 'perf-confidence'];
+  await expect(section.locator('.perf-chart')).toHaveCount(ids.length);
+  for (const id of ids) {
+    const block = section.locator(`.perf-chart[data-chart="${id}"]`);
+    const box = block.locator('.chart-box');
+    await box.scrollIntoViewIfNeeded();
+    await expect(box).toHaveAttribute('data-state', 'drawn');
+    const plot = box.locator('div.plotly-chart.js-plotly-plot');
+    await expect(plot).toBeVisible();
+    const size = await plot.boundingBox();
+    expect(size?.width ?? 0).toBeGreaterThan(250);
+    expect(size?.height ?? 0).toBeGreaterThan(150);
+    await expect(box.locator('svg.chart')).toBeHidden();
+    await expect(box.locator('.legendtext')).toHaveText(['Reference', 'Current']);
+    if (id === 'perf-confidence') {
+      expect(await box.locator('.barlayer .point path').count()).toBeGreaterThan(10);
+    } else {
+      // The curves (and the dashed diagonal of ROC and calibration) are scatter traces with a line.
+      const lines = await box.locator('.scatterlayer .trace .js-line').count();
+      expect(lines).toBe(id === 'perf-pr' ? 2 : 3);
+    }
+  }
+  // Hover over the ROC curve: the role and both rates (constant labels).
+  const roc = section.locator('[data-chart="perf-roc"] .chart-box');
+  const area = await roc.locator('.nsewdrag').first().boundingBox();
+  if (!area) throw new Error('no ROC plot area');
+  await page.mouse.move(area.x + area.width * 0.2, area.y + area.height * 0.2);
+  await expect(roc.locator('.hoverlayer .hovertext').first()).toBeVisible();
+  expect((await roc.locator('.hoverlayer .hovertext').allTextContents()).join(' ')).toMatch(
+    /(Reference|Current)FPR 0\.\d+TPR [01]\.?\d*/,
+  );
+  await page.mouse.move(0, 0);
+  // The confidence verdict, and concept drift: the reading and every feature, strongest first.
+  await expect(section.locator('[data-chart="perf-confidence"] .chart-caption')).toContainText(
+    'Drift of the top-class probability',
+  );
+  const concept = section.locator('#concept-drift');
+  await expect(concept).toHaveAttribute('data-reading', perf?.conceptDrift?.reading ?? '');
+  await expect(concept.locator('.concept-reading strong')).not.toBeEmpty();
+  const features = [...(perf?.conceptDrift?.features ?? [])].sort(
+    (a, b) => (b.effect ?? -1) - (a.effect ?? -1),
+  );
+  await expect(concept.locator('.concept-table tbody td.name')).toHaveText(features.map((f) => f.feature));
+  await section.locator('.perf-charts').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifactsDir, 'report-model-quality.png') });
+  // Print shows the vector SVG of every model-quality chart, never the Plotly div.
+  await page.emulateMedia({ media: 'print' });
+  for (const id of ids) await expect(section.locator(`[data-chart="${id}"] svg.chart`)).toBeVisible();
+  await expect(section.locator('div.plotly-chart').first()).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
 
   expect(watch.problems).toEqual([]);
   expect(watch.dialogs).toEqual([]);
