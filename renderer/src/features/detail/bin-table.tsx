@@ -63,13 +63,13 @@ export function BinTable({
                 <span className="role-dot role-dot-current" aria-hidden="true" /> Cur.
               </th>
               <th scope="col" className="th-num">
-                Δ share
+                <abbr title="Change in share (current − reference)">Δ</abbr>
               </th>
               <th scope="col" className="th-num">
-                PSI term
+                <abbr title="This bin's term of the PSI">PSI</abbr>
               </th>
               <th scope="col" className="th-num">
-                JS term
+                <abbr title="This bin's term of the Jensen–Shannon divergence">JS</abbr>
               </th>
             </tr>
           </thead>
@@ -104,8 +104,8 @@ export function BinTable({
                   <td className={`td-num ${delta > 0 ? 'delta-up' : delta < 0 ? 'delta-down' : ''}`}>
                     {signedPercent(delta)}
                   </td>
-                  <td className="td-num">{formatNumber(detail.psi[bin], 3)}</td>
-                  <td className="td-num">{formatNumber(detail.js[bin], 3)}</td>
+                  <td className="td-num">{formatNumber(detail.psi[bin], 2)}</td>
+                  <td className="td-num">{formatNumber(detail.js[bin], 2)}</td>
                 </tr>
               );
             })}

@@ -303,8 +303,8 @@ export function FeatureDetail({
           <div className="chart-foot muted" data-testid="bin-totals">
             {numericDetail.edges.length - 1} bins · PSI {formatNumber(numericDetail.psiTotal, 3)} · JS
             distance {formatNumber(numericDetail.jsDistance, 3)}
-            {numericDetail.ks && <> · KS D {formatNumber(numericDetail.ks.d, 3)}</>} · click a bar (or a range
-            in the bins table) for its rows
+            {numericDetail.ks && <> · KS D {formatNumber(numericDetail.ks.d, 3)}</>} · click a bar for its
+            rows
           </div>
           <BinTable
             column={column.name}

@@ -62,7 +62,9 @@ export function RowsPanel({ request, onClose }: { request: RowsRequest; onClose(
       {error && <div className="detail-note">{error}</div>}
       {!rows && !error && <div className="muted">Reading rows…</div>}
       {rows && rows.rows.length > 0 && (
-        <div className="rows-scroll">
+        // Scrolls: focusable so the keyboard can scroll it (axe scrollable-region-focusable).
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container takes the focus to scroll by keyboard.
+        <section className="rows-scroll" aria-label="Rows, scrollable" tabIndex={0}>
           <table className="rows-table" data-testid="rows-table">
             <thead>
               <tr>
@@ -90,7 +92,7 @@ export function RowsPanel({ request, onClose }: { request: RowsRequest; onClose(
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {rows && rows.rows.length === 0 && <div className="muted">No current row falls here.</div>}
     </section>

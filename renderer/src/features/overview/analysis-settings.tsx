@@ -6,7 +6,16 @@
  * mapping stay as they are) and re-runs the analysis. The object is the JSON of `driftscope analyze
  * --config FILE`; it can be exported to and imported from such a file.
  */
-import { type ChangeEvent, type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  type ChangeEvent,
+  type KeyboardEvent,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import {
   type AnalysisSettings,
   CORRECTIONS,
@@ -249,6 +258,19 @@ export function AnalysisSettingsPanel({ settings, result, onApply, onClose }: Pr
 
   useEffect(() => {
     panel.current?.querySelector<HTMLElement>('select, input')?.focus();
+  }, []);
+
+  // The panel ends above the window's bottom edge (its actions stay in view; the form scrolls inside).
+  useLayoutEffect(() => {
+    const fitHeight = () => {
+      const element = panel.current;
+      if (!element) return;
+      const top = element.getBoundingClientRect().top;
+      element.style.maxHeight = `${Math.max(240, Math.min(620, window.innerHeight - top - 12))}px`;
+    };
+    fitHeight();
+    window.addEventListener('resize', fitHeight);
+    return () => window.removeEventListener('resize', fitHeight);
   }, []);
 
   const toggleIgnore = (name: string, on: boolean) =>
