@@ -85,6 +85,10 @@ for (const scheme of ['light', 'dark'] as const) {
       await app.expectState('ready');
       await typeRow(app, 'numerical').click();
       await expect(app.detail).toHaveAttribute('data-detail-state', 'ready');
+      // With the bins table open (the keyboard route to a bin's rows) and the rows of one bin shown.
+      await page.getByTestId('bins-toggle').click();
+      await page.getByTestId('bin-rows').first().click();
+      await expect(page.getByTestId('rows-panel').getByTestId('rows-count')).toBeVisible();
       found.push(...blocking('drift, numeric', await axe(page, `${scheme} numeric`)));
 
       await typeRow(app, 'categorical').click();
@@ -262,18 +266,40 @@ test('keyboard: Tab order top bar → tabs → filters → table → detail, arr
   await page.getByTestId('analysis-settings-button').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('analysis-settings')).toBeVisible();
-  // A non-modal dialog (role="dialog", no aria-modal): Tab goes on to the table after its last control.
+  // A modal dialog (role="dialog", aria-modal): the focus starts on its first control, and Tab wraps
+  // around inside it (the walk ends where the focus comes back to a control it visited: the first one).
+  const dialog = page.getByTestId('analysis-settings');
+  await expect(dialog).toHaveAttribute('role', 'dialog');
+  await expect(dialog).toHaveAttribute('aria-modal', 'true');
+  await expect(page.getByTestId('as-correction')).toBeFocused();
   const settings = await walkTab(page, 'settings', '[data-testid="analysis-settings"]');
   expect(
     settings.stops.some((s) => s.description.includes('as-apply') || s.description.includes('as-cancel')),
   ).toBe(true);
+  expect(settings.stops.at(-1)?.description).toContain('as-export');
+  expect(settings.stops.filter((s) => s.region === 'table' || s.region === 'detail')).toEqual([]);
+  await expect(page.getByTestId('as-correction')).toBeFocused();
   expect(settings.unreached, 'interactive elements Tab never reached').toEqual([]);
   expect(settings.problems).toEqual([]);
+  // Shift+Tab on the first control goes to the last, Tab on the last back to the first.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByTestId('as-export')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.getByTestId('as-correction')).toBeFocused();
   // Escape closes it and gives the focus back to its button.
   await page.getByTestId('as-share-threshold').focus();
   await page.keyboard.press('Escape');
-  await expect(page.getByTestId('analysis-settings')).toHaveCount(0);
+  await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('analysis-settings-button')).toBeFocused();
+  // The page behind the modal takes no clicks: a click there (on the backdrop) cancels, like Escape.
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await page.getByTestId('as-correction').selectOption('bonferroni');
+  // Below the toolbar, left of the panel: the drift table, under the backdrop.
+  await page.mouse.click(200, 700);
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('analysis-settings-button')).toBeFocused();
+  await expect(page.getByTestId('analysis-settings-count')).toHaveCount(0);
 
   // The tabs: arrow keys switch between Drift and Model quality, and the focus moves with them.
   await page.getByTestId('tab-drift').focus();
@@ -309,6 +335,17 @@ test('screenshots after the accessibility fixes (light and dark, 1280×800)', as
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     await app.detail.screenshot({ path: path.join(artifactsDir, `a11y-detail-focus-${scheme}.png`) });
+    // The bins table open, a range focused from the keyboard and its rows shown.
+    await page.getByTestId('bins-toggle').focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('rows-panel').getByTestId('rows-count')).toBeVisible();
+    await page.getByTestId('bins-table').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(artifactsDir, `a11y-bins-table-${scheme}.png`) });
+    await page.getByTestId('rows-close').click();
+    await page.getByTestId('bins-toggle').click();
     await page.getByTestId('analysis-settings-button').click();
     await page.screenshot({ path: path.join(artifactsDir, `a11y-settings-${scheme}.png`) });
     await page.getByTestId('as-cancel').click();

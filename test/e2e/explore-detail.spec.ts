@@ -93,6 +93,51 @@ test("hovering a bin shows its PSI and Jensen–Shannon terms; clicking it lists
   await expect(panel).toHaveCount(0);
 });
 
+test('keyboard: a range in the bins table opens the same rows as a click on its bar', async ({ page }) => {
+  const detail = page.getByTestId('feature-detail');
+  const histogram = page.getByTestId('histogram');
+  await page.getByTestId('bins-10').click();
+  await expect(detail).toHaveAttribute('data-detail-state', 'ready');
+  // The mouse: the tallest current bar, its rows.
+  const bars = histogram.locator('g.trace.bars').nth(1).locator('g.point path');
+  const heights = await bars.evaluateAll((paths) => paths.map((p) => p.getBoundingClientRect().height));
+  const bin = heights.indexOf(Math.max(...heights));
+  await bars.nth(bin).click({ force: true });
+  const panel = page.getByTestId('rows-panel');
+  await expect(panel.getByTestId('rows-row').first()).toBeVisible();
+  const title = (await panel.locator('.rows-title').textContent()) ?? '';
+  const count = (await panel.getByTestId('rows-count').textContent()) ?? '';
+  const byMouse = await panel.getByTestId('rows-row').locator('th').allInnerTexts();
+  await panel.getByTestId('rows-close').click();
+  await expect(panel).toHaveCount(0);
+
+  // The keyboard: the disclosure is collapsed (nothing of the table shows), Enter opens it, Tab walks the
+  // ranges (one stop per bin), Enter on the same bin's range.
+  const table = page.getByTestId('bins-table');
+  await expect(table).toBeHidden();
+  await page.getByTestId('bins-toggle').focus();
+  await page.keyboard.press('Enter');
+  await expect(table).toBeVisible();
+  await expect(table.getByTestId('bin-row')).toHaveCount(10);
+  for (let i = 0; i <= bin; i++) await page.keyboard.press('Tab');
+  const range = title.replace(/^Current rows where x is /, '');
+  const button = table.getByRole('button', { name: `Rows in bin ${range}`, exact: true });
+  await expect(button).toBeFocused();
+  await expect(table.locator(`[data-bin="${bin}"]`).getByRole('button')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel.getByTestId('rows-row').first()).toBeVisible();
+  await expect(panel.locator('.rows-title')).toHaveText(title);
+  await expect(panel.getByTestId('rows-count')).toHaveText(count);
+  expect(await panel.getByTestId('rows-row').locator('th').allInnerTexts()).toEqual(byMouse);
+  // The focus stays on the range (the next bins are a Tab away); its row is marked as the one shown.
+  await expect(button).toBeFocused();
+  await expect(table.locator(`[data-bin="${bin}"]`)).toHaveClass(/bin-shown/);
+  // Shares, change and drift terms per bin, as in the hover of a bar.
+  await expect(table.locator('thead th')).toHaveText(['Bin', 'Ref.', 'Cur.', 'Δ', 'PSI', 'JS']);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: path.join(artifactsDir, 'bins-table-keyboard.png') });
+});
+
 test('categorical detail: bars, share table sorted by change with new and vanished categories, rows of a category', async ({
   page,
 }) => {
