@@ -20,9 +20,12 @@ import {
 } from '../shared/drift/settings';
 import { isPageSize, PAGE_SIZES } from '../shared/report/pdf-layout';
 import { formatBytes } from '../shared/report/report-format';
+import { ENCODINGS, parseEncodingName } from '../shared/table/encoding';
+import { DECIMAL_SEPARATORS, type DecimalSeparator } from '../shared/table/parse-number';
 import { isTestKey, TEST_KEYS } from '../shared/types';
 import { formatSummary } from './cli-format';
 import { EngineClient } from './engine/engine-client';
+import type { FileLoadOptions } from './engine/protocol';
 import { writeDemoFiles } from './main/handlers';
 import { writeFileAtomic } from './main/write-file-atomic';
 import { createCliPdfPrinter, PdfUnavailableError, preflightPdf } from './report/pdf-cli';
@@ -34,6 +37,7 @@ const USAGE = `Usage:
                      [--html FILE] [--pdf FILE] [--csv FILE] [--page-size A4|Letter]
                      [--target COL] [--prediction COL] [--proba COL[,COL...]] [--pos-label L]
                      [--task binary|multiclass|regression] [--labels FILE --id COL] [--no-performance]
+                     [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--decimal .|,]
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
 
 Tests (--test): ${TEST_KEYS.join(', ')}
@@ -47,6 +51,9 @@ override. --labels FILE joins target values that arrived later into the current 
 same report printed by Chromium ($DRIFTSCOPE_CHROMIUM, Playwright's Chromium or /usr/bin/chromium;
 --page-size A4 or Letter, default A4);
 --csv FILE: the drift table. Reports list drifted columns first.
+--encoding NAME: the text encoding of the input files (default: detected per file: UTF-8, UTF-16 with or
+without BOM, else Windows-1252/Latin-1); --decimal ,: numbers use a decimal comma ("1,5").
+Files ending in .gz are decompressed while reading.
 Exit codes: 0 done; 1 dataset drift detected with --fail-on-drift; 2 bad input.
 `;
 
@@ -113,8 +120,35 @@ function readConfig(file: string): AnalysisSettings {
   return parseSettings(json, name);
 }
 
-async function analyze(engine: EngineClient, reference: string, current: string, settings: AnalysisSettings) {
-  await Promise.all([engine.load('reference', reference), engine.load('current', current)]);
+/** --encoding and --decimal, checked. */
+function fileLoadFlags(values: { encoding?: string; decimal?: string }): FileLoadOptions {
+  const options: FileLoadOptions = {};
+  if (values.encoding !== undefined) {
+    const encoding = parseEncodingName(values.encoding);
+    if (encoding === null)
+      throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}, got "${values.encoding}"`);
+    options.encoding = encoding;
+  }
+  if (values.decimal !== undefined) {
+    if (!(DECIMAL_SEPARATORS as readonly string[]).includes(values.decimal))
+      throw new UsageError(`--decimal must be . or , (got "${values.decimal}")`);
+    options.decimal = values.decimal as DecimalSeparator;
+  }
+  return options;
+}
+
+/** Loads both files (messages name each path as given) and analyses them. */
+async function analyze(
+  engine: EngineClient,
+  reference: string,
+  current: string,
+  settings: AnalysisSettings,
+  options: FileLoadOptions = {},
+) {
+  await Promise.all([
+    engine.load('reference', path.resolve(reference), { ...options, displayPath: reference }),
+    engine.load('current', path.resolve(current), { ...options, displayPath: current }),
+  ]);
   return engine.analyze(settings);
 }
 
@@ -172,6 +206,8 @@ async function main(argv: string[]): Promise<number> {
       pdf: { type: 'string' },
       csv: { type: 'string' },
       'page-size': { type: 'string' },
+      encoding: { type: 'string' },
+      decimal: { type: 'string' },
     },
   });
   if (!values.reference || !values.current)
@@ -185,6 +221,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.correction !== undefined && !(CORRECTIONS as readonly string[]).includes(values.correction)) {
     throw new UsageError(`unknown correction "${values.correction}"; one of ${CORRECTIONS.join(', ')}`);
   }
+  const loadOptions = fileLoadFlags(values);
   const pageSize = values['page-size'] ?? 'A4';
   if (!isPageSize(pageSize)) throw new UsageError(`--page-size must be one of ${PAGE_SIZES.join(', ')}`);
   const reportTargets: Partial<Record<ReportFormat, string>> = {};
@@ -206,13 +243,9 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--labels needs --id COL');
   const engine = new EngineClient();
   try {
-    if (values.labels !== undefined) await engine.loadLabels(path.resolve(values.labels));
-    const result = await analyze(
-      engine,
-      path.resolve(values.reference),
-      path.resolve(values.current),
-      settings,
-    );
+    if (values.labels !== undefined)
+      await engine.loadLabels(path.resolve(values.labels), { ...loadOptions, displayPath: values.labels });
+    const result = await analyze(engine, values.reference, values.current, settings, loadOptions);
     if (values.json !== undefined) writeJson(values.json, result);
     else process.stdout.write(formatSummary(result));
     const written = await writeReports(result, reportTargets, { pageSize, printPdf: createCliPdfPrinter() });

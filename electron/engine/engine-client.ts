@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
 import type { BinChoice, ColumnDetail, RowSelector, RowsResult } from '../../shared/explore/types';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
-import type { EngineMessage, EngineRequest } from './protocol';
+import type { EngineMessage, EngineRequest, FileLoadOptions } from './protocol';
 import { deserializeError } from './serialize-error';
 
 interface Pending {
@@ -52,15 +52,19 @@ export class EngineClient {
     return () => this.progressListeners.delete(listener);
   }
 
-  load(role: DatasetRole, filePath: string): Promise<DatasetSummary> {
-    return this.request({ type: 'load', role, path: filePath }, `Loading ${path.basename(filePath)}`);
+  /** Loads a file; `options.displayPath` is the path as the user gave it, named in messages. */
+  load(role: DatasetRole, filePath: string, options: FileLoadOptions = {}): Promise<DatasetSummary> {
+    return this.request(
+      { type: 'load', role, path: filePath, options },
+      `Loading ${options.displayPath ?? path.basename(filePath)}`,
+    );
   }
 
   /** Loads a labels file, joined into current by ID at analysis time (settings.performance.id). */
-  loadLabels(filePath: string): Promise<Omit<DatasetSummary, 'role'>> {
+  loadLabels(filePath: string, options: FileLoadOptions = {}): Promise<Omit<DatasetSummary, 'role'>> {
     return this.request(
-      { type: 'load', role: 'labels', path: filePath },
-      `Loading ${path.basename(filePath)}`,
+      { type: 'load', role: 'labels', path: filePath, options },
+      `Loading ${options.displayPath ?? path.basename(filePath)}`,
     );
   }
 

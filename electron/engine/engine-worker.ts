@@ -2,6 +2,8 @@
  * Worker entry: the engine. Holds the loaded datasets (their typed arrays never leave this thread) and
  * answers requests from the engine client: load (in a parse worker per file), cancel, analyze.
  */
+
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { DatasetSummary } from '../../shared/api';
@@ -11,17 +13,26 @@ import type { AnalysisSettings } from '../../shared/drift/settings';
 import { detectMapping } from '../../shared/performance/mapping';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
+import { encodingMismatch } from '../../shared/table/encoding';
 import { joinLabels } from '../../shared/table/join-labels';
 import { createExplore, prepareTables } from './explore';
+import { availableMemory, estimateMemory } from './memory-budget';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
-import type { EngineMessage, EngineRequest, EngineRole, ParseWorkerMessage } from './protocol';
+import type {
+  EngineMessage,
+  EngineRequest,
+  EngineRole,
+  FileLoadOptions,
+  ParseWorkerMessage,
+} from './protocol';
 import { CancelledError, deserializeError, serializeError } from './serialize-error';
 
 declare const __DRIFTSCOPE_VERSION__: string;
 
 const port = parentPort!;
 const tables: Partial<Record<EngineRole, ColumnarTable>> = {};
-const loading = new Map<EngineRole, { worker: Worker; cancel: () => void }>();
+/** Loads in progress, with the memory each is estimated to need (reserved while another file loads). */
+const loading = new Map<EngineRole, { worker: Worker; cancel: () => void; need: number }>();
 const explore = createExplore(__DRIFTSCOPE_VERSION__);
 
 function post(message: EngineMessage): void {
@@ -37,17 +48,31 @@ function summarize(role: EngineRole, table: ColumnarTable): DatasetSummary {
     bytes: table.byteLength,
     delimiter: table.delimiter,
     warnings: table.warnings,
+    ...(table.encoding !== undefined ? { encoding: table.encoding } : {}),
   };
 }
 
-function load(role: EngineRole, filePath: string): Promise<DatasetSummary> {
+/** File size for the memory reservation of a load in progress (0 when it cannot be read). */
+function sizeOf(filePath: string): number {
+  try {
+    return statSync(filePath).size;
+  } catch {
+    return 0;
+  }
+}
+
+function load(role: EngineRole, filePath: string, options: FileLoadOptions = {}): Promise<DatasetSummary> {
   loading.get(role)?.cancel();
   delete tables[role];
   explore.forget();
-  const fileName = path.basename(filePath);
+  const fileName = options.displayPath ?? filePath;
+  // Files load in parallel: what the others in progress will need is not available to this one.
+  let reserved = 0;
+  for (const other of loading.values()) reserved += other.need;
+  const need = estimateMemory(sizeOf(filePath));
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'parse-worker.cjs'), {
-      workerData: { path: filePath },
+      workerData: { path: filePath, options, memoryAvailable: Math.max(0, availableMemory() - reserved) },
       resourceLimits: { maxOldGenerationSizeMb: 4096 },
     });
     let settled = false;
@@ -59,6 +84,7 @@ function load(role: EngineRole, filePath: string): Promise<DatasetSummary> {
     };
     loading.set(role, {
       worker,
+      need,
       cancel: () => {
         settle(() => reject(new CancelledError(`Loading ${fileName} was cancelled.`)));
         void worker.terminate();
@@ -104,7 +130,13 @@ function withLabels(current: ColumnarTable, settings: AnalysisSettings): Columna
       'A labels file needs the ID column that joins it to the current file (--id).',
       labels.fileName,
     );
-  const target = settings.performance?.target ?? detectMapping(labels.columns.map((c) => c.name)).target;
+  // With the table, like the main files: a domain outcome name (default, churn, ...) is a target too.
+  const target =
+    settings.performance?.target ??
+    detectMapping(
+      labels.columns.map((c) => c.name),
+      { table: labels },
+    ).target;
   if (!target) {
     throw new DatasetError(
       `${labels.fileName}: no target column found; name it with --target.`,
@@ -128,7 +160,7 @@ function withLabels(current: ColumnarTable, settings: AnalysisSettings): Columna
 async function handle(request: EngineRequest): Promise<unknown> {
   switch (request.type) {
     case 'load':
-      return load(request.role, request.path);
+      return load(request.role, request.path, request.options);
     case 'cancel':
       loading.get(request.role)?.cancel();
       return undefined;
@@ -139,7 +171,10 @@ async function handle(request: EngineRequest): Promise<unknown> {
         throw new DatasetError(`Open a ${missing} file first.`, '');
       }
       prepareTables(reference, current);
-      return analyzeTables(reference, withLabels(current, request.settings), request.settings, {
+      const mismatch = encodingMismatch(reference, current);
+      const joined = withLabels(current, request.settings);
+      const checked = mismatch === null ? joined : { ...joined, warnings: [...joined.warnings, mismatch] };
+      return analyzeTables(reference, checked, request.settings, {
         version: __DRIFTSCOPE_VERSION__,
         now: new Date(),
       });

@@ -5,13 +5,22 @@
 import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
+import type { Encoding } from '../../shared/table/encoding';
+import type { DecimalSeparator } from '../../shared/table/parse-number';
 import type { ExploreRequest } from './explore';
 
 /** The two datasets of the API, plus a labels file joined into current by ID (the feedback loop). */
 export type EngineRole = DatasetRole | 'labels';
 
+/** How to read a file: the path as the user gave it (for messages) and overrides of what is detected. */
+export interface FileLoadOptions {
+  displayPath?: string;
+  encoding?: Encoding;
+  decimal?: DecimalSeparator;
+}
+
 export type EngineRequest =
-  | { type: 'load'; role: EngineRole; path: string }
+  | { type: 'load'; role: EngineRole; path: string; options?: FileLoadOptions }
   | { type: 'cancel'; role: EngineRole }
   | { type: 'analyze'; settings: AnalysisSettings }
   | ExploreRequest;

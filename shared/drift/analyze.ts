@@ -51,6 +51,7 @@ function fileInfo(table: ColumnarTable): FileInfo {
     delimiter: table.delimiter,
     warnings: table.warnings,
     ...(table.sha256 !== undefined ? { sha256: table.sha256 } : {}),
+    ...(table.encoding !== undefined ? { encoding: table.encoding } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface FileInfo {
   warnings: string[];
   /** SHA-256 of the file's bytes, lowercase hex (absent when the table did not come from a file). */
   sha256?: string;
+  /** Text encoding the file was decoded with (utf-8, utf-16le, utf-16be, windows-1252; absent for in-memory tables). */
+  encoding?: string;
 }
 
 /** Per-column statistics of one dataset. Numeric fields are null for categorical columns and vice versa. */

@@ -5,6 +5,7 @@
  * A column whose cells were mostly numbers but had a few unparseable ones keeps number storage; the bad
  * cells become NaN and are counted in `invalidCount` with the first one recorded in `firstInvalid`.
  */
+import type { Encoding } from './encoding';
 
 export interface InvalidCell {
   /** 1-based line number in the file (the header is line 1). */
@@ -44,6 +45,10 @@ export interface ColumnarTable {
   warnings: string[];
   /** SHA-256 of the file's bytes (lowercase hex), computed while reading; absent for in-memory tables. */
   sha256?: string;
+  /** Text encoding the file was decoded with (absent for in-memory tables). */
+  encoding?: Encoding;
+  /** Set when the file was gzip-compressed (decompressed while reading). */
+  compression?: 'gzip';
 }
 
 /** Missing-value tokens of statistics.md §1, compared case-insensitively after trimming. */
