@@ -20,7 +20,7 @@ import { detectEncoding, type Encoding, encodingLabel } from '../../shared/table
 import { foreignFormat, isGzip } from '../../shared/table/file-format';
 import type { DecimalSeparator } from '../../shared/table/parse-number';
 import { RowLines } from '../../shared/table/row-lines';
-import { delimiterName, detectDelimiter, looksBinary } from '../../shared/table/sniff';
+import { delimiterName, detectDelimiter, distinctTextShare, looksBinary } from '../../shared/table/sniff';
 import { availableMemory, checkMemory } from './memory-budget';
 
 export interface LoadProgressInfo {
@@ -147,12 +147,6 @@ export async function loadCsv(filePath: string, options: LoadOptions = {}): Prom
       shown,
     );
   }
-  checkMemory(
-    shown,
-    size,
-    gzip ? gzipTextBytes(filePath, size) : size,
-    options.memoryAvailable ?? availableMemory(),
-  );
   const detected = detectEncoding(sample.bytes, sample.complete);
   const encoding = options.encoding ?? detected.encoding;
   const text = new TextDecoder(encoding).decode(sample.bytes, { stream: !sample.complete });
@@ -171,6 +165,13 @@ export async function loadCsv(filePath: string, options: LoadOptions = {}): Prom
       `${fileName}: only one column found. Driftscope reads comma, tab, semicolon or pipe separated files; check the delimiter if this is wrong.`,
     );
   }
+  checkMemory(
+    shown,
+    size,
+    gzip ? gzipTextBytes(filePath, size) : size,
+    distinctTextShare(text, delimiter),
+    options.memoryAvailable ?? availableMemory(),
+  );
   const sampleReplaced = text.includes('\uFFFD');
   const decimal = options.decimal ?? '.';
 

@@ -1,18 +1,21 @@
 /**
- * Refuses a file that will not fit in memory before loading it. Need = RSS_PER_BYTE × the file's text
- * bytes (decompressed size for .gz), RSS_PER_BYTE measured by test/bench/measure-load-memory.mjs;
- * available = the OS's available memory (MemAvailable on Linux), capped by a cgroup limit if any.
+ * Refuses a file that will not fit in memory before loading it. Need = text bytes (decompressed size for
+ * .gz) × a peak-RSS-per-byte factor, interpolated between numbers/categories and distinct text by the
+ * share of the sample's bytes in distinct-text columns (sniff.ts distinctTextShare); the factors are
+ * measured by test/bench/measure-load-memory.mjs. Available = the OS's available memory (os.freemem:
+ * MemAvailable on Linux), capped by what a cgroup limit leaves.
  */
 import os from 'node:os';
 import { DatasetError } from '../../shared/dataset-error';
 import { formatBytes } from '../../shared/report/report-format';
 
 /**
- * Peak resident bytes of an analysis per byte of CSV text (reference + current each counted), measured
- * on generated files of 50-400 MB with mixed numeric and categorical columns (see the bench script's
- * header for the numbers); rounded up so that the estimate errs towards refusing late rather than crashing.
+ * Peak resident bytes of an analysis per byte of CSV (reference + current), above the process' baseline,
+ * measured with 1,000,000-row files (the larger of the measured sizes; the factor falls with size as fixed
+ * costs spread): 3.07 for numbers and repeated categories (274 MB input, 918 MB peak; issue 10 saw 2.97 at
+ * 4.1 GB), 6.67 for distinct text (171 MB, 1214 MB). Rounded up.
  */
-export const RSS_PER_BYTE = 3;
+export const RSS_PER_BYTE = { numeric: 3.1, distinctText: 6.7 } as const;
 
 /** Bytes this process may still allocate: available memory, or what a cgroup limit leaves, if smaller. */
 export function availableMemory(): number {
@@ -24,22 +27,28 @@ export function availableMemory(): number {
   return Math.max(0, available);
 }
 
-/** Estimated peak memory for loading and analysing a file of `textBytes` bytes of text. */
-export function estimateMemory(textBytes: number): number {
-  return RSS_PER_BYTE * textBytes;
+/**
+ * Estimated peak memory for loading and analysing `textBytes` bytes of CSV of which a share
+ * `distinctTextShare` (0..1) is distinct text: textBytes × (3.1 × (1 − share) + 6.7 × share).
+ */
+export function estimateMemory(textBytes: number, distinctTextShare = 0): number {
+  const factor =
+    RSS_PER_BYTE.numeric * (1 - distinctTextShare) + RSS_PER_BYTE.distinctText * distinctTextShare;
+  return factor * textBytes;
 }
 
 /**
  * Throws a DatasetError naming the file, its size, the estimated need and what is available when
- * `textBytes` of text will not fit in `available` bytes.
+ * `textBytes` of CSV (a share `distinctTextShare` of it distinct text) will not fit in `available` bytes.
  */
 export function checkMemory(
   shownPath: string,
   fileBytes: number,
   textBytes: number,
+  distinctTextShare: number,
   available: number,
 ): void {
-  const need = estimateMemory(textBytes);
+  const need = estimateMemory(textBytes, distinctTextShare);
   if (need <= available) return;
   const size =
     textBytes === fileBytes
