@@ -3,7 +3,7 @@
  * are identical. Model quality: target, prediction and probability columns are detected from their names
 (target/label/y/actual, prediction/pred/y_pred, probability/proba/score or proba_<class>); the flags
 override. --labels FILE joins target values that arrived later into the current file by --id COL.
-Exit codes: 0 done; 1 dataset drift with --fail-on-drift; 2 bad input or usage.
+Exit codes: see USAGE (0 done; 1 drift with --fail-on-drift; 2 bad input or usage; 3 internal error).
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +23,10 @@ import { formatBytes } from '../shared/report/report-format';
 import { isTestKey, TEST_KEYS } from '../shared/types';
 import { formatSummary } from './cli-format';
 import { EngineClient } from './engine/engine-client';
+import { outputLocationProblem } from './io/output-location';
+import { inputOverwrittenBy } from './io/same-file';
+import { writeFileAtomic } from './io/write-file-atomic';
 import { writeDemoFiles } from './main/handlers';
-import { writeFileAtomic } from './main/write-file-atomic';
 import { createCliPdfPrinter, PdfUnavailableError, preflightPdf } from './report/pdf-cli';
 import { type ReportFormat, writeReports } from './report/write-reports';
 
@@ -34,6 +36,7 @@ const USAGE = `Usage:
                      [--html FILE] [--pdf FILE] [--csv FILE] [--page-size A4|Letter]
                      [--target COL] [--prediction COL] [--proba COL[,COL...]] [--pos-label L]
                      [--task binary|multiclass|regression] [--labels FILE --id COL] [--no-performance]
+                     [--debug]
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
 
 Tests (--test): ${TEST_KEYS.join(', ')}
@@ -47,7 +50,15 @@ override. --labels FILE joins target values that arrived later into the current 
 same report printed by Chromium ($DRIFTSCOPE_CHROMIUM, Playwright's Chromium or /usr/bin/chromium;
 --page-size A4 or Letter, default A4);
 --csv FILE: the drift table. Reports list drifted columns first.
-Exit codes: 0 done; 1 dataset drift detected with --fail-on-drift; 2 bad input.
+A report path (--json, --html, --pdf, --csv) must not be an input file (also through another path or a
+link), and its folder must exist and be writable; both are checked before the analysis runs.
+--debug: print the stack trace of an internal error.
+Exit codes:
+  0  done (no drift, or drift without --fail-on-drift)
+  1  dataset drift detected with --fail-on-drift
+  2  bad input or usage: unreadable or invalid file, unknown flag, a report path that is an input or
+     cannot be written
+  3  internal error (a bug: please report it, with the output of --debug)
 `;
 
 class UsageError extends Error {}
@@ -124,6 +135,22 @@ function writeJson(target: string, value: unknown): void {
   else writeFileAtomic(path.resolve(target), text);
 }
 
+/**
+ * Refuses, before any analysis, a report path that would overwrite an input (same path, another path,
+ * a symlink or a hard link) or whose folder is missing or not writable; the message names the flag and path.
+ */
+function checkOutputs(targets: Partial<Record<string, string>>, inputs: (string | undefined)[]): void {
+  const given = inputs.filter((i): i is string => i !== undefined);
+  for (const [format, target] of Object.entries(targets)) {
+    if (target === undefined) continue;
+    const input = inputOverwrittenBy(target, given);
+    if (input !== undefined)
+      throw new UsageError(`--${format} ${target} is the input file ${input}; choose another report path`);
+    const problem = outputLocationProblem(target);
+    if (problem !== null) throw new UsageError(`cannot write --${format} ${target}: ${problem}`);
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -194,6 +221,10 @@ async function main(argv: string[]): Promise<number> {
     if (target === '' || target === '-') throw new UsageError(`--${format} needs a file name`);
     reportTargets[format] = target;
   }
+  checkOutputs(
+    { ...reportTargets, ...(values.json !== undefined && values.json !== '-' ? { json: values.json } : {}) },
+    [values.reference, values.current, values.labels, values.config],
+  );
   if (reportTargets.pdf !== undefined) await preflightPdf();
   const settings: AnalysisSettings = values.config ? readConfig(values.config) : { ...DEFAULT_SETTINGS };
   if (values.test !== undefined) settings.test = values.test;
@@ -231,7 +262,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+const args = process.argv.slice(2);
+const debug = args.includes('--debug');
+main(args.filter((a) => a !== '--debug')).then(
   (code) => {
     process.exitCode = code;
   },
@@ -244,7 +277,10 @@ main(process.argv.slice(2)).then(
     ) {
       process.stderr.write(`driftscope: ${(error as Error).message}\n\n${USAGE}`);
     } else {
-      process.stderr.write(`driftscope: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      const detail = debug
+        ? ((error as Error).stack ?? String(error))
+        : `${(error as Error).message ?? String(error)} (run again with --debug for details)`;
+      process.stderr.write(`driftscope: internal error: ${detail}\n`);
       process.exitCode = 3;
       return;
     }

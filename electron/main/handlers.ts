@@ -13,11 +13,11 @@ import { type AnalysisSettings, parseSettings } from '../../shared/drift/setting
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { EngineClient } from '../engine/engine-client';
 import { CancelledError } from '../engine/serialize-error';
+import { writeFileAtomic } from '../io/write-file-atomic';
 import { createReportExportHandler, type ReportExportDeps } from '../report/export-report';
 import { createExploreHandlers, type ExploreDeps, type LoadedPaths } from './explore-handlers';
 import { PreferencesStore } from './preferences';
 import { RecentStore } from './recent';
-import { writeFileAtomic } from './write-file-atomic';
 
 export interface HandlerDeps {
   engine: EngineClient;
@@ -75,6 +75,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const exportReport = createReportExportHandler({
     getResult: () => lastResult,
     chooseReportFile: deps.chooseReportFile ?? (async () => null),
+    inputPaths: () => [paths.reference, paths.current].filter((p): p is string => p !== undefined),
     printPdf: deps.printPdf,
   });
 
