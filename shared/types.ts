@@ -1,14 +1,14 @@
 /**
  * Vocabulary shared by every runtime: column types and drift-test keys, spelled exactly as in
- * ../shared/docs/statistics.md §2 and §5 (and as in Evidently's registry).
+ * docs/statistics.md §2 and §5 (and as in Evidently's registry).
  */
 
-/** Column types of statistics.md §2. */
+/** Column types of docs/statistics.md §2. */
 export type ColumnType = 'numerical' | 'categorical' | 'text' | 'datetime' | 'id';
 
 export const COLUMN_TYPES: readonly ColumnType[] = ['numerical', 'categorical', 'text', 'datetime', 'id'];
 
-/** Registry keys of the drift tests (statistics.md §5, and jensenshannon_base2 of §8). */
+/** Registry keys of the drift tests (docs/statistics.md §5, and jensenshannon_base2 of §8). */
 export const TEST_KEYS = [
   'ks',
   'chisquare',

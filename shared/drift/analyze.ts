@@ -1,6 +1,6 @@
 /**
  * The whole analysis of a reference table against a current table: per column, the type (inferred on the
- * reference), the drift test (statistics.md §3, or the user's override), its score and verdict (§4), both
+ * reference), the drift test (docs/statistics.md §3, or the user's override), its score and verdict (§4), both
  * sets' statistics and plotting bins; then the dataset verdict (share of drifted tested columns).
  * Columns keep the reference file's order; columns in one file only are reported, not analysed.
  */

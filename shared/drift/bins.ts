@@ -1,5 +1,5 @@
 /**
- * The bins of statistics.md §6 shared by jensenshannon (and later psi, kl_div): Sturges equal-width
+ * The bins of docs/statistics.md §6 shared by jensenshannon (and later psi, kl_div): Sturges equal-width
  * edges for numerical columns whose reference has more than 20 distinct values, else one bin per
  * distinct value (or category) of reference ∪ current. Exported for plotting too.
  */
@@ -115,7 +115,7 @@ export function countInEdges(sorted: Float64Array, edges: readonly number[]): nu
 }
 
 /**
- * Bins of statistics.md §6 with the counts of both sets. Numeric input whose reference has more than 20
+ * Bins of docs/statistics.md §6 with the counts of both sets. Numeric input whose reference has more than 20
  * distinct values → Sturges edges on reference ∪ current (`EdgeBins`); other numeric input → one bin per
  * distinct value (labels `String(x)`); categorical input → one bin per category present in either set.
  * This is Evidently's `get_binned_data` (without its zero-filling option). Shares are count/n of each set.

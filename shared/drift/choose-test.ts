@@ -1,7 +1,7 @@
 /**
  * Which test runs on a column and at which threshold: the user's request (per-column > per-type >
  * global, drift/settings.ts) when that test applies to the column's type, else the automatic rule of
- * statistics.md §3. A requested threshold applies to whichever test runs.
+ * docs/statistics.md §3. A requested threshold applies to whichever test runs.
  */
 import type { ColumnType, TestKey } from '../types';
 import { selectTest } from './selection';

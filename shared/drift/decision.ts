@@ -1,5 +1,5 @@
 /**
- * The drift decision per test (statistics.md §4).
+ * The drift decision per test (docs/statistics.md §4).
  */
 import type { TestKey } from '../types';
 import { BINNED_DRIFT_RULE } from './tests/binned-tests';

@@ -1,5 +1,5 @@
 /**
- * Automatic test selection (statistics.md §3, Evidently's `get_default_stattest`).
+ * Automatic test selection (docs/statistics.md §3, Evidently's `get_default_stattest`).
  */
 import type { ColumnType, TestKey } from '../types';
 import { TEST_REGISTRY } from './tests/registry';

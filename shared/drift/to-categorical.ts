@@ -1,6 +1,6 @@
 /**
  * Numeric sample → category counts, for the category-based tests (chisquare, z, and jensenshannon on
- * few distinct values), following statistics.md §5–§6.
+ * few distinct values), following docs/statistics.md §5–§6.
  */
 import type { CategoricalPair, NumericPair } from './sample';
 

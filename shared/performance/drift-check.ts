@@ -1,6 +1,6 @@
 /**
  * Drift checks of single columns for model quality (target, prediction, confidence, features): the test
- * the column type calls for (statistics.md §3 via `selectTest`), run from `TEST_REGISTRY` and decided
+ * the column type calls for (docs/statistics.md §3 via `selectTest`), run from `TEST_REGISTRY` and decided
  * by `isDrift` (§4), exactly as the data-drift table does.
  */
 import { categoricalPair, categoricalSide, numericPair, numericSide } from '../drift/column-pair';
@@ -60,7 +60,7 @@ export function runDriftCheck(column: string, sample: PairedSample): DriftCheck 
 
 /**
  * Drift check of a whole column of both files, read as `type` (numbers: sorted finite values;
- * categories: counts over the union of labels). Missing cells are left out (statistics.md §1).
+ * categories: counts over the union of labels). Missing cells are left out (docs/statistics.md §1).
  */
 export function columnDriftCheck(
   reference: Column,

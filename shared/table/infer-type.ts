@@ -1,5 +1,5 @@
 /**
- * Column type inference (statistics.md §2), run on the reference file's column.
+ * Column type inference (docs/statistics.md §2), run on the reference file's column.
  * - numbers: integer-valued with at most 10 distinct values → categorical, else numerical;
  *   an ID-like name with all values distinct integers → id.
  * - strings: booleans → categorical; dates and timestamps → datetime; ID-like name with all values

@@ -1,5 +1,5 @@
 /**
- * The second group of drift tests (statistics.md §5): bin-based distances (psi, kl_div, hellinger,
+ * The second group of drift tests (docs/statistics.md §5): bin-based distances (psi, kl_div, hellinger,
  * jensenshannon_base2), exact and likelihood-ratio tests on counts (fisher_exact, g_test) and the
  * permutation tests (tvd, empirical_mmd). Declared with their own key type so they can be merged into
  * TEST_REGISTRY and the drift rules of decision.ts.

@@ -1,5 +1,5 @@
 /**
- * The distribution tests of statistics.md §5 beyond Evidently's defaults (anderson, cramer_von_mises,
+ * The distribution tests of docs/statistics.md §5 beyond Evidently's defaults (anderson, cramer_von_mises,
  * ed, es, t_test, mannw): registry entries in the shape of `TEST_REGISTRY` and their drift rules (§4),
  * to be merged into the registry and `TestKey`.
  */

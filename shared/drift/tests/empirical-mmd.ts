@@ -1,6 +1,6 @@
 /**
  * `empirical_mmd`: maximum mean discrepancy with a Gaussian (RBF) kernel and a permutation p-value
- * (statistics.md §5), numerical columns only.
+ * (docs/statistics.md §5), numerical columns only.
  */
 import { countPairsWithin, medianPairwiseDifference } from '../../stats/pairwise-median';
 import { type LowRankFactor, pivotedCholesky } from '../../stats/pivoted-cholesky';

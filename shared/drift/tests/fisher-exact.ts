@@ -1,6 +1,6 @@
 /**
  * `fisher_exact`: Fisher's exact test on the 2×2 table of two categories × two datasets
- * (statistics.md §5), two-sided as SciPy `fisher_exact`.
+ * (docs/statistics.md §5), two-sided as SciPy `fisher_exact`.
  */
 import { hypergeomCdf, hypergeomMode, hypergeomPmf, hypergeomSf } from '../../stats/hypergeometric';
 import type { CategoricalPair, PairedSample, TestOutcome } from '../sample';

@@ -1,6 +1,6 @@
 /**
  * `g_test`: log-likelihood-ratio (G) goodness-of-fit of the current counts against the reference
- * proportions (statistics.md §5), SciPy `power_divergence(f_obs, f_exp, lambda_="log-likelihood")`.
+ * proportions (docs/statistics.md §5), SciPy `power_divergence(f_obs, f_exp, lambda_="log-likelihood")`.
  */
 import { driftBins } from '../bins';
 import type { CategoricalPair, PairedSample, TestOutcome } from '../sample';

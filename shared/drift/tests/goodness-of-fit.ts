@@ -10,7 +10,7 @@ import type { CategoricalPair, TestOutcome } from '../sample';
 import { compactCategories } from '../to-categorical';
 import { notComputable, pValueOutcome } from './outcome';
 
-/** Convention note when only one category exists in ref ∪ cur (statistics.md §5). */
+/** Convention note when only one category exists in ref ∪ cur (docs/statistics.md §5). */
 export const ONE_CATEGORY_NOTE =
   'Only one category in both sets: p = 1 (no drift) by convention; Evidently returns NaN here.';
 

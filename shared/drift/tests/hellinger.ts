@@ -1,6 +1,6 @@
 /**
  * `hellinger`: Hellinger distance between the reference and current distributions, as Evidently's
- * `hellinger` stattest (statistics.md §5).
+ * `hellinger` stattest (docs/statistics.md §5).
  */
 import { countInEdges, sturgesEdges } from '../bins';
 import type { CategoricalPair, NumericPair, PairedSample, TestOutcome } from '../sample';

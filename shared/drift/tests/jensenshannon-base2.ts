@@ -1,5 +1,5 @@
 /**
- * `jensenshannon_base2`: the Jensen–Shannon distance in base 2, bounded [0, 1] (statistics.md §8), on
+ * `jensenshannon_base2`: the Jensen–Shannon distance in base 2, bounded [0, 1] (docs/statistics.md §8), on
  * the same bins as `jensenshannon`.
  */
 import { driftBins } from '../bins';

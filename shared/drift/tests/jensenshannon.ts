@@ -50,7 +50,7 @@ export function jensenShannonDistance(p: readonly number[], q: readonly number[]
 }
 
 /**
- * Runs `jensenshannon` on the bins of statistics.md §6 without zero-filling (shares = count/n of each
+ * Runs `jensenshannon` on the bins of docs/statistics.md §6 without zero-filling (shares = count/n of each
  * set); score = distance, drift when ≥ threshold (§4).
  *
  * @example runJensenShannon({ kind: 'categorical', labels: ['a', 'b'], reference: [1, 0], current: [0, 1] }).score

@@ -1,5 +1,5 @@
 /**
- * `kl_div`: Kullback–Leibler divergence KL(reference ‖ current) on the bins of statistics.md §6, as
+ * `kl_div`: Kullback–Leibler divergence KL(reference ‖ current) on the bins of docs/statistics.md §6, as
  * Evidently's `kl_div` stattest (SciPy `scipy.stats.entropy(ref, cur)`).
  */
 import { driftBins } from '../bins';

@@ -5,7 +5,7 @@
  * Deliberate deviation from Evidently: Evidently's `mann_whitney_u_stat_test` calls
  * `mannwhitneyu(reference, current, alternative="less")`, a one-sided test that only detects a current
  * distribution shifted to larger values. That is a defect (a downward shift is never drift); we use the
- * two-sided test (statistics.md §5).
+ * two-sided test (docs/statistics.md §5).
  */
 
 import { mannWhitneyExactCdf } from '../../stats/mann-whitney-exact';
@@ -14,7 +14,7 @@ import { forEachTieGroup } from '../../stats/rank';
 import type { PairedSample, TestOutcome } from '../sample';
 import { notComputable, pValueOutcome } from './outcome';
 
-/** Convention note carried by every `mannw` result (statistics.md §5). */
+/** Convention note carried by every `mannw` result (docs/statistics.md §5). */
 export const MANNW_TWO_SIDED_NOTE =
   'mannw is two-sided by convention; Evidently uses the one-sided alternative "less", which misses downward shifts.';
 

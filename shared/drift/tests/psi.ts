@@ -1,5 +1,5 @@
 /**
- * `psi`: Population Stability Index on the bins of statistics.md §6, as Evidently's `psi` stattest.
+ * `psi`: Population Stability Index on the bins of docs/statistics.md §6, as Evidently's `psi` stattest.
  */
 import { driftBins } from '../bins';
 import type { PairedSample, TestOutcome } from '../sample';

@@ -1,5 +1,5 @@
 /**
- * The drift-test registry: one entry per `TestKey` (statistics.md §5), with its kind, default threshold,
+ * The drift-test registry: one entry per `TestKey` (docs/statistics.md §5), with its kind, default threshold,
  * the column types it applies to, and the function that runs it.
  */
 import type { ColumnType, TestKey } from '../../types';

@@ -1,4 +1,4 @@
-/** Human names of the drift tests (registry keys of statistics.md §5), for the app and the reports. */
+/** Human names of the drift tests (registry keys of docs/statistics.md §5), for the app and the reports. */
 import type { TestKey } from '../../types';
 
 export const TEST_LABELS: Readonly<Record<TestKey, string>> = {

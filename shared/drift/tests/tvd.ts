@@ -1,6 +1,6 @@
 /**
  * `tvd`: total variation distance between the binned distributions with a permutation p-value
- * (statistics.md §5), seeded so the verdict is reproducible.
+ * (docs/statistics.md §5), seeded so the verdict is reproducible.
  */
 import { sampleHypergeometric } from '../../stats/hypergeometric';
 import { DEFAULT_SEED, SeededRng } from '../../stats/seeded-rng';
