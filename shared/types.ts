@@ -1,6 +1,6 @@
 /**
  * Vocabulary shared by every runtime: column types and drift-test keys, spelled exactly as in
- * ../shared/docs/statistics.md §2 and §5 (and as in Evidently's registry).
+ * docs/statistics.md §2 and §5 (and as in Evidently's registry).
  */
 
 /** Column types of statistics.md §2. */

@@ -4,7 +4,7 @@
  * with a #fragment, to a heading of that file; nothing points at ../shared (the developers' background,
  * outside the product); and every "§N" is a link a reader can follow.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -114,5 +114,43 @@ describe('documentation links', () => {
 
   it.each(files)('%s: every § section reference is a link', (file) => {
     expect(bareSectionMentions(read(file))).toEqual([]);
+  });
+});
+
+/** Source files (code, scripts) under the project's own folders, relative to the root. */
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(path.join(root, dir)).sort()) {
+    const rel = path.join(dir, name);
+    if (name.startsWith('.') || name === 'node_modules' || rel === path.join('test', 'bench', 'data'))
+      continue;
+    if (statSync(path.join(root, rel)).isDirectory()) out.push(...sourceFiles(rel));
+    else if (/\.(ts|tsx|mts|mjs|js|py)$/.test(name)) out.push(rel);
+  }
+  return out;
+}
+
+describe('code citing the statistics doc', () => {
+  const sections = new Set(
+    [...read(path.join('docs', 'statistics.md')).matchAll(/^## (\d+)\. /gm)].map((m) => Number(m[1])),
+  );
+  const sources = ['shared', 'electron', 'renderer', 'test', 'build', 'bin']
+    .filter((dir) => existsSync(path.join(root, dir)))
+    .flatMap(sourceFiles);
+
+  it('docs/statistics.md has the numbered sections the code cites', () => {
+    expect(sources.length).toBeGreaterThan(100);
+    const missing: { file: string; cites: string }[] = [];
+    for (const file of sources) {
+      for (const m of read(file).matchAll(/statistics\.md §(\d+)(?:\s*[-–]\s*§(\d+))?/g)) {
+        const cited = [m[1], m[2]].filter((n) => n !== undefined).map(Number);
+        if (cited.some((n) => !sections.has(n))) missing.push({ file, cites: m[0] });
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('no source file points at the background docs outside the repository', () => {
+    expect(sources.filter((file) => /\.\.\/shared\/docs\b/.test(read(file)))).toEqual([]);
   });
 });
