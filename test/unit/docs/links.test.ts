@@ -4,7 +4,7 @@
  * with a #fragment, to a heading of that file; nothing points at ../shared (the developers' background,
  * outside the product); and every "§N" is a link a reader can follow.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -12,12 +12,12 @@ import {
   githubSlug,
   headingAnchors,
   headingText,
-  markdownFiles,
   markdownLinks,
 } from './markdown-links';
+import { projectFiles } from './project-files';
 
 const root = path.resolve(__dirname, '..', '..', '..');
-const files = markdownFiles(root);
+const files = projectFiles(root, '', (name) => name.toLowerCase().endsWith('.md'));
 const read = (rel: string) => readFileSync(path.join(root, rel), 'utf8');
 
 /** A URL with a scheme (https:, mailto:, ...) or protocol-relative: not checked here. */
@@ -117,26 +117,13 @@ describe('documentation links', () => {
   });
 });
 
-/** Source files (code, scripts) under the project's own folders, relative to the root. */
-function sourceFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(path.join(root, dir)).sort()) {
-    const rel = path.join(dir, name);
-    if (name.startsWith('.') || name === 'node_modules' || rel === path.join('test', 'bench', 'data'))
-      continue;
-    if (statSync(path.join(root, rel)).isDirectory()) out.push(...sourceFiles(rel));
-    else if (/\.(ts|tsx|mts|mjs|js|py)$/.test(name)) out.push(rel);
-  }
-  return out;
-}
-
 describe('code citing the statistics doc', () => {
   const sections = new Set(
     [...read(path.join('docs', 'statistics.md')).matchAll(/^## (\d+)\. /gm)].map((m) => Number(m[1])),
   );
   const sources = ['shared', 'electron', 'renderer', 'test', 'build', 'bin']
     .filter((dir) => existsSync(path.join(root, dir)))
-    .flatMap(sourceFiles);
+    .flatMap((dir) => projectFiles(root, dir, (name) => /\.(ts|tsx|mts|mjs|js|py)$/.test(name)));
 
   it('docs/statistics.md has the numbered sections the code cites', () => {
     expect(sources.length).toBeGreaterThan(100);

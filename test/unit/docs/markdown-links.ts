@@ -3,9 +3,6 @@
  * images, reference definitions, HTML href/src), its heading anchors as GitHub computes them, and the
  * spans that are code. Enough CommonMark for this repository's docs; not a general renderer.
  */
-import { readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
-
 export interface MarkdownLink {
   /** The destination as written, e.g. `statistics.md#6-bins-and-zero-filling`. */
   target: string;
@@ -145,29 +142,4 @@ export function bareSectionMentions(source: string): BareSection[] {
     }
   }
   return out;
-}
-
-/** Directories never holding the project's own docs: dependencies, builds, test output (.gitignore). */
-const SKIPPED_DIRECTORIES = new Set([
-  'node_modules',
-  'dist',
-  'out',
-  'test-results',
-  'playwright-report',
-  path.join('test', 'artifacts'),
-  path.join('test', 'bench', 'data'),
-]);
-
-/** Markdown files under `root` (relative paths, sorted), leaving out hidden and skipped directories. */
-export function markdownFiles(root: string, dir = ''): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(path.join(root, dir)).sort()) {
-    const rel = path.join(dir, name);
-    if (name.startsWith('.') || SKIPPED_DIRECTORIES.has(rel)) continue;
-    const stat = statSync(path.join(root, rel), { throwIfNoEntry: false });
-    if (!stat) continue;
-    if (stat.isDirectory()) found.push(...markdownFiles(root, rel));
-    else if (name.toLowerCase().endsWith('.md')) found.push(rel);
-  }
-  return found;
 }
