@@ -1,112 +1,143 @@
-// @vitest-environment node
-// The project stands alone: every relative link in its Markdown (README.md, docs/**, build/**, monitoring/**)
-// resolves to a file inside the repository, every #fragment to a heading of that file (GitHub's slug rule),
-// and no document points at the developers' background notes outside the repository (../shared).
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+/**
+ * The documentation stands alone: every relative link of every Markdown file in the repository (README.md,
+ * docs/**, fixture notes; not node_modules or test output) resolves to a file inside the repository and,
+ * with a #fragment, to a heading of that file; nothing points at ../shared (the developers' background,
+ * outside the product); and every "§N" is a link a reader can follow.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  bareSectionMentions,
+  githubSlug,
+  headingAnchors,
+  headingText,
+  markdownLinks,
+} from './markdown-links';
+import { projectFiles } from './project-files';
 
-const root = path.resolve(__dirname, '../../..');
-const SKIP = new Set(['node_modules', 'dist', 'test-results', '.git', 'artifacts']);
+const root = path.resolve(__dirname, '..', '..', '..');
+const files = projectFiles(root, '', (name) => name.toLowerCase().endsWith('.md'));
+const read = (rel: string) => readFileSync(path.join(root, rel), 'utf8');
 
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir)) {
-    if (SKIP.has(name)) continue;
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) out.push(...markdownFiles(full));
-    else if (name.endsWith('.md')) out.push(full);
+/** A URL with a scheme (https:, mailto:, ...) or protocol-relative: not checked here. */
+const isExternal = (target: string) => /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//');
+
+/** What is wrong with one relative link of `file`, or null when it resolves. */
+function brokenLink(file: string, target: string): string | null {
+  const hash = target.indexOf('#');
+  const rawPath = hash < 0 ? target : target.slice(0, hash);
+  const fragment = hash < 0 ? null : decodeURIComponent(target.slice(hash + 1));
+  const decoded = decodeURIComponent(rawPath);
+  // GitHub resolves a leading "/" from the repository root.
+  const resolved = decoded.startsWith('/')
+    ? path.join(root, decoded)
+    : path.resolve(root, path.dirname(file), decoded === '' ? path.basename(file) : decoded);
+  const rel = path.relative(root, resolved);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return `points outside the repository (${rel})`;
+  if (!existsSync(resolved)) return `no such file: ${rel}`;
+  if (fragment === null || fragment === '') return null;
+  if (statSync(resolved).isDirectory()) return `a #fragment on a directory: ${rel}`;
+  if (!resolved.toLowerCase().endsWith('.md')) {
+    // Line anchors of a source file as GitHub shows it.
+    return /^L\d+(-L\d+)?$/.test(fragment) ? null : `#${fragment} is not a line anchor of ${rel}`;
   }
-  return out;
+  return headingAnchors(read(rel)).has(fragment) ? null : `no heading #${fragment} in ${rel}`;
 }
 
-/** The Markdown outside fenced code blocks and inline code spans. */
-export function proseOf(markdown: string): string {
-  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
-}
-
-/** GitHub's heading anchor: lower case, punctuation dropped (letters, digits, `_`, `-` and spaces kept), spaces → `-`. */
-export function githubSlug(heading: string): string {
-  return heading
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/`/g, '')
-    .trim()
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}_\- ]/gu, '')
-    .replace(/ /g, '-');
-}
-
-function anchorsOf(file: string): Set<string> {
-  const seen = new Map<string, number>();
-  const anchors = new Set<string>();
-  const text = readFileSync(file, 'utf8').replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
-  for (const m of text.matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
-    const base = githubSlug(m[1]);
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    anchors.add(n === 0 ? base : `${base}-${n}`);
-  }
-  return anchors;
-}
-
-interface Link {
-  file: string;
-  line: number;
-  target: string;
-}
-
-function linksOf(file: string): Link[] {
-  const prose = proseOf(readFileSync(file, 'utf8'));
-  const links: Link[] = [];
-  prose.split('\n').forEach((text, i) => {
-    for (const m of text.matchAll(/!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) {
-      links.push({ file, line: i + 1, target: m[1] });
-    }
+describe('Markdown helpers', () => {
+  it('slugs headings as GitHub does', () => {
+    // Anchors GitHub renders for these headings (github-slugger 2.0 rules: punctuation other than - and _
+    // removed, spaces to hyphens, letters kept; the em dash leaves its two spaces as "--").
+    expect(githubSlug(headingText('1. Cleaning and missing values'))).toBe('1-cleaning-and-missing-values');
+    expect(githubSlug(headingText('`ks` — two-sample Kolmogorov–Smirnov'))).toBe(
+      'ks--two-sample-kolmogorovsmirnov',
+    );
+    expect(githubSlug(headingText("Analysis settings (`--config FILE`, and the app's settings)"))).toBe(
+      'analysis-settings---config-file-and-the-apps-settings',
+    );
+    expect(githubSlug(headingText('The JSON report (`schemaVersion: 1`)'))).toBe(
+      'the-json-report-schemaversion-1',
+    );
+    expect(githubSlug(headingText('**Bold** and _emphasis_ with `kl_div`'))).toBe(
+      'bold-and-emphasis-with-kl_div',
+    );
+    expect(githubSlug(headingText('Köln [über](x.md) §6'))).toBe('köln-über-6');
   });
-  return links;
-}
+
+  it('numbers repeated headings and reads setext headings and HTML ids', () => {
+    const anchors = headingAnchors(
+      '# A\n\n## A\n\nB b\n---\n\n<a id="here"></a>\n\n```\n# not a heading\n```\n\n````\n```sh\n# still code\n````\n',
+    );
+    expect([...anchors].sort()).toEqual(['a', 'a-1', 'b-b', 'here']);
+  });
+
+  it('finds links outside code, and § mentions outside link text', () => {
+    const source = [
+      'See [one](a.md#x), ![img](b.png "t") and <a href="c.md">c</a>.',
+      '`[not](code.md)` and [§3](s.md#3) but §4 is bare',
+      '```',
+      '[in](fence.md) §5',
+      '```',
+      '[ref]: d.md',
+    ].join('\n');
+    expect(markdownLinks(source).map((l) => l.target)).toEqual(['a.md#x', 'b.png', 'c.md', 's.md#3', 'd.md']);
+    expect(bareSectionMentions(source)).toEqual([
+      { mention: '§4', line: 2 },
+      { mention: '§5', line: 4 },
+    ]);
+  });
+});
 
 describe('documentation links', () => {
-  it('the GitHub slug rule (checked against headings GitHub renders)', () => {
-    // Anchors as github.com renders them for these headings.
-    expect(githubSlug('4. Bins (statistics.md §6)')).toBe('4-bins-statisticsmd-6');
-    expect(githubSlug('`ks` — two-sample Kolmogorov–Smirnov')).toBe('ks--two-sample-kolmogorovsmirnov');
+  it('finds the project documentation', () => {
+    expect(files).toContain('README.md');
+    expect(files).toContain(path.join('docs', 'statistics.md'));
+    expect(files.some((f) => f.startsWith('node_modules'))).toBe(false);
   });
 
-  const files = markdownFiles(root);
-
-  it('finds the README and the docs', () => {
-    const names = files.map((f) => path.relative(root, f));
-    expect(names).toContain('README.md');
-    expect(names).toContain(path.join('docs', 'statistics.md'));
-  });
-
-  it('every relative link resolves inside the repository, with its #fragment', () => {
-    const broken: string[] = [];
-    for (const file of files) {
-      for (const link of linksOf(file)) {
-        if (/^[a-z][a-z0-9+.-]*:/i.test(link.target)) continue; // https:, mailto:
-        const [rawPath, fragment] = link.target.split('#', 2);
-        const where = `${path.relative(root, file)}:${link.line} → ${link.target}`;
-        const resolved = rawPath === '' ? file : path.resolve(path.dirname(file), decodeURI(rawPath));
-        if (path.relative(root, resolved).startsWith('..')) {
-          broken.push(`${where} (outside the repository)`);
-          continue;
-        }
-        if (!existsSync(resolved)) {
-          broken.push(`${where} (no such file)`);
-          continue;
-        }
-        if (fragment && resolved.endsWith('.md') && !anchorsOf(resolved).has(fragment)) {
-          broken.push(`${where} (no such heading)`);
-        }
-      }
-    }
+  it.each(files)('%s: every relative link resolves inside the repository', (file) => {
+    const broken = markdownLinks(read(file))
+      .filter((l) => !isExternal(l.target))
+      .map((l) => ({ line: l.line, target: l.target, problem: brokenLink(file, l.target) }))
+      .filter((l) => l.problem !== null);
     expect(broken).toEqual([]);
   });
 
-  it('no document refers to the background notes outside the repository', () => {
-    const offenders = files.filter((f) => /\.\.\/shared\/|shared\/docs\//.test(readFileSync(f, 'utf8')));
-    expect(offenders.map((f) => path.relative(root, f))).toEqual([]);
+  it.each(files)('%s: no reference to ../shared or shared/docs', (file) => {
+    const hits = read(file)
+      .split(/\r?\n/)
+      .map((text, i) => ({ line: i + 1, text }))
+      .filter(({ text }) => /\.\.\/shared\b|\bshared\/docs\b/.test(text));
+    expect(hits).toEqual([]);
+  });
+
+  it.each(files)('%s: every § section reference is a link', (file) => {
+    expect(bareSectionMentions(read(file))).toEqual([]);
+  });
+});
+
+describe('code citing the statistics doc', () => {
+  const sections = new Set(
+    [...read(path.join('docs', 'statistics.md')).matchAll(/^## (\d+)\. /gm)].map((m) => Number(m[1])),
+  );
+  const sources = ['shared', 'electron', 'renderer', 'test', 'build', 'bin']
+    .filter((dir) => existsSync(path.join(root, dir)))
+    .flatMap((dir) => projectFiles(root, dir, (name) => /\.(ts|tsx|mts|mjs|js|py)$/.test(name)));
+
+  it('docs/statistics.md has the numbered sections the code cites', () => {
+    expect(sources.length).toBeGreaterThan(100);
+    const missing: { file: string; cites: string }[] = [];
+    for (const file of sources) {
+      for (const m of read(file).matchAll(/statistics\.md §(\d+)(?:\s*[-–]\s*§(\d+))?/g)) {
+        const cited = [m[1], m[2]].filter((n) => n !== undefined).map(Number);
+        if (cited.some((n) => !sections.has(n))) missing.push({ file, cites: m[0] });
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('no source file points at the background docs outside the repository', () => {
+    expect(sources.filter((file) => /\.\.\/shared\/docs\b/.test(read(file)))).toEqual([]);
   });
 });
