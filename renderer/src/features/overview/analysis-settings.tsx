@@ -29,7 +29,6 @@ import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import type { ColumnType, TestKey } from '../../../../shared/types';
 import { testLabel } from '../../lib/test-names';
 import { testsFor } from '../detail/column-settings';
-import './analysis-settings.css';
 
 export const CORRECTION_LABELS: Record<Correction, string> = {
   none: 'None',
