@@ -5,8 +5,9 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { summarize } from '../../../electron/engine/dataset-summary';
 import { loadCsv } from '../../../electron/engine/load-csv';
-import type { DatasetRole, DatasetSummary, DriftscopeApi, LoadOutcome } from '../../../shared/api';
+import type { DatasetRole, DriftscopeApi, LoadOutcome } from '../../../shared/api';
 import { analyzeTables } from '../../../shared/drift/analyze';
 import { type AnalysisSettings, parseSettings } from '../../../shared/drift/settings';
 import type { AnalysisResult } from '../../../shared/report/analysis-result';
@@ -39,25 +40,13 @@ export async function shopResult(settings: unknown = {}): Promise<AnalysisResult
   );
 }
 
-export function summary(role: DatasetRole, table: ColumnarTable): DatasetSummary {
-  return {
-    role,
-    fileName: table.fileName,
-    rows: table.rowCount,
-    columns: table.columns.map((c) => c.name),
-    bytes: table.byteLength,
-    delimiter: table.delimiter,
-    warnings: table.warnings,
-  };
-}
-
 /** The part of `window.driftscope` the tests call, answering from the shop files. */
 export type FakeDriftscope = Pick<DriftscopeApi, 'pickDataset' | 'loadDemo' | 'runAnalysis'>;
 
 export function fakeDriftscope(): FakeDriftscope {
   const outcome = async (role: DatasetRole): Promise<LoadOutcome> => ({
     ok: true,
-    dataset: summary(role, await shopTable(role)),
+    dataset: summarize(role, await shopTable(role)),
   });
   return {
     pickDataset: (role) => outcome(role),
