@@ -4,11 +4,13 @@
  * analysis result directly, and for the sort an independent Array.prototype.sort with the table's rule
  * (columns without a value last in either direction; ties keep the files' order).
  */
+import { createTable, getCoreRowModel, getSortedRowModel } from '@tanstack/react-table';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   filterRows,
   NO_FILTERS,
   type Row,
+  SORT_COLUMNS,
   sortRows,
   toRows,
 } from '../../../../../renderer/src/features/overview/drift-table-rows';
@@ -119,6 +121,23 @@ describe('sortRows', () => {
     expect(sorted).toEqual([...sorted].sort((a, b) => b - a));
     expect(sorted[0]).toBe(1);
     expect(sorted.at(-1)).toBe(-1);
+  });
+
+  it('sorts the verdict descending on its first click, and numbers too (table-core: numbers start descending)', () => {
+    const table = createTable<Row>({
+      data: rows,
+      columns: SORT_COLUMNS,
+      state: { sorting: [], columnPinning: {}, columnVisibility: {} },
+      onStateChange: () => {},
+      renderFallbackValue: null,
+      getCoreRowModel: getCoreRowModel(),
+      getSortedRowModel: getSortedRowModel(),
+    });
+    const first = (id: string) => table.getColumn(id)?.getFirstSortDir();
+    expect(first('drift')).toBe('desc');
+    expect(first('name')).toBe('asc');
+    expect(first('score')).toBe('desc');
+    expect(table.getColumn('shape')?.getCanSort()).toBe(false);
   });
 
   it('sorts names as text', () => {

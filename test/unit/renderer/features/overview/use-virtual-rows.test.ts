@@ -1,6 +1,5 @@
-/** The drift table's virtualiser and keyboard steps. Oracle: the formulas in their doc comments, by hand. */
+/** The drift table's virtualiser. Oracle: the formulas in its doc comments, worked by hand. */
 import { describe, expect, it } from 'vitest';
-import { nextRowIndex } from '../../../../../renderer/src/features/overview/use-row-keys';
 import {
   OVERSCAN,
   ROW_HEIGHT,
@@ -40,20 +39,5 @@ describe('revealScrollTop', () => {
   it('aligns a row below with the bottom', () => {
     // row 20 ends at 21 × 44 = 924; 924 − 366 = 558
     expect(revealScrollTop(20, 0, 400, 34)).toBe(558);
-  });
-});
-
-describe('nextRowIndex', () => {
-  it('moves by one, ten, or to the ends, clamped', () => {
-    expect(nextRowIndex('ArrowDown', 3, 8)).toBe(4);
-    expect(nextRowIndex('ArrowUp', 0, 8)).toBe(0);
-    expect(nextRowIndex('PageDown', 3, 8)).toBe(7);
-    expect(nextRowIndex('PageUp', 15, 40)).toBe(5);
-    expect(nextRowIndex('Home', 30, 40)).toBe(0);
-    expect(nextRowIndex('End', 3, 40)).toBe(39);
-  });
-  it('ignores other keys, including names on Object.prototype', () => {
-    expect(nextRowIndex('a', 3, 8)).toBeNull();
-    expect(nextRowIndex('toString', 3, 8)).toBeNull();
   });
 });
