@@ -101,7 +101,7 @@ export function ConceptDriftSection({
       <div className="pq-concept">
         <div className="pq-concept-table">
           <table className="summary-table pq-table pq-select-table" data-testid="concept-table">
-            <caption className="pq-sr-only">
+            <caption className="sr-only">
               Features by effect on the target relation; select one to plot it
             </caption>
             <thead>
