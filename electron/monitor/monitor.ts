@@ -17,6 +17,8 @@ import { hashFile } from './hash-file';
 import { HistoryStore } from './history-store';
 import { MetricsExporter } from './metrics-exporter';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export interface MonitorOptions {
   baseline: Baseline;
   /** The reference file to load (the baseline's, or where it moved); its hash was checked by the caller. */
@@ -121,6 +123,12 @@ export class Monitor {
     try {
       await this.engine.load('current', file.path);
       const result = await this.engine.analyze(this.o.baseline.settings);
+      if (result.onlyInReference.length > 0) {
+        const missing = result.onlyInReference.map((c) => `"${c}"`).join(', ');
+        throw new Error(
+          `lacks the baseline's column${result.onlyInReference.length > 1 ? 's' : ''} ${missing}`,
+        );
+      }
       record = {
         file: file.name,
         sha256,
@@ -134,7 +142,9 @@ export class Monitor {
     } catch (error) {
       const message =
         error instanceof DatasetError
-          ? error.message.replaceAll(file.path, shownName)
+          ? error.message
+              .replaceAll(file.path, shownName)
+              .replace(new RegExp(`^${escapeRegExp(file.name)}\\b`), shownName)
           : `${shownName}: ${(error as Error).message}`;
       record = {
         file: file.name,
