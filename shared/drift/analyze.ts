@@ -35,7 +35,7 @@ import { adjustPValues } from './multiple-testing';
 import type { PairedSample } from './sample';
 import { DEFAULT_MISSING_DRIFT } from './settings';
 import { categoricalSummary, numericSummary } from './summary';
-import { TEST_REGISTRY } from './tests/registry';
+import { TEST_REGISTRY } from './methods/registry';
 
 export interface AnalyzeContext {
   version: string;

@@ -6,7 +6,7 @@
 import type { ColumnType, TestKey } from '../types';
 import { selectTest } from './selection';
 import { type AnalysisSettings, requestedTest } from './settings';
-import { TEST_REGISTRY } from './tests/registry';
+import { TEST_REGISTRY } from './methods/registry';
 
 export type TestDecision =
   | { test: TestKey; threshold: number; note: string | null }

@@ -2,8 +2,8 @@
  * The drift decision per test (statistics.md §4).
  */
 import type { TestKey } from '../types';
-import { BINNED_DRIFT_RULE } from './tests/binned-tests';
-import { DISTRIBUTION_DRIFT_RULE } from './tests/distribution-tests';
+import { BINNED_DRIFT_RULE } from './methods/binned-tests';
+import { DISTRIBUTION_DRIFT_RULE } from './methods/distribution-tests';
 
 /** How each test compares its score with the threshold. */
 export const DRIFT_RULE: Readonly<Record<TestKey, '<' | '<=' | '>' | '>='>> = {

@@ -2,7 +2,7 @@
  * Automatic test selection (statistics.md §3, Evidently's `get_default_stattest`).
  */
 import type { ColumnType, TestKey } from '../types';
-import { TEST_REGISTRY } from './tests/registry';
+import { TEST_REGISTRY } from './methods/registry';
 
 export type TestChoice = { test: TestKey; threshold: number } | { test: null; reason: string };
 

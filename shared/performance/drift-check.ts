@@ -7,7 +7,7 @@ import { categoricalPair, categoricalSide, numericPair, numericSide } from '../d
 import { isDrift } from '../drift/decision';
 import type { PairedSample } from '../drift/sample';
 import { selectTest } from '../drift/selection';
-import { TEST_REGISTRY } from '../drift/tests/registry';
+import { TEST_REGISTRY } from '../drift/methods/registry';
 import type { Column } from '../table/columnar';
 import type { DriftCheck } from './types';
 

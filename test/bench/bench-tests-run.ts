@@ -12,7 +12,7 @@
  */
 import { isDrift } from '../../shared/drift/decision';
 import type { CategoricalPair, NumericPair, PairedSample } from '../../shared/drift/sample';
-import { TEST_REGISTRY } from '../../shared/drift/tests/registry';
+import { TEST_REGISTRY } from '../../shared/drift/methods/registry';
 import { SeededRng } from '../../shared/stats/seeded-rng';
 import { TEST_KEYS, type TestKey } from '../../shared/types';
 

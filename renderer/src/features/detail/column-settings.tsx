@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { ColumnOverride } from '../../../../shared/drift/settings';
-import { TEST_REGISTRY } from '../../../../shared/drift/tests/registry';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import type { ColumnResult } from '../../../../shared/report/analysis-result';
 import { COLUMN_TYPES, type ColumnType, type TestKey } from '../../../../shared/types';
 import { testLabel } from '../../lib/test-names';

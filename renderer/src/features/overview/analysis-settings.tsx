@@ -24,7 +24,7 @@ import {
   DEFAULT_SETTINGS,
   parseSettings,
 } from '../../../../shared/drift/settings';
-import { TEST_REGISTRY } from '../../../../shared/drift/tests/registry';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import type { ColumnType, TestKey } from '../../../../shared/types';
 import { testLabel } from '../../lib/test-names';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { jensenShannonDistance } from '../../../../shared/drift/tests/jensenshannon';
-import { ksStatistic } from '../../../../shared/drift/tests/ks';
-import { psiOfShares } from '../../../../shared/drift/tests/psi';
+import { jensenShannonDistance } from '../../../../shared/drift/methods/jensenshannon';
+import { ksStatistic } from '../../../../shared/drift/methods/ks';
+import { psiOfShares } from '../../../../shared/drift/methods/psi';
 import { zeroFill } from '../../../../shared/drift/zero-fill';
 import {
   categoricalColumnDetail,

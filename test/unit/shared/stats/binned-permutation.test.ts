@@ -5,15 +5,15 @@ import {
   BINNED_DRIFT_RULE,
   BINNED_TESTS,
   type BinnedTestKey,
-} from '../../../../shared/drift/tests/binned-tests';
+} from '../../../../shared/drift/methods/binned-tests';
 import {
   MMD_MAX_PER_SET,
   medianHeuristicSigma,
   mmdPermutationTest,
   mmdSquared,
   runEmpiricalMmd,
-} from '../../../../shared/drift/tests/empirical-mmd';
-import { runTvd, tvdPermutationTest } from '../../../../shared/drift/tests/tvd';
+} from '../../../../shared/drift/methods/empirical-mmd';
+import { runTvd, tvdPermutationTest } from '../../../../shared/drift/methods/tvd';
 import { kthPairwiseDifference, medianPairwiseDifference } from '../../../../shared/stats/pairwise-median';
 import { sampleIndices } from '../../../../shared/stats/sample-without-replacement';
 import { SeededRng } from '../../../../shared/stats/seeded-rng';

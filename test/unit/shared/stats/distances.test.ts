@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countInEdges, driftBins, sturgesEdges } from '../../../../shared/drift/bins';
-import { jensenShannonDistance, runJensenShannon } from '../../../../shared/drift/tests/jensenshannon';
-import { populationStd, runWasserstein, wasserstein1 } from '../../../../shared/drift/tests/wasserstein';
+import { jensenShannonDistance, runJensenShannon } from '../../../../shared/drift/methods/jensenshannon';
+import { populationStd, runWasserstein, wasserstein1 } from '../../../../shared/drift/methods/wasserstein';
 import { toCategorical } from '../../../../shared/drift/to-categorical';
 import { loadFixture, relClose, sorted } from './fixture-data';
 

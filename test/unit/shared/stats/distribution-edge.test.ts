@@ -5,21 +5,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { PairedSample } from '../../../../shared/drift/sample';
-import { runAnderson } from '../../../../shared/drift/tests/anderson';
-import { runCramerVonMises } from '../../../../shared/drift/tests/cramer-von-mises';
+import { runAnderson } from '../../../../shared/drift/methods/anderson';
+import { runCramerVonMises } from '../../../../shared/drift/methods/cramer-von-mises';
 import {
   DISTRIBUTION_DRIFT_RULE,
   DISTRIBUTION_TESTS,
   type DistributionTestKey,
-} from '../../../../shared/drift/tests/distribution-tests';
-import { energyDistance, runEnergyDistance } from '../../../../shared/drift/tests/energy-distance';
-import { runEppsSingleton } from '../../../../shared/drift/tests/epps-singleton';
+} from '../../../../shared/drift/methods/distribution-tests';
+import { energyDistance, runEnergyDistance } from '../../../../shared/drift/methods/energy-distance';
+import { runEppsSingleton } from '../../../../shared/drift/methods/epps-singleton';
 import {
   MANNW_TWO_SIDED_NOTE,
   mannWhitneyU,
   runMannWhitney,
-} from '../../../../shared/drift/tests/mann-whitney';
-import { runTTest } from '../../../../shared/drift/tests/t-test';
+} from '../../../../shared/drift/methods/mann-whitney';
+import { runTTest } from '../../../../shared/drift/methods/t-test';
 import { sorted } from './fixture-data';
 
 const numeric = (a: ArrayLike<number>, b: ArrayLike<number>): PairedSample => ({

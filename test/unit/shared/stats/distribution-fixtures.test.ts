@@ -7,7 +7,7 @@ import type { TestOutcome } from '../../../../shared/drift/sample';
 import {
   DISTRIBUTION_TESTS,
   type DistributionTestKey,
-} from '../../../../shared/drift/tests/distribution-tests';
+} from '../../../../shared/drift/methods/distribution-tests';
 import { loadFixture, type PmSpec, pm, sorted } from './fixture-data';
 
 type Expected = {
