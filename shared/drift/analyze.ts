@@ -30,12 +30,12 @@ import {
 } from './column-pair';
 import { isDrift } from './decision';
 import { categoricalDistribution, numericDistribution } from './distribution';
+import { TEST_REGISTRY } from './methods/registry';
 import { missingShareDrift } from './missing-drift';
 import { adjustPValues } from './multiple-testing';
 import type { PairedSample } from './sample';
 import { DEFAULT_MISSING_DRIFT } from './settings';
 import { categoricalSummary, numericSummary } from './summary';
-import { TEST_REGISTRY } from './methods/registry';
 
 export interface AnalyzeContext {
   version: string;

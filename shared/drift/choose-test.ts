@@ -4,9 +4,9 @@
  * statistics.md §3. A requested threshold applies to whichever test runs.
  */
 import type { ColumnType, TestKey } from '../types';
+import { TEST_REGISTRY } from './methods/registry';
 import { selectTest } from './selection';
 import { type AnalysisSettings, requestedTest } from './settings';
-import { TEST_REGISTRY } from './methods/registry';
 
 export type TestDecision =
   | { test: TestKey; threshold: number; note: string | null }

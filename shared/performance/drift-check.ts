@@ -5,9 +5,9 @@
  */
 import { categoricalPair, categoricalSide, numericPair, numericSide } from '../drift/column-pair';
 import { isDrift } from '../drift/decision';
+import { TEST_REGISTRY } from '../drift/methods/registry';
 import type { PairedSample } from '../drift/sample';
 import { selectTest } from '../drift/selection';
-import { TEST_REGISTRY } from '../drift/methods/registry';
 import type { Column } from '../table/columnar';
 import type { DriftCheck } from './types';
 

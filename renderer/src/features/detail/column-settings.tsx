@@ -4,8 +4,8 @@
  * only those that apply to the column's type.
  */
 import { useEffect, useState } from 'react';
-import type { ColumnOverride } from '../../../../shared/drift/settings';
 import { methodsFor, TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
+import type { ColumnOverride } from '../../../../shared/drift/settings';
 import type { ColumnResult } from '../../../../shared/report/analysis-result';
 import { COLUMN_TYPES, type ColumnType, type TestKey } from '../../../../shared/types';
 import { testLabel } from '../../lib/test-names';

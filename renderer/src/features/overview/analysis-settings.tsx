@@ -16,6 +16,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import {
   type AnalysisSettings,
   CORRECTIONS,
@@ -24,7 +25,6 @@ import {
   DEFAULT_SETTINGS,
   parseSettings,
 } from '../../../../shared/drift/settings';
-import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import type { ColumnType, TestKey } from '../../../../shared/types';
 import { testLabel } from '../../lib/test-names';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { PairedSample } from '../../../../shared/drift/sample';
 import { runGTest } from '../../../../shared/drift/methods/g-test';
 import { ONE_VALUE_NOTE, runHellinger } from '../../../../shared/drift/methods/hellinger';
 import {
@@ -9,6 +8,7 @@ import {
 import { klDivergence, runKlDiv } from '../../../../shared/drift/methods/kl-div';
 import { psiOfShares, runPsi } from '../../../../shared/drift/methods/psi';
 import { tvdOfCounts } from '../../../../shared/drift/methods/tvd';
+import type { PairedSample } from '../../../../shared/drift/sample';
 import { zeroFill } from '../../../../shared/drift/zero-fill';
 import { loadFixture, type PmSpec, pm, relClose, sorted } from './fixture-data';
 

@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PairedSample } from '../../../../shared/drift/sample';
-import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import {
   MMD_MAX_PER_SET,
   medianHeuristicSigma,
@@ -9,7 +7,9 @@ import {
   mmdSquared,
   runEmpiricalMmd,
 } from '../../../../shared/drift/methods/empirical-mmd';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import { runTvd, tvdPermutationTest } from '../../../../shared/drift/methods/tvd';
+import type { PairedSample } from '../../../../shared/drift/sample';
 import { kthPairwiseDifference, medianPairwiseDifference } from '../../../../shared/stats/pairwise-median';
 import { sampleIndices } from '../../../../shared/stats/sample-without-replacement';
 import { SeededRng } from '../../../../shared/stats/seeded-rng';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { CategoricalPair } from '../../../../shared/drift/sample';
 import { runChisquare } from '../../../../shared/drift/methods/chisquare';
 import { runZ } from '../../../../shared/drift/methods/z';
+import type { CategoricalPair } from '../../../../shared/drift/sample';
 import { loadFixture, relClose } from './fixture-data';
 
 interface CountCase {

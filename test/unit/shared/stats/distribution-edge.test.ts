@@ -4,10 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PairedSample } from '../../../../shared/drift/sample';
 import { runAnderson } from '../../../../shared/drift/methods/anderson';
 import { runCramerVonMises } from '../../../../shared/drift/methods/cramer-von-mises';
-import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import { energyDistance, runEnergyDistance } from '../../../../shared/drift/methods/energy-distance';
 import { runEppsSingleton } from '../../../../shared/drift/methods/epps-singleton';
 import {
@@ -15,7 +13,9 @@ import {
   mannWhitneyU,
   runMannWhitney,
 } from '../../../../shared/drift/methods/mann-whitney';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import { runTTest } from '../../../../shared/drift/methods/t-test';
+import type { PairedSample } from '../../../../shared/drift/sample';
 import { sorted } from './fixture-data';
 
 /** The six distribution methods of statistics.md §5, read from the one registry. */

@@ -20,13 +20,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDrift } from '../../../../shared/drift/decision';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import type {
   CategoricalPair,
   NumericPair,
   PairedSample,
   TestOutcome,
 } from '../../../../shared/drift/sample';
-import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import { countDistinctSorted } from '../../../../shared/drift/to-categorical';
 import { COLUMN_TYPES, TEST_KEYS, type TestKey } from '../../../../shared/types';
 
