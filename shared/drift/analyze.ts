@@ -30,10 +30,12 @@ import {
 } from './column-pair';
 import { isDrift } from './decision';
 import { categoricalDistribution, numericDistribution } from './distribution';
+import { isTested } from './is-tested';
 import { TEST_REGISTRY } from './methods/registry';
 import { missingShareDrift } from './missing-drift';
 import { adjustPValues } from './multiple-testing';
 import type { PairedSample } from './sample';
+import { NOT_TESTED_TYPE, noValuesReason } from './selection';
 import { DEFAULT_MISSING_DRIFT } from './settings';
 import { categoricalSummary, numericSummary } from './summary';
 
@@ -205,12 +207,7 @@ function testColumn(
   if (type === 'text' || type === 'datetime' || type === 'id') {
     const r = categoricalSummary(categoricalSide(ref));
     const c = categoricalSummary(categoricalSide(cur));
-    const why = {
-      text: 'Text column (more distinct values than half its rows): not drift-tested yet.',
-      datetime: 'Date/time column: not drift-tested; it can serve as the time axis.',
-      id: 'ID column (all values distinct): not drift-tested.',
-    }[type];
-    return untested(ref.name, type, why, r, c);
+    return untested(ref.name, type, NOT_TESTED_TYPE[type], r, c);
   }
   const p = prepare(type, ref, cur, refTable.fileName, curTable.fileName);
   const changes = p.sample.kind === 'categorical' ? categoryChanges(p.sample) : null;
@@ -221,7 +218,7 @@ function testColumn(
   };
   if (p.nRef === 0 || p.nCur === 0) {
     const empty = p.nRef === 0 ? refTable.fileName : curTable.fileName;
-    return { ...base, note: `No values in ${empty} after removing missing cells: not tested.` };
+    return { ...base, note: noValuesReason(empty) };
   }
   const choice = chooseTest(settings, ref.name, type, p.nRef, p.nUnique);
   const distribution =
@@ -265,7 +262,7 @@ function applyCorrection(columns: ColumnResult[], settings: AnalysisSettings): C
 
 export function datasetVerdict(columns: ColumnResult[], settings: AnalysisSettings): DatasetVerdict {
   const { shareThreshold } = settings;
-  const tested = columns.filter((c) => c.test !== null && c.score !== null);
+  const tested = columns.filter(isTested);
   const drifted = tested.filter((c) => c.driftDetected).length;
   const driftShare = tested.length > 0 ? drifted / tested.length : 0;
   return {

@@ -4,6 +4,18 @@
 import type { ColumnType, TestKey } from '../types';
 import { TEST_REGISTRY } from './methods/registry';
 
+/** Why a column of a type without drift test is not tested (the one wording, shown per column). */
+export const NOT_TESTED_TYPE: Readonly<Record<'text' | 'datetime' | 'id', string>> = {
+  text: 'Text column (more distinct values than half its rows): not drift-tested yet.',
+  datetime: 'Date/time column: not drift-tested; it can serve as the time axis.',
+  id: 'ID column (all values distinct): not drift-tested.',
+};
+
+/** Why a column with no value in one set is not tested; `where` names the set or file. */
+export function noValuesReason(where: string): string {
+  return `No values in ${where} after removing missing cells: not tested.`;
+}
+
 export type TestChoice = { test: TestKey; threshold: number } | { test: null; reason: string };
 
 /** Reference sizes up to and including this are "small" (Evidently: `reference_data.shape[0] <= 1000`). */
@@ -23,11 +35,9 @@ const choose = (test: TestKey): TestChoice => ({ test, threshold: TEST_REGISTRY[
  * @example selectTest('categorical', 1001, 2) // { test: 'jensenshannon', threshold: 0.1 }
  */
 export function selectTest(type: ColumnType, nRef: number, nUnique: number): TestChoice {
-  if (type === 'text')
-    return { test: null, reason: 'Text columns are not drift-tested yet (domain classifier: later).' };
-  if (type === 'datetime') return { test: null, reason: 'Date/time columns are not drift-tested.' };
-  if (type === 'id') return { test: null, reason: 'ID columns are not drift-tested.' };
-  if (!(nRef >= 1)) return { test: null, reason: 'No reference values: not tested.' };
+  if (type === 'text' || type === 'datetime' || type === 'id')
+    return { test: null, reason: NOT_TESTED_TYPE[type] };
+  if (!(nRef >= 1)) return { test: null, reason: noValuesReason('the reference') };
   if (nRef <= SMALL_REFERENCE_MAX) {
     if (type === 'numerical' && nUnique > 5) return choose('ks');
     return choose(nUnique > 2 ? 'chisquare' : 'z');

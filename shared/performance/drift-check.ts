@@ -7,7 +7,7 @@ import { categoricalPair, categoricalSide, numericPair, numericSide } from '../d
 import { isDrift } from '../drift/decision';
 import { TEST_REGISTRY } from '../drift/methods/registry';
 import type { PairedSample } from '../drift/sample';
-import { selectTest } from '../drift/selection';
+import { noValuesReason, selectTest } from '../drift/selection';
 import type { Column } from '../table/columnar';
 import type { DriftCheck } from './types';
 
@@ -39,7 +39,7 @@ export function runDriftCheck(column: string, sample: PairedSample): DriftCheck 
       score: null,
       threshold: null,
       driftDetected: false,
-      note: `No ${which} values: not tested.`,
+      note: noValuesReason(`the ${which}`),
     };
   }
   const nUnique = numeric ? distinctUnion(sample.reference, sample.current) : sample.labels.length;

@@ -5,6 +5,7 @@
  * Click or Enter selects a row; ArrowUp/ArrowDown move the selection and the detail follows.
  * Every cell is React text; column names and notes come from data files.
  */
+
 import {
   type ColumnDef,
   flexRender,
@@ -23,6 +24,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { isTested } from '../../../../shared/drift/is-tested';
 import type { AnalysisResult, ColumnResult } from '../../../../shared/report/analysis-result';
 import { COLUMN_TYPES } from '../../../../shared/types';
 import { Sparkline } from '../../components/sparkline';
@@ -61,7 +63,7 @@ function toRows(result: AnalysisResult): Row[] {
     pAdjusted: column.pValueAdjusted ?? undefined,
     effect: column.effectSize?.value ?? undefined,
     // Drifted first when sorted descending, untested last when ascending.
-    drift: column.test === null ? -1 : column.driftDetected ? 1 : 0,
+    drift: !isTested(column) ? -1 : column.driftDetected ? 1 : 0,
     missingCurrent:
       column.missingDrift?.current ?? missingShare(column.current.missing, result.current.rows) ?? undefined,
     missingReference:
@@ -99,7 +101,7 @@ function matches(row: Row, filters: TableFilters): boolean {
 }
 
 function DriftBadge({ column }: { column: ColumnResult }) {
-  if (column.test === null || column.score === null) {
+  if (!isTested(column)) {
     return <span className="badge badge-muted">Not tested</span>;
   }
   return column.driftDetected ? (
