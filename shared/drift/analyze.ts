@@ -4,6 +4,7 @@
  * sets' statistics and plotting bins; then the dataset verdict (share of drifted tested columns).
  * Columns keep the reference file's order; columns in one file only are reported, not analysed.
  */
+
 import { DatasetError } from '../dataset-error';
 import { modelQuality } from '../performance/for-analysis';
 import type {
@@ -15,6 +16,7 @@ import type {
   FileInfo,
 } from '../report/analysis-result';
 import { SCHEMA_VERSION } from '../report/analysis-result';
+import { countDistinctUnion } from '../stats/sorted';
 import type { Column, ColumnarTable } from '../table/columnar';
 import { inferColumnType } from '../table/infer-type';
 import type { ColumnType } from '../types';
@@ -103,20 +105,6 @@ function untested(
   };
 }
 
-/** Number of distinct values of the union of two sorted arrays. */
-function distinctUnion(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let distinct = 0;
-  let last = Number.NaN;
-  while (i < a.length || j < b.length) {
-    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-    if (x !== last) distinct++;
-    last = x;
-  }
-  return distinct;
-}
-
 function typeConflictNote(cur: NumericSide): string | null {
   if (cur.invalid === 0) return null;
   return `Type conflict: ${cur.invalid} current value(s) are not numbers (first: "${cur.firstInvalid}"); they are left out of the test.`;
@@ -149,7 +137,7 @@ function prepare(type: ColumnType, ref: Column, cur: Column, refFile: string, cu
       sample: numericPair(r, c),
       nRef: r.sorted.length,
       nCur: c.sorted.length,
-      nUnique: distinctUnion(r.sorted, c.sorted),
+      nUnique: countDistinctUnion(r.sorted, c.sorted),
       reference: numericSummary(r),
       current: numericSummary(c),
       notes: notes.filter((n): n is string => n !== null),

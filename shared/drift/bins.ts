@@ -3,8 +3,10 @@
  * edges for numerical columns whose reference has more than 20 distinct values, else one bin per
  * distinct value (or category) of reference ∪ current. Exported for plotting too.
  */
+
+import { countDistinctSorted } from '../stats/sorted';
 import type { PairedSample } from './sample';
-import { compactCategories, countDistinctSorted, toCategorical } from './to-categorical';
+import { compactCategories, toCategorical } from './to-categorical';
 
 /** Equal-width bins: `edges` has k + 1 entries; counts have k entries. */
 export interface EdgeBins {

@@ -2,6 +2,7 @@
  * `hellinger`: Hellinger distance between the reference and current distributions, as Evidently's
  * `hellinger` stattest (statistics.md §5).
  */
+import { distinctUnion } from '../../stats/sorted';
 import { countInEdges, sturgesEdges } from '../bins';
 import type { CategoricalPair, NumericPair, PairedSample, TestOutcome } from '../sample';
 import { compactCategories } from '../to-categorical';
@@ -35,21 +36,6 @@ export function hellingerCategorical(pair: CategoricalPair): number {
   for (let i = 0; i < pair.labels.length; i++)
     bc += Math.sqrt((pair.reference[i] / nRef) * (pair.current[i] / nCur));
   return fromCoefficient(bc);
-}
-
-/** Distinct values of two sorted arrays, merged ascending (−0 and 0 once). */
-function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let k = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-    if (k === 0 || out[k - 1] !== v) out[k++] = v;
-    if (i < a.length && a[i] === v) i++;
-    else j++;
-  }
-  return out.subarray(0, k);
 }
 
 /**

@@ -27,7 +27,7 @@ import type {
   PairedSample,
   TestOutcome,
 } from '../../../../shared/drift/sample';
-import { countDistinctSorted } from '../../../../shared/drift/to-categorical';
+import { countDistinctSorted } from '../../../../shared/stats/sorted';
 import { COLUMN_TYPES, TEST_KEYS, type TestKey } from '../../../../shared/types';
 
 const KEYS = Object.keys(TEST_REGISTRY) as TestKey[];
