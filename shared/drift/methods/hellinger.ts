@@ -3,7 +3,7 @@
  * `hellinger` stattest (statistics.md §5).
  */
 import { distinctUnion } from '../../stats/sorted';
-import { countInEdges, sturgesEdges } from '../bins';
+import { binEdges, countInEdges } from '../bins';
 import type { CategoricalPair, NumericPair, PairedSample, TestOutcome } from '../sample';
 import { compactCategories } from '../to-categorical';
 import { notComputable } from './outcome';
@@ -40,7 +40,7 @@ export function hellingerCategorical(pair: CategoricalPair): number {
 
 /**
  * Numerical form, exactly as Evidently: edges = Sturges edges of the DISTINCT values of ref ∪ cur
- * (`sturgesEdges`, with the integer width rule of §6); densities hᵢ = countᵢ/widthᵢ/n (NumPy
+ * (`binEdges(…, 'sturges')`, with the integer width rule of §6); densities hᵢ = countᵢ/widthᵢ/n (NumPy
  * `histogram(density=True)`, widthᵢ = eᵢ₊₁ − eᵢ); bc = Σ √(h_refᵢ·h_curᵢ)·w with w = (max − min)/k;
  * H = √(1 − clip(bc, 0, 1)). Returns null when ref ∪ cur has one value only (w = 0: see ONE_VALUE_NOTE).
  *
@@ -49,7 +49,7 @@ export function hellingerCategorical(pair: CategoricalPair): number {
 export function hellingerNumerical(pair: NumericPair): number | null {
   const keys = distinctUnion(pair.reference, pair.current);
   if (keys.length < 2) return null;
-  const edges = sturgesEdges(keys, new Float64Array(0));
+  const edges = binEdges({ reference: keys, current: new Float64Array(0) }, 'sturges');
   const k = edges.length - 1;
   const hRef = countInEdges(pair.reference, edges);
   const hCur = countInEdges(pair.current, edges);

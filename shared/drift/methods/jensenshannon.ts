@@ -39,14 +39,22 @@ export function jensenShannonDistance(p: readonly number[], q: readonly number[]
   if (!(sp > 0 && sq > 0)) throw new RangeError('jensenShannonDistance: totals must be > 0');
   const pn = normalise(p, sp);
   const qn = normalise(q, sq);
-  let left = 0;
-  let right = 0;
-  for (let i = 0; i < pn.length; i++) {
-    const m = (pn[i] + qn[i]) / 2;
-    left += relEntr(pn[i], m);
-    right += relEntr(qn[i], m);
-  }
-  return Math.sqrt((left + right) / 2);
+  let js = 0;
+  for (const term of jsTerms(pn, qn)) js += term;
+  return Math.sqrt(js);
+}
+
+/**
+ * Per-bin Jensen–Shannon divergence terms ½·(pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ)), mᵢ = (pᵢ + qᵢ)/2 (SciPy's
+ * `rel_entr`), on shares that each sum to 1; they sum to JS², the square of `jensenShannonDistance`.
+ *
+ * @example jsTerms([1, 0], [0, 1]) // [0.3465…, 0.3465…] (ln 2 / 2 each)
+ */
+export function jsTerms(p: readonly number[], q: readonly number[]): number[] {
+  return p.map((pi, i) => {
+    const m = (pi + q[i]) / 2;
+    return (relEntr(pi, m) + relEntr(q[i], m)) / 2;
+  });
 }
 
 /**
