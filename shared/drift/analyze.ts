@@ -37,7 +37,7 @@ import { TEST_REGISTRY } from './methods/registry';
 import { missingShareDrift } from './missing-drift';
 import { adjustPValues } from './multiple-testing';
 import type { PairedSample } from './sample';
-import { NOT_TESTED_TYPE, noValuesReason } from './selection';
+import { NOT_TESTED_TYPE, noNumbersReason, notApplicableNote, noValuesReason } from './selection';
 import { DEFAULT_MISSING_DRIFT } from './settings';
 import { categoricalSummary, numericSummary } from './summary';
 
@@ -123,6 +123,8 @@ interface Prepared {
   reference: ColumnSummary;
   current: ColumnSummary;
   notes: string[];
+  /** Numerical columns: both sides as read, for the note when one side has no number at all. */
+  sides: { reference: NumericSide; current: NumericSide } | null;
 }
 
 function prepare(type: ColumnType, ref: Column, cur: Column, refFile: string, curFile: string): Prepared {
@@ -141,6 +143,7 @@ function prepare(type: ColumnType, ref: Column, cur: Column, refFile: string, cu
       reference: numericSummary(r),
       current: numericSummary(c),
       notes: notes.filter((n): n is string => n !== null),
+      sides: { reference: r, current: c },
     };
   }
   const r: CategoricalSide = categoricalSide(ref);
@@ -154,6 +157,7 @@ function prepare(type: ColumnType, ref: Column, cur: Column, refFile: string, cu
     reference: categoricalSummary(r),
     current: categoricalSummary(c),
     notes: [],
+    sides: null,
   };
 }
 
@@ -195,7 +199,11 @@ function testColumn(
   if (type === 'text' || type === 'datetime' || type === 'id') {
     const r = categoricalSummary(categoricalSide(ref));
     const c = categoricalSummary(categoricalSide(cur));
-    return untested(ref.name, type, NOT_TESTED_TYPE[type], r, c);
+    const specific = settings.columns?.[ref.name]?.test ?? settings.types?.[type]?.test ?? null;
+    const note = specific
+      ? `${NOT_TESTED_TYPE[type]} ${notApplicableNote(specific, type, false)}`
+      : NOT_TESTED_TYPE[type];
+    return untested(ref.name, type, note, r, c);
   }
   const p = prepare(type, ref, cur, refTable.fileName, curTable.fileName);
   const changes = p.sample.kind === 'categorical' ? categoryChanges(p.sample) : null;
@@ -206,7 +214,12 @@ function testColumn(
   };
   if (p.nRef === 0 || p.nCur === 0) {
     const empty = p.nRef === 0 ? refTable.fileName : curTable.fileName;
-    return { ...base, note: noValuesReason(empty) };
+    const side = p.sides && (p.nRef === 0 ? p.sides.reference : p.sides.current);
+    const note =
+      side && side.invalid > 0
+        ? noNumbersReason(empty, side.invalid, side.firstInvalid)
+        : noValuesReason(empty);
+    return { ...base, note };
   }
   const choice = chooseTest(settings, ref.name, type, p.nRef, p.nUnique);
   const distribution =

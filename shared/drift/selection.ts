@@ -16,6 +16,35 @@ export function noValuesReason(where: string): string {
   return `No values in ${where} after removing missing cells: not tested.`;
 }
 
+/** "1,5", "-0,25", "1.234,5": a number written with a decimal comma. */
+const DECIMAL_COMMA = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
+
+/**
+ * Why a numerical column none of whose cells in one set is a number is not tested: says so (rather
+ * than "no values"), with the first cell, and a hint when the cells look like decimal-comma numbers.
+ *
+ * @example noNumbersReason('cur.csv', 3, '1,5') // 'cur.csv: none of the 3 value(s) is a number (first: "1,5") …'
+ */
+export function noNumbersReason(where: string, invalid: number, firstInvalid: string | null): string {
+  const first = firstInvalid === null ? '' : ` (first: "${firstInvalid}")`;
+  const hint =
+    firstInvalid !== null && DECIMAL_COMMA.test(firstInvalid.trim())
+      ? ' They look like numbers with a decimal comma; Driftscope reads a point as the decimal separator, so write 1.5 for 1,5 (or set the column type to categorical).'
+      : ' Check the column type (a type override to numerical?) and the file.';
+  return `${where}: none of the ${invalid} value(s) is a number${first}: not tested.${hint}`;
+}
+
+/**
+ * The note for a requested test that does not apply to the column's type (docs/settings.md): on a
+ * numerical or categorical column the automatic choice runs instead; on a text, datetime or id column
+ * (no test applies) the column stays untested.
+ *
+ * @example notApplicableNote('ks', 'categorical', true) // 'ks does not apply to categorical columns; the automatic choice was used.'
+ */
+export function notApplicableNote(test: string, type: ColumnType, automatic: boolean): string {
+  return `${test} does not apply to ${type} columns; ${automatic ? 'the automatic choice was used' : 'the request is ignored'}.`;
+}
+
 export type TestChoice = { test: TestKey; threshold: number } | { test: null; reason: string };
 
 /** Reference sizes up to and including this are "small" (Evidently: `reference_data.shape[0] <= 1000`). */
