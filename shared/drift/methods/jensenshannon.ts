@@ -39,9 +39,15 @@ export function jensenShannonDistance(p: readonly number[], q: readonly number[]
   if (!(sp > 0 && sq > 0)) throw new RangeError('jensenShannonDistance: totals must be > 0');
   const pn = normalise(p, sp);
   const qn = normalise(q, sq);
-  let js = 0;
-  for (const term of jsTerms(pn, qn)) js += term;
-  return Math.sqrt(js);
+  // Σ left and Σ right summed apart, then halved, in SciPy's order (`jsTerms` regroups them per bin).
+  let left = 0;
+  let right = 0;
+  for (let i = 0; i < pn.length; i++) {
+    const m = (pn[i] + qn[i]) / 2;
+    left += relEntr(pn[i], m);
+    right += relEntr(qn[i], m);
+  }
+  return Math.sqrt((left + right) / 2);
 }
 
 /**
