@@ -7,13 +7,13 @@
  * --config FILE`; it can be exported to and imported from such a file.
  */
 import { type ChangeEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import {
   type AnalysisSettings,
   CORRECTIONS,
   type Correction,
   DEFAULT_SETTINGS,
 } from '../../../../shared/drift/settings';
-import { TEST_REGISTRY } from '../../../../shared/drift/tests/registry';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import type { TestKey } from '../../../../shared/types';
 import { testLabel } from '../../lib/test-names';

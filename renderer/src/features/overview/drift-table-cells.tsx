@@ -2,7 +2,9 @@
  * The drift table's cells and headers: the verdict badge, the score with its bar, p-values, effect size and
  * missing shares. Every cell is React text; column names and notes come from data files.
  */
+
 import type { ColumnDef } from '@tanstack/react-table';
+import { isTested } from '../../../../shared/drift/is-tested';
 import type { ColumnResult } from '../../../../shared/report/analysis-result';
 import { Sparkline } from '../../components/sparkline';
 import { formatNumber, formatPercent } from '../../lib/format';
@@ -11,7 +13,7 @@ import { scoreMeaning } from '../../lib/test-names';
 import { type ColumnId, type Row, SORT_COLUMNS } from './drift-table-rows';
 
 function DriftBadge({ column }: { column: ColumnResult }) {
-  if (column.test === null || column.score === null) {
+  if (!isTested(column)) {
     return <span className="badge badge-muted">Not tested</span>;
   }
   return column.driftDetected ? (

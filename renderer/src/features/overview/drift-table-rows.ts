@@ -3,6 +3,7 @@
  * columns sort on, the toolbar's filters, and the sort (@tanstack/table-core with the same column options
  * the table uses, so what is tested here is what the user sees).
  */
+
 import {
   type ColumnDef,
   createTable,
@@ -10,6 +11,7 @@ import {
   getSortedRowModel,
   type SortingState,
 } from '@tanstack/react-table';
+import { isTested } from '../../../../shared/drift/is-tested';
 import type { AnalysisResult, ColumnResult } from '../../../../shared/report/analysis-result';
 import { missingShare } from '../../lib/format';
 import { testLabel } from '../../lib/test-names';
@@ -42,7 +44,7 @@ export function toRows(result: AnalysisResult): Row[] {
     pAdjusted: column.pValueAdjusted ?? undefined,
     effect: column.effectSize?.value ?? undefined,
     // Drifted first when sorted descending, untested last when ascending.
-    drift: column.test === null ? -1 : column.driftDetected ? 1 : 0,
+    drift: !isTested(column) ? -1 : column.driftDetected ? 1 : 0,
     missingCurrent:
       column.missingDrift?.current ?? missingShare(column.current.missing, result.current.rows) ?? undefined,
     missingReference:

@@ -5,6 +5,7 @@
  * selects a row; ArrowUp/ArrowDown move the selection and the detail follows (use-row-keys.ts). The rows,
  * filters and sort are in drift-table-rows.ts, the cells in drift-table-cells.tsx.
  */
+
 import {
   flexRender,
   getCoreRowModel,

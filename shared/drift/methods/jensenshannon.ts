@@ -39,6 +39,7 @@ export function jensenShannonDistance(p: readonly number[], q: readonly number[]
   if (!(sp > 0 && sq > 0)) throw new RangeError('jensenShannonDistance: totals must be > 0');
   const pn = normalise(p, sp);
   const qn = normalise(q, sq);
+  // Σ left and Σ right summed apart, then halved, in SciPy's order (`jsTerms` regroups them per bin).
   let left = 0;
   let right = 0;
   for (let i = 0; i < pn.length; i++) {
@@ -50,7 +51,20 @@ export function jensenShannonDistance(p: readonly number[], q: readonly number[]
 }
 
 /**
- * Runs `jensenshannon` on the bins of docs/statistics.md §6 without zero-filling (shares = count/n of each
+ * Per-bin Jensen–Shannon divergence terms ½·(pᵢ ln(pᵢ/mᵢ) + qᵢ ln(qᵢ/mᵢ)), mᵢ = (pᵢ + qᵢ)/2 (SciPy's
+ * `rel_entr`), on shares that each sum to 1; they sum to JS², the square of `jensenShannonDistance`.
+ *
+ * @example jsTerms([1, 0], [0, 1]) // [0.3465…, 0.3465…] (ln 2 / 2 each)
+ */
+export function jsTerms(p: readonly number[], q: readonly number[]): number[] {
+  return p.map((pi, i) => {
+    const m = (pi + q[i]) / 2;
+    return (relEntr(pi, m) + relEntr(q[i], m)) / 2;
+  });
+}
+
+/**
+ * Runs `jensenshannon` on the bins of statistics.md §6 without zero-filling (shares = count/n of each
  * set); score = distance, drift when ≥ threshold (§4).
  *
  * @example runJensenShannon({ kind: 'categorical', labels: ['a', 'b'], reference: [1, 0], current: [0, 1] }).score

@@ -2,7 +2,8 @@
  * `hellinger`: Hellinger distance between the reference and current distributions, as Evidently's
  * `hellinger` stattest (docs/statistics.md §5).
  */
-import { countInEdges, sturgesEdges } from '../bins';
+import { distinctUnion } from '../../stats/sorted';
+import { binEdges, countInEdges } from '../bins';
 import type { CategoricalPair, NumericPair, PairedSample, TestOutcome } from '../sample';
 import { compactCategories } from '../to-categorical';
 import { notComputable } from './outcome';
@@ -37,24 +38,9 @@ export function hellingerCategorical(pair: CategoricalPair): number {
   return fromCoefficient(bc);
 }
 
-/** Distinct values of two sorted arrays, merged ascending (−0 and 0 once). */
-function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let k = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-    if (k === 0 || out[k - 1] !== v) out[k++] = v;
-    if (i < a.length && a[i] === v) i++;
-    else j++;
-  }
-  return out.subarray(0, k);
-}
-
 /**
  * Numerical form, exactly as Evidently: edges = Sturges edges of the DISTINCT values of ref ∪ cur
- * (`sturgesEdges`, with the integer width rule of §6); densities hᵢ = countᵢ/widthᵢ/n (NumPy
+ * (`binEdges(…, 'sturges')`, with the integer width rule of §6); densities hᵢ = countᵢ/widthᵢ/n (NumPy
  * `histogram(density=True)`, widthᵢ = eᵢ₊₁ − eᵢ); bc = Σ √(h_refᵢ·h_curᵢ)·w with w = (max − min)/k;
  * H = √(1 − clip(bc, 0, 1)). Returns null when ref ∪ cur has one value only (w = 0: see ONE_VALUE_NOTE).
  *
@@ -63,7 +49,7 @@ function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
 export function hellingerNumerical(pair: NumericPair): number | null {
   const keys = distinctUnion(pair.reference, pair.current);
   if (keys.length < 2) return null;
-  const edges = sturgesEdges(keys, new Float64Array(0));
+  const edges = binEdges({ reference: keys, current: new Float64Array(0) }, 'sturges');
   const k = edges.length - 1;
   const hRef = countInEdges(pair.reference, edges);
   const hCur = countInEdges(pair.current, edges);

@@ -5,6 +5,7 @@
 
 import { probOutsideInsideMethod, probOutsideSquare } from '../../stats/ks-two-sample-exact';
 import { kstwoSf } from '../../stats/kstwo';
+import { forEachTieGroup } from '../../stats/rank';
 import type { PairedSample, TestOutcome } from '../sample';
 import { notComputable, pValueOutcome } from './outcome';
 
@@ -22,32 +23,58 @@ function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
+/** D with the x where it is reached and both ECDF values there. */
+export interface KsLocation {
+  d: number;
+  x: number;
+  reference: number;
+  current: number;
+}
+
 /**
- * D = sup_x |F_ref(x) − F_cur(x)| between the empirical CDFs, by one merge of the sorted arrays
- * (O(n₁ + n₂)). Each difference is computed as i/n₁ − j/n₂ at every distinct value, as SciPy does with
- * `searchsorted(..., side="right")`; D is the larger of max and −min of those differences.
+ * D = sup_x |F_ref(x) − F_cur(x)| between the empirical CDFs, by one walk over the distinct values of
+ * the sorted arrays (`forEachTieGroup`, O(n₁ + n₂)). Each difference is i/n₁ − j/n₂ at every distinct
+ * value, as SciPy does with `searchsorted(..., side="right")`; D is the larger of max and −min of those
+ * differences. Also returns the first x where |difference| reaches D (within 1e-12, for the rounding
+ * of i/n₁ − j/n₂) with both ECDF values there, for the detail pane's mark. Null when a sample is empty.
+ *
+ * @example ksLocation(Float64Array.of(1, 2, 3), Float64Array.of(2, 3, 4)) // { d: 0.333…, x: 1, reference: 0.333…, current: 0 }
+ */
+export function ksLocation(a: Float64Array, b: Float64Array): KsLocation | null {
+  const n1 = a.length;
+  const n2 = b.length;
+  if (n1 === 0 || n2 === 0) return null;
+  let i = 0;
+  let j = 0;
+  let maxS = Number.NEGATIVE_INFINITY;
+  let minS = Number.POSITIVE_INFINITY;
+  let gap = -1;
+  let at = { x: Number.NaN, reference: 0, current: 0 };
+  forEachTieGroup(a, b, (v, countA, countB) => {
+    i += countA;
+    j += countB;
+    const diff = i / n1 - j / n2;
+    if (diff > maxS) maxS = diff;
+    if (diff < minS) minS = diff;
+    if (Math.abs(diff) > gap + 1e-12) {
+      gap = Math.abs(diff);
+      at = { x: v, reference: i / n1, current: j / n2 };
+    }
+  });
+  const minClipped = Math.min(Math.max(-minS, 0), 1);
+  return { d: Math.max(minClipped, maxS), ...at };
+}
+
+/**
+ * D of `ksLocation`.
  *
  * @throws {RangeError} when a sample is empty.
  * @example ksStatistic(Float64Array.of(1, 2, 3), Float64Array.of(2, 3, 4)) // 0.3333333333333333
  */
 export function ksStatistic(a: Float64Array, b: Float64Array): number {
-  const n1 = a.length;
-  const n2 = b.length;
-  if (n1 === 0 || n2 === 0) throw new RangeError('ksStatistic: samples must not be empty');
-  let i = 0;
-  let j = 0;
-  let maxS = Number.NEGATIVE_INFINITY;
-  let minS = Number.POSITIVE_INFINITY;
-  while (i < n1 || j < n2) {
-    const v = j >= n2 || (i < n1 && a[i] <= b[j]) ? a[i] : b[j];
-    while (i < n1 && a[i] <= v) i++;
-    while (j < n2 && b[j] <= v) j++;
-    const diff = i / n1 - j / n2;
-    if (diff > maxS) maxS = diff;
-    if (diff < minS) minS = diff;
-  }
-  const minClipped = Math.min(Math.max(-minS, 0), 1);
-  return Math.max(minClipped, maxS);
+  const location = ksLocation(a, b);
+  if (location === null) throw new RangeError('ksStatistic: samples must not be empty');
+  return location.d;
 }
 
 /**

@@ -2,7 +2,9 @@
  * `fisher_exact`: Fisher's exact test on the 2×2 table of two categories × two datasets
  * (docs/statistics.md §5), two-sided as SciPy `fisher_exact`.
  */
+
 import { hypergeomCdf, hypergeomMode, hypergeomPmf, hypergeomSf } from '../../stats/hypergeometric';
+import { countDistinctUnion } from '../../stats/sorted';
 import type { CategoricalPair, PairedSample, TestOutcome } from '../sample';
 import { compactCategories, toCategorical } from '../to-categorical';
 import { notComputable, pValueOutcome } from './outcome';
@@ -94,24 +96,8 @@ export function fisherCounts(pair: CategoricalPair): TestOutcome {
  */
 export function runFisherExact(sample: PairedSample): TestOutcome {
   if (sample.kind === 'categorical') return fisherCounts(sample);
-  const k = distinctUpTo(sample.reference, sample.current, 3);
+  const k = countDistinctUnion(sample.reference, sample.current);
   if (k > 2)
     return notComputable('fisher_exact applies to two categories only; this column has more than 2 values.');
   return fisherCounts(toCategorical(sample));
-}
-
-/** Number of distinct values of two sorted arrays together (merge), counting no further than `limit`. */
-function distinctUpTo(a: Float64Array, b: Float64Array, limit: number): number {
-  let count = 0;
-  let last = Number.NaN;
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-    if (count === 0 || v !== last) {
-      last = v;
-      if (++count >= limit) return count;
-    }
-  }
-  return count;
 }

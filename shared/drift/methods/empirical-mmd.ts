@@ -2,10 +2,12 @@
  * `empirical_mmd`: maximum mean discrepancy with a Gaussian (RBF) kernel and a permutation p-value
  * (docs/statistics.md §5), numerical columns only.
  */
+
 import { countPairsWithin, medianPairwiseDifference } from '../../stats/pairwise-median';
 import { type LowRankFactor, pivotedCholesky } from '../../stats/pivoted-cholesky';
 import { subsampleSorted } from '../../stats/sample-without-replacement';
 import { DEFAULT_SEED, SeededRng } from '../../stats/seeded-rng';
+import { mergeSorted } from '../../stats/sorted';
 import type { PairedSample, TestOutcome } from '../sample';
 import { notComputable, pValueOutcome } from './outcome';
 
@@ -32,16 +34,6 @@ export function medianHeuristicSigma(pooledSorted: Float64Array): number {
   const sigma = medianPairwiseDifference(pooledSorted);
   if (sigma > 0) return sigma;
   return medianPairwiseDifference(pooledSorted, countPairsWithin(pooledSorted, 0));
-}
-
-/** Pooled values, sorted (merge of two sorted arrays). */
-function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < out.length; k++)
-    out[k] = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-  return out;
 }
 
 /**

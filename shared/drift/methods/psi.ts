@@ -26,6 +26,18 @@ export function psiOfShares(reference: readonly number[], current: readonly numb
 }
 
 /**
+ * Per-bin PSI terms (rᵢ − cᵢ)·ln(rᵢ/cᵢ) on zero-filled shares, as `runPsi` sums them (the detail pane's
+ * per-bin column): Σ psiTerms(r, c) = psiOfShares(zeroFill(r), zeroFill(c)).
+ *
+ * @example psiTerms([0.5, 0.5], [0.5, 0.5]) // [0, 0]
+ */
+export function psiTerms(reference: readonly number[], current: readonly number[]): number[] {
+  const r = zeroFill(reference);
+  const c = zeroFill(current);
+  return r.map((ri, i) => (ri - c[i]) * Math.log(ri / c[i]));
+}
+
+/**
  * Runs `psi` (score = PSI; drift when ≥ threshold, §4) on the §6 bins with zero-filling.
  *
  * @example runPsi({ kind: 'categorical', labels: ['a', 'b', 'c'], reference: [60, 40, 0], current: [50, 40, 10] }).score

@@ -3,8 +3,10 @@
  * `epps_singleton_2samp(reference, current)` with the default t = (0.4, 0.8) (what Evidently's
  * `epps_singleton_test` calls).
  */
+
 import { chi2Sf } from '../../stats/chi-square';
 import { numpySum } from '../../stats/pairwise-sum';
+import { mergeSorted } from '../../stats/sorted';
 import { symmetricPinv } from '../../stats/symmetric-pinv';
 import type { PairedSample, TestOutcome } from '../sample';
 import { notComputable, pValueOutcome } from './outcome';
@@ -25,17 +27,6 @@ function percentileSorted(x: Float64Array, q: number): number {
   const b = x[hi];
   const diff = b - a;
   return g >= 0.5 ? b - diff * (1 - g) : a + diff * g;
-}
-
-/** Merge of two sorted arrays. */
-function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length || j < b.length)
-    out[k++] = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-  return out;
 }
 
 /**
