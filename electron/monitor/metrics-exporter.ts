@@ -6,6 +6,8 @@
  */
 import { Counter, Gauge, Registry, Summary } from 'prom-client';
 import { type BatchRecord, driftStreaks } from '../../shared/monitoring/batch-summary';
+
+type Streaks = ReadonlyMap<string, number>;
 import { METRIC_FAMILIES as F } from '../../shared/monitoring/metric-families';
 
 type Labels<K extends string> = Record<K, string>;
@@ -54,17 +56,17 @@ export class MetricsExporter {
     this.batches.inc({ model, status: 'error' }, 0);
   }
 
-  /** Counts one finished batch and, when it is ok, makes it the latest: `history` ends with `record`. */
-  record(record: BatchRecord, history: readonly BatchRecord[]): void {
+  /** Counts one finished batch and, when it is ok, makes it the latest (`streaks` include it). */
+  record(record: BatchRecord, streaks: Streaks): void {
     this.count(record);
-    if (record.status === 'ok' && record.summary) this.showLatest(record, history);
+    if (record.status === 'ok' && record.summary) this.showLatest(record, streaks);
   }
 
   /** Replays a stored history after a restart: counters from every batch, gauges from the latest ok one. */
   restore(history: readonly BatchRecord[]): void {
     for (const r of history) this.count(r);
     const ok = history.filter((r) => r.status === 'ok' && r.summary);
-    if (ok.length > 0) this.showLatest(ok[ok.length - 1], history);
+    if (ok.length > 0) this.showLatest(ok[ok.length - 1], driftStreaks(history));
   }
 
   private count(record: BatchRecord): void {
@@ -72,7 +74,7 @@ export class MetricsExporter {
     this.duration.observe({ model: this.model }, record.durationSeconds);
   }
 
-  private showLatest(record: BatchRecord, history: readonly BatchRecord[]): void {
+  private showLatest(record: BatchRecord, streaks: Streaks): void {
     const model = this.model;
     const s = record.summary;
     if (!s) return;
@@ -85,7 +87,6 @@ export class MetricsExporter {
       this.g.decayed,
     ])
       gauge.reset();
-    const streaks = driftStreaks(history);
     for (const c of s.columns) {
       if (c.test === null || c.score === null || c.threshold === null) continue;
       const labels: Labels<'model' | 'feature' | 'test'> = { model, feature: c.name, test: c.test };

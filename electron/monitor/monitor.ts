@@ -9,7 +9,12 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { DatasetError } from '../../shared/dataset-error';
 import type { Baseline } from '../../shared/monitoring/baseline';
-import { type BatchRecord, driftStreaks, summarizeBatch } from '../../shared/monitoring/batch-summary';
+import {
+  type BatchRecord,
+  driftStreaks,
+  nextStreaks,
+  summarizeBatch,
+} from '../../shared/monitoring/batch-summary';
 import { EngineClient } from '../engine/engine-client';
 import { writeFileAtomic } from '../main/write-file-atomic';
 import { type BatchFile, BatchWatcher } from './batch-watcher';
@@ -40,7 +45,8 @@ export interface MonitorOptions {
 export class Monitor {
   private readonly engine = new EngineClient();
   private readonly history: HistoryStore;
-  private readonly records: BatchRecord[];
+  /** Each column's drift streak after the latest ok batch (the history is in SQLite, not in memory). */
+  private streaks: Map<string, number>;
   private readonly exporter: MetricsExporter;
   private readonly watcher: BatchWatcher;
   private server: Server | null = null;
@@ -51,9 +57,10 @@ export class Monitor {
   constructor(private readonly o: MonitorOptions) {
     this.history = new HistoryStore(o.historyFile);
     this.history.bindBaseline(o.baseline.reference.sha256);
-    this.records = this.history.all();
+    const past = this.history.all();
+    this.streaks = driftStreaks(past);
     this.exporter = new MetricsExporter(o.baseline.model, o.staleAfterSeconds);
-    this.exporter.restore(this.records);
+    this.exporter.restore(past);
     this.watcher = new BatchWatcher(o.watchDir, o.settleMs);
   }
 
@@ -158,8 +165,8 @@ export class Monitor {
       };
     }
     const stored = this.history.add(record);
-    this.records.push(stored);
-    this.exporter.record(stored, this.records);
+    if (stored.summary) this.streaks = nextStreaks(this.streaks, stored.summary);
+    this.exporter.record(stored, this.streaks);
     await this.writeTextfile();
     this.log(stored);
     const s = stored.summary;
@@ -187,7 +194,7 @@ export class Monitor {
           file: record.file,
           driftShare: s.dataset.driftShare,
         });
-      const streaks = driftStreaks(this.records);
+      const streaks = this.streaks;
       for (const c of s.columns.filter((x) => x.driftDetected)) {
         lines.push({
           event: 'alert',

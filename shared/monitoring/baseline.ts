@@ -64,11 +64,14 @@ export function baselineFromResult(result: AnalysisResult, referencePath: string
             ? { ...c.distribution, current: c.distribution.reference }
             : { ...c.distribution, current: c.distribution.reference },
     })),
-    performance: p ? { task: p.task, target: p.target, prediction: p.prediction, metrics: p.reference } : null,
+    performance: p
+      ? { task: p.task, target: p.target, prediction: p.prediction, metrics: p.reference }
+      : null,
   };
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
  * Reads a baseline file's JSON; `where` is the file as the user gave it.

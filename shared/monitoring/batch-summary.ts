@@ -76,22 +76,24 @@ export function summarizeBatch(result: AnalysisResult): BatchSummary {
 }
 
 /**
+ * The drift streaks after one more ok batch: a column that drifted in it extends its streak by one, any other
+ * column of the batch is back to 0 (columns absent from the batch are dropped).
+ */
+export function nextStreaks(
+  previous: ReadonlyMap<string, number>,
+  summary: BatchSummary,
+): Map<string, number> {
+  const next = new Map<string, number>();
+  for (const c of summary.columns) next.set(c.name, c.driftDetected ? (previous.get(c.name) ?? 0) + 1 : 0);
+  return next;
+}
+
+/**
  * Consecutive latest ok batches in which each column drifted (0 when the latest ok batch did not), the
  * streak the `DriftscopeFeatureDriftPersistent` alert reads. Error batches neither break nor extend a streak.
  */
 export function driftStreaks(history: readonly BatchRecord[]): Map<string, number> {
-  const ok = history.filter((r) => r.status === 'ok' && r.summary);
-  const streaks = new Map<string, number>();
-  if (ok.length === 0) return streaks;
-  const latest = ok[ok.length - 1].summary as BatchSummary;
-  for (const column of latest.columns) {
-    let n = 0;
-    for (let i = ok.length - 1; i >= 0; i--) {
-      const c = ok[i].summary?.columns.find((x) => x.name === column.name);
-      if (!c?.driftDetected) break;
-      n++;
-    }
-    streaks.set(column.name, n);
-  }
+  let streaks = new Map<string, number>();
+  for (const r of history) if (r.status === 'ok' && r.summary) streaks = nextStreaks(streaks, r.summary);
   return streaks;
 }
