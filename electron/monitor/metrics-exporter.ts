@@ -8,6 +8,7 @@ import { Counter, Gauge, Registry, Summary } from 'prom-client';
 import { type BatchRecord, driftStreaks } from '../../shared/monitoring/batch-summary';
 
 type Streaks = ReadonlyMap<string, number>;
+
 import { METRIC_FAMILIES as F } from '../../shared/monitoring/metric-families';
 
 type Labels<K extends string> = Record<K, string>;

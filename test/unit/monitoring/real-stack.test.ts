@@ -100,6 +100,16 @@ const value = async (expr: string): Promise<number | null> => {
   return r.length === 1 ? Number(r[0].value[1]) : null;
 };
 
+/** Replaces every `from` with its `to` in the repository file, failing loudly when one no longer occurs (a reformatted file). */
+function substitute(file: string, pairs: [string, string][]): string {
+  let text = readFileSync(path.join(root, file), 'utf8');
+  for (const [from, to] of pairs) {
+    if (!text.includes(from)) throw new Error(`${file} no longer contains ${JSON.stringify(from)}`);
+    text = text.split(from).join(to);
+  }
+  return text;
+}
+
 /** Moves a batch into the watched folder the way a careful writer does: a temporary name, then a rename. */
 function deliver(file: string): void {
   const target = path.join(work, 'watch', path.basename(file));
@@ -195,18 +205,20 @@ beforeAll(async () => {
   writeFileSync(path.join(work, 'alert-rules.yml'), rules);
   writeFileSync(
     path.join(work, 'prometheus.yml'),
-    readFileSync(path.join(root, 'monitoring/prometheus/prometheus.yml'), 'utf8')
-      .replace(/scrape_interval: 15s/, 'scrape_interval: 1s')
-      .replace(/evaluation_interval: 15s/, 'evaluation_interval: 1s')
-      .replace("'127.0.0.1:9093'", `'127.0.0.1:${amPort}'`)
-      .replace("'127.0.0.1:9464'", `'127.0.0.1:${monitorPort}'`),
+    substitute('monitoring/prometheus/prometheus.yml', [
+      ['scrape_interval: 15s', 'scrape_interval: 1s'],
+      ['evaluation_interval: 15s', 'evaluation_interval: 1s'],
+      ['127.0.0.1:9093', `127.0.0.1:${amPort}`],
+      ['127.0.0.1:9464', `127.0.0.1:${monitorPort}`],
+    ]),
   );
   writeFileSync(
     path.join(work, 'alertmanager.yml'),
-    readFileSync(path.join(root, 'monitoring/alertmanager/alertmanager.yml'), 'utf8')
-      .replace('group_wait: 10s', 'group_wait: 1s')
-      .replace('group_interval: 1m', 'group_interval: 1s')
-      .replace('http://127.0.0.1:9095/alerts', `http://127.0.0.1:${hookPort}/alerts`),
+    substitute('monitoring/alertmanager/alertmanager.yml', [
+      ['group_wait: 10s', 'group_wait: 1s'],
+      ['group_interval: 1m', 'group_interval: 1s'],
+      ['http://127.0.0.1:9095/alerts', `http://127.0.0.1:${hookPort}/alerts`],
+    ]),
   );
   start(
     'prometheus',
