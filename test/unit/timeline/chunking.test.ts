@@ -12,13 +12,13 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCsv } from '../../../electron/engine/load-csv';
 import { DatasetError } from '../../../shared/dataset-error';
-import { GAP_NOTE, chunkByPeriod } from '../../../shared/timeline/chunk-by-period';
+import type { ColumnarTable } from '../../../shared/table/columnar';
+import { chunkByPeriod, GAP_NOTE } from '../../../shared/timeline/chunk-by-period';
 import { chunkByCount, chunkBySize } from '../../../shared/timeline/chunk-by-rows';
 import { parseIsoTimestamp } from '../../../shared/timeline/parse-timestamp';
 import { periodLabel } from '../../../shared/timeline/period-bounds';
 import { readTimeAxis } from '../../../shared/timeline/time-axis';
 import type { Period } from '../../../shared/timeline/types';
-import type { ColumnarTable } from '../../../shared/table/columnar';
 
 const DIR = fileURLToPath(new URL('../../fixtures/timeline/', import.meta.url));
 const json = (name: string) => JSON.parse(readFileSync(path.join(DIR, name), 'utf8'));
