@@ -70,7 +70,9 @@ describe('leave-one-out reference thresholds', () => {
       for (const column of ['delay', 'distance']) {
         const want: NumpyBound = LOO.columns[column][k];
         const scores = reference.map((c) => c.columns.find((x) => x.name === column)?.score ?? null);
-        scores.forEach((s, i) => close(s, want.values[i]));
+        scores.forEach((s, i) => {
+          close(s, want.values[i]);
+        });
         const threshold = t.referenceThresholds?.thresholds.find((x) => x.name === column);
         expect(threshold?.test).toBe('wasserstein');
         expectBound(threshold, want);
