@@ -120,6 +120,17 @@ const median = (xs: number[]): number => {
   return s.length === 0 ? 0 : s[Math.floor((s.length - 1) / 2)];
 };
 
+/**
+ * The settings of every chunk's analysis: the user's, with the time column ignored (it is the axis, not a
+ * feature: a timestamp always "drifts" between periods, and as a text column it would be summarised again
+ * for each chunk).
+ */
+export function chunkSettings(settings: AnalysisSettings, chunking: Chunking): AnalysisSettings {
+  const time = chunking.timeColumn;
+  if (time === undefined || settings.ignore?.includes(time)) return settings;
+  return { ...settings, ignore: [...(settings.ignore ?? []), time] };
+}
+
 /** Settings that force, per column, the type and test the analysis chunks used (for leave-one-out). */
 function forcedSettings(settings: AnalysisSettings, modal: Map<string, ColumnChoice>): AnalysisSettings {
   const columns = { ...(settings.columns ?? {}) };
@@ -173,6 +184,7 @@ export function analyzeTimeline(
   const notes: string[] = [];
   const timestamps: NonNullable<Timeline['timestamps']> = {};
   const ref = withSortedColumns(reference);
+  settings = chunkSettings(settings, chunking);
   // 1. The analysis chunks.
   const jobs: { plan: ChunkPlan; table: ColumnarTable | null; file?: string }[] = [];
   if (chunking.kind === 'batch') {

@@ -3,8 +3,9 @@
  * A chunk's scores are exactly those of the plain two-file analysis of the reference against that chunk
  * alone. Oracle: the file is cut by hand (its text lines grouped by row number or by the date's text),
  * each group written as its own CSV, loaded by the real loader (electron/engine/load-csv.ts) and analysed
- * by analyzeTables (shared/drift/analyze.ts) against the reference; every score, threshold, test,
- * verdict and model metric must be identical to the last bit (Object.is).
+ * by analyzeTables (shared/drift/analyze.ts) against the reference, with the same settings (the time
+ * column ignored, as chunkSettings does: it is the axis); every score, threshold, test, verdict and model
+ * metric must be identical to the last bit (Object.is).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +16,7 @@ import { loadCsv } from '../../../electron/engine/load-csv';
 import { analyzeTables } from '../../../shared/drift/analyze';
 import { type AnalysisSettings, DEFAULT_SETTINGS } from '../../../shared/drift/settings';
 import type { AnalysisResult } from '../../../shared/report/analysis-result';
-import { analyzeTimeline } from '../../../shared/timeline/analyze-timeline';
+import { analyzeTimeline, chunkSettings } from '../../../shared/timeline/analyze-timeline';
 import type { Chunking, TimelineChunk } from '../../../shared/timeline/types';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
@@ -99,13 +100,11 @@ describe('chunk scores equal the two-file analysis of each hand-cut chunk (Objec
   it('period:month on the date column (ks, chisquare on 28..31 rows per chunk)', async () => {
     const { rows } = lines(seattle[1]);
     const groups = groupBy(rows, (l) => l.slice(0, 7)); // "2015-01"
-    const t = await timeline(
-      ...seattle,
-      { kind: 'period', period: 'month', timeColumn: 'date' },
-      DEFAULT_SETTINGS,
-    );
+    const chunking: Chunking = { kind: 'period', period: 'month', timeColumn: 'date' };
+    const t = await timeline(...seattle, chunking, DEFAULT_SETTINGS);
     expect(t.chunks.map((c) => c.label)).toEqual(groups.map((g) => rows[g[0]].slice(0, 7)));
-    expectSame(t.chunks, await byHand(...seattle, groups, DEFAULT_SETTINGS));
+    expect(t.chunks[0].columns.map((c) => c.name)).not.toContain('date');
+    expectSame(t.chunks, await byHand(...seattle, groups, chunkSettings(DEFAULT_SETTINGS, chunking)));
   });
 
   it('period:week (weeks from Monday; the first chunk holds 2015-01-01 Thu .. 2015-01-04 Sun)', async () => {
@@ -116,10 +115,11 @@ describe('chunk scores equal the two-file analysis of each hand-cut chunk (Objec
     const groups = groupBy(rows, monday);
     expect(groups[0].length).toBe(4);
     const settings: AnalysisSettings = { ...DEFAULT_SETTINGS, correction: 'benjamini_hochberg' };
-    const t = await timeline(...seattle, { kind: 'period', period: 'week', timeColumn: 'date' }, settings);
+    const chunking: Chunking = { kind: 'period', period: 'week', timeColumn: 'date' };
+    const t = await timeline(...seattle, chunking, settings);
     expect(t.chunks.length).toBe(53);
     expect(t.chunks[0].columns.find((c) => c.name === 'wind')?.note).toMatch(/fewer than 30/);
-    expectSame(t.chunks, await byHand(...seattle, groups, settings));
+    expectSame(t.chunks, await byHand(...seattle, groups, chunkSettings(settings, chunking)));
   });
 
   const flights = ['realdata/flights-20k.ref.csv', 'realdata/flights-20k.cur.csv'] as const;
