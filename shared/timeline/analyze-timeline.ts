@@ -11,6 +11,7 @@ import { type AnalyzeContext, analyzeTables } from '../drift/analyze';
 import type { AnalysisSettings } from '../drift/settings';
 import type { AnalysisResult } from '../report/analysis-result';
 import type { ColumnarTable } from '../table/columnar';
+import { inferColumnType } from '../table/infer-type';
 import { chunkByPeriod } from './chunk-by-period';
 import { chunkByCount, chunkBySize } from './chunk-by-rows';
 import type { ChunkPlan } from './chunk-plan';
@@ -131,6 +132,20 @@ export function chunkSettings(settings: AnalysisSettings, chunking: Chunking): A
   return { ...settings, ignore: [...(settings.ignore ?? []), time] };
 }
 
+/**
+ * The settings with each reference column's inferred type written as its type, where the user set none:
+ * the same type the analysis infers (inferColumnType on the reference), computed once instead of once per
+ * chunk. Only `typeSource` of the per-chunk results changes, and the timeline does not show it.
+ */
+function withInferredTypes(settings: AnalysisSettings, ref: ColumnarTable): AnalysisSettings {
+  const columns = { ...(settings.columns ?? {}) };
+  for (const column of ref.columns) {
+    if (settings.ignore?.includes(column.name) || columns[column.name]?.type) continue;
+    columns[column.name] = { ...(columns[column.name] ?? {}), type: inferColumnType(column) };
+  }
+  return { ...settings, columns };
+}
+
 /** Settings that force, per column, the type and test the analysis chunks used (for leave-one-out). */
 function forcedSettings(settings: AnalysisSettings, modal: Map<string, ColumnChoice>): AnalysisSettings {
   const columns = { ...(settings.columns ?? {}) };
@@ -185,6 +200,7 @@ export function analyzeTimeline(
   const timestamps: NonNullable<Timeline['timestamps']> = {};
   const ref = withSortedColumns(reference);
   settings = chunkSettings(settings, chunking);
+  const chunkRun = withInferredTypes(settings, ref);
   // 1. The analysis chunks.
   const jobs: { plan: ChunkPlan; table: ColumnarTable | null; file?: string }[] = [];
   if (chunking.kind === 'batch') {
@@ -237,7 +253,7 @@ export function analyzeTimeline(
     if (job.table === null) chunk = unanalysedChunk(job.plan, 'analysis');
     else {
       try {
-        result = analyzeTables(ref, job.table, settings, context);
+        result = analyzeTables(ref, job.table, chunkRun, context);
         chunk = analysedChunk(job.plan, result, 'analysis');
       } catch (error) {
         if (!(error instanceof DatasetError)) throw error;
