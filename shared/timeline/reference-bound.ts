@@ -6,20 +6,15 @@
  * A value alerts when it is strictly beyond its bound. The implied false-alarm rate is the share of the
  * reference chunks' own values that alert. Fewer than two values give no bound.
  */
+import type { ReferenceBound } from './types';
 
 export type AlertDirection = 'rise' | 'fall';
 
-export interface Bound {
-  chunks: number;
-  mean: number | null;
-  sd: number | null;
-  lower: number | null;
-  upper: number | null;
-  falseAlarmRate: number | null;
-}
-
 /** Whether x alerts against the bound (null: no bound or no value). */
-export function beyondBound(x: number | null, bound: Pick<Bound, 'lower' | 'upper'>): boolean | null {
+export function beyondBound(
+  x: number | null,
+  bound: Pick<ReferenceBound, 'lower' | 'upper'>,
+): boolean | null {
   if (x === null || Number.isNaN(x)) return null;
   if (bound.upper !== null) return x > bound.upper;
   if (bound.lower !== null) return x < bound.lower;
@@ -30,7 +25,7 @@ export function referenceBound(
   values: readonly (number | null)[],
   k: number,
   direction: AlertDirection,
-): Bound {
+): ReferenceBound {
   const xs = values.filter((x): x is number => x !== null && Number.isFinite(x));
   const m = xs.length;
   if (m < 2)

@@ -82,13 +82,8 @@ export interface TimelineChunk {
   notes: string[];
 }
 
-/** A threshold derived from the reference chunks' leave-one-out scores (or metric values). */
-export interface ReferenceThreshold {
-  /** Column name, or the metric's name for `kind: 'metric'`. */
-  name: string;
-  kind: 'column' | 'metric';
-  /** The test whose scores these are (columns only). */
-  test: TestKey | null;
+/** mean ± K·sd of the reference chunks' values (shared/timeline/reference-bound.ts). */
+export interface ReferenceBound {
   /** Reference chunks that gave a value. */
   chunks: number;
   mean: number | null;
@@ -100,6 +95,15 @@ export interface ReferenceThreshold {
   upper: number | null;
   /** Share of the reference chunks that this bound flags (the implied false-alarm rate). */
   falseAlarmRate: number | null;
+}
+
+/** A threshold derived from the reference chunks' leave-one-out scores (or metric values). */
+export interface ReferenceThreshold extends ReferenceBound {
+  /** Column name, or the metric's name for `kind: 'metric'`. */
+  name: string;
+  kind: 'column' | 'metric';
+  /** The test whose scores these are (columns only). */
+  test: TestKey | null;
 }
 
 export interface ReferenceThresholds {
