@@ -12,16 +12,21 @@ import type { AnalysisSettings } from '../drift/settings';
 import type { AnalysisResult } from '../report/analysis-result';
 import type { ColumnarTable } from '../table/columnar';
 import { inferColumnType } from '../table/infer-type';
-import { chunkByPeriod } from './chunk-by-period';
-import { chunkByCount, chunkBySize } from './chunk-by-rows';
-import type { ChunkPlan } from './chunk-plan';
-import { rowRange } from './chunk-plan';
+import { type ChunkPlan, rowRange } from './chunk-plan';
 import { analysedChunk, unanalysedChunk } from './chunk-result';
-import { formatInstant } from './parse-timestamp';
-import { type AlertDirection, beyondBound, referenceBound } from './reference-bound';
+import { cutTable, invalidCellNotes, spanOf, timeNotes } from './cut-table';
+import {
+  applyReferenceThresholds,
+  forcedSettings,
+  median,
+  modalChoices,
+  referenceChunking,
+  referenceCut,
+  referenceThresholds,
+} from './reference-period';
 import { sliceComplement, sliceTable, withSortedColumns } from './slice-table';
 import { readTimeAxis, type TimeAxis } from './time-axis';
-import type { Chunking, ReferenceThreshold, Timeline, TimelineChunk } from './types';
+import type { Chunking, Timeline, TimelineChunk } from './types';
 
 export const DEFAULT_REFERENCE_K = 3;
 
@@ -36,60 +41,6 @@ export interface TimelineOptions {
 }
 
 type Chunk = Omit<TimelineChunk, 'index'>;
-
-interface Cut {
-  plans: ChunkPlan[];
-  axis: TimeAxis | null;
-}
-
-/** Min and max instant of the rows, in the axis's offset. */
-function spanOf(axis: TimeAxis, rows: Int32Array): { start: string | null; end: string | null } {
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < rows.length; i++) {
-    const t = axis.ms[rows[i]];
-    if (t < min) min = t;
-    if (t > max) max = t;
-  }
-  if (!(min <= max)) return { start: null, end: null };
-  return { start: formatInstant(min, axis.offsetMinutes), end: formatInstant(max, axis.offsetMinutes) };
-}
-
-function timeNotes(file: string, axis: TimeAxis): string[] {
-  const r = axis.report;
-  const notes = [...axis.notes];
-  const none = r.missing + r.unparsable;
-  if (none > 0) {
-    const first = r.firstUnparsable === null ? '' : ` (first unreadable: "${r.firstUnparsable}")`;
-    notes.push(
-      `${file}: ${none} row(s) have no readable timestamp in "${r.column}" (${r.missing} empty, ${r.unparsable} unreadable${first}); they are in no period chunk.`,
-    );
-  }
-  return notes;
-}
-
-/** Cuts one table by a row or period chunking (batches are cut by the caller). */
-function cutTable(table: ColumnarTable, chunking: Chunking, notes: string[]): Cut {
-  const file = table.fileName;
-  const axis = chunking.timeColumn === undefined ? null : readTimeAxis(table, chunking.timeColumn);
-  if (axis) notes.push(...timeNotes(file, axis));
-  let plans: ChunkPlan[];
-  if (chunking.kind === 'period') plans = chunkByPeriod(axis!, chunking.period, file);
-  else if (chunking.kind === 'size') plans = chunkBySize(table.rowCount, chunking.size, file);
-  else if (chunking.kind === 'count') plans = chunkByCount(table.rowCount, chunking.count, file);
-  else throw new DatasetError('Batch chunking takes several current tables.', file);
-  if (axis && chunking.kind !== 'period') for (const p of plans) Object.assign(p, spanOf(axis, p.rows));
-  return { plans, axis };
-}
-
-function invalidCellNotes(table: ColumnarTable): string[] {
-  return table.columns
-    .filter((c) => c.storage === 'number' && c.invalidCount > 0)
-    .map(
-      (c) =>
-        `${table.fileName}: column "${c.name}" has ${(c as { invalidCount: number }).invalidCount} cell(s) that are not numbers; in chunks they count as missing.`,
-    );
-}
 
 /** Orders batch tables by their earliest timestamp when they have the time column, else by file name. */
 function orderBatches(tables: ColumnarTable[], timeColumn: string | undefined, notes: string[]) {
@@ -116,11 +67,6 @@ function orderBatches(tables: ColumnarTable[], timeColumn: string | undefined, n
   );
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? 0 : s[Math.floor((s.length - 1) / 2)];
-};
-
 /**
  * The settings of every chunk's analysis: the user's, with the time column ignored (it is the axis, not a
  * feature: a timestamp always "drifts" between periods, and as a text column it would be summarised again
@@ -144,43 +90,6 @@ function withInferredTypes(settings: AnalysisSettings, ref: ColumnarTable): Anal
     columns[column.name] = { ...(columns[column.name] ?? {}), type: inferColumnType(column) };
   }
   return { ...settings, columns };
-}
-
-/** Settings that force, per column, the type and test the analysis chunks used (for leave-one-out). */
-function forcedSettings(settings: AnalysisSettings, modal: Map<string, ColumnChoice>): AnalysisSettings {
-  const columns = { ...(settings.columns ?? {}) };
-  for (const [name, choice] of modal)
-    columns[name] = { ...(columns[name] ?? {}), type: choice.type, test: choice.test };
-  return { ...settings, columns };
-}
-
-interface ColumnChoice {
-  type: NonNullable<AnalysisResult['columns'][number]['type']>;
-  test: NonNullable<AnalysisResult['columns'][number]['test']>;
-  kind: 'p_value' | 'distance';
-}
-
-/** The most frequent (type, test) of each column over the analysed chunks (first seen wins ties). */
-function modalChoices(results: AnalysisResult[]): Map<string, ColumnChoice> {
-  const tally = new Map<string, Map<string, { choice: ColumnChoice; n: number }>>();
-  for (const r of results) {
-    for (const c of r.columns) {
-      if (c.test === null || c.type === null || c.testKind === null) continue;
-      const key = `${c.type}/${c.test}`;
-      const byKey = tally.get(c.name) ?? new Map();
-      const entry = byKey.get(key) ?? { choice: { type: c.type, test: c.test, kind: c.testKind }, n: 0 };
-      entry.n++;
-      byKey.set(key, entry);
-      tally.set(c.name, byKey);
-    }
-  }
-  const out = new Map<string, ColumnChoice>();
-  for (const [name, byKey] of tally) {
-    let best: { choice: ColumnChoice; n: number } | null = null;
-    for (const e of byKey.values()) if (best === null || e.n > best.n) best = e;
-    out.set(name, best!.choice);
-  }
-  return out;
 }
 
 /**
@@ -323,79 +232,4 @@ export function analyzeTimeline(
     };
   }
   return timeline;
-}
-
-/** How the reference is cut: the same period when it has the time column, else chunks of the analysis size. */
-function referenceChunking(chunking: Chunking, ref: ColumnarTable, plans: ChunkPlan[]): Chunking {
-  const hasTime =
-    chunking.timeColumn !== undefined && ref.columns.some((c) => c.name === chunking.timeColumn);
-  if (chunking.kind === 'period' && hasTime) return chunking;
-  if (chunking.kind === 'size') return chunking;
-  const sizes = plans.map((p) => p.rows.length).filter((n) => n > 0);
-  const size =
-    chunking.kind === 'count'
-      ? Math.max(1, Math.round(sizes.reduce((a, b) => a + b, 0) / Math.max(sizes.length, 1)))
-      : Math.max(1, median(sizes));
-  return { kind: 'size', size, ...(hasTime && { timeColumn: chunking.timeColumn }) };
-}
-
-function referenceCut(
-  ref: ColumnarTable,
-  chunking: Chunking,
-  plans: ChunkPlan[],
-  notes: string[],
-  timestamps: NonNullable<Timeline['timestamps']>,
-): ChunkPlan[] {
-  const how = referenceChunking(chunking, ref, plans);
-  if (how.kind === 'size' && chunking.kind !== 'size') {
-    notes.push(
-      `The reference is cut into chunks of ${how.size} rows (the analysis chunks' ${chunking.kind === 'count' ? 'mean' : 'median'} size).`,
-    );
-  }
-  const refNotes: string[] = [];
-  const cut = cutTable(ref, how, refNotes);
-  notes.push(...refNotes);
-  if (cut.axis) timestamps[ref.fileName] = cut.axis.report;
-  return cut.plans;
-}
-
-function referenceThresholds(
-  results: AnalysisResult[],
-  modal: Map<string, ColumnChoice>,
-  k: number,
-): ReferenceThreshold[] {
-  const out: ReferenceThreshold[] = [];
-  for (const [name, choice] of modal) {
-    const scores = results.map((r) => {
-      const c = r.columns.find((x) => x.name === name);
-      return c && c.test === choice.test ? c.score : null;
-    });
-    const direction: AlertDirection = choice.kind === 'p_value' ? 'fall' : 'rise';
-    out.push({ name, kind: 'column', test: choice.test, ...referenceBound(scores, k, direction) });
-  }
-  const metrics = new Map<string, AlertDirection>();
-  for (const r of results)
-    for (const d of r.performance?.decay ?? [])
-      metrics.set(d.metric, d.direction === 'higher_is_better' ? 'fall' : 'rise');
-  for (const [metric, direction] of metrics) {
-    const values = results.map((r) => r.performance?.decay.find((d) => d.metric === metric)?.current ?? null);
-    out.push({ name: metric, kind: 'metric', test: null, ...referenceBound(values, k, direction) });
-  }
-  return out;
-}
-
-function applyReferenceThresholds(chunks: TimelineChunk[], thresholds: ReferenceThreshold[]): void {
-  const columns = new Map(thresholds.filter((t) => t.kind === 'column').map((t) => [t.name, t]));
-  const metrics = thresholds.filter((t) => t.kind === 'metric');
-  for (const chunk of chunks) {
-    for (const c of chunk.columns) {
-      const t = columns.get(c.name);
-      c.referenceDriftDetected = t && t.test === c.test ? beyondBound(c.score, t) : null;
-    }
-    if (chunk.performance) {
-      chunk.performance.referenceAlerts = Object.fromEntries(
-        metrics.map((t) => [t.name, beyondBound(chunk.performance!.metrics[t.name] ?? null, t)]),
-      );
-    }
-  }
 }
