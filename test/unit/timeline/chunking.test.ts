@@ -15,6 +15,7 @@ import { DatasetError } from '../../../shared/dataset-error';
 import type { ColumnarTable } from '../../../shared/table/columnar';
 import { chunkByPeriod, GAP_NOTE } from '../../../shared/timeline/chunk-by-period';
 import { chunkByCount, chunkBySize } from '../../../shared/timeline/chunk-by-rows';
+import { parseChunking } from '../../../shared/timeline/parse-chunking';
 import { parseIsoTimestamp } from '../../../shared/timeline/parse-timestamp';
 import { periodLabel } from '../../../shared/timeline/period-bounds';
 import { readTimeAxis } from '../../../shared/timeline/time-axis';
@@ -204,5 +205,33 @@ describe('timestamps', () => {
     ]);
     const days = chunkByPeriod(axis, 'day', 'cur.csv');
     expect(days.map((d) => d.label)).toEqual(['2024-03-30', '2024-03-31']); // 22:30Z and 21:30Z
+  });
+});
+
+describe('parseChunking', () => {
+  it('reads size, count and period specs', () => {
+    expect(parseChunking('size:500')).toEqual({ kind: 'size', size: 500 });
+    expect(parseChunking('count:12', 'ts')).toEqual({ kind: 'count', count: 12, timeColumn: 'ts' });
+    expect(parseChunking('period:quarter', 'ts')).toEqual({
+      kind: 'period',
+      period: 'quarter',
+      timeColumn: 'ts',
+    });
+  });
+
+  it('names the flag and the bad value', () => {
+    expect(() => parseChunking('size:0')).toThrow(
+      '--chunk: size takes a whole number ≥ 1, as size:1000 (got "size:0").',
+    );
+    expect(() => parseChunking('size:1.5')).toThrow(DatasetError);
+    expect(() => parseChunking('period:fortnight', 'ts')).toThrow(
+      '--chunk: period takes one of hour, day, week, month, quarter, year (got "period:fortnight").',
+    );
+    expect(() => parseChunking('period:week')).toThrow(
+      '--chunk: period:week needs a timestamp column (--time-column COL).',
+    );
+    expect(() => parseChunking('weekly')).toThrow(
+      '--chunk: expected size:N, count:N or period:P (got "weekly").',
+    );
   });
 });
