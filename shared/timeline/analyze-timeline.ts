@@ -20,7 +20,6 @@ import {
   forcedSettings,
   median,
   modalChoices,
-  referenceChunking,
   referenceCut,
   referenceThresholds,
 } from './reference-period';
@@ -143,7 +142,7 @@ export function analyzeTimeline(
     }
   }
   const wantReference = options.referenceChunks === true || options.thresholdFromReference != null;
-  const referencePlans = wantReference
+  const referenceSide = wantReference
     ? referenceCut(
         ref,
         chunking,
@@ -151,7 +150,8 @@ export function analyzeTimeline(
         notes,
         timestamps,
       )
-    : [];
+    : null;
+  const referencePlans = referenceSide?.plans ?? [];
   const total = jobs.length + referencePlans.length;
   let done = 0;
   const results: (AnalysisResult | null)[] = [];
@@ -223,11 +223,7 @@ export function analyzeTimeline(
     timeline.referenceThresholds = {
       k,
       chunkSize: referencePlans.length > 0 ? median(referencePlans.map((p) => p.rows.length)) : null,
-      chunking: referenceChunking(
-        chunking,
-        ref,
-        jobs.map((j) => j.plan),
-      ),
+      chunking: referenceSide!.chunking,
       thresholds,
     };
   }

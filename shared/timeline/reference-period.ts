@@ -4,11 +4,12 @@
  * test the analysis chunks used (leave-one-out, NannyML issue #426's bias removed), and the bounds
  * mean ± K·sd derived from those scores and from the chunks' model metrics.
  */
+import { DatasetError } from '../dataset-error';
 import type { AnalysisSettings } from '../drift/settings';
 import type { AnalysisResult } from '../report/analysis-result';
 import type { ColumnarTable } from '../table/columnar';
 import type { ChunkPlan } from './chunk-plan';
-import { cutTable } from './cut-table';
+import { type Cut, cutTable } from './cut-table';
 import { type AlertDirection, beyondBound, referenceBound } from './reference-bound';
 import type { Chunking, ReferenceThreshold, Timeline, TimelineChunk } from './types';
 
@@ -72,24 +73,38 @@ export function referenceChunking(chunking: Chunking, ref: ColumnarTable, plans:
   return { kind: 'size', size, ...(hasTime && { timeColumn: chunking.timeColumn }) };
 }
 
+/**
+ * The reference's chunks and how it was cut. A reference whose time column does not read (no value, mixed
+ * formats) is cut by rows instead, with a note, so the analysis chunks still get their reference period.
+ */
 export function referenceCut(
   ref: ColumnarTable,
   chunking: Chunking,
   plans: ChunkPlan[],
   notes: string[],
   timestamps: NonNullable<Timeline['timestamps']>,
-): ChunkPlan[] {
-  const how = referenceChunking(chunking, ref, plans);
+): { plans: ChunkPlan[]; chunking: Chunking } {
+  let how = referenceChunking(chunking, ref, plans);
+  const refNotes: string[] = [];
+  let cut: Cut;
+  try {
+    cut = cutTable(ref, how, refNotes);
+  } catch (error) {
+    if (!(error instanceof DatasetError)) throw error;
+    const sizes = plans.map((p) => p.rows.length).filter((n) => n > 0);
+    how = { kind: 'size', size: Math.max(1, median(sizes)) };
+    refNotes.length = 0;
+    refNotes.push(`${error.message} The reference is cut by rows instead.`);
+    cut = cutTable(ref, how, refNotes);
+  }
   if (how.kind === 'size' && chunking.kind !== 'size') {
     notes.push(
       `The reference is cut into chunks of ${how.size} rows (the analysis chunks' ${chunking.kind === 'count' ? 'mean' : 'median'} size).`,
     );
   }
-  const refNotes: string[] = [];
-  const cut = cutTable(ref, how, refNotes);
   notes.push(...refNotes);
   if (cut.axis) timestamps[ref.fileName] = cut.axis.report;
-  return cut.plans;
+  return { plans: cut.plans, chunking: how };
 }
 
 export function referenceThresholds(

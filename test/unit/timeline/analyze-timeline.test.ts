@@ -113,3 +113,37 @@ describe('analyzeTimeline', () => {
     ]);
   });
 });
+
+describe('reference period fallbacks', () => {
+  it('a reference whose time column does not read is cut by rows, with a note', async () => {
+    const current = await load('timeline/periods.csv');
+    // A reference whose "ts" holds no timestamp, and a value column like periods.csv's.
+    const rows = Array.from({ length: 120 }, (_, i) => `later,${(i % 17) + 0.5}`);
+    const file = path.join(tmp, 'no-time-reference.csv');
+    writeFileSync(file, `ts,value\n${rows.join('\n')}\n`);
+    const reference = await load(file);
+    const t = analyzeTimeline(reference, current, DEFAULT_SETTINGS, CONTEXT, {
+      chunking: { kind: 'period', period: 'month', timeColumn: 'ts' },
+      referenceChunks: true,
+      thresholdFromReference: {},
+    });
+    // Analysis months of periods.csv (pandas MS oracle in periods.json): 2020-11 .. 2021-04
+    expect(t.chunks.filter((c) => c.period === 'analysis').map((c) => c.label)).toEqual([
+      '2020-11',
+      '2020-12',
+      '2021-01',
+      '2021-02',
+      '2021-03',
+      '2021-04',
+    ]);
+    const how = t.referenceThresholds?.chunking;
+    expect(how?.kind).toBe('size');
+    expect(t.notes.some((n) => n.startsWith('The reference is cut into chunks of'))).toBe(true);
+    expect(t.notes).toContain(
+      'no-time-reference.csv: no value of column "ts" reads as an ISO 8601 date or a Unix epoch. The reference is cut by rows instead.',
+    );
+    const referenceChunks = t.chunks.filter((c) => c.period === 'reference');
+    expect(referenceChunks.reduce((n, c) => n + c.rows, 0)).toBe(120);
+    expect(t.referenceThresholds?.k).toBe(3);
+  });
+});
