@@ -1,12 +1,13 @@
 /**
  * Body of the timeline benchmark (bundled and run by timeline.bench.mjs, one child process per mode; not a
  * unit test). Loads the reference and current CSVs with the app's loader (electron/engine/load-csv.ts),
- * then either runs the plain two-file analysis (`plain`: shared/drift/analyze.ts analyzeTables) or the
- * timeline (`timeline`: shared/timeline/analyze-timeline.ts, `period:week` on column ts). Prints one JSON
+ * then runs the plain two-file analysis (`plain`: shared/drift/analyze.ts analyzeTables), the same with the
+ * time column ignored (`plain-no-time`, as every timeline chunk does), or the timeline (`timeline`:
+ * shared/timeline/analyze-timeline.ts, `period:week` on column ts). Prints one JSON
  * line: load, analysis and total wall milliseconds, chunk count, and the process's peak resident memory
  * (VmHWM of /proc/self/status, Linux) in MB.
  *
- * Usage: node BUNDLE.cjs plain|timeline REFERENCE CURRENT
+ * Usage: node BUNDLE.cjs plain|plain-no-time|timeline REFERENCE CURRENT
  */
 import { readFileSync } from 'node:fs';
 import { loadCsv } from '../../electron/engine/load-csv';
@@ -25,8 +26,8 @@ function peakRssMb(): number | null {
 
 async function main() {
   const [mode, referencePath, currentPath] = process.argv.slice(2);
-  if ((mode !== 'plain' && mode !== 'timeline') || !referencePath || !currentPath) {
-    throw new Error('usage: plain|timeline REFERENCE CURRENT');
+  if (!['plain', 'plain-no-time', 'timeline'].includes(mode) || !referencePath || !currentPath) {
+    throw new Error('usage: plain|plain-no-time|timeline REFERENCE CURRENT');
   }
   const context = { version: 'bench', now: new Date() };
   const t0 = performance.now();
@@ -34,8 +35,9 @@ async function main() {
   const t1 = performance.now();
   let chunks = 1;
   let drifted: string[] = [];
-  if (mode === 'plain') {
-    const result = analyzeTables(reference, current, DEFAULT_SETTINGS, context);
+  if (mode !== 'timeline') {
+    const settings = mode === 'plain' ? DEFAULT_SETTINGS : { ...DEFAULT_SETTINGS, ignore: ['ts'] };
+    const result = analyzeTables(reference, current, settings, context);
     drifted = result.columns.filter((c) => c.driftDetected).map((c) => c.name);
   } else {
     const timeline = analyzeTimeline(reference, current, DEFAULT_SETTINGS, context, {

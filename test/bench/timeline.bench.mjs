@@ -6,10 +6,11 @@
  * added as the first column (test/bench/data/timeline-N/, gitignored).
  *
  * Bundles timeline-bench-run.ts with esbuild (as bench-tests.mjs does) and runs it in separate child
- * processes, alternating `plain` (the two-file analysis) and `timeline` (period:week), --repeat times each
- * (default 2); each child loads both files itself, so times are end to end (load + analysis) and peak
+ * processes, alternating `plain` (the two-file analysis), `plain-no-time` (the same with the ts column
+ * ignored, as every chunk of the timeline does) and `timeline` (period:week), --repeat times each (default 2); each child loads both files itself, so times are end to end (load + analysis) and peak
  * memory is that child's VmHWM. Prints every run, the medians, and the ratios timeline/plain against the
- * targets (time ≤ 1.5×, peak memory ≤ 1.2×) with the machine's load average (the CPU is shared).
+ * targets (time ≤ 1.5×, peak memory ≤ 1.2×; also the time ratio to plain-no-time, for information) with the
+ * machine's load average (the CPU is shared).
  * Being slow never makes the exit code non-zero; a run that fails does.
  *
  * Usage: node test/bench/timeline.bench.mjs [--rows N] [--repeat R] [--regenerate]
@@ -113,10 +114,10 @@ try {
     logLevel: 'warning',
     external: ['electron'],
   });
-  const runs = { plain: [], timeline: [] };
+  const runs = { plain: [], 'plain-no-time': [], timeline: [] };
   const loadBefore = loadavg()[0];
   for (let r = 0; r < args.repeat; r++) {
-    for (const mode of ['plain', 'timeline']) {
+    for (const mode of ['plain', 'plain-no-time', 'timeline']) {
       const child = spawnSync(process.execPath, [outfile, mode, reference, current], {
         encoding: 'utf8',
         maxBuffer: 1 << 24,
@@ -129,7 +130,7 @@ try {
       const result = JSON.parse(child.stdout.trim().split('\n').pop());
       runs[mode].push(result);
       console.log(
-        `${mode.padEnd(8)} rows ${result.rows} cols ${result.columns} chunks ${String(result.chunks).padStart(2)}  load ${(result.loadMs / 1000).toFixed(2)} s  analysis ${(result.analyzeMs / 1000).toFixed(2)} s  total ${(result.totalMs / 1000).toFixed(2)} s  peak ${result.peakRssMb?.toFixed(0)} MB  drifted ${result.drifted.join(' ')}`,
+        `${mode.padEnd(13)} rows ${result.rows} cols ${result.columns} chunks ${String(result.chunks).padStart(2)}  load ${(result.loadMs / 1000).toFixed(2)} s  analysis ${(result.analyzeMs / 1000).toFixed(2)} s  total ${(result.totalMs / 1000).toFixed(2)} s  peak ${result.peakRssMb?.toFixed(0)} MB  drifted ${result.drifted.join(' ')}`,
       );
     }
   }
@@ -141,9 +142,14 @@ try {
     console.log(
       `cpus ${cpus().length}, load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`,
     );
+    const seconds = (mode) => (runs[mode].length > 0 ? `${(m(mode, 'totalMs') / 1000).toFixed(2)} s` : 'n/a');
     console.log(
-      `median total: plain ${(m('plain', 'totalMs') / 1000).toFixed(2)} s, timeline ${(m('timeline', 'totalMs') / 1000).toFixed(2)} s`,
+      `median total: plain ${seconds('plain')}, plain-no-time ${seconds('plain-no-time')}, timeline ${seconds('timeline')}`,
     );
+    if (runs['plain-no-time'].length > 0) {
+      const ratio = m('timeline', 'totalMs') / m('plain-no-time', 'totalMs');
+      console.log(`time ratio to plain-no-time ${ratio.toFixed(2)} (for information)`);
+    }
     console.log(
       `${time <= TARGET_TIME_RATIO ? 'PASS' : 'FAIL'} time ratio ${time.toFixed(2)} (target ≤ ${TARGET_TIME_RATIO}); analysis only ${analysis.toFixed(2)}`,
     );
