@@ -110,7 +110,8 @@ export function analyzeTimeline(
   settings = chunkSettings(settings, chunking);
   const chunkRun = withInferredTypes(settings, ref);
   // 1. The analysis chunks.
-  const jobs: { plan: ChunkPlan; table: ColumnarTable | null; file?: string }[] = [];
+  // A job's table is the batch itself, or cut from `source` when its turn comes (one chunk in memory).
+  const jobs: { plan: ChunkPlan; table?: ColumnarTable; source?: ColumnarTable; file?: string }[] = [];
   if (chunking.kind === 'batch') {
     const tables = Array.isArray(current) ? current : [current];
     for (const { table, axis } of orderBatches(tables, chunking.timeColumn, notes)) {
@@ -135,11 +136,7 @@ export function analyzeTimeline(
     const cut = cutTable(current, chunking, notes);
     if (cut.axis) timestamps[current.fileName] = cut.axis.report;
     notes.push(...invalidCellNotes(current));
-    for (const plan of cut.plans) {
-      const table =
-        plan.rows.length === 0 ? null : sliceTable(current, plan.rows, `${current.fileName} [${plan.label}]`);
-      jobs.push({ plan, table });
-    }
+    for (const plan of cut.plans) jobs.push({ plan, source: current });
   }
   const wantReference = options.referenceChunks === true || options.thresholdFromReference != null;
   const referenceSide = wantReference
@@ -159,10 +156,16 @@ export function analyzeTimeline(
   for (const job of jobs) {
     let result: AnalysisResult | null = null;
     let chunk: Chunk;
-    if (job.table === null) chunk = unanalysedChunk(job.plan, 'analysis');
+    const { plan, source } = job;
+    const table =
+      job.table ??
+      (plan.rows.length === 0 || !source
+        ? null
+        : sliceTable(source, plan.rows, `${source.fileName} [${plan.label}]`));
+    if (table === null) chunk = unanalysedChunk(plan, 'analysis');
     else {
       try {
-        result = analyzeTables(ref, job.table, chunkRun, context);
+        result = analyzeTables(ref, table, chunkRun, context);
         chunk = analysedChunk(job.plan, result, 'analysis');
       } catch (error) {
         if (!(error instanceof DatasetError)) throw error;
