@@ -5,7 +5,7 @@
 override. --labels FILE joins target values that arrived later into the current file by --id COL.
 Exit codes: 0 done; 1 dataset drift with --fail-on-drift; 2 bad input or usage.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../shared/dataset-error';
@@ -14,14 +14,15 @@ import {
   CORRECTIONS,
   type Correction,
   DEFAULT_SETTINGS,
-  type PerformanceSettings,
-  parseSettings,
-  TASKS,
 } from '../shared/drift/settings';
 import { isPageSize, PAGE_SIZES } from '../shared/report/pdf-layout';
 import { formatBytes } from '../shared/report/report-format';
 import { isTestKey, TEST_KEYS } from '../shared/types';
 import { formatSummary } from './cli-format';
+import { parseNumberOption, performanceFlags, readConfig, UsageError } from './cli-options';
+import { baselineCommand } from './commands/baseline-command';
+import { monitorCommand } from './commands/monitor-command';
+import { simulateCommand } from './commands/simulate-command';
 import { EngineClient } from './engine/engine-client';
 import { writeDemoFiles } from './main/handlers';
 import { writeFileAtomic } from './main/write-file-atomic';
@@ -35,6 +36,13 @@ const USAGE = `Usage:
                      [--target COL] [--prediction COL] [--proba COL[,COL...]] [--pos-label L]
                      [--task binary|multiclass|regression] [--labels FILE --id COL] [--no-performance]
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
+  driftscope simulate --reference REF --out DIR [--batches N] [--rows N] [--drift SPEC ...]
+                      [--drift-from K] [--seed S]
+  driftscope baseline --reference REF --out baseline.json [--config FILE] [--model NAME]
+                      [--target COL] [--prediction COL] [--proba COL[,COL...]] [--task T] [--pos-label L]
+  driftscope monitor --baseline baseline.json --watch DIR [--listen 127.0.0.1:9464|off] [--textfile FILE]
+                     [--history FILE] [--log FILE] [--reference FILE] [--poll MS] [--settle MS]
+                     [--stale-after SECONDS]
 
 Tests (--test): ${TEST_KEYS.join(', ')}
 Corrections (--correction): ${CORRECTIONS.join(', ')}
@@ -47,71 +55,11 @@ override. --labels FILE joins target values that arrived later into the current 
 same report printed by Chromium ($DRIFTSCOPE_CHROMIUM, Playwright's Chromium or /usr/bin/chromium;
 --page-size A4 or Letter, default A4);
 --csv FILE: the drift table. Reports list drifted columns first.
+--drift SPEC (simulate): shift:COL:DELTA (or 0.5sd), scale:COL:FACTOR, reweight:COL:A=W,B=W,
+new-category:COL:NAME:SHARE, missing:COL:SHARE, break:COL, degrade:PREDICTION_COL:SHARE; @K starts it at
+batch K (default: --drift-from, else the middle batch). See docs/monitoring.md.
 Exit codes: 0 done; 1 dataset drift detected with --fail-on-drift; 2 bad input.
 `;
-
-class UsageError extends Error {}
-
-function parseNumberOption(value: string | undefined, name: string): number | null {
-  if (value === undefined) return null;
-  const x = Number(value);
-  if (value.trim() === '' || !Number.isFinite(x) || x < 0)
-    throw new UsageError(`--${name} must be a number >= 0, got "${value}"`);
-  return x;
-}
-
-interface PerformanceFlags {
-  target?: string;
-  prediction?: string;
-  proba?: string;
-  'pos-label'?: string;
-  task?: string;
-  id?: string;
-  'no-performance'?: boolean;
-}
-
-/** Model-quality flags on top of the config file's `performance` block (flags win). */
-function performanceFlags(
-  values: PerformanceFlags,
-  base: PerformanceSettings | undefined,
-): PerformanceSettings {
-  const out: PerformanceSettings = { ...base };
-  if (values['no-performance']) out.enabled = false;
-  if (values.task !== undefined) {
-    if (!(TASKS as readonly string[]).includes(values.task)) {
-      throw new UsageError(`--task must be one of ${TASKS.join(', ')}, got "${values.task}"`);
-    }
-    out.task = values.task as PerformanceSettings['task'];
-  }
-  if (values.target !== undefined) out.target = values.target;
-  if (values.prediction !== undefined) out.prediction = values.prediction;
-  if (values.proba !== undefined)
-    out.proba = values.proba
-      .split(',')
-      .map((c) => c.trim())
-      .filter(Boolean);
-  if (values['pos-label'] !== undefined) out.posLabel = values['pos-label'];
-  if (values.id !== undefined) out.id = values.id;
-  return out;
-}
-
-/** Reads and validates a --config file; errors name the file. */
-function readConfig(file: string): AnalysisSettings {
-  const name = path.basename(file);
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(file), 'utf8');
-  } catch {
-    throw new DatasetError(`Cannot read the config file ${name}.`, name);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new DatasetError(`${name} is not valid JSON: ${(error as Error).message}`, name);
-  }
-  return parseSettings(json, name);
-}
 
 async function analyze(engine: EngineClient, reference: string, current: string, settings: AnalysisSettings) {
   await Promise.all([engine.load('reference', reference), engine.load('current', current)]);
@@ -146,6 +94,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Wrote ${files.reference}, ${files.current} and ${path.join(dir, 'report.json')}\n`);
     return 0;
   }
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  if (command === 'simulate') return simulateCommand(rest, say);
+  if (command === 'baseline') return baselineCommand(rest, say);
+  if (command === 'monitor') return monitorCommand(rest, say);
   if (command !== 'analyze') throw new UsageError(`unknown command "${command}"`);
   const { values } = parseArgs({
     args: rest,

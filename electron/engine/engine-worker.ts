@@ -12,6 +12,7 @@ import { detectMapping } from '../../shared/performance/mapping';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { joinLabels } from '../../shared/table/join-labels';
+import { summarize } from './dataset-summary';
 import { createExplore, prepareTables } from './explore';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
 import type { EngineMessage, EngineRequest, EngineRole, ParseWorkerMessage } from './protocol';
@@ -26,18 +27,6 @@ const explore = createExplore(__DRIFTSCOPE_VERSION__);
 
 function post(message: EngineMessage): void {
   port.postMessage(message);
-}
-
-function summarize(role: EngineRole, table: ColumnarTable): DatasetSummary {
-  return {
-    role: role === 'labels' ? 'current' : role,
-    fileName: table.fileName,
-    rows: table.rowCount,
-    columns: table.columns.map((c) => c.name),
-    bytes: table.byteLength,
-    delimiter: table.delimiter,
-    warnings: table.warnings,
-  };
 }
 
 function load(role: EngineRole, filePath: string): Promise<DatasetSummary> {

@@ -33,6 +33,8 @@ export interface HandlerDeps {
   locateFile?: ExploreDeps['locateFile'];
   /** Folder of preferences.json and recent.json (default: the parent of demoDir, i.e. userData). */
   userDataDir?: string;
+  /** The one preferences store of the app (main also writes window bounds to it); default: one on userDataDir. */
+  preferences?: PreferencesStore;
   applyTheme?: ExploreDeps['applyTheme'];
   /** Save dialog of 'report:export' (default: cancelled) and the PDF printer (default: PDF unavailable). */
   chooseReportFile?: ReportExportDeps['chooseReportFile'];
@@ -101,7 +103,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       chooseSaveFile: deps.chooseSaveFile ?? (async () => null),
       chooseSessionFile: deps.chooseSessionFile ?? (async () => null),
       locateFile: deps.locateFile ?? ((role) => deps.chooseFile(role)),
-      preferences: PreferencesStore.inFolder(userDataDir),
+      preferences: deps.preferences ?? PreferencesStore.inFolder(userDataDir),
       recent,
       applyTheme: deps.applyTheme,
     },
