@@ -1,6 +1,6 @@
 /**
  * Worker entry: the engine. Holds the loaded datasets (their typed arrays never leave this thread) and
- * answers requests from the engine client: load (in a parse worker per file), cancel, analyze.
+ * answers requests from the engine client: load (in a parse worker per file), cancel, analyze, timeline.
  */
 import path from 'node:path';
 import { parentPort, Worker } from 'node:worker_threads';
@@ -12,6 +12,7 @@ import { detectMapping } from '../../shared/performance/mapping';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { joinLabels } from '../../shared/table/join-labels';
+import { analyzeTimeline } from '../../shared/timeline/analyze-timeline';
 import { summarize } from './dataset-summary';
 import { createExplore, prepareTables } from './explore';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
@@ -114,6 +115,17 @@ function withLabels(current: ColumnarTable, settings: AnalysisSettings): Columna
   return { ...joined.table, warnings: [...joined.table.warnings, note] };
 }
 
+/** The reference and current tables, prepared for analysis; a clear message when one is not open. */
+function loadedPair(): { reference: ColumnarTable; current: ColumnarTable } {
+  const { reference, current } = tables;
+  if (!reference || !current) {
+    const missing = !reference ? 'reference' : 'current';
+    throw new DatasetError(`Open a ${missing} file first.`, '');
+  }
+  prepareTables(reference, current);
+  return { reference, current };
+}
+
 async function handle(request: EngineRequest): Promise<unknown> {
   switch (request.type) {
     case 'load':
@@ -122,15 +134,18 @@ async function handle(request: EngineRequest): Promise<unknown> {
       loading.get(request.role)?.cancel();
       return undefined;
     case 'analyze': {
-      const { reference, current } = tables;
-      if (!reference || !current) {
-        const missing = !reference ? 'reference' : 'current';
-        throw new DatasetError(`Open a ${missing} file first.`, '');
-      }
-      prepareTables(reference, current);
+      const { reference, current } = loadedPair();
       return analyzeTables(reference, withLabels(current, request.settings), request.settings, {
         version: __DRIFTSCOPE_VERSION__,
         now: new Date(),
+      });
+    }
+    case 'timeline': {
+      const { reference, current } = loadedPair();
+      const context = { version: __DRIFTSCOPE_VERSION__, now: new Date() };
+      return analyzeTimeline(reference, withLabels(current, request.settings), request.settings, context, {
+        ...request.options,
+        onProgress: (done, total) => post({ type: 'timeline-progress', progress: { done, total } }),
       });
     }
     default:
