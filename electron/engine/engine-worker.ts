@@ -1,6 +1,6 @@
 /**
  * Worker entry: the engine. Holds the loaded datasets (their typed arrays never leave this thread) and
- * answers requests from the engine client: load (in a parse worker per file), cancel, analyze.
+ * answers requests from the engine client: load (in a parse worker per file), cancel, analyze, timeline.
  */
 
 import { statSync } from 'node:fs';
@@ -15,6 +15,8 @@ import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { encodingMismatch } from '../../shared/table/encoding';
 import { joinLabels } from '../../shared/table/join-labels';
+import { analyzeTimeline } from '../../shared/timeline/analyze-timeline';
+import { summarize } from './dataset-summary';
 import { createExplore, prepareTables } from './explore';
 import { availableMemory, estimateMemory } from './memory-budget';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
@@ -37,19 +39,6 @@ const explore = createExplore(__DRIFTSCOPE_VERSION__);
 
 function post(message: EngineMessage): void {
   port.postMessage(message);
-}
-
-function summarize(role: EngineRole, table: ColumnarTable): DatasetSummary {
-  return {
-    role: role === 'labels' ? 'current' : role,
-    fileName: table.fileName,
-    rows: table.rowCount,
-    columns: table.columns.map((c) => c.name),
-    bytes: table.byteLength,
-    delimiter: table.delimiter,
-    warnings: table.warnings,
-    ...(table.encoding !== undefined ? { encoding: table.encoding } : {}),
-  };
 }
 
 /** File size for the memory reservation of a load in progress (0 when it cannot be read). */
@@ -157,6 +146,17 @@ function withLabels(current: ColumnarTable, settings: AnalysisSettings): Columna
   return { ...joined.table, warnings: [...joined.table.warnings, note] };
 }
 
+/** The reference and current tables, prepared for analysis; a clear message when one is not open. */
+function loadedPair(): { reference: ColumnarTable; current: ColumnarTable } {
+  const { reference, current } = tables;
+  if (!reference || !current) {
+    const missing = !reference ? 'reference' : 'current';
+    throw new DatasetError(`Open a ${missing} file first.`, '');
+  }
+  prepareTables(reference, current);
+  return { reference, current };
+}
+
 async function handle(request: EngineRequest): Promise<unknown> {
   switch (request.type) {
     case 'load':
@@ -165,18 +165,21 @@ async function handle(request: EngineRequest): Promise<unknown> {
       loading.get(request.role)?.cancel();
       return undefined;
     case 'analyze': {
-      const { reference, current } = tables;
-      if (!reference || !current) {
-        const missing = !reference ? 'reference' : 'current';
-        throw new DatasetError(`Open a ${missing} file first.`, '');
-      }
-      prepareTables(reference, current);
+      const { reference, current } = loadedPair();
       const mismatch = encodingMismatch(reference, current);
       const joined = withLabels(current, request.settings);
       const checked = mismatch === null ? joined : { ...joined, warnings: [...joined.warnings, mismatch] };
       return analyzeTables(reference, checked, request.settings, {
         version: __DRIFTSCOPE_VERSION__,
         now: new Date(),
+      });
+    }
+    case 'timeline': {
+      const { reference, current } = loadedPair();
+      const context = { version: __DRIFTSCOPE_VERSION__, now: new Date() };
+      return analyzeTimeline(reference, withLabels(current, request.settings), request.settings, context, {
+        ...request.options,
+        onProgress: (done, total) => post({ type: 'timeline-progress', progress: { done, total } }),
       });
     }
     default:

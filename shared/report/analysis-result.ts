@@ -71,7 +71,7 @@ export interface ColumnResult {
   effectSize: { measure: 'jensenshannon'; value: number } | null;
   /** Where the type came from: inferred on the reference, or set by the user. */
   typeSource: 'inferred' | 'override';
-  /** Did the share of missing cells change (statistics.md §1)? Null when the column is in one file only. */
+  /** Did the share of missing cells change (docs/statistics.md §1)? Null when the column is in one file only. */
   missingDrift: MissingDrift | null;
   /** Categorical columns: categories only in current, and only in reference (null for other types). */
   newCategories: CategoryCount[] | null;

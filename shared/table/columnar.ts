@@ -1,6 +1,6 @@
 /**
  * The columnar table a loader produces: one entry per header column, values stored by storage kind.
- * - number storage: Float64Array, NaN = missing (statistics.md §1: empty, NA, NaN, null, None, ±Infinity).
+ * - number storage: Float64Array, NaN = missing (docs/statistics.md §1: empty, NA, NaN, null, None, ±Infinity).
  * - string storage: Int32Array codes into a dictionary of distinct strings, -1 = missing.
  * A column whose cells were mostly numbers but had a few unparseable ones keeps number storage; the bad
  * cells become NaN and are counted in `invalidCount` with the first one recorded in `firstInvalid`.
@@ -51,7 +51,7 @@ export interface ColumnarTable {
   compression?: 'gzip';
 }
 
-/** Missing-value tokens of statistics.md §1, compared case-insensitively after trimming. */
+/** Missing-value tokens of docs/statistics.md §1, compared case-insensitively after trimming. */
 const MISSING_TOKENS = new Set(['', 'na', 'nan', 'null', 'none', 'n/a', '<na>']);
 
 export function isMissingToken(raw: string): boolean {

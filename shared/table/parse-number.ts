@@ -1,5 +1,5 @@
 /**
- * Cell-level conversion for numeric columns (statistics.md §1).
+ * Cell-level conversion for numeric columns (docs/statistics.md §1).
  * Returns the number, NaN for a missing token (empty, NA, NaN, null, None, ±Infinity, inf), or
  * `undefined` when the cell is text that is not a number (an invalid cell, counted by the caller).
  *
