@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
 import type { BinChoice, ColumnDetail, RowSelector, RowsResult } from '../../shared/explore/types';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
-import type { EngineMessage, EngineRequest } from './protocol';
+import type { EngineMessage, EngineRequest, EngineResult } from './protocol';
 import { deserializeError } from './serialize-error';
 
 interface Pending {
@@ -92,10 +92,11 @@ export class EngineClient {
     await this.worker.terminate();
   }
 
-  private request<T>(request: EngineRequest, context: string): Promise<T> {
+  /** Sends one request; its type fixes the type of the result (protocol.ts `EngineResults`). */
+  private request<R extends EngineRequest>(request: R, context: string): Promise<EngineResult<R>> {
     if (this.closed) return Promise.reject(new Error('The analysis engine is closed.'));
     const seq = ++this.seq;
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<EngineResult<R>>((resolve, reject) => {
       this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject, context });
       this.worker.postMessage({ seq, request });
     });

@@ -5,7 +5,7 @@
 import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
-import type { ExploreRequest } from './explore';
+import type { ExploreRequest, ExploreResults } from './explore';
 
 /** The two datasets of the API, plus a labels file joined into current by ID (the feedback loop). */
 export type EngineRole = DatasetRole | 'labels';
@@ -16,11 +16,19 @@ export type EngineRequest =
   | { type: 'analyze'; settings: AnalysisSettings }
   | ExploreRequest;
 
-export interface EngineResults {
+/** What the worker answers to each request type (the interactive ones in explore.ts). */
+export interface EngineResults extends ExploreResults {
   load: DatasetSummary;
   cancel: undefined;
   analyze: AnalysisResult;
 }
+
+/**
+ * The result of one request, determined by its type (after Signal-Desktop's ts/sql/main.ts, where the
+ * method named in a call fixes what the call resolves with). Fails to compile for a request type that has
+ * no entry in `EngineResults`.
+ */
+export type EngineResult<R extends EngineRequest> = EngineResults[R['type']];
 
 export interface SerializedError {
   name: string;
