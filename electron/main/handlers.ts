@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DatasetRole, InvokeChannel, LoadOutcome, LoadProgress } from '../../shared/api';
+import type { DatasetRole, LoadOutcome, LoadProgress } from '../../shared/api';
 import { DatasetError } from '../../shared/dataset-error';
 import { generateDemo } from '../../shared/demo/generate-demo';
 import { type AnalysisSettings, parseSettings } from '../../shared/drift/settings';
@@ -15,7 +15,8 @@ import type { EngineClient } from '../engine/engine-client';
 import { CancelledError } from '../engine/serialize-error';
 import { createReportExportHandler, type ReportExportDeps } from '../report/export-report';
 import { createExploreHandlers, type ExploreDeps, type LoadedPaths } from './explore-handlers';
-import { PreferencesStore } from './preferences';
+import type { InvokeHandlers } from './ipc';
+import type { PreferencesStore } from './preferences';
 import { RecentStore } from './recent';
 import { writeFileAtomic } from './write-file-atomic';
 
@@ -31,7 +32,12 @@ export interface HandlerDeps {
   chooseSessionFile?: ExploreDeps['chooseSessionFile'];
   /** Asks where a session's moved file is; default: the role's Open dialog. */
   locateFile?: ExploreDeps['locateFile'];
-  /** Folder of preferences.json and recent.json (default: the parent of demoDir, i.e. userData). */
+  /**
+   * The one preferences store of the app, owned by its caller (main also remembers the window's bounds
+   * in it): a second store on the same file would keep its own cache and overwrite the other's changes.
+   */
+  preferences: PreferencesStore;
+  /** Folder of recent.json (default: the parent of demoDir, i.e. userData). */
   userDataDir?: string;
   applyTheme?: ExploreDeps['applyTheme'];
   /** Save dialog of 'report:export' (default: cancelled) and the PDF printer (default: PDF unavailable). */
@@ -39,7 +45,8 @@ export interface HandlerDeps {
   printPdf?: ReportExportDeps['printPdf'];
 }
 
-export type Handlers = Record<InvokeChannel, (...args: unknown[]) => Promise<unknown>>;
+/** Every channel's handler, typed by the contract (electron/main/ipc.ts). */
+export type Handlers = InvokeHandlers;
 
 export function validateRole(value: unknown): DatasetRole {
   if (value !== 'reference' && value !== 'current')
@@ -101,7 +108,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       chooseSaveFile: deps.chooseSaveFile ?? (async () => null),
       chooseSessionFile: deps.chooseSessionFile ?? (async () => null),
       locateFile: deps.locateFile ?? ((role) => deps.chooseFile(role)),
-      preferences: PreferencesStore.inFolder(userDataDir),
+      preferences: deps.preferences,
       recent,
       applyTheme: deps.applyTheme,
     },
@@ -138,8 +145,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       lastResult = await engine.analyze(validateSettings(settings));
       return lastResult;
     },
-    'analysis:recompute-column': async (...args) => {
-      lastResult = (await explore['analysis:recompute-column'](...args)) as AnalysisResult;
+    'analysis:recompute-column': async (column, settings) => {
+      lastResult = await explore['analysis:recompute-column'](column, settings);
       return lastResult;
     },
     'report:export': (format, columnOrder, options) => exportReport(format, columnOrder, options),
