@@ -17,17 +17,6 @@ import type {
 } from './explore/types';
 import type { AnalysisResult, AnalysisSettings } from './report/analysis-result';
 
-export type {
-  BinChoice,
-  ColumnDetail,
-  OpenedSession,
-  Preferences,
-  RecentEntry,
-  RowSelector,
-  RowsResult,
-  SessionState,
-} from './explore/types';
-
 export type DatasetRole = 'reference' | 'current';
 
 /** A dataset loaded into the engine, described without its rows. */

@@ -6,8 +6,9 @@
 import type { EngineResult } from '../../electron/engine/protocol';
 import type { createHandlers } from '../../electron/main/handlers';
 import type { InvokeHandler, InvokeHandlers } from '../../electron/main/ipc';
-import type { DatasetSummary, DriftscopeApi, InvokeChannels, RecentEntry } from '../../shared/api';
+import type { DatasetSummary, DriftscopeApi, InvokeChannels } from '../../shared/api';
 import type { AnalysisSettings } from '../../shared/drift/settings';
+import type { RecentEntry } from '../../shared/explore/types';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 
 /** True when A and B are the same type (not merely assignable). */
