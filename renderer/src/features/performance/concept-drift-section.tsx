@@ -3,7 +3,9 @@
  * effect, input drift) and, for the selected feature, its relation to the target per bin in reference
  * and current (docs/concept-drift.md).
  */
+
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
+import { isTested } from '../../../../shared/drift/is-tested';
 import type { ConceptDriftResult, ConceptFeature } from '../../../../shared/performance/types';
 import { PlotlyChart } from '../../components/plotly-chart';
 import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
@@ -101,7 +103,7 @@ export function ConceptDriftSection({
       <div className="pq-concept">
         <div className="pq-concept-table">
           <table className="summary-table pq-table pq-select-table" data-testid="concept-table">
-            <caption className="pq-sr-only">
+            <caption className="sr-only">
               Features by effect on the target relation; select one to plot it
             </caption>
             <thead>
@@ -151,7 +153,7 @@ export function ConceptDriftSection({
                     <td
                       title={`${testLabel(f.inputDrift.test)} · score ${formatNumber(f.inputDrift.score)} · threshold ${formatNumber(f.inputDrift.threshold)}`}
                     >
-                      {f.inputDrift.test === null ? (
+                      {!isTested(f.inputDrift) ? (
                         <span className="muted">—</span>
                       ) : f.inputDrift.driftDetected ? (
                         <span className="badge badge-drift">Drift</span>
