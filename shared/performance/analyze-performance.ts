@@ -127,6 +127,7 @@ function completeMapping(
   reference: ColumnarTable,
   current: ColumnarTable,
   mapping: ColumnMapping,
+  notes: string[],
 ): ColumnMapping {
   if (mapping.target === null) throw new RangeError(`${CALLER}: the mapping has no target column`);
   if (mapping.prediction === null && (mapping.proba === null || mapping.task === 'regression')) {
@@ -143,7 +144,9 @@ function completeMapping(
   if (mapping.task === 'binary') {
     if (mapping.proba !== null && mapping.proba.length !== 1) {
       throw new RangeError(
-        `${CALLER}: a binary task takes one probability column (P(posLabel)), got ${mapping.proba.length}`,
+        `a binary target ("${mapping.target}") takes one probability column, P(positive class), but ` +
+          `${mapping.proba.length} are mapped (${mapping.proba.join(', ')}): keep one (--proba COL) or ` +
+          `choose the multiclass task (--task multiclass).`,
       );
     }
     return { ...mapping, posLabel: mapping.posLabel ?? choosePosLabel([...labels]) };
@@ -152,9 +155,20 @@ function completeMapping(
   if (mapping.proba !== null && probaClasses === null) {
     probaClasses = probaClassesOf(mapping.proba);
     if (probaClasses === null && mapping.proba.length === labels.size) probaClasses = sortClassLabels(labels);
+    if (probaClasses === null && mapping.prediction !== null) {
+      notes.push(
+        `The probability column${mapping.proba.length === 1 ? '' : 's'} ${mapping.proba.join(', ')} ` +
+          `cannot be matched to the ${labels.size} classes of "${mapping.target}" (name them proba_<class>): ` +
+          `metrics use the prediction column "${mapping.prediction}" only.`,
+      );
+      return { ...mapping, proba: null, posLabel: null, probaClasses: null };
+    }
     if (probaClasses === null) {
       throw new RangeError(
-        `${CALLER}: cannot tell which class each probability column belongs to; set probaClasses`,
+        `the target "${mapping.target}" has ${labels.size} classes but ${mapping.proba.length} probability ` +
+          `column${mapping.proba.length === 1 ? '' : 's'} (${mapping.proba.join(', ')}) whose classes cannot be ` +
+          `told from their names: name one column per class proba_<class> (--proba proba_a,proba_b,...), map ` +
+          `a prediction column instead (--prediction COL), or choose another target (--target COL).`,
       );
     }
   }
@@ -178,9 +192,9 @@ export function analyzePerformance(
   const threshold = options.threshold ?? 0.5;
   if (!(threshold >= 0 && threshold <= 1))
     throw new RangeError(`${CALLER}: threshold must be in [0, 1], got ${threshold}`);
-  const m = completeMapping(reference, current, mapping);
-  const target = m.target!;
   const notes: string[] = [];
+  const m = completeMapping(reference, current, mapping, notes);
+  const target = m.target!;
   const targetRef = requireColumn(reference, target, CALLER);
   const targetCur = requireColumn(current, target, CALLER);
   if (!bothHaveTargets(targetRef, targetCur))

@@ -200,6 +200,29 @@ describe('metric edge cases', () => {
     expect(result.notes.join(' ')).toMatch(/Concept drift/);
   });
 
+  it('a multiclass target with one unmatched probability column: prediction only, or a message naming the flags', () => {
+    const rows = ['x,region,prediction,probability'];
+    for (let i = 0; i < 12; i++) rows.push(`${i},${'abc'[i % 3]},${'abc'[(i + 1) % 3]},0.${i % 9}`);
+    const t = tableFromCsv(csv(rows), 't.csv');
+    const mapping = detectMapping(['x', 'region', 'prediction', 'probability'], {
+      table: t,
+      override: { target: 'region', proba: ['probability'] },
+    });
+    const result = analyzePerformance(t, t, mapping);
+    expect(result.proba).toBeNull();
+    // Every prediction is the next class after the target's: accuracy 0 by construction.
+    expect(result.current.n).toBe(12);
+    expect((result.current as ClassificationMetrics).accuracy).toBe(0);
+    expect(result.notes.join(' ')).toMatch(
+      /cannot be matched to the 3 classes of "region".*prediction column "prediction" only/,
+    );
+    const noPrediction = { ...mapping, prediction: null };
+    expect(() => analyzePerformance(t, t, noPrediction)).toThrow(
+      /--proba proba_a,proba_b.*--prediction COL.*--target COL/,
+    );
+    expect(() => analyzePerformance(t, t, noPrediction)).not.toThrow(/probaClasses|analyzePerformance/);
+  });
+
   it('rejects an incomplete mapping with the function name', () => {
     const t = tableFromCsv(csv(['x,target', '1,1']), 't.csv');
     const m = detectMapping(['x', 'target'], { table: t });
