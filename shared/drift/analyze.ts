@@ -37,7 +37,14 @@ import { TEST_REGISTRY } from './methods/registry';
 import { missingShareDrift } from './missing-drift';
 import { adjustPValues } from './multiple-testing';
 import type { PairedSample } from './sample';
-import { NOT_TESTED_TYPE, noNumbersReason, notApplicableNote, noValuesReason } from './selection';
+import {
+  DECIMAL_COMMA_HINT,
+  looksLikeDecimalComma,
+  NOT_TESTED_TYPE,
+  noNumbersReason,
+  notApplicableNote,
+  noValuesReason,
+} from './selection';
 import { DEFAULT_MISSING_DRIFT } from './settings';
 import { categoricalSummary, numericSummary } from './summary';
 
@@ -201,9 +208,11 @@ function testColumn(
     const r = categoricalSummary(categoricalSide(ref));
     const c = categoricalSummary(categoricalSide(cur));
     const specific = settings.columns?.[ref.name]?.test ?? settings.types?.[type]?.test ?? null;
-    const note = specific
+    const typeNote = specific
       ? `${NOT_TESTED_TYPE[type]} ${notApplicableNote(specific, type, false)}`
       : NOT_TESTED_TYPE[type];
+    const decimalComma = ref.storage === 'string' && looksLikeDecimalComma(ref.dictionary);
+    const note = decimalComma ? `${typeNote} ${DECIMAL_COMMA_HINT}` : typeNote;
     return untested(ref.name, type, note, r, c);
   }
   const p = prepare(type, ref, cur, refTable.fileName, curTable.fileName);

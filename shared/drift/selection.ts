@@ -19,6 +19,23 @@ export function noValuesReason(where: string): string {
 /** "1,5", "-0,25", "1.234,5": a number written with a decimal comma. */
 const DECIMAL_COMMA = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
 
+/** The hint for cells that look like decimal-comma numbers (one wording, for both notes below). */
+export const DECIMAL_COMMA_HINT =
+  'They look like numbers with a decimal comma: read the files with --decimal , (command line), or write 1.5 for 1,5.';
+
+/**
+ * True when at least 90 % of `values` (the first 1,000 distinct ones) are decimal-comma numbers, so a
+ * column read as text is very likely numbers in a decimal-comma file.
+ * @example looksLikeDecimalComma(['1,5', '2,25', '-0,5']) // true
+ */
+export function looksLikeDecimalComma(values: readonly string[]): boolean {
+  const sample = values.slice(0, 1000);
+  if (sample.length === 0) return false;
+  let hits = 0;
+  for (const v of sample) if (DECIMAL_COMMA.test(v.trim())) hits++;
+  return hits >= 0.9 * sample.length;
+}
+
 /**
  * Why a numerical column none of whose cells in one set is a number is not tested: says so (rather
  * than "no values"), with the first cell, and a hint when the cells look like decimal-comma numbers.
@@ -29,7 +46,7 @@ export function noNumbersReason(where: string, invalid: number, firstInvalid: st
   const first = firstInvalid === null ? '' : ` (first: "${firstInvalid}")`;
   const hint =
     firstInvalid !== null && DECIMAL_COMMA.test(firstInvalid.trim())
-      ? ' They look like numbers with a decimal comma; Driftscope reads a point as the decimal separator, so write 1.5 for 1,5 (or set the column type to categorical).'
+      ? ` ${DECIMAL_COMMA_HINT}`
       : ' Check the column type (a type override to numerical?) and the file.';
   return `${where}: none of the ${invalid} value(s) is a number${first}: not tested.${hint}`;
 }

@@ -34,7 +34,19 @@ describe('not-tested notes', () => {
       'prices-cur-decimal-comma.csv: none of the 8 value(s) is a number (first: "12,5")',
     );
     expect(price.note).toContain('decimal comma');
+    expect(price.note).toContain('--decimal ,');
     expect(price.note).not.toContain('after removing missing cells');
+  });
+
+  it('both files with decimal commas: the column reads as text, and its note points to --decimal ,', async () => {
+    const current = await loadCsv(fixture('prices-cur-decimal-comma.csv'));
+    const result = analyzeTables(current, current, parseSettings({}), ctx);
+    const price = result.columns.find((c) => c.name === 'price')!;
+    expect(price.test).toBeNull();
+    expect(price.note).toContain('--decimal ,');
+    // The file's other columns are not decimal-comma numbers: no hint there.
+    for (const c of result.columns.filter((c) => c.name !== 'price'))
+      expect(c.note ?? '', c.name).not.toContain('--decimal');
   });
 
   it('a date column typed numerical: not numbers, and no decimal-comma hint', async () => {
