@@ -14,6 +14,13 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
+/** "3.6% → 16.2% DRIFT": the missing share in each file, and whether its change is drift. */
+function missingCell(m: AnalysisResult['columns'][number]['missingDrift']): string {
+  if (m === null) return '-';
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+  return `${pct(m.reference)} → ${pct(m.current)}${m.driftDetected ? ' DRIFT' : ''}`;
+}
+
 export function formatSummary(result: AnalysisResult): string {
   const { dataset, reference, current } = result;
   const lines: string[] = [];
@@ -25,7 +32,10 @@ export function formatSummary(result: AnalysisResult): string {
   const verdict = dataset.driftDetected ? 'DRIFT DETECTED' : 'no dataset drift';
   lines.push(
     `Dataset: ${verdict}: ${dataset.driftedColumns} of ${dataset.testedColumns} tested columns drifted ` +
-      `(share ${dataset.driftShare.toFixed(3)}, threshold ${dataset.shareThreshold})`,
+      `(share ${dataset.driftShare.toFixed(3)}, threshold ${dataset.shareThreshold})` +
+      (dataset.missingDriftColumns > 0
+        ? `; missing share drifted in ${dataset.missingDriftColumns} column${dataset.missingDriftColumns === 1 ? '' : 's'}`
+        : ''),
   );
   lines.push('');
   const rows = result.columns.map((c) => [
@@ -35,8 +45,9 @@ export function formatSummary(result: AnalysisResult): string {
     formatNumber(c.score),
     c.threshold === null ? '-' : String(c.threshold),
     !isTested(c) ? 'not tested' : c.driftDetected ? 'DRIFT' : 'ok',
+    missingCell(c.missingDrift),
   ]);
-  const header = ['column', 'type', 'test', 'score', 'threshold', 'drift'];
+  const header = ['column', 'type', 'test', 'score', 'threshold', 'drift', 'missing share'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const fmt = (r: string[]) =>
     r
