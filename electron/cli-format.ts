@@ -1,5 +1,6 @@
 /** The command line's readable summary of an analysis (what `driftscope analyze` prints without --json). */
 import type { AnalysisResult } from '../shared/report/analysis-result';
+import { driftSummary, strongestText, summarySentence } from '../shared/report/drift-summary';
 
 function formatNumber(x: number | null): string {
   if (x === null) return '-';
@@ -13,6 +14,16 @@ function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
 
+/**
+ * The one line on stderr when the JSON goes to a file: the verdict and the shared summary sentence.
+ * @example verdictLine(result) // 'Dataset drift detected: 3 of 5 columns drifted; strongest: income (K–S p = 1e-9).\n'
+ */
+export function verdictLine(result: AnalysisResult): string {
+  const verdict = result.dataset.driftDetected ? 'Dataset drift detected' : 'No dataset drift';
+  return `${verdict}: ${printable(summarySentence(driftSummary(result)))}.\n`;
+}
+
+/** The readable summary: both files, the dataset verdict and the strongest drift, the table, notes, model quality. */
 export function formatSummary(result: AnalysisResult): string {
   const { dataset, reference, current } = result;
   const lines: string[] = [];
@@ -26,6 +37,8 @@ export function formatSummary(result: AnalysisResult): string {
     `Dataset: ${verdict}: ${dataset.driftedColumns} of ${dataset.testedColumns} tested columns drifted ` +
       `(share ${dataset.driftShare.toFixed(3)}, threshold ${dataset.shareThreshold})`,
   );
+  const strongest = strongestText(driftSummary(result));
+  if (strongest !== null) lines.push(`Strongest drift: ${printable(strongest)}`);
   lines.push('');
   const rows = result.columns.map((c) => [
     printable(c.name),
