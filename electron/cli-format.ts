@@ -1,4 +1,6 @@
 /** The command line's readable summary of an analysis (what `driftscope analyze` prints without --json). */
+import { READING_TEXT } from '../shared/performance/concept-reading';
+import { METRICS } from '../shared/performance/metric-names';
 import type { AnalysisResult } from '../shared/report/analysis-result';
 import { driftSummary, strongestText, summarySentence } from '../shared/report/drift-summary';
 
@@ -65,18 +67,6 @@ export function formatSummary(result: AnalysisResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-const CLASSIFICATION_METRICS = [
-  'accuracy',
-  'precision',
-  'recall',
-  'f1',
-  'rocAuc',
-  'prAuc',
-  'logLoss',
-  'brier',
-] as const;
-const REGRESSION_METRICS = ['mae', 'rmse', 'mape', 'r2', 'meanError', 'errorStd'] as const;
-
 /** The model-quality part of the summary: metrics side by side, decay, target/prediction and concept drift. */
 export function formatPerformance(result: AnalysisResult): string[] {
   const p = result.performance;
@@ -87,8 +77,7 @@ export function formatPerformance(result: AnalysisResult): string[] {
     `Model quality (${p.task}; target ${printable(p.target)}${p.prediction ? `, prediction ${printable(p.prediction)}` : ''}):`,
   ];
   lines.push(p.modelDegraded ? '  MODEL DEGRADED' : '  no performance decay beyond the thresholds');
-  const names: readonly string[] =
-    p.reference.kind === 'classification' ? CLASSIFICATION_METRICS : REGRESSION_METRICS;
+  const names = METRICS[p.reference.kind].map(([key]) => key);
   const ref = p.reference as unknown as Record<string, number | null>;
   const cur = p.current as unknown as Record<string, number | null>;
   const decay = new Map(p.decay.map((d) => [d.metric, d]));
@@ -113,13 +102,7 @@ export function formatPerformance(result: AnalysisResult): string[] {
   lines.push(...drift('target drift', p.targetDrift), ...drift('prediction drift', p.predictionDrift));
   if (p.conceptDrift) {
     const c = p.conceptDrift;
-    const reading = {
-      none: 'no drift',
-      covariate_shift: 'inputs changed, relation held (covariate shift)',
-      concept_drift: 'relation changed (concept drift)',
-      both: 'inputs and relation changed',
-    }[c.reading];
-    lines.push(`  concept drift: ${reading}`);
+    lines.push(`  concept drift: ${READING_TEXT[c.reading]}`);
     if (c.changed.length > 0)
       lines.push(`    relation to the target changed for: ${c.changed.map(printable).join(', ')}`);
   }
