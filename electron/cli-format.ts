@@ -1,4 +1,5 @@
 /** The command line's readable summary of an analysis (what `driftscope analyze` prints without --json). */
+import { isTested } from '../shared/drift/is-tested';
 import { READING_TEXT } from '../shared/performance/concept-reading';
 import { METRICS } from '../shared/performance/metric-names';
 import type { AnalysisResult } from '../shared/report/analysis-result';
@@ -48,7 +49,7 @@ export function formatSummary(result: AnalysisResult): string {
     c.test ?? '-',
     formatNumber(c.score),
     c.threshold === null ? '-' : String(c.threshold),
-    c.test === null ? 'not tested' : c.driftDetected ? 'DRIFT' : 'ok',
+    !isTested(c) ? 'not tested' : c.driftDetected ? 'DRIFT' : 'ok',
   ]);
   const header = ['column', 'type', 'test', 'score', 'threshold', 'drift'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -3,9 +3,9 @@
  * are identical. Model quality: target, prediction and probability columns are detected from their names
 (target/label/y/actual, prediction/pred/y_pred, probability/proba/score or proba_<class>); the flags
 override. --labels FILE joins target values that arrived later into the current file by --id COL.
-Exit codes: 0 done; 1 dataset drift with --fail-on-drift; 2 bad input or usage.
+Exit codes: see USAGE (0 done; 1 drift with --fail-on-drift; 2 bad input or usage; 3 internal error).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../shared/dataset-error';
@@ -14,17 +14,21 @@ import {
   CORRECTIONS,
   type Correction,
   DEFAULT_SETTINGS,
-  type PerformanceSettings,
-  parseSettings,
-  TASKS,
 } from '../shared/drift/settings';
 import { isPageSize, PAGE_SIZES } from '../shared/report/pdf-layout';
 import { formatBytes } from '../shared/report/report-format';
 import { isTestKey, TEST_KEYS } from '../shared/types';
 import { formatSummary, verdictLine } from './cli-format';
+import { fileLoadFlags, parseNumberOption, performanceFlags, readConfig, UsageError } from './cli-options';
+import { baselineCommand } from './commands/baseline-command';
+import { monitorCommand } from './commands/monitor-command';
+import { simulateCommand } from './commands/simulate-command';
 import { EngineClient } from './engine/engine-client';
+import type { FileLoadOptions } from './engine/protocol';
+import { outputLocationProblem } from './io/output-location';
+import { inputOverwrittenBy } from './io/same-file';
+import { writeFileAtomic } from './io/write-file-atomic';
 import { writeDemoFiles } from './main/handlers';
-import { writeFileAtomic } from './main/write-file-atomic';
 import { createCliPdfPrinter, PdfUnavailableError, preflightPdf } from './report/pdf-cli';
 import { type ReportFormat, writeReports } from './report/write-reports';
 
@@ -34,7 +38,16 @@ const USAGE = `Usage:
                      [--html FILE] [--pdf FILE] [--csv FILE] [--page-size A4|Letter]
                      [--target COL] [--prediction COL] [--proba COL[,COL...]] [--pos-label L]
                      [--task binary|multiclass|regression] [--labels FILE --id COL] [--no-performance]
+                     [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--decimal .|,]
+                     [--debug]
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
+  driftscope simulate --reference REF --out DIR [--batches N] [--rows N] [--drift SPEC ...]
+                      [--drift-from K] [--seed S]
+  driftscope baseline --reference REF --out baseline.json [--config FILE] [--model NAME]
+                      [--target COL] [--prediction COL] [--proba COL[,COL...]] [--task T] [--pos-label L]
+  driftscope monitor --baseline baseline.json --watch DIR [--listen 127.0.0.1:9464|off] [--textfile FILE]
+                     [--history FILE] [--log FILE] [--reference FILE] [--poll MS] [--settle MS]
+                     [--stale-after SECONDS]
 
 Tests (--test): ${TEST_KEYS.join(', ')}
 Corrections (--correction): ${CORRECTIONS.join(', ')}
@@ -47,74 +60,35 @@ override. --labels FILE joins target values that arrived later into the current 
 same report printed by Chromium ($DRIFTSCOPE_CHROMIUM, Playwright's Chromium or /usr/bin/chromium;
 --page-size A4 or Letter, default A4);
 --csv FILE: the drift table. Reports list drifted columns first.
-Exit codes: 0 done; 1 dataset drift detected with --fail-on-drift; 2 bad input.
+--encoding NAME: the text encoding of the input files (default: detected per file: UTF-8, UTF-16 with or
+without BOM, else Windows-1252/Latin-1); --decimal ,: numbers use a decimal comma ("1,5").
+Files ending in .gz are decompressed while reading.
+--drift SPEC (simulate): shift:COL:DELTA (or 0.5sd), scale:COL:FACTOR, reweight:COL:A=W,B=W,
+new-category:COL:NAME:SHARE, missing:COL:SHARE, break:COL, degrade:PREDICTION_COL:SHARE; @K starts it at
+batch K (default: --drift-from, else the middle batch). See docs/monitoring.md.
+A report path (--json, --html, --pdf, --csv) must not be an input file (also through another path or a
+link), and its folder must exist and be writable; both are checked before the analysis runs.
+--debug: print the stack trace of an internal error.
+Exit codes:
+  0  done (no drift, or drift without --fail-on-drift)
+  1  dataset drift detected with --fail-on-drift
+  2  bad input or usage: unreadable or invalid file, unknown flag, a report path that is an input or
+     cannot be written
+  3  internal error (a bug: please report it, with the output of --debug)
 `;
 
-class UsageError extends Error {}
-
-function parseNumberOption(value: string | undefined, name: string): number | null {
-  if (value === undefined) return null;
-  const x = Number(value);
-  if (value.trim() === '' || !Number.isFinite(x) || x < 0)
-    throw new UsageError(`--${name} must be a number >= 0, got "${value}"`);
-  return x;
-}
-
-interface PerformanceFlags {
-  target?: string;
-  prediction?: string;
-  proba?: string;
-  'pos-label'?: string;
-  task?: string;
-  id?: string;
-  'no-performance'?: boolean;
-}
-
-/** Model-quality flags on top of the config file's `performance` block (flags win). */
-function performanceFlags(
-  values: PerformanceFlags,
-  base: PerformanceSettings | undefined,
-): PerformanceSettings {
-  const out: PerformanceSettings = { ...base };
-  if (values['no-performance']) out.enabled = false;
-  if (values.task !== undefined) {
-    if (!(TASKS as readonly string[]).includes(values.task)) {
-      throw new UsageError(`--task must be one of ${TASKS.join(', ')}, got "${values.task}"`);
-    }
-    out.task = values.task as PerformanceSettings['task'];
-  }
-  if (values.target !== undefined) out.target = values.target;
-  if (values.prediction !== undefined) out.prediction = values.prediction;
-  if (values.proba !== undefined)
-    out.proba = values.proba
-      .split(',')
-      .map((c) => c.trim())
-      .filter(Boolean);
-  if (values['pos-label'] !== undefined) out.posLabel = values['pos-label'];
-  if (values.id !== undefined) out.id = values.id;
-  return out;
-}
-
-/** Reads and validates a --config file; errors name the file. */
-function readConfig(file: string): AnalysisSettings {
-  const name = path.basename(file);
-  let text: string;
-  try {
-    text = readFileSync(path.resolve(file), 'utf8');
-  } catch {
-    throw new DatasetError(`Cannot read the config file ${name}.`, name);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new DatasetError(`${name} is not valid JSON: ${(error as Error).message}`, name);
-  }
-  return parseSettings(json, name);
-}
-
-async function analyze(engine: EngineClient, reference: string, current: string, settings: AnalysisSettings) {
-  await Promise.all([engine.load('reference', reference), engine.load('current', current)]);
+/** Loads both files (messages name each path as given) and analyses them. */
+async function analyze(
+  engine: EngineClient,
+  reference: string,
+  current: string,
+  settings: AnalysisSettings,
+  options: FileLoadOptions = {},
+) {
+  await Promise.all([
+    engine.load('reference', path.resolve(reference), { ...options, displayPath: reference }),
+    engine.load('current', path.resolve(current), { ...options, displayPath: current }),
+  ]);
   return engine.analyze(settings);
 }
 
@@ -122,6 +96,22 @@ function writeJson(target: string, value: unknown): void {
   const text = `${JSON.stringify(value, null, 2)}\n`;
   if (target === '-') process.stdout.write(text);
   else writeFileAtomic(path.resolve(target), text);
+}
+
+/**
+ * Refuses, before any analysis, a report path that would overwrite an input (same path, another path,
+ * a symlink or a hard link) or whose folder is missing or not writable; the message names the flag and path.
+ */
+function checkOutputs(targets: Partial<Record<string, string>>, inputs: (string | undefined)[]): void {
+  const given = inputs.filter((i): i is string => i !== undefined);
+  for (const [format, target] of Object.entries(targets)) {
+    if (target === undefined) continue;
+    const input = inputOverwrittenBy(target, given);
+    if (input !== undefined)
+      throw new UsageError(`--${format} ${target} is the input file ${input}; choose another report path`);
+    const problem = outputLocationProblem(target);
+    if (problem !== null) throw new UsageError(`cannot write --${format} ${target}: ${problem}`);
+  }
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -146,6 +136,10 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`Wrote ${files.reference}, ${files.current} and ${path.join(dir, 'report.json')}\n`);
     return 0;
   }
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  if (command === 'simulate') return simulateCommand(rest, say);
+  if (command === 'baseline') return baselineCommand(rest, say);
+  if (command === 'monitor') return monitorCommand(rest, say);
   if (command !== 'analyze') throw new UsageError(`unknown command "${command}"`);
   const { values } = parseArgs({
     args: rest,
@@ -172,6 +166,8 @@ async function main(argv: string[]): Promise<number> {
       pdf: { type: 'string' },
       csv: { type: 'string' },
       'page-size': { type: 'string' },
+      encoding: { type: 'string' },
+      decimal: { type: 'string' },
     },
   });
   if (!values.reference || !values.current)
@@ -185,6 +181,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.correction !== undefined && !(CORRECTIONS as readonly string[]).includes(values.correction)) {
     throw new UsageError(`unknown correction "${values.correction}"; one of ${CORRECTIONS.join(', ')}`);
   }
+  const loadOptions = fileLoadFlags(values);
   const pageSize = values['page-size'] ?? 'A4';
   if (!isPageSize(pageSize)) throw new UsageError(`--page-size must be one of ${PAGE_SIZES.join(', ')}`);
   const reportTargets: Partial<Record<ReportFormat, string>> = {};
@@ -194,6 +191,10 @@ async function main(argv: string[]): Promise<number> {
     if (target === '' || target === '-') throw new UsageError(`--${format} needs a file name`);
     reportTargets[format] = target;
   }
+  checkOutputs(
+    { ...reportTargets, ...(values.json !== undefined && values.json !== '-' ? { json: values.json } : {}) },
+    [values.reference, values.current, values.labels, values.config],
+  );
   if (reportTargets.pdf !== undefined) await preflightPdf();
   const settings: AnalysisSettings = values.config ? readConfig(values.config) : { ...DEFAULT_SETTINGS };
   if (values.test !== undefined) settings.test = values.test;
@@ -206,13 +207,9 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--labels needs --id COL');
   const engine = new EngineClient();
   try {
-    if (values.labels !== undefined) await engine.loadLabels(path.resolve(values.labels));
-    const result = await analyze(
-      engine,
-      path.resolve(values.reference),
-      path.resolve(values.current),
-      settings,
-    );
+    if (values.labels !== undefined)
+      await engine.loadLabels(path.resolve(values.labels), { ...loadOptions, displayPath: values.labels });
+    const result = await analyze(engine, values.reference, values.current, settings, loadOptions);
     if (values.json !== undefined) writeJson(values.json, result);
     else process.stdout.write(formatSummary(result));
     const written = await writeReports(result, reportTargets, { pageSize, printPdf: createCliPdfPrinter() });
@@ -228,7 +225,9 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
+const args = process.argv.slice(2);
+const debug = args.includes('--debug');
+main(args.filter((a) => a !== '--debug')).then(
   (code) => {
     process.exitCode = code;
   },
@@ -241,7 +240,10 @@ main(process.argv.slice(2)).then(
     ) {
       process.stderr.write(`driftscope: ${(error as Error).message}\n\n${USAGE}`);
     } else {
-      process.stderr.write(`driftscope: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      const detail = debug
+        ? ((error as Error).stack ?? String(error))
+        : `${(error as Error).message ?? String(error)} (run again with --debug for details)`;
+      process.stderr.write(`driftscope: internal error: ${detail}\n`);
       process.exitCode = 3;
       return;
     }

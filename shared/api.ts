@@ -40,6 +40,8 @@ export interface DatasetSummary {
   delimiter: string;
   /** Problems that did not stop the load (ragged rows, renamed headers, one column only, ...). */
   warnings: string[];
+  /** Text encoding the file was decoded with: utf-8, utf-16le, utf-16be or windows-1252. */
+  encoding?: string;
 }
 
 export interface LoadProgress {

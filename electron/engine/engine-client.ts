@@ -7,7 +7,14 @@ import { Worker } from 'node:worker_threads';
 import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
 import type { BinChoice, ColumnDetail, RowSelector, RowsResult } from '../../shared/explore/types';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
-import type { EngineMessage, EngineRequest } from './protocol';
+import type { Timeline } from '../../shared/timeline/types';
+import type {
+  EngineMessage,
+  EngineRequest,
+  FileLoadOptions,
+  TimelineProgress,
+  TimelineRequestOptions,
+} from './protocol';
 import { deserializeError } from './serialize-error';
 
 interface Pending {
@@ -34,6 +41,7 @@ export class EngineClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
   private readonly progressListeners = new Set<(p: LoadProgress) => void>();
+  private readonly timelineListeners = new Set<(p: TimelineProgress) => void>();
   private seq = 0;
   private closed = false;
 
@@ -52,15 +60,25 @@ export class EngineClient {
     return () => this.progressListeners.delete(listener);
   }
 
-  load(role: DatasetRole, filePath: string): Promise<DatasetSummary> {
-    return this.request({ type: 'load', role, path: filePath }, `Loading ${path.basename(filePath)}`);
+  /** Chunks done of a running timeline request. */
+  onTimelineProgress(listener: (p: TimelineProgress) => void): () => void {
+    this.timelineListeners.add(listener);
+    return () => this.timelineListeners.delete(listener);
+  }
+
+  /** Loads a file; `options.displayPath` is the path as the user gave it, named in messages. */
+  load(role: DatasetRole, filePath: string, options: FileLoadOptions = {}): Promise<DatasetSummary> {
+    return this.request(
+      { type: 'load', role, path: filePath, options },
+      `Loading ${options.displayPath ?? path.basename(filePath)}`,
+    );
   }
 
   /** Loads a labels file, joined into current by ID at analysis time (settings.performance.id). */
-  loadLabels(filePath: string): Promise<Omit<DatasetSummary, 'role'>> {
+  loadLabels(filePath: string, options: FileLoadOptions = {}): Promise<Omit<DatasetSummary, 'role'>> {
     return this.request(
-      { type: 'load', role: 'labels', path: filePath },
-      `Loading ${path.basename(filePath)}`,
+      { type: 'load', role: 'labels', path: filePath, options },
+      `Loading ${options.displayPath ?? path.basename(filePath)}`,
     );
   }
 
@@ -70,6 +88,11 @@ export class EngineClient {
 
   analyze(settings: AnalysisSettings): Promise<AnalysisResult> {
     return this.request({ type: 'analyze', settings }, 'Analysis');
+  }
+
+  /** The loaded current file cut into chunks, each compared with the reference (docs/timeline.md). */
+  timeline(settings: AnalysisSettings, options: TimelineRequestOptions): Promise<Timeline> {
+    return this.request({ type: 'timeline', settings, options }, 'Timeline');
   }
 
   /** A column's detail on `bins` (histogram with PSI/JS terms, ECDFs, KS location, or category table). */
@@ -104,6 +127,10 @@ export class EngineClient {
   private receive(message: EngineMessage): void {
     if (message.type === 'progress') {
       for (const listener of this.progressListeners) listener(message.progress);
+      return;
+    }
+    if (message.type === 'timeline-progress') {
+      for (const listener of this.timelineListeners) listener(message.progress);
       return;
     }
     const pending = this.pending.get(message.seq);

@@ -1,7 +1,9 @@
 /**
  * Worker entry: the engine. Holds the loaded datasets (their typed arrays never leave this thread) and
- * answers requests from the engine client: load (in a parse worker per file), cancel, analyze.
+ * answers requests from the engine client: load (in a parse worker per file), cancel, analyze, timeline.
  */
+
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { DatasetSummary } from '../../shared/api';
@@ -11,43 +13,55 @@ import type { AnalysisSettings } from '../../shared/drift/settings';
 import { detectMapping } from '../../shared/performance/mapping';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
+import { encodingMismatch } from '../../shared/table/encoding';
 import { joinLabels } from '../../shared/table/join-labels';
+import { analyzeTimeline } from '../../shared/timeline/analyze-timeline';
+import { summarize } from './dataset-summary';
 import { createExplore, prepareTables } from './explore';
+import { availableMemory, estimateMemory } from './memory-budget';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
-import type { EngineMessage, EngineRequest, EngineRole, ParseWorkerMessage } from './protocol';
+import type {
+  EngineMessage,
+  EngineRequest,
+  EngineRole,
+  FileLoadOptions,
+  ParseWorkerMessage,
+} from './protocol';
 import { CancelledError, deserializeError, serializeError } from './serialize-error';
 
 declare const __DRIFTSCOPE_VERSION__: string;
 
 const port = parentPort!;
 const tables: Partial<Record<EngineRole, ColumnarTable>> = {};
-const loading = new Map<EngineRole, { worker: Worker; cancel: () => void }>();
+/** Loads in progress, with the memory each is estimated to need (reserved while another file loads). */
+const loading = new Map<EngineRole, { worker: Worker; cancel: () => void; need: number }>();
 const explore = createExplore(__DRIFTSCOPE_VERSION__);
 
 function post(message: EngineMessage): void {
   port.postMessage(message);
 }
 
-function summarize(role: EngineRole, table: ColumnarTable): DatasetSummary {
-  return {
-    role: role === 'labels' ? 'current' : role,
-    fileName: table.fileName,
-    rows: table.rowCount,
-    columns: table.columns.map((c) => c.name),
-    bytes: table.byteLength,
-    delimiter: table.delimiter,
-    warnings: table.warnings,
-  };
+/** File size for the memory reservation of a load in progress (0 when it cannot be read). */
+function sizeOf(filePath: string): number {
+  try {
+    return statSync(filePath).size;
+  } catch {
+    return 0;
+  }
 }
 
-function load(role: EngineRole, filePath: string): Promise<DatasetSummary> {
+function load(role: EngineRole, filePath: string, options: FileLoadOptions = {}): Promise<DatasetSummary> {
   loading.get(role)?.cancel();
   delete tables[role];
   explore.forget();
-  const fileName = path.basename(filePath);
+  const fileName = options.displayPath ?? filePath;
+  // Files load in parallel: what the others in progress will need is not available to this one.
+  let reserved = 0;
+  for (const other of loading.values()) reserved += other.need;
+  const need = estimateMemory(sizeOf(filePath));
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'parse-worker.cjs'), {
-      workerData: { path: filePath },
+      workerData: { path: filePath, options, memoryAvailable: Math.max(0, availableMemory() - reserved) },
       resourceLimits: { maxOldGenerationSizeMb: 4096 },
     });
     let settled = false;
@@ -59,6 +73,7 @@ function load(role: EngineRole, filePath: string): Promise<DatasetSummary> {
     };
     loading.set(role, {
       worker,
+      need,
       cancel: () => {
         settle(() => reject(new CancelledError(`Loading ${fileName} was cancelled.`)));
         void worker.terminate();
@@ -104,7 +119,13 @@ function withLabels(current: ColumnarTable, settings: AnalysisSettings): Columna
       'A labels file needs the ID column that joins it to the current file (--id).',
       labels.fileName,
     );
-  const target = settings.performance?.target ?? detectMapping(labels.columns.map((c) => c.name)).target;
+  // With the table, like the main files: a domain outcome name (default, churn, ...) is a target too.
+  const target =
+    settings.performance?.target ??
+    detectMapping(
+      labels.columns.map((c) => c.name),
+      { table: labels },
+    ).target;
   if (!target) {
     throw new DatasetError(
       `${labels.fileName}: no target column found; name it with --target.`,
@@ -125,23 +146,40 @@ function withLabels(current: ColumnarTable, settings: AnalysisSettings): Columna
   return { ...joined.table, warnings: [...joined.table.warnings, note] };
 }
 
+/** The reference and current tables, prepared for analysis; a clear message when one is not open. */
+function loadedPair(): { reference: ColumnarTable; current: ColumnarTable } {
+  const { reference, current } = tables;
+  if (!reference || !current) {
+    const missing = !reference ? 'reference' : 'current';
+    throw new DatasetError(`Open a ${missing} file first.`, '');
+  }
+  prepareTables(reference, current);
+  return { reference, current };
+}
+
 async function handle(request: EngineRequest): Promise<unknown> {
   switch (request.type) {
     case 'load':
-      return load(request.role, request.path);
+      return load(request.role, request.path, request.options);
     case 'cancel':
       loading.get(request.role)?.cancel();
       return undefined;
     case 'analyze': {
-      const { reference, current } = tables;
-      if (!reference || !current) {
-        const missing = !reference ? 'reference' : 'current';
-        throw new DatasetError(`Open a ${missing} file first.`, '');
-      }
-      prepareTables(reference, current);
-      return analyzeTables(reference, withLabels(current, request.settings), request.settings, {
+      const { reference, current } = loadedPair();
+      const mismatch = encodingMismatch(reference, current);
+      const joined = withLabels(current, request.settings);
+      const checked = mismatch === null ? joined : { ...joined, warnings: [...joined.warnings, mismatch] };
+      return analyzeTables(reference, checked, request.settings, {
         version: __DRIFTSCOPE_VERSION__,
         now: new Date(),
+      });
+    }
+    case 'timeline': {
+      const { reference, current } = loadedPair();
+      const context = { version: __DRIFTSCOPE_VERSION__, now: new Date() };
+      return analyzeTimeline(reference, withLabels(current, request.settings), request.settings, context, {
+        ...request.options,
+        onProgress: (done, total) => post({ type: 'timeline-progress', progress: { done, total } }),
       });
     }
     default:

@@ -3,28 +3,32 @@
  * One of these runs per file, so reference and current parse in parallel on two cores. Numeric columns
  * are sorted here too (a copy of the finite values), in parallel, for quantiles, KS and Wasserstein.
  */
-import path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { sortedFinite } from '../../shared/table/infer-type';
 import { loadCsv } from './load-csv';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
-import { type ParseWorkerMessage, transferablesOf } from './protocol';
+import { type FileLoadOptions, type ParseWorkerMessage, transferablesOf } from './protocol';
 import { serializeError } from './serialize-error';
 
 async function run(): Promise<void> {
   const port = parentPort!;
   const post = (message: ParseWorkerMessage, transfer: ArrayBuffer[] = []) =>
     port.postMessage(message, transfer);
+  const filePath = workerData.path as string;
+  const options = (workerData.options ?? {}) as FileLoadOptions;
+  const shown = options.displayPath ?? filePath;
   try {
-    const table: ColumnarTable = await loadCsv(workerData.path as string, {
+    const table: ColumnarTable = await loadCsv(filePath, {
+      ...options,
+      memoryAvailable: (workerData.memoryAvailable as number | undefined) ?? undefined,
       onProgress: (p) => post({ type: 'progress', ...p }),
     });
     for (const column of table.columns)
       if (column.storage === 'number') column.sorted = sortedFinite(column.values);
     post({ type: 'table', table }, transferablesOf(table));
   } catch (error) {
-    const failure = isOutOfMemory(error) ? tooLargeError(path.basename(workerData.path as string)) : error;
+    const failure = isOutOfMemory(error) ? tooLargeError(shown) : error;
     post({ type: 'error', error: serializeError(failure) });
   }
 }

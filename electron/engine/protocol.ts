@@ -5,21 +5,43 @@
 import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
+import type { Encoding } from '../../shared/table/encoding';
+import type { DecimalSeparator } from '../../shared/table/parse-number';
+import type { TimelineOptions } from '../../shared/timeline/analyze-timeline';
+import type { Timeline } from '../../shared/timeline/types';
 import type { ExploreRequest } from './explore';
 
 /** The two datasets of the API, plus a labels file joined into current by ID (the feedback loop). */
 export type EngineRole = DatasetRole | 'labels';
 
+/** How to read a file: the path as the user gave it (for messages) and overrides of what is detected. */
+export interface FileLoadOptions {
+  displayPath?: string;
+  encoding?: Encoding;
+  decimal?: DecimalSeparator;
+}
+
 export type EngineRequest =
-  | { type: 'load'; role: EngineRole; path: string }
+  | { type: 'load'; role: EngineRole; path: string; options?: FileLoadOptions }
   | { type: 'cancel'; role: EngineRole }
   | { type: 'analyze'; settings: AnalysisSettings }
+  | { type: 'timeline'; settings: AnalysisSettings; options: TimelineRequestOptions }
   | ExploreRequest;
+
+/** The timeline's options as they cross the thread boundary (progress comes back as messages). */
+export type TimelineRequestOptions = Omit<TimelineOptions, 'onProgress'>;
+
+/** Chunks analysed so far of a running timeline request. */
+export interface TimelineProgress {
+  done: number;
+  total: number;
+}
 
 export interface EngineResults {
   load: DatasetSummary;
   cancel: undefined;
   analyze: AnalysisResult;
+  timeline: Timeline;
 }
 
 export interface SerializedError {
@@ -35,7 +57,8 @@ export interface SerializedError {
 export type EngineMessage =
   | { type: 'response'; seq: number; result: unknown }
   | { type: 'response'; seq: number; error: SerializedError }
-  | { type: 'progress'; progress: LoadProgress };
+  | { type: 'progress'; progress: LoadProgress }
+  | { type: 'timeline-progress'; progress: TimelineProgress };
 
 export type ParseWorkerMessage =
   | { type: 'progress'; bytesRead: number; bytesTotal: number; rows: number }

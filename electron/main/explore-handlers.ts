@@ -16,9 +16,9 @@ import {
 } from '../../shared/explore/session-file';
 import { isBinChoice, ROWS_LIMIT_MAX, type RowSelector, type SessionState } from '../../shared/explore/types';
 import type { EngineClient } from '../engine/engine-client';
+import { writeFileAtomic } from '../io/write-file-atomic';
 import { type PreferencesStore, validatePreferenceChanges } from './preferences';
 import { isRecentId, type RecentStore, type RecentTarget } from './recent';
-import { writeFileAtomic } from './write-file-atomic';
 
 export type ExploreChannel =
   | 'analysis:column-detail'

@@ -13,11 +13,11 @@ import { type AnalysisSettings, parseSettings } from '../../shared/drift/setting
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { EngineClient } from '../engine/engine-client';
 import { CancelledError } from '../engine/serialize-error';
+import { writeFileAtomic } from '../io/write-file-atomic';
 import { createReportExportHandler, type ReportExportDeps } from '../report/export-report';
 import { createExploreHandlers, type ExploreDeps, type LoadedPaths } from './explore-handlers';
 import { PreferencesStore } from './preferences';
 import { RecentStore } from './recent';
-import { writeFileAtomic } from './write-file-atomic';
 
 export interface HandlerDeps {
   engine: EngineClient;
@@ -33,6 +33,8 @@ export interface HandlerDeps {
   locateFile?: ExploreDeps['locateFile'];
   /** Folder of preferences.json and recent.json (default: the parent of demoDir, i.e. userData). */
   userDataDir?: string;
+  /** The one preferences store of the app (main also writes window bounds to it); default: one on userDataDir. */
+  preferences?: PreferencesStore;
   applyTheme?: ExploreDeps['applyTheme'];
   /** Save dialog of 'report:export' (default: cancelled) and the PDF printer (default: PDF unavailable). */
   chooseReportFile?: ReportExportDeps['chooseReportFile'];
@@ -75,6 +77,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   const exportReport = createReportExportHandler({
     getResult: () => lastResult,
     chooseReportFile: deps.chooseReportFile ?? (async () => null),
+    inputPaths: () => [paths.reference, paths.current].filter((p): p is string => p !== undefined),
     printPdf: deps.printPdf,
   });
 
@@ -101,7 +104,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       chooseSaveFile: deps.chooseSaveFile ?? (async () => null),
       chooseSessionFile: deps.chooseSessionFile ?? (async () => null),
       locateFile: deps.locateFile ?? ((role) => deps.chooseFile(role)),
-      preferences: PreferencesStore.inFolder(userDataDir),
+      preferences: deps.preferences ?? PreferencesStore.inFolder(userDataDir),
       recent,
       applyTheme: deps.applyTheme,
     },

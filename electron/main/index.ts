@@ -68,6 +68,7 @@ app
       chooseSessionFile: createSessionChooser(getWindow),
       locateFile: createLocateChooser(getWindow),
       userDataDir,
+      preferences,
       applyTheme: (theme) => {
         nativeTheme.themeSource = theme;
       },

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Preferences, THEME_PREFERENCES, type ThemePreference } from '../../shared/explore/types';
-import { writeFileAtomic } from './write-file-atomic';
+import { writeFileAtomic } from '../io/write-file-atomic';
 
 export interface WindowBounds {
   width: number;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { RecentEntry } from '../../shared/explore/types';
-import { writeFileAtomic } from './write-file-atomic';
+import { writeFileAtomic } from '../io/write-file-atomic';
 
 export const RECENT_LIMIT = 10;
 

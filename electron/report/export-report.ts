@@ -8,7 +8,8 @@ import type { ReportExportOptions, ReportExportOutcome } from '../../shared/api'
 import { DatasetError } from '../../shared/dataset-error';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { isPageSize, type PageSize } from '../../shared/report/pdf-layout';
-import { writeFileAtomic } from '../main/write-file-atomic';
+import { inputOverwrittenBy } from '../io/same-file';
+import { writeFileAtomic } from '../io/write-file-atomic';
 import type { PdfPrinter } from './pdf-printer';
 import {
   byteLength,
@@ -23,6 +24,8 @@ export interface ReportExportDeps {
   getResult(): AnalysisResult | null;
   /** Save dialog: resolves with the chosen path, or null when the user cancels. */
   chooseReportFile(format: ReportFormat, defaultName: string): Promise<string | null>;
+  /** The files the user opened: a report is never written over one of them (absent: none). */
+  inputPaths?(): string[];
   /** Absent where PDF printing is not available. */
   printPdf?: PdfPrinter;
 }
@@ -66,6 +69,13 @@ export function createReportExportHandler(deps: ReportExportDeps) {
     }
     const file = await deps.chooseReportFile(format, defaultReportName(result, format));
     if (file === null) return null;
+    const input = inputOverwrittenBy(file, deps.inputPaths?.() ?? []);
+    if (input !== undefined) {
+      throw new DatasetError(
+        `${file} is the opened file ${input}; a report cannot replace its input. Choose another name.`,
+        path.basename(file),
+      );
+    }
     const content = await renderReport(result, format, {
       columnOrder: order,
       pageSize,

@@ -8,7 +8,7 @@ import { driftTableCsv } from '../../shared/report/csv-report';
 import { renderHtmlReport } from '../../shared/report/html-report';
 import type { PageSize } from '../../shared/report/pdf-layout';
 import type { PlotlyBundle } from '../../shared/report/plotly-charts';
-import { writeFileAtomic } from '../main/write-file-atomic';
+import { writeFileAtomic } from '../io/write-file-atomic';
 import { type PdfPrinter, pdfPrintOptions } from './pdf-printer';
 import { loadPlotlyBundle } from './plotly-bundle';
 

@@ -1,9 +1,10 @@
 /**
  * The whole analysis of a reference table against a current table: per column, the type (inferred on the
- * reference), the drift test (statistics.md §3, or the user's override), its score and verdict (§4), both
+ * reference), the drift test (docs/statistics.md §3, or the user's override), its score and verdict (§4), both
  * sets' statistics and plotting bins; then the dataset verdict (share of drifted tested columns).
  * Columns keep the reference file's order; columns in one file only are reported, not analysed.
  */
+
 import { DatasetError } from '../dataset-error';
 import { modelQuality } from '../performance/for-analysis';
 import type {
@@ -15,6 +16,7 @@ import type {
   FileInfo,
 } from '../report/analysis-result';
 import { SCHEMA_VERSION } from '../report/analysis-result';
+import { countDistinctUnion } from '../stats/sorted';
 import type { Column, ColumnarTable } from '../table/columnar';
 import { inferColumnType } from '../table/infer-type';
 import type { ColumnType } from '../types';
@@ -30,12 +32,14 @@ import {
 } from './column-pair';
 import { isDrift } from './decision';
 import { categoricalDistribution, numericDistribution } from './distribution';
+import { isTested } from './is-tested';
+import { TEST_REGISTRY } from './methods/registry';
 import { missingShareDrift } from './missing-drift';
 import { adjustPValues } from './multiple-testing';
 import type { PairedSample } from './sample';
+import { NOT_TESTED_TYPE, noNumbersReason, notApplicableNote, noValuesReason } from './selection';
 import { DEFAULT_MISSING_DRIFT } from './settings';
 import { categoricalSummary, numericSummary } from './summary';
-import { TEST_REGISTRY } from './tests/registry';
 
 export interface AnalyzeContext {
   version: string;
@@ -51,6 +55,7 @@ function fileInfo(table: ColumnarTable): FileInfo {
     delimiter: table.delimiter,
     warnings: table.warnings,
     ...(table.sha256 !== undefined ? { sha256: table.sha256 } : {}),
+    ...(table.encoding !== undefined ? { encoding: table.encoding } : {}),
   };
 }
 
@@ -101,20 +106,6 @@ function untested(
   };
 }
 
-/** Number of distinct values of the union of two sorted arrays. */
-function distinctUnion(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let distinct = 0;
-  let last = Number.NaN;
-  while (i < a.length || j < b.length) {
-    const x = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
-    if (x !== last) distinct++;
-    last = x;
-  }
-  return distinct;
-}
-
 function typeConflictNote(cur: NumericSide): string | null {
   if (cur.invalid === 0) return null;
   return `Type conflict: ${cur.invalid} current value(s) are not numbers (first: "${cur.firstInvalid}"); they are left out of the test.`;
@@ -133,6 +124,8 @@ interface Prepared {
   reference: ColumnSummary;
   current: ColumnSummary;
   notes: string[];
+  /** Numerical columns: both sides as read, for the note when one side has no number at all. */
+  sides: { reference: NumericSide; current: NumericSide } | null;
 }
 
 function prepare(type: ColumnType, ref: Column, cur: Column, refFile: string, curFile: string): Prepared {
@@ -147,10 +140,11 @@ function prepare(type: ColumnType, ref: Column, cur: Column, refFile: string, cu
       sample: numericPair(r, c),
       nRef: r.sorted.length,
       nCur: c.sorted.length,
-      nUnique: distinctUnion(r.sorted, c.sorted),
+      nUnique: countDistinctUnion(r.sorted, c.sorted),
       reference: numericSummary(r),
       current: numericSummary(c),
       notes: notes.filter((n): n is string => n !== null),
+      sides: { reference: r, current: c },
     };
   }
   const r: CategoricalSide = categoricalSide(ref);
@@ -164,6 +158,7 @@ function prepare(type: ColumnType, ref: Column, cur: Column, refFile: string, cu
     reference: categoricalSummary(r),
     current: categoricalSummary(c),
     notes: [],
+    sides: null,
   };
 }
 
@@ -205,12 +200,11 @@ function testColumn(
   if (type === 'text' || type === 'datetime' || type === 'id') {
     const r = categoricalSummary(categoricalSide(ref));
     const c = categoricalSummary(categoricalSide(cur));
-    const why = {
-      text: 'Text column (more distinct values than half its rows): not drift-tested yet.',
-      datetime: 'Date/time column: not drift-tested; it can serve as the time axis.',
-      id: 'ID column (all values distinct): not drift-tested.',
-    }[type];
-    return untested(ref.name, type, why, r, c);
+    const specific = settings.columns?.[ref.name]?.test ?? settings.types?.[type]?.test ?? null;
+    const note = specific
+      ? `${NOT_TESTED_TYPE[type]} ${notApplicableNote(specific, type, false)}`
+      : NOT_TESTED_TYPE[type];
+    return untested(ref.name, type, note, r, c);
   }
   const p = prepare(type, ref, cur, refTable.fileName, curTable.fileName);
   const changes = p.sample.kind === 'categorical' ? categoryChanges(p.sample) : null;
@@ -221,7 +215,12 @@ function testColumn(
   };
   if (p.nRef === 0 || p.nCur === 0) {
     const empty = p.nRef === 0 ? refTable.fileName : curTable.fileName;
-    return { ...base, note: `No values in ${empty} after removing missing cells: not tested.` };
+    const side = p.sides && (p.nRef === 0 ? p.sides.reference : p.sides.current);
+    const note =
+      side && side.invalid > 0
+        ? noNumbersReason(empty, side.invalid, side.firstInvalid)
+        : noValuesReason(empty);
+    return { ...base, note };
   }
   const choice = chooseTest(settings, ref.name, type, p.nRef, p.nUnique);
   const distribution =
@@ -265,7 +264,7 @@ function applyCorrection(columns: ColumnResult[], settings: AnalysisSettings): C
 
 export function datasetVerdict(columns: ColumnResult[], settings: AnalysisSettings): DatasetVerdict {
   const { shareThreshold } = settings;
-  const tested = columns.filter((c) => c.test !== null && c.score !== null);
+  const tested = columns.filter(isTested);
   const drifted = tested.filter((c) => c.driftDetected).length;
   const driftShare = tested.length > 0 ? drifted / tested.length : 0;
   return {

@@ -1,12 +1,12 @@
 /**
  * Which test runs on a column and at which threshold: the user's request (per-column > per-type >
  * global, drift/settings.ts) when that test applies to the column's type, else the automatic rule of
- * statistics.md §3. A requested threshold applies to whichever test runs.
+ * docs/statistics.md §3. A requested threshold applies to whichever test runs.
  */
 import type { ColumnType, TestKey } from '../types';
-import { selectTest } from './selection';
+import { TEST_REGISTRY } from './methods/registry';
+import { notApplicableNote, selectTest } from './selection';
 import { type AnalysisSettings, requestedTest } from './settings';
-import { TEST_REGISTRY } from './tests/registry';
 
 export type TestDecision =
   | { test: TestKey; threshold: number; note: string | null }
@@ -27,9 +27,7 @@ export function chooseTest(
     }
   }
   const auto = selectTest(type, nRef, nUnique);
-  const fallback = requested.test
-    ? `${requested.test} does not apply to ${type} columns; the automatic choice was used.`
-    : null;
+  const fallback = requested.test ? notApplicableNote(requested.test, type, true) : null;
   if (auto.test === null) return { test: null, threshold: null, note: auto.reason };
   return { test: auto.test, threshold: requested.threshold ?? auto.threshold, note: fallback };
 }

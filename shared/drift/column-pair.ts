@@ -2,7 +2,7 @@
  * Brings the same column of both files to one representation for the reference's inferred type:
  * numerical → sorted finite values of each set; categorical → counts over the union of labels.
  * Cells that do not fit the reference's type (text in a numeric column) are counted as invalid and
- * reported as a type conflict, never guessed away (statistics.md §2).
+ * reported as a type conflict, never guessed away (docs/statistics.md §2).
  */
 import type { Column, NumberColumn, StringColumn } from '../table/columnar';
 import { sortedFinite } from '../table/infer-type';

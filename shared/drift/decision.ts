@@ -1,24 +1,13 @@
 /**
- * The drift decision per test (statistics.md §4).
+ * The drift decision per method (statistics.md §4), by the rule of its registry entry.
  */
 import type { TestKey } from '../types';
-import { BINNED_DRIFT_RULE } from './tests/binned-tests';
-import { DISTRIBUTION_DRIFT_RULE } from './tests/distribution-tests';
-
-/** How each test compares its score with the threshold. */
-export const DRIFT_RULE: Readonly<Record<TestKey, '<' | '<=' | '>' | '>='>> = {
-  chisquare: '<',
-  z: '<',
-  ks: '<=',
-  wasserstein: '>=',
-  jensenshannon: '>=',
-  ...DISTRIBUTION_DRIFT_RULE,
-  ...BINNED_DRIFT_RULE,
-};
+import { TEST_REGISTRY } from './methods/registry';
 
 /**
- * Whether a score means drift: p < t for chisquare and z; p ≤ t for ks (as Evidently); d ≥ t for
- * wasserstein and jensenshannon. A null or NaN score is never drift.
+ * Whether a score means drift: `score <rule> threshold` with the method's rule (p < t for chisquare and
+ * z; p ≤ t for ks, as Evidently; d ≥ t for wasserstein and jensenshannon). A null or NaN score is never
+ * drift.
  * Source: https://github.com/evidentlyai/evidently/tree/main/src/evidently/calculations/stattests
  *
  * @example isDrift('ks', 0.05, 0.05) // true
@@ -26,7 +15,7 @@ export const DRIFT_RULE: Readonly<Record<TestKey, '<' | '<=' | '>' | '>='>> = {
  */
 export function isDrift(key: TestKey, score: number | null, threshold: number): boolean {
   if (score === null || Number.isNaN(score)) return false;
-  switch (DRIFT_RULE[key]) {
+  switch (TEST_REGISTRY[key].rule) {
     case '<':
       return score < threshold;
     case '<=':

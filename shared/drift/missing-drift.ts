@@ -1,5 +1,5 @@
 /**
- * Missing-share drift (statistics.md §1): did the share of missing cells of a column change?
+ * Missing-share drift (docs/statistics.md §1): did the share of missing cells of a column change?
  * Pooled two-proportion z-test on is-missing: p̂ = (m_r + m_c)/(n_r + n_c),
  * z = (m_c/n_c − m_r/n_r) / sqrt(p̂(1 − p̂)(1/n_r + 1/n_c)), p = 2·Φ(−|z|).
  * Drift when p < pValue and |Δshare| ≥ minChange (default 0.05 and 0.05). Evidently ignores missing values

@@ -1,5 +1,5 @@
 /**
- * Multiple-testing correction across columns, for p-value tests (statistics.md §8).
+ * Multiple-testing correction across columns, for p-value tests (docs/statistics.md §8).
  * Bonferroni: p̃_i = min(1, m·p_i). Benjamini–Hochberg (step-up, controls the false discovery rate):
  * p̃_(i) = min_{j ≥ i} min(1, m·p_(j)/j) over the p-values sorted ascending, as
  * statsmodels.stats.multitest.multipletests(method="fdr_bh") computes them.

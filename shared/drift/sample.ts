@@ -1,6 +1,6 @@
 /**
  * What a drift test receives: the non-missing values of one column in both datasets, already cleaned
- * (statistics.md §1) and brought to a common representation.
+ * (docs/statistics.md §1) and brought to a common representation.
  */
 
 /** Numeric values, finite only, each array sorted ascending (a sorted copy, never the table's own array). */

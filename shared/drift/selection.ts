@@ -1,8 +1,49 @@
 /**
- * Automatic test selection (statistics.md §3, Evidently's `get_default_stattest`).
+ * Automatic test selection (docs/statistics.md §3, Evidently's `get_default_stattest`).
  */
 import type { ColumnType, TestKey } from '../types';
-import { TEST_REGISTRY } from './tests/registry';
+import { TEST_REGISTRY } from './methods/registry';
+
+/** Why a column of a type without drift test is not tested (the one wording, shown per column). */
+export const NOT_TESTED_TYPE: Readonly<Record<'text' | 'datetime' | 'id', string>> = {
+  text: 'Text column (more distinct values than half its rows): not drift-tested yet.',
+  datetime: 'Date/time column: not drift-tested; it can serve as the time axis.',
+  id: 'ID column (all values distinct): not drift-tested.',
+};
+
+/** Why a column with no value in one set is not tested; `where` names the set or file. */
+export function noValuesReason(where: string): string {
+  return `No values in ${where} after removing missing cells: not tested.`;
+}
+
+/** "1,5", "-0,25", "1.234,5": a number written with a decimal comma. */
+const DECIMAL_COMMA = /^[+-]?\d{1,3}(\.\d{3})*,\d+$|^[+-]?\d+,\d+$/;
+
+/**
+ * Why a numerical column none of whose cells in one set is a number is not tested: says so (rather
+ * than "no values"), with the first cell, and a hint when the cells look like decimal-comma numbers.
+ *
+ * @example noNumbersReason('cur.csv', 3, '1,5') // 'cur.csv: none of the 3 value(s) is a number (first: "1,5") …'
+ */
+export function noNumbersReason(where: string, invalid: number, firstInvalid: string | null): string {
+  const first = firstInvalid === null ? '' : ` (first: "${firstInvalid}")`;
+  const hint =
+    firstInvalid !== null && DECIMAL_COMMA.test(firstInvalid.trim())
+      ? ' They look like numbers with a decimal comma; Driftscope reads a point as the decimal separator, so write 1.5 for 1,5 (or set the column type to categorical).'
+      : ' Check the column type (a type override to numerical?) and the file.';
+  return `${where}: none of the ${invalid} value(s) is a number${first}: not tested.${hint}`;
+}
+
+/**
+ * The note for a requested test that does not apply to the column's type (docs/settings.md): on a
+ * numerical or categorical column the automatic choice runs instead; on a text, datetime or id column
+ * (no test applies) the column stays untested.
+ *
+ * @example notApplicableNote('ks', 'categorical', true) // 'ks does not apply to categorical columns; the automatic choice was used.'
+ */
+export function notApplicableNote(test: string, type: ColumnType, automatic: boolean): string {
+  return `${test} does not apply to ${type} columns; ${automatic ? 'the automatic choice was used' : 'the request is ignored'}.`;
+}
 
 export type TestChoice = { test: TestKey; threshold: number } | { test: null; reason: string };
 
@@ -23,11 +64,9 @@ const choose = (test: TestKey): TestChoice => ({ test, threshold: TEST_REGISTRY[
  * @example selectTest('categorical', 1001, 2) // { test: 'jensenshannon', threshold: 0.1 }
  */
 export function selectTest(type: ColumnType, nRef: number, nUnique: number): TestChoice {
-  if (type === 'text')
-    return { test: null, reason: 'Text columns are not drift-tested yet (domain classifier: later).' };
-  if (type === 'datetime') return { test: null, reason: 'Date/time columns are not drift-tested.' };
-  if (type === 'id') return { test: null, reason: 'ID columns are not drift-tested.' };
-  if (!(nRef >= 1)) return { test: null, reason: 'No reference values: not tested.' };
+  if (type === 'text' || type === 'datetime' || type === 'id')
+    return { test: null, reason: NOT_TESTED_TYPE[type] };
+  if (!(nRef >= 1)) return { test: null, reason: noValuesReason('the reference') };
   if (nRef <= SMALL_REFERENCE_MAX) {
     if (type === 'numerical' && nUnique > 5) return choose('ks');
     return choose(nUnique > 2 ? 'chisquare' : 'z');

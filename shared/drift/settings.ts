@@ -1,6 +1,6 @@
 /**
  * Analysis settings shared by the app and the command line (`--config FILE`, documented in
- * docs/settings.md). Precedence for a column's test and threshold, most specific first (statistics.md §3):
+ * docs/settings.md). Precedence for a column's test and threshold, most specific first (docs/statistics.md §3):
  * per-column > per-type > global > the automatic rule.
  */
 import { DatasetError } from '../dataset-error';

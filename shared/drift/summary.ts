@@ -5,7 +5,7 @@
  */
 import type { ColumnSummary } from '../report/analysis-result';
 import { quantileSorted } from '../stats/quantile-sorted';
-import { distinctSorted } from '../table/infer-type';
+import { countDistinctSorted } from '../stats/sorted';
 import type { CategoricalSide, NumericSide } from './column-pair';
 
 export const TOP_CATEGORIES = 10;
@@ -45,7 +45,7 @@ export function numericSummary(side: NumericSide): ColumnSummary {
     median: quantileSorted(s, 0.5),
     q75: quantileSorted(s, 0.75),
     max: s[n - 1],
-    unique: distinctSorted(s),
+    unique: countDistinctSorted(s),
     top: null,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Numeric sample → category counts, for the category-based tests (chisquare, z, and jensenshannon on
- * few distinct values), following statistics.md §5–§6.
+ * few distinct values), following docs/statistics.md §5–§6.
  */
+import { forEachTieGroup } from '../stats/rank';
 import type { CategoricalPair, NumericPair } from './sample';
 
 /**
@@ -14,41 +15,15 @@ import type { CategoricalPair, NumericPair } from './sample';
  * // { kind: 'categorical', labels: ['1', '2', '3'], reference: [2, 1, 0], current: [0, 1, 1] }
  */
 export function toCategorical(pair: NumericPair): CategoricalPair {
-  const a = pair.reference;
-  const b = pair.current;
   const labels: string[] = [];
   const reference: number[] = [];
   const current: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
-    let ca = 0;
-    let cb = 0;
-    while (i < a.length && a[i] === v) {
-      i++;
-      ca++;
-    }
-    while (j < b.length && b[j] === v) {
-      j++;
-      cb++;
-    }
+  forEachTieGroup(pair.reference, pair.current, (v, countRef, countCur) => {
     labels.push(String(v));
-    reference.push(ca);
-    current.push(cb);
-  }
+    reference.push(countRef);
+    current.push(countCur);
+  });
   return { kind: 'categorical', labels, reference, current };
-}
-
-/**
- * Number of distinct values in a sorted array (−0 and 0 count once).
- *
- * @example countDistinctSorted(Float64Array.of(1, 1, 2)) // 2
- */
-export function countDistinctSorted(sorted: Float64Array): number {
-  let count = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
-  return count;
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Zero-filling of bin shares for psi and kl_div (statistics.md §6), as Evidently's `get_binned_data`
+ * Zero-filling of bin shares for psi and kl_div (docs/statistics.md §6), as Evidently's `get_binned_data`
  * with `feel_zeroes=True`.
  */
 

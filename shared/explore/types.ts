@@ -4,7 +4,10 @@
  */
 import type { AnalysisSettings } from '../drift/settings';
 
-/** Histogram bin count choices of the feature detail ('auto' = Sturges, the bins the binned tests use). */
+/**
+ * Histogram bin count choices of the feature detail: 'auto' = the test bins (drift/bins.ts `chartBins`,
+ * the bins the effect size and the binned tests score), else that many equal-width bins.
+ */
 export type BinChoice = 'auto' | 10 | 30 | 100;
 export const BIN_CHOICES: readonly BinChoice[] = ['auto', 10, 30, 100];
 

@@ -2,7 +2,7 @@
  * Model quality of a reference and a current table: metrics of each set, their decay, target and
  * prediction drift, the drift of the model's confidence and concept drift. Pure: tables in, plain data out.
  */
-import { binShares } from '../drift/distribution';
+import { linspaceEdges, sharesInEdges } from '../drift/bins';
 import type { Column, ColumnarTable } from '../table/columnar';
 import { inferColumnType } from '../table/infer-type';
 import { type ClassificationRows, classificationSide } from './classification-side';
@@ -31,13 +31,10 @@ const CALLER = 'analyzePerformance';
 
 function histogram(ref: Float64Array, cur: Float64Array, lo: number, hi: number): SharedHistogram {
   if (!(hi > lo)) hi = lo + 1;
-  const step = (hi - lo) / HISTOGRAM_BINS;
-  const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) =>
-    i === HISTOGRAM_BINS ? hi : lo + i * step,
-  );
+  const edges = linspaceEdges(lo, hi, HISTOGRAM_BINS);
   const sortedRef = Float64Array.from(ref).sort();
   const sortedCur = Float64Array.from(cur).sort();
-  return { edges, reference: binShares(sortedRef, edges), current: binShares(sortedCur, edges) };
+  return { edges, reference: sharesInEdges(sortedRef, edges), current: sharesInEdges(sortedCur, edges) };
 }
 
 function extent(a: Float64Array, b: Float64Array): [number, number] {

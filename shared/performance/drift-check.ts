@@ -1,26 +1,17 @@
 /**
  * Drift checks of single columns for model quality (target, prediction, confidence, features): the test
- * the column type calls for (statistics.md §3 via `selectTest`), run from `TEST_REGISTRY` and decided
+ * the column type calls for (docs/statistics.md §3 via `selectTest`), run from `TEST_REGISTRY` and decided
  * by `isDrift` (§4), exactly as the data-drift table does.
  */
+
 import { categoricalPair, categoricalSide, numericPair, numericSide } from '../drift/column-pair';
 import { isDrift } from '../drift/decision';
+import { TEST_REGISTRY } from '../drift/methods/registry';
 import type { PairedSample } from '../drift/sample';
-import { selectTest } from '../drift/selection';
-import { TEST_REGISTRY } from '../drift/tests/registry';
+import { noValuesReason, selectTest } from '../drift/selection';
+import { countDistinctUnion } from '../stats/sorted';
 import type { Column } from '../table/columnar';
 import type { DriftCheck } from './types';
-
-/** Distinct values of the union of two sorted arrays. */
-function distinctUnion(a: Float64Array, b: Float64Array): number {
-  const all = new Float64Array(a.length + b.length);
-  all.set(a);
-  all.set(b, a.length);
-  all.sort();
-  let distinct = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) distinct++;
-  return distinct;
-}
 
 /**
  * Runs the automatic test on a prepared sample of a numerical or categorical column.
@@ -39,10 +30,10 @@ export function runDriftCheck(column: string, sample: PairedSample): DriftCheck 
       score: null,
       threshold: null,
       driftDetected: false,
-      note: `No ${which} values: not tested.`,
+      note: noValuesReason(`the ${which}`),
     };
   }
-  const nUnique = numeric ? distinctUnion(sample.reference, sample.current) : sample.labels.length;
+  const nUnique = numeric ? countDistinctUnion(sample.reference, sample.current) : sample.labels.length;
   const choice = selectTest(numeric ? 'numerical' : 'categorical', nRef, nUnique);
   if (choice.test === null) {
     return { column, test: null, score: null, threshold: null, driftDetected: false, note: choice.reason };
@@ -60,7 +51,7 @@ export function runDriftCheck(column: string, sample: PairedSample): DriftCheck 
 
 /**
  * Drift check of a whole column of both files, read as `type` (numbers: sorted finite values;
- * categories: counts over the union of labels). Missing cells are left out (statistics.md §1).
+ * categories: counts over the union of labels). Missing cells are left out (docs/statistics.md §1).
  */
 export function columnDriftCheck(
   reference: Column,

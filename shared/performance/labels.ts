@@ -1,6 +1,6 @@
 /**
  * Reading table columns for model quality: class labels per row (canonical strings, null = missing)
- * and numbers per row (NaN = missing or not a number). Missing follows statistics.md §1.
+ * and numbers per row (NaN = missing or not a number). Missing follows docs/statistics.md §1.
  */
 import type { Column, ColumnarTable } from '../table/columnar';
 import { parseNumberCell } from '../table/parse-number';

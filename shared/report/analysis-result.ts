@@ -20,6 +20,8 @@ export interface FileInfo {
   warnings: string[];
   /** SHA-256 of the file's bytes, lowercase hex (absent when the table did not come from a file). */
   sha256?: string;
+  /** Text encoding the file was decoded with (utf-8, utf-16le, utf-16be, windows-1252; absent for in-memory tables). */
+  encoding?: string;
 }
 
 /** Per-column statistics of one dataset. Numeric fields are null for categorical columns and vice versa. */
@@ -69,7 +71,7 @@ export interface ColumnResult {
   effectSize: { measure: 'jensenshannon'; value: number } | null;
   /** Where the type came from: inferred on the reference, or set by the user. */
   typeSource: 'inferred' | 'override';
-  /** Did the share of missing cells change (statistics.md §1)? Null when the column is in one file only. */
+  /** Did the share of missing cells change (docs/statistics.md §1)? Null when the column is in one file only. */
   missingDrift: MissingDrift | null;
   /** Categorical columns: categories only in current, and only in reference (null for other types). */
   newCategories: CategoryCount[] | null;

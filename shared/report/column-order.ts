@@ -2,11 +2,12 @@
  * The order of columns in an exported report: the order the user sorted the app's drift table in, or
  * drifted first (strongest first, as drift-summary.ts ranks them), then tested without drift, then untested, each group in file order.
  */
+import { isTested } from '../drift/is-tested';
 import type { AnalysisResult, ColumnResult } from './analysis-result';
 import { compareStrength, driftStrength } from './drift-summary';
 
 function group(column: ColumnResult): number {
-  if (column.test === null || column.score === null) return 2;
+  if (!isTested(column)) return 2;
   return column.driftDetected ? 0 : 1;
 }
 

@@ -4,6 +4,7 @@
  * = + - @, tab or CR) get a leading single quote, so a hostile column name cannot run anything in Excel or
  * LibreOffice. Numbers are written in full precision (JavaScript's shortest round-trip form).
  */
+import { isTested } from '../drift/is-tested';
 import type { AnalysisResult, ColumnResult } from './analysis-result';
 import { orderColumns } from './column-order';
 
@@ -64,7 +65,7 @@ function row(c: ColumnResult, result: AnalysisResult): Cell[] {
     c.pValue,
     c.pValueAdjusted,
     c.statistic,
-    c.test === null || c.score === null ? null : c.driftDetected,
+    isTested(c) ? c.driftDetected : null,
     c.effectSize?.value ?? null,
     c.missingDrift?.reference ?? share(c.reference.missing, result.reference.rows),
     c.missingDrift?.current ?? share(c.current.missing, result.current.rows),

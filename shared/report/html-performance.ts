@@ -6,6 +6,7 @@
  * chart from the same data, and concept drift (the reading in plain words and the features, strongest
  * first). When the analysis has no model quality block, the section says why (the hook stays visible).
  */
+import { isTested } from '../drift/is-tested';
 import { READING_TEXT } from '../performance/concept-reading';
 import { METRICS } from '../performance/metric-names';
 import type {
@@ -93,12 +94,12 @@ function formatPValue(value: number | null): string {
 }
 
 function checkText(check: DriftCheck): string {
-  if (check.test === null || check.score === null) return 'not tested';
+  if (!isTested(check)) return 'not tested';
   return `${testLabel(check.test)} ${formatNumber(check.score)} (threshold ${formatNumber(check.threshold)})`;
 }
 
 function checkBadge(check: DriftCheck): string {
-  if (check.test === null || check.score === null) return '<span class="badge none">Not tested</span>';
+  if (!isTested(check)) return '<span class="badge none">Not tested</span>';
   return check.driftDetected
     ? '<span class="badge drift">Drift</span>'
     : '<span class="badge ok">No drift</span>';

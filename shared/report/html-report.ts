@@ -7,6 +7,7 @@
  * script but ours, each by its SHA-256 (the Plotly bundle, the chart drawing, the table sorter; no eval).
  * The PDF is this document without the bundle, printed by Chromium with JavaScript off.
  */
+import { isTested } from '../drift/is-tested';
 import type { AnalysisResult, ColumnResult, ColumnSummary, FileInfo } from './analysis-result';
 import { orderColumns } from './column-order';
 import { summaryLine } from './drift-summary';
@@ -72,7 +73,7 @@ function formatTime(iso: string): string {
 }
 
 function badge(column: ColumnResult): string {
-  if (column.test === null || column.score === null) return '<span class="badge none">Not tested</span>';
+  if (!isTested(column)) return '<span class="badge none">Not tested</span>';
   return column.driftDetected
     ? '<span class="badge drift">Drift</span>'
     : '<span class="badge ok">No drift</span>';
@@ -154,7 +155,7 @@ function driftTable(result: AnalysisResult, columns: ColumnResult[]): string {
   const rows = columns
     .map((c, i) => {
       const missing = missingShares(c, result);
-      const drift = c.test === null || c.score === null ? -1 : c.driftDetected ? 1 : 0;
+      const drift = !isTested(c) ? -1 : c.driftDetected ? 1 : 0;
       return (
         `<tr><td class="name" data-v="${h(c.name)}"><a href="#col-${i}">${h(c.name)}</a></td>` +
         `<td>${h(c.type ?? '—')}</td><td>${h(testLabel(c.test))}</td>` +
@@ -233,10 +234,9 @@ function categoryChanges(c: ColumnResult): string {
 }
 
 function columnSection(c: ColumnResult, index: number, interactive: boolean): string {
-  const test =
-    c.test === null
-      ? ''
-      : `<span class="muted">${h(testLabel(c.test))} ${c.testKind === 'p_value' ? 'p' : 'distance'} = ${formatNumber(c.score)}, threshold ${formatNumber(c.threshold)}${c.pValueAdjusted !== null ? `, adjusted p = ${formatNumber(c.pValueAdjusted)}` : ''}</span>`;
+  const test = !isTested(c)
+    ? ''
+    : `<span class="muted">${h(testLabel(c.test))} ${c.testKind === 'p_value' ? 'p' : 'distance'} = ${formatNumber(c.score)}, threshold ${formatNumber(c.threshold)}${c.pValueAdjusted !== null ? `, adjusted p = ${formatNumber(c.pValueAdjusted)}` : ''}</span>`;
   const svg = c.distribution ? distributionSvg(c.distribution, c.name) : null;
   const chart =
     c.distribution && svg

@@ -62,4 +62,4 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
 }
 
-export { testLabel } from '../drift/tests/test-labels';
+export { testLabel } from '../drift/methods/registry';

@@ -8,7 +8,7 @@
  */
 import type { Column, InvalidCell } from './columnar';
 import { isMissingToken } from './columnar';
-import { parseNumberCell } from './parse-number';
+import { type DecimalSeparator, formatNumberCell, parseNumberCell } from './parse-number';
 
 /** Share of non-missing cells that must be numbers for a column to stay numeric. */
 export const NUMERIC_SHARE = 0.9;
@@ -24,14 +24,18 @@ export class ColumnBuilder {
   private firstTextLine = 0;
   private length = 0;
 
-  constructor(readonly name: string) {}
+  /** `decimal`: the file's decimal separator (',' for a decimal-comma file). */
+  constructor(
+    readonly name: string,
+    private readonly decimal: DecimalSeparator = '.',
+  ) {}
 
   /** Appends one raw cell; `line` is its 1-based line in the file (used in messages). */
   push(raw: string, line: number): void {
     const row = this.length++;
     if (this.numbers !== null) {
       if (row >= this.numbers.length) this.numbers = grow(this.numbers);
-      const x = parseNumberCell(raw);
+      const x = parseNumberCell(raw, this.decimal);
       if (x === undefined) {
         this.numbers[row] = Number.NaN;
         if (this.textCells.length === 0) this.firstTextLine = line;
@@ -52,7 +56,8 @@ export class ColumnBuilder {
     return this.length;
   }
 
-  finish(): Column {
+  /** `lineOf(row)`: the physical line of a 0-based data row (default: header on line 1, one line a row). */
+  finish(lineOf: (row: number) => number = (row) => row + 2): Column {
     if (this.numbers !== null) {
       const textCount = this.textCells.length;
       const nonMissing = textCount + this.numericCells;
@@ -69,7 +74,7 @@ export class ColumnBuilder {
       }
       this.switchToStrings();
     }
-    return this.settleStrings();
+    return this.settleStrings(lineOf);
   }
 
   private code(value: string): number {
@@ -88,7 +93,7 @@ export class ColumnBuilder {
     const codes = new Int32Array(Math.max(numbers.length, 1024));
     for (let i = 0; i < this.length; i++) {
       const x = numbers[i];
-      codes[i] = Number.isNaN(x) ? -1 : this.code(String(x));
+      codes[i] = Number.isNaN(x) ? -1 : this.code(formatNumberCell(x, this.decimal));
     }
     for (const [row, raw] of this.textCells) codes[row] = this.code(raw.trim());
     this.codes = codes;
@@ -100,9 +105,9 @@ export class ColumnBuilder {
    * A string column whose non-missing cells are at least 90 % numbers (for example text first, numbers
    * after) becomes numeric again, with the text cells reported as invalid.
    */
-  private settleStrings(): Column {
+  private settleStrings(lineOf: (row: number) => number): Column {
     const codes = this.codes!.slice(0, this.length);
-    const labelNumbers = this.labels.map((label) => parseNumberCell(label));
+    const labelNumbers = this.labels.map((label) => parseNumberCell(label, this.decimal));
     const counts = new Float64Array(this.labels.length);
     for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
     let numeric = 0;
@@ -120,8 +125,7 @@ export class ColumnBuilder {
         const x = code < 0 ? Number.NaN : labelNumbers[code];
         if (x === undefined) {
           invalidCount++;
-          // The line is approximate here (header + row), exact unless quoted fields span lines.
-          firstInvalid ??= { line: i + 2, value: this.labels[code] };
+          firstInvalid ??= { line: lineOf(i), value: this.labels[code] };
           values[i] = Number.NaN;
         } else values[i] = x;
       }

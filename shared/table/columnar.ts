@@ -1,10 +1,11 @@
 /**
  * The columnar table a loader produces: one entry per header column, values stored by storage kind.
- * - number storage: Float64Array, NaN = missing (statistics.md §1: empty, NA, NaN, null, None, ±Infinity).
+ * - number storage: Float64Array, NaN = missing (docs/statistics.md §1: empty, NA, NaN, null, None, ±Infinity).
  * - string storage: Int32Array codes into a dictionary of distinct strings, -1 = missing.
  * A column whose cells were mostly numbers but had a few unparseable ones keeps number storage; the bad
  * cells become NaN and are counted in `invalidCount` with the first one recorded in `firstInvalid`.
  */
+import type { Encoding } from './encoding';
 
 export interface InvalidCell {
   /** 1-based line number in the file (the header is line 1). */
@@ -44,9 +45,13 @@ export interface ColumnarTable {
   warnings: string[];
   /** SHA-256 of the file's bytes (lowercase hex), computed while reading; absent for in-memory tables. */
   sha256?: string;
+  /** Text encoding the file was decoded with (absent for in-memory tables). */
+  encoding?: Encoding;
+  /** Set when the file was gzip-compressed (decompressed while reading). */
+  compression?: 'gzip';
 }
 
-/** Missing-value tokens of statistics.md §1, compared case-insensitively after trimming. */
+/** Missing-value tokens of docs/statistics.md §1, compared case-insensitively after trimming. */
 const MISSING_TOKENS = new Set(['', 'na', 'nan', 'null', 'none', 'n/a', '<na>']);
 
 export function isMissingToken(raw: string): boolean {

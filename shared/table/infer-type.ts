@@ -1,10 +1,11 @@
 /**
- * Column type inference (statistics.md §2), run on the reference file's column.
+ * Column type inference (docs/statistics.md §2), run on the reference file's column.
  * - numbers: integer-valued with at most 10 distinct values → categorical, else numerical;
  *   an ID-like name with all values distinct integers → id.
  * - strings: booleans → categorical; dates and timestamps → datetime; ID-like name with all values
  *   distinct → id; more distinct values than half the non-missing count → text; else categorical.
  */
+import { countDistinctSorted } from '../stats/sorted';
 import type { ColumnType } from '../types';
 import type { Column } from './columnar';
 
@@ -30,13 +31,6 @@ export function looksLikeDate(value: string): boolean {
   return DATE_PATTERNS.some((re) => re.test(value));
 }
 
-/** Distinct count of a sorted array of finite numbers. */
-export function distinctSorted(sorted: Float64Array): number {
-  let distinct = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  return distinct;
-}
-
 export function sortedFinite(values: Float64Array): Float64Array {
   let n = 0;
   for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
@@ -52,7 +46,7 @@ export function inferColumnType(column: Column): ColumnType {
     if (sorted.length === 0) return 'numerical';
     let integers = true;
     for (let i = 0; i < sorted.length && integers; i++) integers = Number.isInteger(sorted[i]);
-    const distinct = distinctSorted(sorted);
+    const distinct = countDistinctSorted(sorted);
     if (
       integers &&
       isIdLikeName(column.name) &&

@@ -1,11 +1,16 @@
 /**
- * Cell-level conversion for numeric columns (statistics.md §1).
+ * Cell-level conversion for numeric columns (docs/statistics.md §1).
  * Returns the number, NaN for a missing token (empty, NA, NaN, null, None, ±Infinity, inf), or
  * `undefined` when the cell is text that is not a number (an invalid cell, counted by the caller).
  *
+ * With `decimal` ',' (a decimal-comma file, `--decimal ,`) the comma is the decimal point and a '.' makes
+ * the cell text, as pandas' `decimal=","` reads it; no thousands separators either way.
+ *
  * @example parseNumberCell(' 1.5e3 ') === 1500; Number.isNaN(parseNumberCell('NA')); parseNumberCell('abc') === undefined
+ * @example parseNumberCell('1,5', ',') === 1.5; parseNumberCell('1.5', ',') === undefined
  */
-export function parseNumberCell(raw: string): number | undefined {
+export function parseNumberCell(raw: string, decimal: DecimalSeparator = '.'): number | undefined {
+  if (decimal === ',') return parseDecimalComma(raw);
   if (raw.length === 0) return Number.NaN;
   const fast = parsePlainDecimal(raw);
   if (fast !== undefined) return fast;
@@ -24,6 +29,23 @@ export function parseNumberCell(raw: string): number | undefined {
   const x = Number(t);
   if (Number.isNaN(x)) return undefined;
   return Number.isFinite(x) ? x : Number.NaN;
+}
+
+/** The decimal separator of a file's numbers. */
+export type DecimalSeparator = '.' | ',';
+
+export const DECIMAL_SEPARATORS: readonly DecimalSeparator[] = ['.', ','];
+
+function parseDecimalComma(raw: string): number | undefined {
+  if (raw.includes('.')) return undefined;
+  const comma = raw.indexOf(',');
+  return parseNumberCell(comma < 0 ? raw : `${raw.slice(0, comma)}.${raw.slice(comma + 1)}`);
+}
+
+/** A number written back as text with the file's decimal separator. */
+export function formatNumberCell(x: number, decimal: DecimalSeparator): string {
+  const text = String(x);
+  return decimal === ',' ? text.replace('.', ',') : text;
 }
 
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];

@@ -68,3 +68,51 @@ export function detectDelimiter(sample: string, fileName = ''): string | null {
 export function delimiterName(delimiter: string): string {
   return delimiter === '\t' ? 'tab' : delimiter === ',' ? 'comma' : delimiter === ';' ? 'semicolon' : 'pipe';
 }
+
+/** Splits a line into fields at `delimiter` outside double quotes (quotes kept; a sniffing estimate only). */
+function splitOutsideQuotes(line: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && ch === delimiter) {
+      fields.push(line.slice(start, i));
+      start = i + 1;
+    }
+  }
+  fields.push(line.slice(start));
+  return fields;
+}
+
+/**
+ * Share of the sample's data bytes (after the header line) in columns of distinct text: columns whose
+ * non-numeric cells are more than half distinct. Such columns are stored as a dictionary of strings, the
+ * most memory per byte (memory-budget.ts); numbers and repeated categories are stored as 8 or 4 bytes a cell.
+ */
+export function distinctTextShare(sample: string, delimiter: string): number {
+  const lines = sampleLines(sample, 2000);
+  if (lines.length < 2) return 0;
+  const width = splitOutsideQuotes(lines[0], delimiter).length;
+  const bytes = new Float64Array(width);
+  const text = new Float64Array(width);
+  const distinct = Array.from({ length: width }, () => new Set<string>());
+  let total = 0;
+  for (let r = 1; r < lines.length; r++) {
+    const fields = splitOutsideQuotes(lines[r], delimiter);
+    for (let c = 0; c < Math.min(width, fields.length); c++) {
+      const field = fields[c];
+      bytes[c] += field.length + 1;
+      total += field.length + 1;
+      if (field.length > 0 && Number.isNaN(Number(field))) {
+        text[c]++;
+        distinct[c].add(field);
+      }
+    }
+  }
+  if (total === 0) return 0;
+  let textBytes = 0;
+  for (let c = 0; c < width; c++) if (text[c] > 0 && distinct[c].size > 0.5 * text[c]) textBytes += bytes[c];
+  return textBytes / total;
+}

@@ -11,8 +11,8 @@
  * Usage (through the wrapper): node test/bench/bench-tests.mjs [--rows N] [--seed S] [--only KEY,KEY]
  */
 import { isDrift } from '../../shared/drift/decision';
+import { TEST_REGISTRY } from '../../shared/drift/methods/registry';
 import type { CategoricalPair, NumericPair, PairedSample } from '../../shared/drift/sample';
-import { TEST_REGISTRY } from '../../shared/drift/tests/registry';
 import { SeededRng } from '../../shared/stats/seeded-rng';
 import { TEST_KEYS, type TestKey } from '../../shared/types';
 

@@ -1,4 +1,4 @@
-export { TEST_LABELS, testLabel } from '../../../shared/drift/tests/test-labels';
+export { testLabel } from '../../../shared/drift/methods/registry';
 
 /** What the score means, for tooltips: p-value tests drift below the threshold, distances at or above. */
 export function scoreMeaning(kind: 'p_value' | 'distance' | null): string {

@@ -140,13 +140,15 @@ describe('driftscope analyze', () => {
     }
   });
 
-  it('exits 2 with one line on stderr naming the file, for bad input', () => {
+  it('exits 2 with one line on stderr naming the file by the path as given, for bad input', () => {
+    // Relative to the cwd (the repository), as a user types it; the message repeats it.
+    const given = (name: string) => `test/fixtures/csv/${name}`;
     for (const [file, message] of [
-      ['empty.csv', 'driftscope: empty.csv is empty (0 bytes).'],
-      ['header-only.csv', 'driftscope: header-only.csv has a header but no data rows.'],
-      ['no-such.csv', 'driftscope: Cannot open no-such.csv: it does not exist.'],
+      [given('empty.csv'), `driftscope: ${given('empty.csv')} is empty (0 bytes).`],
+      [given('header-only.csv'), `driftscope: ${given('header-only.csv')} has a header but no data rows.`],
+      [given('no-such.csv'), `driftscope: Cannot open ${given('no-such.csv')}: it does not exist.`],
     ]) {
-      const r = cli('analyze', '--reference', fixture('ref-small.csv'), '--current', fixture(file));
+      const r = cli('analyze', '--reference', fixture('ref-small.csv'), '--current', file);
       expect(r.code, file).toBe(2);
       expect(r.stderr).toBe(`${message}\n`);
     }

@@ -70,29 +70,32 @@ describe('loadCsv: good files', () => {
 describe('loadCsv: bad input gets a message naming the file', () => {
   it('empty file', async () => {
     const error = await loadError(fixture('empty.csv'));
-    expect(error.message).toBe('empty.csv is empty (0 bytes).');
-    expect(error.file).toBe('empty.csv');
+    expect(error.message).toBe(`${fixture('empty.csv')} is empty (0 bytes).`);
+    expect(error.file).toBe(fixture('empty.csv'));
   });
 
   it('header only', async () => {
     const error = await loadError(fixture('header-only.csv'));
-    expect(error.message).toBe('header-only.csv has a header but no data rows.');
+    expect(error.message).toBe(`${fixture('header-only.csv')} has a header but no data rows.`);
   });
 
   it('binary file', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-bin-'));
     const file = path.join(dir, 'model.bin');
+    // No known signature (a zip's "PK\x03\x04" would be named as a zip archive): NUL and control bytes.
     writeFileSync(
       file,
-      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x01, 0x02]),
+      Buffer.from([0x07, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x01, 0x02]),
     );
     const error = await loadError(file);
-    expect(error.message).toMatch(/^model\.bin looks like a binary file/);
+    expect(error.message).toBe(
+      `${file} looks like a binary file, not a CSV or TSV text file (it contains control bytes).`,
+    );
   });
 
   it('missing file', async () => {
     const error = await loadError(fixture('no-such-file.csv'));
-    expect(error.message).toBe('Cannot open no-such-file.csv: it does not exist.');
+    expect(error.message).toBe(`Cannot open ${fixture('no-such-file.csv')}: it does not exist.`);
   });
 
   it('ragged rows: padded and reported with the first line', async () => {
@@ -111,7 +114,7 @@ describe('loadCsv: bad input gets a message naming the file', () => {
     writeFileSync(file, 'a,b,c\n1,2\n3,4\n5,6,7\n');
     const error = await loadError(file);
     expect(error.message).toBe(
-      'broken.csv: 2 of 3 rows do not have 3 fields like the header (first: line 2, 2 fields). Is the delimiter (comma) right?',
+      `${file}: 2 of 3 rows do not have 3 fields like the header (first: line 2, 2 fields). Is the delimiter (comma) right?`,
     );
     expect(error.line).toBe(2);
   });

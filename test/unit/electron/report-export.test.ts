@@ -1,7 +1,7 @@
 // @vitest-environment node
 // 'report:export': argument validation, the Save dialog's answer, atomic writes, and that the exported
 // result is the one the last 'analysis:run' (or recompute) returned, kept by main.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -37,6 +37,20 @@ describe('createReportExportHandler', () => {
       createReportExportHandler({ getResult: () => demoResult(), chooseReportFile })('pdf', null, undefined),
     ).rejects.toThrow(/PDF export is not available/);
     expect(chooseReportFile).not.toHaveBeenCalled();
+  });
+
+  it('refuses a Save path that is an opened input (here through a hard link) and leaves it unchanged', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-export-input-'));
+    const input = path.join(dir, 'current.csv');
+    writeFileSync(input, 'x\n1\n');
+    linkSync(input, path.join(dir, 'link.csv'));
+    const exportReport = createReportExportHandler({
+      getResult: () => demoResult(),
+      chooseReportFile: async () => path.join(dir, 'link.csv'),
+      inputPaths: () => [input],
+    });
+    await expect(exportReport('csv', null, undefined)).rejects.toThrow(/a report cannot replace its input/);
+    expect(readFileSync(input, 'utf8')).toBe('x\n1\n');
   });
 
   it('offers a name from the file names, writes nothing on cancel', async () => {

@@ -4,8 +4,8 @@
  * only those that apply to the column's type.
  */
 import { useEffect, useState } from 'react';
+import { methodsFor, TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import type { ColumnOverride } from '../../../../shared/drift/settings';
-import { TEST_REGISTRY } from '../../../../shared/drift/tests/registry';
 import type { ColumnResult } from '../../../../shared/report/analysis-result';
 import { COLUMN_TYPES, type ColumnType, type TestKey } from '../../../../shared/types';
 import { testLabel } from '../../lib/test-names';
@@ -19,7 +19,7 @@ interface Props {
 
 export function testsFor(type: ColumnType | null): TestKey[] {
   if (type === null) return [];
-  return (Object.keys(TEST_REGISTRY) as TestKey[]).filter((key) => TEST_REGISTRY[key].appliesTo(type));
+  return methodsFor(type);
 }
 
 function clean(override: ColumnOverride): ColumnOverride | null {

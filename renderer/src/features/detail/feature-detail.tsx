@@ -6,6 +6,7 @@
 
 import type { PlotData } from 'plotly.js-strict-dist-min';
 import { useMemo, useRef, useState } from 'react';
+import { isTested } from '../../../../shared/drift/is-tested';
 import type { ColumnOverride } from '../../../../shared/drift/settings';
 import { BIN_CHOICES, type BinChoice, type NumericColumnDetail } from '../../../../shared/explore/types';
 import type { ColumnResult } from '../../../../shared/report/analysis-result';
@@ -224,7 +225,7 @@ export function FeatureDetail({
       distribution?.kind === 'categories' ? distributionLayout(distribution, column.name, scheme) : null,
     [distribution, column.name, scheme],
   );
-  const tested = column.test !== null && column.score !== null;
+  const tested = isTested(column);
   const isNumeric = column.type === 'numerical';
   const key = `${column.name}\u0000${bins}\u0000${logY}`;
   // 'ready' once the chart for this column and binning is drawn (tests and the UI benchmark wait on it).

@@ -6,162 +6,33 @@
  * mapping stay as they are) and re-runs the analysis. The object is the JSON of `driftscope analyze
  * --config FILE`; it can be exported to and imported from such a file.
  */
-import {
-  type ChangeEvent,
-  type KeyboardEvent,
-  useEffect,
-  useId,
-  useLayoutEffect,
-  useMemo,
-  useRef,
-  useState,
-} from 'react';
+import { type ChangeEvent, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import {
   type AnalysisSettings,
   CORRECTIONS,
   type Correction,
-  DEFAULT_MISSING_DRIFT,
   DEFAULT_SETTINGS,
-  parseSettings,
 } from '../../../../shared/drift/settings';
-import { TEST_REGISTRY } from '../../../../shared/drift/tests/registry';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
-import type { ColumnType, TestKey } from '../../../../shared/types';
+import type { TestKey } from '../../../../shared/types';
 import { testLabel } from '../../lib/test-names';
+import { useFocusTrap } from '../../lib/use-focus-trap';
 import { testsFor } from '../detail/column-settings';
-import './analysis-settings.css';
+import {
+  allColumns,
+  applyDraft,
+  CORRECTION_LABELS,
+  changedCount,
+  type Draft,
+  EDITED_TYPES,
+  toDraft,
+  validate,
+} from './settings-draft';
+import { downloadSettings, readSettingsFile } from './settings-file';
 
-export const CORRECTION_LABELS: Record<Correction, string> = {
-  none: 'None',
-  bonferroni: 'Bonferroni',
-  benjamini_hochberg: 'Benjamini–Hochberg',
-};
-
-const EDITED_TYPES: ColumnType[] = ['numerical', 'categorical'];
-
-/** The panel's fields as text (inputs), so a half-typed number is never lost. */
-interface Draft {
-  correction: Correction;
-  shareThreshold: string;
-  test: TestKey | '';
-  threshold: string;
-  types: Record<string, { test: TestKey | ''; threshold: string }>;
-  ignore: string[];
-  missingPValue: string;
-  missingMinChange: string;
-}
-
-const text = (value: number | null | undefined) =>
-  value === null || value === undefined ? '' : String(value);
-
-function toDraft(settings: AnalysisSettings): Draft {
-  const types: Draft['types'] = {};
-  for (const type of EDITED_TYPES) {
-    const t = settings.types?.[type];
-    types[type] = { test: t?.test ?? '', threshold: text(t?.threshold) };
-  }
-  const missing = settings.missingDrift ?? DEFAULT_MISSING_DRIFT;
-  return {
-    correction: settings.correction ?? 'none',
-    shareThreshold: text(settings.shareThreshold),
-    test: settings.test ?? '',
-    threshold: text(settings.threshold),
-    types,
-    ignore: [...(settings.ignore ?? [])],
-    missingPValue: text(missing.pValue),
-    missingMinChange: text(missing.minChange),
-  };
-}
-
-/** A number typed in a field: null when blank, NaN when not a number. */
-function parsed(value: string): number | null {
-  return value.trim() === '' ? null : Number(value);
-}
-
-type Problems = Partial<Record<'shareThreshold' | 'threshold' | 'missing' | `type-${string}`, string>>;
-
-function validate(draft: Draft): Problems {
-  const problems: Problems = {};
-  const share = parsed(draft.shareThreshold);
-  if (share === null || !(share > 0 && share <= 1)) problems.shareThreshold = 'Between 0 (excluded) and 1';
-  const nonNegative = (value: string) => {
-    const n = parsed(value);
-    return n === null || (Number.isFinite(n) && n >= 0);
-  };
-  if (!nonNegative(draft.threshold)) problems.threshold = 'A number ≥ 0, or blank';
-  for (const type of EDITED_TYPES) {
-    if (!nonNegative(draft.types[type].threshold)) problems[`type-${type}`] = 'A number ≥ 0, or blank';
-  }
-  const p = parsed(draft.missingPValue);
-  const m = parsed(draft.missingMinChange);
-  if (p === null || m === null || !nonNegative(draft.missingPValue) || !nonNegative(draft.missingMinChange)) {
-    problems.missing = 'Both numbers ≥ 0';
-  }
-  return problems;
-}
-
-/**
- * The settings with the panel's keys replaced by the draft's: keys at their default are left out (so
- * the JSON stays short), column overrides and performance settings are kept.
- */
-export function applyDraft(settings: AnalysisSettings, draft: Draft): AnalysisSettings {
-  const {
-    types: _types,
-    ignore: _ignore,
-    correction: _correction,
-    missingDrift: _missing,
-    ...rest
-  } = settings;
-  const next: AnalysisSettings = {
-    ...rest,
-    test: draft.test || null,
-    threshold: parsed(draft.threshold),
-    shareThreshold: parsed(draft.shareThreshold) ?? DEFAULT_SETTINGS.shareThreshold,
-  };
-  // Types the panel does not edit (text, datetime, id) keep what they had (from a config file).
-  const types: NonNullable<AnalysisSettings['types']> = { ...settings.types };
-  for (const type of EDITED_TYPES) {
-    const { test, threshold } = draft.types[type];
-    const t = parsed(threshold);
-    if (test || t !== null)
-      types[type] = { ...(test ? { test } : {}), ...(t !== null ? { threshold: t } : {}) };
-    else delete types[type];
-  }
-  if (Object.keys(types).length > 0) next.types = types;
-  if (draft.ignore.length > 0) next.ignore = [...draft.ignore];
-  if (draft.correction !== 'none') next.correction = draft.correction;
-  const missing = { pValue: Number(draft.missingPValue), minChange: Number(draft.missingMinChange) };
-  if (
-    missing.pValue !== DEFAULT_MISSING_DRIFT.pValue ||
-    missing.minChange !== DEFAULT_MISSING_DRIFT.minChange
-  ) {
-    next.missingDrift = missing;
-  }
-  return next;
-}
-
-/** How many of the panel's settings differ from the defaults (shown on the toolbar button). */
-export function changedCount(settings: AnalysisSettings): number {
-  let n = 0;
-  if ((settings.correction ?? 'none') !== 'none') n++;
-  if (settings.shareThreshold !== DEFAULT_SETTINGS.shareThreshold) n++;
-  if (settings.test) n++;
-  if (settings.threshold !== null && settings.threshold !== undefined) n++;
-  for (const t of Object.values(settings.types ?? {})) {
-    if (t?.test) n++;
-    if (t?.threshold !== null && t?.threshold !== undefined) n++;
-  }
-  if (settings.ignore && settings.ignore.length > 0) n++;
-  if (settings.missingDrift) n++;
-  return n;
-}
-
-/** Every column of the analysis, ignored ones included, in the files' order. */
-function allColumns(result: AnalysisResult): string[] {
-  const names = result.columns.map((c) => c.name);
-  for (const name of result.ignored) if (!names.includes(name)) names.push(name);
-  return names;
-}
+/** Re-exported for the verdict card (its home is settings-draft.ts). */
+export { CORRECTION_LABELS };
 
 function TestSelect({
   value,
@@ -198,35 +69,6 @@ function TestSelect({
   );
 }
 
-/** The elements Tab stops at inside `root`, in document order (visible, enabled, not tabindex -1). */
-function tabbables(root: HTMLElement): HTMLElement[] {
-  return Array.from(
-    root.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [tabindex]'),
-  ).filter(
-    (element) =>
-      element.tabIndex >= 0 &&
-      !(element as HTMLButtonElement).disabled &&
-      element.checkVisibility({ visibilityProperty: true }),
-  );
-}
-
-/** The modal's focus trap: Tab on its last control goes to its first, Shift+Tab on its first to its last. */
-function trapTab(root: HTMLElement, event: KeyboardEvent<HTMLElement>) {
-  const stops = tabbables(root);
-  if (stops.length === 0) return;
-  const first = stops[0];
-  const last = stops[stops.length - 1];
-  const active = document.activeElement;
-  const inside = active instanceof HTMLElement && root.contains(active);
-  if (event.shiftKey && (active === first || !inside)) {
-    event.preventDefault();
-    last.focus();
-  } else if (!event.shiftKey && (active === last || !inside)) {
-    event.preventDefault();
-    first.focus();
-  }
-}
-
 interface Props {
   settings: AnalysisSettings;
   result: AnalysisResult;
@@ -240,7 +82,7 @@ export function AnalysisSettingsPanel({ settings, result, onApply, onClose }: Pr
   const [columnFilter, setColumnFilter] = useState('');
   const [importError, setImportError] = useState<string | null>(null);
   const [imported, setImported] = useState<AnalysisSettings | null>(null);
-  const panel = useRef<HTMLDivElement>(null);
+  const { ref: panel, onKeyDown } = useFocusTrap<HTMLDivElement>(onClose);
   const fileInput = useRef<HTMLInputElement>(null);
   const update = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
   const columns = useMemo(() => allColumns(result), [result]);
@@ -256,10 +98,6 @@ export function AnalysisSettingsPanel({ settings, result, onApply, onClose }: Pr
   const next = valid ? applyDraft(base, draft) : null;
   const dirty = next !== null && JSON.stringify(next) !== JSON.stringify(settings);
 
-  useEffect(() => {
-    panel.current?.querySelector<HTMLElement>('select, input')?.focus();
-  }, []);
-
   // The panel ends above the window's bottom edge (its actions stay in view; the form scrolls inside).
   useLayoutEffect(() => {
     const fitHeight = () => {
@@ -271,35 +109,20 @@ export function AnalysisSettingsPanel({ settings, result, onApply, onClose }: Pr
     fitHeight();
     window.addEventListener('resize', fitHeight);
     return () => window.removeEventListener('resize', fitHeight);
-  }, []);
+  }, [panel]);
 
   const toggleIgnore = (name: string, on: boolean) =>
     update({ ignore: on ? [...draft.ignore, name] : draft.ignore.filter((n) => n !== name) });
-
-  const exportJson = () => {
-    const json = `${JSON.stringify(next ?? settings, null, 2)}\n`;
-    const url = URL.createObjectURL(new Blob([json], { type: 'application/json' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = 'driftscope-settings.json';
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  };
 
   const importJson = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
-    file.text().then(
-      (body) => {
-        try {
-          const value = parseSettings(JSON.parse(body), file.name);
-          setImported(value);
-          setDraft(toDraft(value));
-          setImportError(null);
-        } catch (error) {
-          setImportError(error instanceof Error ? error.message : String(error));
-        }
+    readSettingsFile(file).then(
+      (value) => {
+        setImported(value);
+        setDraft(toDraft(value));
+        setImportError(null);
       },
       (error: unknown) => setImportError(error instanceof Error ? error.message : String(error)),
     );
@@ -313,14 +136,7 @@ export function AnalysisSettingsPanel({ settings, result, onApply, onClose }: Pr
       aria-modal="true"
       aria-label="Analysis settings"
       data-testid="analysis-settings"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onClose();
-        } else if (event.key === 'Tab' && panel.current) {
-          trapTab(panel.current, event);
-        }
-      }}
+      onKeyDown={onKeyDown}
     >
       <form
         onSubmit={(event) => {
@@ -517,7 +333,7 @@ export function AnalysisSettingsPanel({ settings, result, onApply, onClose }: Pr
             data-testid="as-export"
             title="Save these settings for driftscope analyze --config FILE"
             disabled={!valid}
-            onClick={exportJson}
+            onClick={() => downloadSettings(next ?? settings)}
           >
             Export JSON
           </button>

@@ -5,6 +5,7 @@
  */
 
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
+import { isTested } from '../../../../shared/drift/is-tested';
 import { READING_TEXT } from '../../../../shared/performance/concept-reading';
 import type { ConceptDriftResult, ConceptFeature } from '../../../../shared/performance/types';
 import { PlotlyChart } from '../../components/plotly-chart';
@@ -103,7 +104,7 @@ export function ConceptDriftSection({
       <div className="pq-concept">
         <div className="pq-concept-table">
           <table className="summary-table pq-table pq-select-table" data-testid="concept-table">
-            <caption className="pq-sr-only">
+            <caption className="sr-only">
               Features by effect on the target relation; select one to plot it
             </caption>
             <thead>
@@ -153,7 +154,7 @@ export function ConceptDriftSection({
                     <td
                       title={`${testLabel(f.inputDrift.test)} · score ${formatNumber(f.inputDrift.score)} · threshold ${formatNumber(f.inputDrift.threshold)}`}
                     >
-                      {f.inputDrift.test === null ? (
+                      {!isTested(f.inputDrift) ? (
                         <span className="muted">—</span>
                       ) : f.inputDrift.driftDetected ? (
                         <span className="badge badge-drift">Drift</span>

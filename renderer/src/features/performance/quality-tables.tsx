@@ -3,6 +3,7 @@
  * confidence, confusion matrices and per-class metrics. All cells are React text (labels come from
  * data files).
  */
+import { isTested } from '../../../../shared/drift/is-tested';
 import type {
   ClassificationMetrics,
   DriftCheck,
@@ -137,8 +138,7 @@ export function MetricsTable({ p }: { p: PerformanceResult }) {
 }
 
 function Verdict({ check }: { check: DriftCheck }) {
-  if (check.test === null || check.score === null)
-    return <span className="badge badge-muted">Not tested</span>;
+  if (!isTested(check)) return <span className="badge badge-muted">Not tested</span>;
   return check.driftDetected ? (
     <span className="badge badge-drift">Drift</span>
   ) : (

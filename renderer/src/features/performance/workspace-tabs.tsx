@@ -2,7 +2,6 @@
 import { type KeyboardEvent, useEffect } from 'react';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import { setWorkspaceView, useWorkspaceView, type WorkspaceView } from './quality-store';
-import './performance.css';
 
 export const QUALITY_PANEL_ID = 'workspace-panel-quality';
 

@@ -6,7 +6,6 @@ import { useRef, useState } from 'react';
 import type { ReportExportFormat, ReportExportOptions } from '../../../../shared/api';
 import { getApi } from '../../api';
 import { formatBytes } from '../../lib/format';
-import './export-menu.css';
 
 interface Choice {
   id: string;

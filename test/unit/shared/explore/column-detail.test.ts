@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { jensenShannonDistance } from '../../../../shared/drift/tests/jensenshannon';
-import { ksStatistic } from '../../../../shared/drift/tests/ks';
-import { psiOfShares } from '../../../../shared/drift/tests/psi';
+import { linspaceEdges } from '../../../../shared/drift/bins';
+import { jensenShannonDistance, jsTerms } from '../../../../shared/drift/methods/jensenshannon';
+import { ksLocation, ksStatistic } from '../../../../shared/drift/methods/ks';
+import { psiOfShares, psiTerms } from '../../../../shared/drift/methods/psi';
 import { zeroFill } from '../../../../shared/drift/zero-fill';
 import {
   categoricalColumnDetail,
   ecdfPoints,
-  equalEdges,
-  jsTerms,
-  ksLocation,
   numericColumnDetail,
-  psiTerms,
 } from '../../../../shared/explore/column-detail';
 import type { Column } from '../../../../shared/table/columnar';
 
@@ -83,7 +80,7 @@ describe('numericColumnDetail', () => {
   const cur = num('x', [5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
   it('bins both sets on shared equal-width edges with shares of non-missing values', () => {
     const d = numericColumnDetail('x', ref, cur, 10);
-    expect(d.edges).toEqual(equalEdges(0, 14, 10));
+    expect(d.edges).toEqual(linspaceEdges(0, 14, 10));
     expect(d.reference.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(d.current.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(d.referenceCounts.reduce((a, b) => a + b, 0)).toBe(10);

@@ -84,8 +84,11 @@ describe('HTML report with interactive Plotly charts', () => {
     if (data.kind !== 'histogram') return;
     // Bars at bin centres with explicit widths on the shared bins.
     expect(data.x).toHaveLength(dist.edges.length - 1);
-    expect(data.x[0]).toBeCloseTo((dist.edges[0] + dist.edges[1]) / 2, 8);
-    expect(data.width[0]).toBeCloseTo(dist.edges[1] - dist.edges[0], 8);
+    // positions are written with 10 significant digits (plotly-charts.ts `pos`): relative 1e-9
+    const centre = (dist.edges[0] + dist.edges[1]) / 2;
+    const width = dist.edges[1] - dist.edges[0];
+    expect(Math.abs(data.x[0] - centre)).toBeLessThanOrEqual(Math.abs(centre) * 1e-9);
+    expect(Math.abs(data.width[0] - width)).toBeLessThanOrEqual(Math.abs(width) * 1e-9);
     expect(data.reference.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
   });
 

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { PairedSample } from '../../../../shared/drift/sample';
-import { runGTest } from '../../../../shared/drift/tests/g-test';
-import { ONE_VALUE_NOTE, runHellinger } from '../../../../shared/drift/tests/hellinger';
+import { runGTest } from '../../../../shared/drift/methods/g-test';
+import { ONE_VALUE_NOTE, runHellinger } from '../../../../shared/drift/methods/hellinger';
 import {
   jensenShannonBase2,
   runJensenShannonBase2,
-} from '../../../../shared/drift/tests/jensenshannon-base2';
-import { klDivergence, runKlDiv } from '../../../../shared/drift/tests/kl-div';
-import { psiOfShares, runPsi } from '../../../../shared/drift/tests/psi';
-import { tvdOfCounts } from '../../../../shared/drift/tests/tvd';
+} from '../../../../shared/drift/methods/jensenshannon-base2';
+import { klDivergence, runKlDiv } from '../../../../shared/drift/methods/kl-div';
+import { psiOfShares, runPsi } from '../../../../shared/drift/methods/psi';
+import { tvdOfCounts } from '../../../../shared/drift/methods/tvd';
+import type { PairedSample } from '../../../../shared/drift/sample';
 import { zeroFill } from '../../../../shared/drift/zero-fill';
 import { loadFixture, type PmSpec, pm, relClose, sorted } from './fixture-data';
 

@@ -3,8 +3,8 @@ import {
   FISHER_ONE_CATEGORY_NOTE,
   fisherExactTwoSided,
   runFisherExact,
-} from '../../../../shared/drift/tests/fisher-exact';
-import { G_ONE_CATEGORY_NOTE, runGTest } from '../../../../shared/drift/tests/g-test';
+} from '../../../../shared/drift/methods/fisher-exact';
+import { G_ONE_CATEGORY_NOTE, runGTest } from '../../../../shared/drift/methods/g-test';
 import { logBinomialPmf, stirlerr } from '../../../../shared/stats/binomial-saddle';
 import {
   hypergeomCdf,

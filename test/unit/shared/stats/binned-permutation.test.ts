@@ -1,19 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PairedSample } from '../../../../shared/drift/sample';
-import {
-  BINNED_DRIFT_RULE,
-  BINNED_TESTS,
-  type BinnedTestKey,
-} from '../../../../shared/drift/tests/binned-tests';
 import {
   MMD_MAX_PER_SET,
   medianHeuristicSigma,
   mmdPermutationTest,
   mmdSquared,
   runEmpiricalMmd,
-} from '../../../../shared/drift/tests/empirical-mmd';
-import { runTvd, tvdPermutationTest } from '../../../../shared/drift/tests/tvd';
+} from '../../../../shared/drift/methods/empirical-mmd';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
+import { runTvd, tvdPermutationTest } from '../../../../shared/drift/methods/tvd';
+import type { PairedSample } from '../../../../shared/drift/sample';
 import { kthPairwiseDifference, medianPairwiseDifference } from '../../../../shared/stats/pairwise-median';
 import { sampleIndices } from '../../../../shared/stats/sample-without-replacement';
 import { SeededRng } from '../../../../shared/stats/seeded-rng';
@@ -150,7 +146,20 @@ const values = fc.array(
   { minLength: 1, maxLength: 40 },
 );
 const pair = (a: number[], b: number[]): PairedSample => numeric(a, b);
-const KEYS = Object.keys(BINNED_TESTS) as BinnedTestKey[];
+/** The binned, count and permutation methods of statistics.md §5, read from the one registry. */
+const KEYS = [
+  'psi',
+  'kl_div',
+  'hellinger',
+  'jensenshannon_base2',
+  'fisher_exact',
+  'g_test',
+  'tvd',
+  'empirical_mmd',
+] as const;
+type BinnedTestKey = (typeof KEYS)[number];
+const BINNED_TESTS = TEST_REGISTRY;
+const BINNED_DRIFT_RULE = Object.fromEntries(KEYS.map((k) => [k, TEST_REGISTRY[k].rule]));
 const drifts = (key: BinnedTestKey, score: number | null) => {
   if (score === null || Number.isNaN(score)) return false;
   const t = BINNED_TESTS[key].defaultThreshold;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { runChisquare } from '../../../../shared/drift/methods/chisquare';
+import { runZ } from '../../../../shared/drift/methods/z';
 import type { CategoricalPair } from '../../../../shared/drift/sample';
-import { runChisquare } from '../../../../shared/drift/tests/chisquare';
-import { runZ } from '../../../../shared/drift/tests/z';
 import { loadFixture, relClose } from './fixture-data';
 
 interface CountCase {

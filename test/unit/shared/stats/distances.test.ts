@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countInEdges, driftBins, sturgesEdges } from '../../../../shared/drift/bins';
-import { jensenShannonDistance, runJensenShannon } from '../../../../shared/drift/tests/jensenshannon';
-import { populationStd, runWasserstein, wasserstein1 } from '../../../../shared/drift/tests/wasserstein';
+import { binEdges, countInEdges, driftBins } from '../../../../shared/drift/bins';
+import { jensenShannonDistance, runJensenShannon } from '../../../../shared/drift/methods/jensenshannon';
+import { populationStd, runWasserstein, wasserstein1 } from '../../../../shared/drift/methods/wasserstein';
 import { toCategorical } from '../../../../shared/drift/to-categorical';
 import { loadFixture, relClose, sorted } from './fixture-data';
 
@@ -100,10 +100,10 @@ describe('bins of statistics.md §6', () => {
     const cur = sorted(Array.from({ length: 500 }, (_, i) => (i % 8) + 1));
     // ptp = 8, Sturges width 8/(log2(1000)+1) < 1 → width 1, k = 8:
     // numpy 2.4.6 histogram_bin_edges(int64 array, "sturges") = [0, 1, ..., 8]
-    expect(sturgesEdges(ref, cur)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(binEdges({ reference: ref, current: cur }, 'sturges')).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
     // the same values with a non-integer added use the plain Sturges rule (11 bins):
     // numpy histogram_bin_edges(float array, "sturges") has 12 edges
-    expect(sturgesEdges(ref, sorted([...cur, 0.5]))).toHaveLength(12);
+    expect(binEdges({ reference: ref, current: sorted([...cur, 0.5]) }, 'sturges')).toHaveLength(12);
   });
 
   it('counts with edge_i <= x < edge_(i+1), last bin closed', () => {

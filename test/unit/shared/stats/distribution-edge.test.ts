@@ -4,30 +4,34 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PairedSample } from '../../../../shared/drift/sample';
-import { runAnderson } from '../../../../shared/drift/tests/anderson';
-import { runCramerVonMises } from '../../../../shared/drift/tests/cramer-von-mises';
-import {
-  DISTRIBUTION_DRIFT_RULE,
-  DISTRIBUTION_TESTS,
-  type DistributionTestKey,
-} from '../../../../shared/drift/tests/distribution-tests';
-import { energyDistance, runEnergyDistance } from '../../../../shared/drift/tests/energy-distance';
-import { runEppsSingleton } from '../../../../shared/drift/tests/epps-singleton';
+import { runAnderson } from '../../../../shared/drift/methods/anderson';
+import { runCramerVonMises } from '../../../../shared/drift/methods/cramer-von-mises';
+import { energyDistance, runEnergyDistance } from '../../../../shared/drift/methods/energy-distance';
+import { runEppsSingleton } from '../../../../shared/drift/methods/epps-singleton';
 import {
   MANNW_TWO_SIDED_NOTE,
   mannWhitneyU,
   runMannWhitney,
-} from '../../../../shared/drift/tests/mann-whitney';
-import { runTTest } from '../../../../shared/drift/tests/t-test';
+} from '../../../../shared/drift/methods/mann-whitney';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
+import { runTTest } from '../../../../shared/drift/methods/t-test';
+import type { PairedSample } from '../../../../shared/drift/sample';
 import { sorted } from './fixture-data';
+
+/** The six distribution methods of statistics.md §5, read from the one registry. */
+const DISTRIBUTION_KEYS = ['anderson', 'cramer_von_mises', 'ed', 'es', 't_test', 'mannw'] as const;
+type DistributionTestKey = (typeof DISTRIBUTION_KEYS)[number];
+const DISTRIBUTION_TESTS = TEST_REGISTRY;
+const DISTRIBUTION_DRIFT_RULE = Object.fromEntries(
+  DISTRIBUTION_KEYS.map((k) => [k, TEST_REGISTRY[k].rule]),
+) as Record<DistributionTestKey, (typeof TEST_REGISTRY)[DistributionTestKey]['rule']>;
 
 const numeric = (a: ArrayLike<number>, b: ArrayLike<number>): PairedSample => ({
   kind: 'numeric',
   reference: sorted(a),
   current: sorted(b),
 });
-const KEYS = Object.keys(DISTRIBUTION_TESTS) as DistributionTestKey[];
+const KEYS = [...DISTRIBUTION_KEYS];
 
 function drifts(key: DistributionTestKey, score: number | null, t: number): boolean {
   if (score === null || Number.isNaN(score)) return false;

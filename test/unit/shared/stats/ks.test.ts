@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ksStatistic, ksTwoSidedPValue, runKs } from '../../../../shared/drift/tests/ks';
+import { ksStatistic, ksTwoSidedPValue, runKs } from '../../../../shared/drift/methods/ks';
 import { probOutsideInsideMethod, probOutsideSquare } from '../../../../shared/stats/ks-two-sample-exact';
 import { loadFixture, type PmSpec, pm, relClose, sorted } from './fixture-data';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDrift } from '../../../../shared/drift/decision';
+import { runKs } from '../../../../shared/drift/methods/ks';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import type { PairedSample } from '../../../../shared/drift/sample';
-import { runKs } from '../../../../shared/drift/tests/ks';
-import { TEST_REGISTRY } from '../../../../shared/drift/tests/registry';
 import { TEST_KEYS } from '../../../../shared/types';
 
 const values = fc.array(

@@ -23,8 +23,8 @@ import {
   numericPair,
   numericSide,
 } from '../../../../shared/drift/column-pair';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import type { PairedSample, TestOutcome } from '../../../../shared/drift/sample';
-import { TEST_REGISTRY } from '../../../../shared/drift/tests/registry';
 import type { ColumnarTable } from '../../../../shared/table/columnar';
 import { inferColumnType } from '../../../../shared/table/infer-type';
 import type { ColumnType, TestKey } from '../../../../shared/types';

@@ -20,14 +20,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isDrift } from '../../../../shared/drift/decision';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import type {
   CategoricalPair,
   NumericPair,
   PairedSample,
   TestOutcome,
 } from '../../../../shared/drift/sample';
-import { TEST_REGISTRY } from '../../../../shared/drift/tests/registry';
-import { countDistinctSorted } from '../../../../shared/drift/to-categorical';
+import { countDistinctSorted } from '../../../../shared/stats/sorted';
 import { COLUMN_TYPES, TEST_KEYS, type TestKey } from '../../../../shared/types';
 
 const KEYS = Object.keys(TEST_REGISTRY) as TestKey[];
@@ -270,7 +270,7 @@ describe('documented asymmetries', () => {
 
 /**
  * Minimal inputs of the failures the properties above found (reported; the fix belongs in
- * shared/drift/tests/hellinger.ts). For integers above 2^53 the Sturges edges of the numerical form fall on the
+ * shared/drift/methods/hellinger.ts). For integers above 2^53 the Sturges edges of the numerical form fall on the
  * ulp grid: [2^53, 2^53 + 2] gives edges [2^53, 2^53, 2^53 + 2] (a zero-width bin: 0/0 density, NaN score, no
  * reason); [2^53, 2^53 + 22] gives edges [2^53, 2^53 + 12, 2^53 + 22] whose widths 12 and 10 differ from the
  * w = 11 of the formula, so identical sets get bc = 0.978 and a distance of 0.149 ≥ 0.1 (drift).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isDrift } from '../../../../shared/drift/decision';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import { selectTest } from '../../../../shared/drift/selection';
-import { TEST_REGISTRY } from '../../../../shared/drift/tests/registry';
 import { TEST_KEYS } from '../../../../shared/types';
 
 describe('selectTest (statistics.md §3)', () => {

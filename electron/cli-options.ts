@@ -1,0 +1,97 @@
+/**
+ * Options shared by the command line's commands (analyze, baseline, monitor): the --config file, the
+ * model-quality mapping flags, number flags, --encoding and --decimal, and the usage error they raise.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DatasetError } from '../shared/dataset-error';
+import {
+  type AnalysisSettings,
+  type PerformanceSettings,
+  parseSettings,
+  TASKS,
+} from '../shared/drift/settings';
+import { ENCODINGS, parseEncodingName } from '../shared/table/encoding';
+import { DECIMAL_SEPARATORS, type DecimalSeparator } from '../shared/table/parse-number';
+import type { FileLoadOptions } from './engine/protocol';
+
+/** A wrong command line: printed with the usage text, exit code 2. */
+export class UsageError extends Error {}
+
+export function parseNumberOption(value: string | undefined, name: string): number | null {
+  if (value === undefined) return null;
+  const x = Number(value);
+  if (value.trim() === '' || !Number.isFinite(x) || x < 0)
+    throw new UsageError(`--${name} must be a number >= 0, got "${value}"`);
+  return x;
+}
+
+export interface PerformanceFlags {
+  target?: string;
+  prediction?: string;
+  proba?: string;
+  'pos-label'?: string;
+  task?: string;
+  id?: string;
+  'no-performance'?: boolean;
+}
+
+/** Model-quality flags on top of the config file's `performance` block (flags win). */
+export function performanceFlags(
+  values: PerformanceFlags,
+  base: PerformanceSettings | undefined,
+): PerformanceSettings {
+  const out: PerformanceSettings = { ...base };
+  if (values['no-performance']) out.enabled = false;
+  if (values.task !== undefined) {
+    if (!(TASKS as readonly string[]).includes(values.task)) {
+      throw new UsageError(`--task must be one of ${TASKS.join(', ')}, got "${values.task}"`);
+    }
+    out.task = values.task as PerformanceSettings['task'];
+  }
+  if (values.target !== undefined) out.target = values.target;
+  if (values.prediction !== undefined) out.prediction = values.prediction;
+  if (values.proba !== undefined)
+    out.proba = values.proba
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
+  if (values['pos-label'] !== undefined) out.posLabel = values['pos-label'];
+  if (values.id !== undefined) out.id = values.id;
+  return out;
+}
+
+/** Reads and validates a --config file; errors name the file. */
+export function readConfig(file: string): AnalysisSettings {
+  const name = path.basename(file);
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(file), 'utf8');
+  } catch {
+    throw new DatasetError(`Cannot read the config file ${name}.`, name);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DatasetError(`${name} is not valid JSON: ${(error as Error).message}`, name);
+  }
+  return parseSettings(json, name);
+}
+
+/** --encoding and --decimal, checked. */
+export function fileLoadFlags(values: { encoding?: string; decimal?: string }): FileLoadOptions {
+  const options: FileLoadOptions = {};
+  if (values.encoding !== undefined) {
+    const encoding = parseEncodingName(values.encoding);
+    if (encoding === null)
+      throw new UsageError(`--encoding must be one of ${ENCODINGS.join(', ')}, got "${values.encoding}"`);
+    options.encoding = encoding;
+  }
+  if (values.decimal !== undefined) {
+    if (!(DECIMAL_SEPARATORS as readonly string[]).includes(values.decimal))
+      throw new UsageError(`--decimal must be . or , (got "${values.decimal}")`);
+    options.decimal = values.decimal as DecimalSeparator;
+  }
+  return options;
+}

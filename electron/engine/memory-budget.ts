@@ -1,0 +1,63 @@
+/**
+ * Refuses a file that will not fit in memory before loading it. Need = text bytes (decompressed size for
+ * .gz) × a peak-RSS-per-byte factor, interpolated between numbers/categories and distinct text by the
+ * share of the sample's bytes in distinct-text columns (sniff.ts distinctTextShare); the factors are
+ * measured by test/bench/measure-load-memory.mjs. Available = the OS's available memory (os.freemem:
+ * MemAvailable on Linux), capped by what a cgroup limit leaves.
+ */
+import os from 'node:os';
+import { DatasetError } from '../../shared/dataset-error';
+import { formatBytes } from '../../shared/report/report-format';
+
+/**
+ * Peak resident bytes of an analysis per byte of CSV (reference + current), above the process' baseline,
+ * measured with 1,000,000-row files (the larger of the measured sizes; the factor falls with size as fixed
+ * costs spread): 3.07 for numbers and repeated categories (274 MB input, 918 MB peak; issue 10 saw 2.97 at
+ * 4.1 GB), 6.67 for distinct text (171 MB, 1214 MB). Rounded up.
+ */
+export const RSS_PER_BYTE = { numeric: 3.1, distinctText: 6.7 } as const;
+
+/** Bytes this process may still allocate: available memory, or what a cgroup limit leaves, if smaller. */
+export function availableMemory(): number {
+  let available = os.freemem();
+  const constrained = (process as { constrainedMemory?: () => number | undefined }).constrainedMemory?.();
+  if (constrained !== undefined && constrained > 0 && constrained < os.totalmem()) {
+    available = Math.min(available, constrained - process.memoryUsage.rss());
+  }
+  return Math.max(0, available);
+}
+
+/**
+ * Estimated peak memory for loading and analysing `textBytes` bytes of CSV of which a share
+ * `distinctTextShare` (0..1) is distinct text: textBytes × (3.1 × (1 − share) + 6.7 × share).
+ */
+export function estimateMemory(textBytes: number, distinctTextShare = 0): number {
+  const factor =
+    RSS_PER_BYTE.numeric * (1 - distinctTextShare) + RSS_PER_BYTE.distinctText * distinctTextShare;
+  return factor * textBytes;
+}
+
+/**
+ * Throws a DatasetError naming the file, its size, the estimated need and what is available when
+ * `textBytes` of CSV (a share `distinctTextShare` of it distinct text) will not fit in `available` bytes.
+ */
+export function checkMemory(
+  shownPath: string,
+  fileBytes: number,
+  textBytes: number,
+  distinctTextShare: number,
+  available: number,
+): void {
+  const need = estimateMemory(textBytes, distinctTextShare);
+  if (need <= available) return;
+  const size =
+    textBytes === fileBytes
+      ? formatBytes(fileBytes)
+      : `${formatBytes(fileBytes)}, about ${formatBytes(textBytes)} decompressed`;
+  throw new DatasetError(
+    `${shownPath} (${size}) needs about ${formatBytes(need)} of memory to analyse, but only ${formatBytes(available)} is available. ` +
+      'Close other programs, use a machine with more memory, or analyse a sample of its rows ' +
+      '(for example the header and first million rows: head -n 1000001 FILE > sample.csv).',
+    shownPath,
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The monitor's history: one row per batch file it finished (ok or error), in SQLite through better-sqlite3
+ * (synchronous, one file, WAL journal so a crash loses at most the batch being written). A batch is known by
+ * its file name and SHA-256, so a restarted monitor never analyses a batch twice, and a file that was replaced
+ * by different content is analysed again. The per-batch summary (a timeline chunk: dataset verdict, each
+ * column's test, score, threshold, verdict; model metrics) is stored as JSON beside indexed columns.
+ */
+import Database from 'better-sqlite3';
+import type { BatchRecord, BatchSummary } from '../../shared/monitoring/batch-summary';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS batches (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  file TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  bytes INTEGER NOT NULL,
+  analysed_at TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+  error TEXT,
+  rows INTEGER,
+  drift_share REAL,
+  drift_detected INTEGER,
+  duration_seconds REAL NOT NULL,
+  summary TEXT,
+  UNIQUE (file, sha256)
+);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+`;
+
+export class HistoryStore {
+  private readonly db: Database.Database;
+
+  constructor(file: string) {
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+  }
+
+  /** The history belongs to one baseline: refuses to mix batches judged against different references. */
+  bindBaseline(sha256: string): void {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('baseline') as
+      | { value: string }
+      | undefined;
+    if (row && row.value !== sha256) {
+      throw new Error(
+        'this history was written for another baseline; give a new --history file, or the baseline it was made with',
+      );
+    }
+    if (!row) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('baseline', sha256);
+  }
+
+  has(file: string, sha256: string): boolean {
+    return (
+      this.db.prepare('SELECT 1 FROM batches WHERE file = ? AND sha256 = ?').get(file, sha256) !== undefined
+    );
+  }
+
+  add(record: Omit<BatchRecord, 'id'>): BatchRecord {
+    const info = this.db
+      .prepare(
+        `INSERT INTO batches (file, sha256, bytes, analysed_at, status, error, rows, drift_share, drift_detected,
+           duration_seconds, summary)
+         VALUES (@file, @sha256, @bytes, @analysedAt, @status, @error, @rows, @driftShare, @driftDetected,
+           @durationSeconds, @summary)`,
+      )
+      .run({
+        file: record.file,
+        sha256: record.sha256,
+        bytes: record.bytes,
+        analysedAt: record.analysedAt,
+        status: record.status,
+        error: record.error,
+        rows: record.summary?.rows ?? null,
+        driftShare: record.summary?.dataset.driftShare ?? null,
+        driftDetected: record.summary ? Number(record.summary.dataset.driftDetected) : null,
+        durationSeconds: record.durationSeconds,
+        summary: record.summary ? JSON.stringify(record.summary) : null,
+      });
+    return { ...record, id: Number(info.lastInsertRowid) };
+  }
+
+  /** Every batch in the order it was finished. */
+  all(): BatchRecord[] {
+    const rows = this.db.prepare('SELECT * FROM batches ORDER BY id').all() as Record<string, unknown>[];
+    return rows.map((r) => ({
+      id: r.id as number,
+      file: r.file as string,
+      sha256: r.sha256 as string,
+      bytes: r.bytes as number,
+      analysedAt: r.analysed_at as string,
+      status: r.status as 'ok' | 'error',
+      error: (r.error as string | null) ?? null,
+      durationSeconds: r.duration_seconds as number,
+      summary: r.summary ? (JSON.parse(r.summary as string) as BatchSummary) : null,
+    }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The monitor's Prometheus metrics (prom-client), built from the families of
+ * shared/monitoring/metric-families.ts: gauges describe the latest ok batch, counters and the duration summary
+ * count every batch. `restore` rebuilds them from the history, so a restarted monitor exports what it exported
+ * before. Feature names are label values only (text, never markup).
+ */
+import { Counter, Gauge, Registry, Summary } from 'prom-client';
+import { type BatchRecord, driftStreaks } from '../../shared/monitoring/batch-summary';
+
+type Streaks = ReadonlyMap<string, number>;
+
+import { METRIC_FAMILIES as F } from '../../shared/monitoring/metric-families';
+
+type Labels<K extends string> = Record<K, string>;
+
+export class MetricsExporter {
+  readonly registry = new Registry();
+  private readonly g;
+  private readonly batches: Counter<string>;
+  private readonly duration: Summary<string>;
+
+  constructor(
+    private readonly model: string,
+    staleAfterSeconds: number,
+  ) {
+    const gauge = (f: (typeof F)[keyof typeof F]) =>
+      new Gauge({ name: f.name, help: f.help, labelNames: [...f.labels], registers: [this.registry] });
+    this.g = {
+      score: gauge(F.featureDriftScore),
+      threshold: gauge(F.featureDriftThreshold),
+      detected: gauge(F.featureDriftDetected),
+      streak: gauge(F.featureDriftStreak),
+      share: gauge(F.datasetDriftShare),
+      datasetDetected: gauge(F.datasetDriftDetected),
+      metric: gauge(F.modelMetric),
+      decayed: gauge(F.modelMetricDecayed),
+      rows: gauge(F.batchRows),
+      last: gauge(F.lastBatchTimestamp),
+      stale: gauge(F.stalenessThreshold),
+    };
+    this.batches = new Counter({
+      name: F.batchesTotal.name,
+      help: F.batchesTotal.help,
+      labelNames: [...F.batchesTotal.labels],
+      registers: [this.registry],
+    });
+    this.duration = new Summary({
+      name: F.batchDuration.name,
+      help: F.batchDuration.help,
+      labelNames: [...F.batchDuration.labels],
+      percentiles: [0.5, 0.9, 0.99],
+      registers: [this.registry],
+    });
+    this.g.stale.set({ model }, staleAfterSeconds);
+    // Both statuses exist from the start, so `increase(...{status="error"})` has a series to work on.
+    this.batches.inc({ model, status: 'ok' }, 0);
+    this.batches.inc({ model, status: 'error' }, 0);
+  }
+
+  /** Counts one finished batch and, when it is ok, makes it the latest (`streaks` include it). */
+  record(record: BatchRecord, streaks: Streaks): void {
+    this.count(record);
+    if (record.status === 'ok' && record.summary) this.showLatest(record, streaks);
+  }
+
+  /** Replays a stored history after a restart: counters from every batch, gauges from the latest ok one. */
+  restore(history: readonly BatchRecord[]): void {
+    for (const r of history) this.count(r);
+    const ok = history.filter((r) => r.status === 'ok' && r.summary);
+    if (ok.length > 0) this.showLatest(ok[ok.length - 1], driftStreaks(history));
+  }
+
+  private count(record: BatchRecord): void {
+    this.batches.inc({ model: this.model, status: record.status });
+    this.duration.observe({ model: this.model }, record.durationSeconds);
+  }
+
+  private showLatest(record: BatchRecord, streaks: Streaks): void {
+    const model = this.model;
+    const s = record.summary;
+    if (!s) return;
+    for (const gauge of [
+      this.g.score,
+      this.g.threshold,
+      this.g.detected,
+      this.g.streak,
+      this.g.metric,
+      this.g.decayed,
+    ])
+      gauge.reset();
+    for (const c of s.columns) {
+      if (c.test === null || c.score === null || c.threshold === null) continue;
+      const labels: Labels<'model' | 'feature' | 'test'> = { model, feature: c.name, test: c.test };
+      this.g.score.set(labels, c.score);
+      this.g.threshold.set(labels, c.threshold);
+      this.g.detected.set(labels, c.driftDetected ? 1 : 0);
+      this.g.streak.set(labels, streaks.get(c.name) ?? 0);
+    }
+    this.g.share.set({ model }, s.dataset.driftShare);
+    this.g.datasetDetected.set({ model }, s.dataset.driftDetected ? 1 : 0);
+    for (const m of s.metrics) {
+      if (m.realized !== null) this.g.metric.set({ model, metric: m.metric, source: 'realized' }, m.realized);
+      if (m.baseline !== null) this.g.metric.set({ model, metric: m.metric, source: 'baseline' }, m.baseline);
+      this.g.decayed.set({ model, metric: m.metric }, m.decayed ? 1 : 0);
+    }
+    this.g.rows.set({ model }, s.rows);
+    this.g.last.set({ model }, Date.parse(record.analysedAt) / 1000);
+  }
+
+  text(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+}

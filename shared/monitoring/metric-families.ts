@@ -1,0 +1,103 @@
+/**
+ * The Prometheus metric families of `driftscope monitor`: one home for their names, types, help texts and
+ * labels, imported by the monitor's exporter and checked against monitoring/ (alert rules, Grafana dashboard)
+ * by the tests. Labels are bounded (model, feature, test, metric, source, status): never a row or batch id.
+ * See docs/monitoring.md.
+ */
+
+export type MetricType = 'gauge' | 'counter' | 'summary';
+
+export interface MetricFamily {
+  name: string;
+  type: MetricType;
+  help: string;
+  labels: readonly string[];
+}
+
+const family = (name: string, type: MetricType, labels: readonly string[], help: string): MetricFamily => ({
+  name,
+  type,
+  help,
+  labels,
+});
+
+export const METRIC_FAMILIES = {
+  featureDriftScore: family(
+    'driftscope_feature_drift_score',
+    'gauge',
+    ['model', 'feature', 'test'],
+    "The latest batch's drift score of the feature (a p-value or a distance, by test).",
+  ),
+  featureDriftThreshold: family(
+    'driftscope_feature_drift_threshold',
+    'gauge',
+    ['model', 'feature', 'test'],
+    "The threshold the feature's score is compared with.",
+  ),
+  featureDriftDetected: family(
+    'driftscope_feature_drift_detected',
+    'gauge',
+    ['model', 'feature', 'test'],
+    '1 when the latest batch drifted on the feature, else 0.',
+  ),
+  featureDriftStreak: family(
+    'driftscope_feature_drift_streak',
+    'gauge',
+    ['model', 'feature', 'test'],
+    'Consecutive latest batches in which the feature drifted (0 when the latest did not).',
+  ),
+  datasetDriftShare: family(
+    'driftscope_dataset_drift_share',
+    'gauge',
+    ['model'],
+    'Share of the tested features that drifted in the latest batch.',
+  ),
+  datasetDriftDetected: family(
+    'driftscope_dataset_drift_detected',
+    'gauge',
+    ['model'],
+    '1 when the latest batch drifted as a whole (share at or above the share threshold), else 0.',
+  ),
+  modelMetric: family(
+    'driftscope_model_metric',
+    'gauge',
+    ['model', 'metric', 'source'],
+    'A model-quality metric: source="realized" on the latest labelled batch, source="baseline" on the reference.',
+  ),
+  modelMetricDecayed: family(
+    'driftscope_model_metric_decayed',
+    'gauge',
+    ['model', 'metric'],
+    "1 when the realised metric is worse than its baseline by more than the decay threshold (the engine's rule).",
+  ),
+  batchRows: family('driftscope_batch_rows', 'gauge', ['model'], 'Rows of the latest batch.'),
+  lastBatchTimestamp: family(
+    'driftscope_last_batch_timestamp_seconds',
+    'gauge',
+    ['model'],
+    'Unix time at which the latest batch was analysed.',
+  ),
+  stalenessThreshold: family(
+    'driftscope_staleness_threshold_seconds',
+    'gauge',
+    ['model'],
+    'Seconds without a batch after which the monitor is stale (--stale-after).',
+  ),
+  batchesTotal: family(
+    'driftscope_batches_total',
+    'counter',
+    ['model', 'status'],
+    'Batches the monitor finished, by status (ok, error).',
+  ),
+  batchDuration: family(
+    'driftscope_batch_duration_seconds',
+    'summary',
+    ['model'],
+    'Seconds to load, analyse and export one batch.',
+  ),
+} as const satisfies Record<string, MetricFamily>;
+
+/** Series names a family exposes (a summary adds _sum and _count; a counter is exposed under its name). */
+export function seriesNames(f: MetricFamily): string[] {
+  return f.type === 'summary' ? [f.name, `${f.name}_sum`, `${f.name}_count`] : [f.name];
+}

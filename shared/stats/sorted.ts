@@ -1,0 +1,68 @@
+/**
+ * Primitives on sorted arrays (ascending, no NaN), written once: binary search, distinct counts and
+ * merges. Walks over two sorted arrays go through `forEachTieGroup` (rank.ts). −0 and 0 are one value.
+ */
+import { forEachTieGroup } from './rank';
+
+/**
+ * Index of the first element ≥ x, or > x when `right` (`numpy.searchsorted(sorted, x, side)`).
+ * @example searchSorted(Float64Array.of(1, 2, 2, 3), 2, false) // 1
+ * @example searchSorted(Float64Array.of(1, 2, 2, 3), 2, true) // 3
+ */
+export function searchSorted(sorted: Float64Array, x: number, right: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (right ? sorted[mid] <= x : sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Number of distinct values of a sorted array (`numpy.unique(a).size`).
+ * @example countDistinctSorted(Float64Array.of(1, 1, 2)) // 2
+ */
+export function countDistinctSorted(sorted: Float64Array): number {
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
+  return count;
+}
+
+/**
+ * Distinct values of a ∪ b, ascending (`numpy.union1d(a, b)`).
+ * @example distinctUnion(Float64Array.of(1, 2), Float64Array.of(2, 3)) // Float64Array [1, 2, 3]
+ */
+export function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
+  const out: number[] = [];
+  forEachTieGroup(a, b, (v) => {
+    out.push(v);
+  });
+  return Float64Array.from(out);
+}
+
+/**
+ * Number of distinct values of a ∪ b (`numpy.union1d(a, b).size`).
+ * @example countDistinctUnion(Float64Array.of(1, 2), Float64Array.of(2, 3)) // 3
+ */
+export function countDistinctUnion(a: Float64Array, b: Float64Array): number {
+  let count = 0;
+  forEachTieGroup(a, b, () => {
+    count++;
+  });
+  return count;
+}
+
+/**
+ * a ∪ b as one sorted array with every value kept (`numpy.sort(numpy.concatenate([a, b]))`).
+ * @example mergeSorted(Float64Array.of(1, 3), Float64Array.of(2)) // Float64Array [1, 2, 3]
+ */
+export function mergeSorted(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++)
+    out[k] = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+  return out;
+}

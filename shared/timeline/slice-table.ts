@@ -1,0 +1,84 @@
+/**
+ * A table of some rows of another (a chunk), and a table whose number columns carry their sorted values
+ * (so the reference is sorted once for all chunks; numericSide reuses `column.sorted`, bit for bit what it
+ * would compute). Text columns share the parent's dictionary: only codes present in the rows count.
+ */
+import type { Column, ColumnarTable } from '../table/columnar';
+import { sortedFinite } from '../table/infer-type';
+
+/**
+ * The rows `rows` (ascending indices) of `table`, in that order. Invalid number cells are NaN in the
+ * parent without their row, so in a chunk they count as missing (timeline notes say so).
+ */
+export function sliceTable(table: ColumnarTable, rows: Int32Array, fileName: string): ColumnarTable {
+  const columns: Column[] = table.columns.map((c) => {
+    if (c.storage === 'number') {
+      const values = new Float64Array(rows.length);
+      for (let i = 0; i < rows.length; i++) values[i] = c.values[rows[i]];
+      return { name: c.name, storage: 'number', values, invalidCount: 0, firstInvalid: null };
+    }
+    const codes = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) codes[i] = c.codes[rows[i]];
+    return { name: c.name, storage: 'string', codes, dictionary: c.dictionary };
+  });
+  return {
+    fileName,
+    rowCount: rows.length,
+    columns,
+    delimiter: table.delimiter,
+    byteLength: 0,
+    warnings: [],
+  };
+}
+
+/** Every row of `table` except `rows` (ascending), with number columns' sorted values derived from the
+ * parent's (`sortedWithout`), so leave-one-out never sorts the reference again. */
+export function sliceComplement(
+  table: ColumnarTable,
+  rows: Int32Array,
+  chunk: ColumnarTable,
+  fileName: string,
+): ColumnarTable {
+  const keep = new Int32Array(table.rowCount - rows.length);
+  let j = 0;
+  let k = 0;
+  for (let i = 0; i < table.rowCount; i++) {
+    if (j < rows.length && rows[j] === i) j++;
+    else keep[k++] = i;
+  }
+  const rest = sliceTable(table, keep, fileName);
+  rest.columns = rest.columns.map((c, i) => {
+    const parent = table.columns[i];
+    const part = chunk.columns[i];
+    if (c.storage !== 'number' || parent.storage !== 'number' || part.storage !== 'number') return c;
+    const all = parent.sorted ?? sortedFinite(parent.values);
+    const out = part.sorted ?? sortedFinite(part.values);
+    return { ...c, sorted: sortedWithout(all, out) };
+  });
+  return rest;
+}
+
+/**
+ * The multiset difference of two arrays sorted by Float64Array.prototype.sort (−0 before +0): `all`
+ * without one occurrence of each value of `out` (a sub-multiset of `all`), still sorted.
+ */
+export function sortedWithout(all: Float64Array, out: Float64Array): Float64Array {
+  const result = new Float64Array(all.length - out.length);
+  let j = 0;
+  let k = 0;
+  for (let i = 0; i < all.length; i++) {
+    if (j < out.length && Object.is(all[i], out[j])) j++;
+    else result[k++] = all[i];
+  }
+  return result;
+}
+
+/** A copy of `table` whose number columns carry `sorted` (computed once here when absent). */
+export function withSortedColumns(table: ColumnarTable): ColumnarTable {
+  return {
+    ...table,
+    columns: table.columns.map((c) =>
+      c.storage === 'number' && c.sorted === undefined ? { ...c, sorted: sortedFinite(c.values) } : c,
+    ),
+  };
+}

@@ -1,0 +1,163 @@
+#!/usr/bin/env node
+/**
+ * Timeline benchmark (issue 11): N current rows (default 1,000,000) × 20 columns plus a timestamp `ts` over
+ * one year (52 weeks from Monday 2025-01-06, evenly spaced, file order = time order) in 52 weekly chunks,
+ * against an N-row reference (the year before). The data are generate-bench-data.mjs's files with `ts`
+ * added as the first column (test/bench/data/timeline-N/, gitignored).
+ *
+ * Bundles timeline-bench-run.ts with esbuild (as bench-tests.mjs does) and runs it in separate child
+ * processes, alternating `plain` (the two-file analysis), `plain-no-time` (the same with the ts column
+ * ignored, as every chunk of the timeline does) and `timeline` (period:week), --repeat times each (default 2); each child loads both files itself, so times are end to end (load + analysis) and peak
+ * memory is that child's VmHWM. Prints every run, the medians, and the ratios timeline/plain against the
+ * targets (time ≤ 1.5×, peak memory ≤ 1.2×; also the time ratio to plain-no-time, for information) with the
+ * machine's load average (the CPU is shared).
+ * Being slow never makes the exit code non-zero; a run that fails does.
+ *
+ * Usage: node test/bench/timeline.bench.mjs [--rows N] [--repeat R] [--regenerate]
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { DEFAULT_DATA_DIR, generateBenchData } from './generate-bench-data.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ENTRY = join(HERE, 'timeline-bench-run.ts');
+const TARGET_TIME_RATIO = 1.5;
+const TARGET_MEMORY_RATIO = 1.2;
+const DAY_S = 86_400;
+
+function parseArgs(argv) {
+  const args = { rows: 1_000_000, repeat: 2, regenerate: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--regenerate') args.regenerate = true;
+    else if (flag === '--rows' || flag === '--repeat') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new RangeError(`${flag}: bad value`);
+      args[flag.slice(2)] = n;
+    } else throw new RangeError(`unknown argument: ${flag}`);
+  }
+  return args;
+}
+
+/** Copies `from` to `to` with a first column ts: row i at start + floor(i · 364 days / rows) seconds. */
+async function addTimestamps(from, to, rows, startMs) {
+  const fd = openSync(`${to}.partial`, 'w');
+  let i = -1;
+  let buffer = '';
+  for await (const line of createInterface({
+    input: createReadStream(from),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
+    if (i < 0) buffer += `ts,${line}\n`;
+    else {
+      const ts = new Date(startMs + Math.floor((i * 364 * DAY_S) / rows) * 1000).toISOString().slice(0, 19);
+      buffer += `${ts},${line}\n`;
+    }
+    i++;
+    if (buffer.length > 1 << 20) {
+      writeSync(fd, buffer);
+      buffer = '';
+    }
+  }
+  writeSync(fd, buffer);
+  closeSync(fd);
+  renameSync(`${to}.partial`, to);
+}
+
+async function ensureData(rows, regenerate) {
+  const dir = join(DEFAULT_DATA_DIR, `timeline-${rows}`);
+  const reference = join(dir, 'reference-ts.csv');
+  const current = join(dir, 'current-ts.csv');
+  if (!regenerate && existsSync(reference) && existsSync(current)) return { reference, current };
+  const t0 = performance.now();
+  const plain = await generateBenchData({ rows, dir });
+  await addTimestamps(plain.reference, reference, rows, Date.UTC(2024, 0, 8)); // a Monday
+  await addTimestamps(plain.current, current, rows, Date.UTC(2025, 0, 6)); // a Monday
+  rmSync(plain.reference);
+  rmSync(plain.current);
+  console.log(`generated ${rows} rows per file in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { reference, current };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+const args = parseArgs(process.argv.slice(2));
+const { reference, current } = await ensureData(args.rows, args.regenerate);
+const dir = mkdtempSync(join(tmpdir(), 'driftscope-bench-timeline-'));
+const outfile = join(dir, 'timeline-bench.cjs');
+let failed = false;
+try {
+  await build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile,
+    logLevel: 'warning',
+    external: ['electron'],
+  });
+  const runs = { plain: [], 'plain-no-time': [], timeline: [] };
+  const loadBefore = loadavg()[0];
+  for (let r = 0; r < args.repeat; r++) {
+    for (const mode of ['plain', 'plain-no-time', 'timeline']) {
+      const child = spawnSync(process.execPath, [outfile, mode, reference, current], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+      });
+      if (child.status !== 0) {
+        console.error(child.stderr);
+        failed = true;
+        continue;
+      }
+      const result = JSON.parse(child.stdout.trim().split('\n').pop());
+      runs[mode].push(result);
+      console.log(
+        `${mode.padEnd(13)} rows ${result.rows} cols ${result.columns} chunks ${String(result.chunks).padStart(2)}  load ${(result.loadMs / 1000).toFixed(2)} s  analysis ${(result.analyzeMs / 1000).toFixed(2)} s  total ${(result.totalMs / 1000).toFixed(2)} s  peak ${result.peakRssMb?.toFixed(0)} MB  drifted ${result.drifted.join(' ')}`,
+      );
+    }
+  }
+  if (runs.plain.length > 0 && runs.timeline.length > 0) {
+    const m = (mode, key) => median(runs[mode].map((x) => x[key]));
+    const time = m('timeline', 'totalMs') / m('plain', 'totalMs');
+    const analysis = m('timeline', 'analyzeMs') / m('plain', 'analyzeMs');
+    const memory = m('timeline', 'peakRssMb') / m('plain', 'peakRssMb');
+    console.log(
+      `cpus ${cpus().length}, load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`,
+    );
+    const seconds = (mode) => (runs[mode].length > 0 ? `${(m(mode, 'totalMs') / 1000).toFixed(2)} s` : 'n/a');
+    console.log(
+      `median total: plain ${seconds('plain')}, plain-no-time ${seconds('plain-no-time')}, timeline ${seconds('timeline')}`,
+    );
+    if (runs['plain-no-time'].length > 0) {
+      const ratio = m('timeline', 'totalMs') / m('plain-no-time', 'totalMs');
+      console.log(`time ratio to plain-no-time ${ratio.toFixed(2)} (for information)`);
+    }
+    console.log(
+      `${time <= TARGET_TIME_RATIO ? 'PASS' : 'FAIL'} time ratio ${time.toFixed(2)} (target ≤ ${TARGET_TIME_RATIO}); analysis only ${analysis.toFixed(2)}`,
+    );
+    console.log(
+      `${memory <= TARGET_MEMORY_RATIO ? 'PASS' : 'FAIL'} peak memory ratio ${memory.toFixed(2)} (target ≤ ${TARGET_MEMORY_RATIO})`,
+    );
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
