@@ -17,17 +17,6 @@ import type {
 } from './explore/types';
 import type { AnalysisResult, AnalysisSettings } from './report/analysis-result';
 
-export type {
-  BinChoice,
-  ColumnDetail,
-  OpenedSession,
-  Preferences,
-  RecentEntry,
-  RowSelector,
-  RowsResult,
-  SessionState,
-} from './explore/types';
-
 export type DatasetRole = 'reference' | 'current';
 
 /** A dataset loaded into the engine, described without its rows. */
@@ -63,66 +52,130 @@ export type LoadOutcome =
   | { ok: true; dataset: DatasetSummary }
   | { ok: false; cancelled: boolean; error: UserFacingError | null };
 
-/** Every request the renderer can make: one method per IPC channel. */
-export interface DriftscopeApi {
-  /** 'dataset:pick' — main shows an Open dialog and loads the chosen file; null when the user cancels. */
-  pickDataset(role: DatasetRole): Promise<LoadOutcome | null>;
-  /** 'dataset:open-dropped' — loads a file the user dropped on the window (path from the preload). */
-  openDroppedDataset(role: DatasetRole, droppedPath: string): Promise<LoadOutcome>;
-  /** 'dataset:demo' — writes the built-in demo to the app's data folder (once) and loads both files. */
-  loadDemo(): Promise<{ reference: LoadOutcome; current: LoadOutcome }>;
-  /** 'dataset:cancel' — cancels a load in progress; resolves when the engine has stopped reading. */
-  cancelLoad(role: DatasetRole): Promise<void>;
-  /** 'analysis:run' — analyses the loaded reference against the loaded current dataset. */
-  runAnalysis(settings: AnalysisSettings): Promise<AnalysisResult>;
+/**
+ * Every request the renderer can make, one IPC channel each, with its arguments and what it resolves with:
+ * the one source of the contract (after GitHub Desktop's `RequestResponseChannels`,
+ * app/src/lib/ipc-shared.ts). The renderer's `DriftscopeApi`, the channel list, the preload, main's handler
+ * table (electron/main/ipc.ts) and the end-to-end bridge are all derived from it, so a handler or a caller
+ * with the wrong types does not compile.
+ */
+export interface InvokeChannels {
+  /** pickDataset: main shows an Open dialog and loads the chosen file; null when the user cancels. */
+  'dataset:pick': (role: DatasetRole) => Promise<LoadOutcome | null>;
+  /** openDroppedDataset: loads a file the user dropped on the window (path from the preload). */
+  'dataset:open-dropped': (role: DatasetRole, droppedPath: string) => Promise<LoadOutcome>;
+  /** loadDemo: writes the built-in demo to the app's data folder (once) and loads both files. */
+  'dataset:demo': () => Promise<{ reference: LoadOutcome; current: LoadOutcome }>;
+  /** cancelLoad: cancels a load in progress; resolves when the engine has stopped reading. */
+  'dataset:cancel': (role: DatasetRole) => Promise<void>;
+  /** runAnalysis: analyses the loaded reference against the loaded current dataset. */
+  'analysis:run': (settings: AnalysisSettings) => Promise<AnalysisResult>;
   /**
-   * 'analysis:column-detail' — a column (by name, of the last analysis) on a binning: 'auto', 10, 30 or 100
-   * bins. Numeric: share histogram, per-bin PSI/JS terms, ECDFs (≤ 500 points each), KS location.
+   * getColumnDetail: a column (by name, of the last analysis) on a binning: 'auto', 10, 30 or 100 bins.
+   * Numeric: share histogram, per-bin PSI/JS terms, ECDFs (≤ 500 points each), KS location.
    * Categorical: every category's shares and delta.
    */
-  getColumnDetail(column: string, bins: BinChoice): Promise<ColumnDetail>;
+  'analysis:column-detail': (column: string, bins: BinChoice) => Promise<ColumnDetail>;
   /**
-   * 'dataset:rows' — the first `limit` (1–200) rows of the current file whose `column` falls in a bin
+   * getRows: the first `limit` (1–200) rows of the current file whose `column` falls in a bin
    * ({ kind: 'range', lo, hi, lastClosed }) or equals a category ({ kind: 'category', label }), as text.
    */
-  getRows(column: string, selector: RowSelector, limit: number): Promise<RowsResult>;
+  'dataset:rows': (column: string, selector: RowSelector, limit: number) => Promise<RowsResult>;
   /**
-   * 'analysis:recompute-column' — the last result with one column re-tested under `settings` (its type,
-   * test and threshold overrides in settings.columns); correction and dataset verdict re-applied.
+   * recomputeColumn: the last result with one column re-tested under `settings` (its type, test and
+   * threshold overrides in settings.columns); correction and dataset verdict re-applied.
    */
-  recomputeColumn(column: string, settings: AnalysisSettings): Promise<AnalysisResult>;
+  'analysis:recompute-column': (column: string, settings: AnalysisSettings) => Promise<AnalysisResult>;
   /**
-   * 'session:save' — main shows a Save dialog and writes a `.driftscope.json` with both loaded files'
-   * paths, `state.settings` and `state.ui`. Resolves with the file name, or null when the user cancels.
+   * saveSession: main shows a Save dialog and writes a `.driftscope.json` with both loaded files' paths,
+   * `state.settings` and `state.ui`. Resolves with the file name, or null when the user cancels.
    */
-  saveSession(state: SessionState): Promise<{ fileName: string } | null>;
+  'session:save': (state: SessionState) => Promise<{ fileName: string } | null>;
   /**
-   * 'session:open' — main shows an Open dialog, validates the session and loads both files (asking for
-   * any that moved). Null when the user cancels.
+   * openSession: main shows an Open dialog, validates the session and loads both files (asking for any
+   * that moved). Null when the user cancels.
    */
-  openSession(): Promise<SessionOpenOutcome | null>;
-  /** 'recent:list' — recently opened sessions and file pairs, newest first (no paths). */
-  listRecent(): Promise<RecentEntry[]>;
-  /** 'recent:open' — reopens a recent entry by its id (from listRecent); null when it cannot be found. */
-  openRecent(id: string): Promise<SessionOpenOutcome | null>;
-  /** 'preferences:get' — the remembered preferences (theme). */
-  getPreferences(): Promise<Preferences>;
-  /** 'preferences:set' — changes preferences (theme: 'system' | 'light' | 'dark'); resolves with all of them. */
-  setPreferences(changes: Partial<Preferences>): Promise<Preferences>;
+  'session:open': () => Promise<SessionOpenOutcome | null>;
+  /** listRecent: recently opened sessions and file pairs, newest first (no paths). */
+  'recent:list': () => Promise<RecentEntry[]>;
+  /** openRecent: reopens a recent entry by its id (from listRecent); null when it cannot be found. */
+  'recent:open': (id: string) => Promise<SessionOpenOutcome | null>;
+  /** getPreferences: the remembered preferences (theme). */
+  'preferences:get': () => Promise<Preferences>;
+  /** setPreferences: changes preferences (theme: 'system' | 'light' | 'dark'); resolves with all of them. */
+  'preferences:set': (changes: Partial<Preferences>) => Promise<Preferences>;
   /**
-   * 'report:export' — main shows a Save dialog (the OS confirms an overwrite) and writes the report of the
+   * exportReport: main shows a Save dialog (the OS confirms an overwrite) and writes the report of the
    * last analysis result: 'html' (self-contained, offline), 'pdf' (that HTML printed; options.pageSize
    * 'A4' or 'Letter'), 'json' (the full result) or 'csv' (the drift table). `columnOrder`: column names in
    * the table's current order (null: drifted first). Resolves with the file name, or null on cancel.
    */
-  exportReport(
+  'report:export': (
     format: ReportExportFormat,
     columnOrder: string[] | null,
     options?: ReportExportOptions,
-  ): Promise<ReportExportOutcome | null>;
-  /** 'dataset:progress' event — returns an unsubscribe function. */
-  onProgress(listener: (progress: LoadProgress) => void): () => void;
+  ) => Promise<ReportExportOutcome | null>;
 }
+
+/** Every event main sends to the renderer, with its payload. */
+export interface EventChannels {
+  /** onProgress: loading progress of one file; the method returns an unsubscribe function. */
+  'dataset:progress': LoadProgress;
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type EventChannel = keyof EventChannels;
+export type InvokeArgs<C extends InvokeChannel> = Parameters<InvokeChannels[C]>;
+export type InvokeResult<C extends InvokeChannel> = Awaited<ReturnType<InvokeChannels[C]>>;
+
+/**
+ * The `window.driftscope` method of each channel. The order is the order of registration, pinned by a unit
+ * test (test/unit/electron/contract-samples.ts) so that nothing is added silently.
+ */
+export const INVOKE_METHODS = {
+  'dataset:pick': 'pickDataset',
+  'dataset:open-dropped': 'openDroppedDataset',
+  'dataset:demo': 'loadDemo',
+  'dataset:cancel': 'cancelLoad',
+  'analysis:run': 'runAnalysis',
+  'analysis:column-detail': 'getColumnDetail',
+  'dataset:rows': 'getRows',
+  'analysis:recompute-column': 'recomputeColumn',
+  'session:save': 'saveSession',
+  'session:open': 'openSession',
+  'recent:list': 'listRecent',
+  'recent:open': 'openRecent',
+  'preferences:get': 'getPreferences',
+  'preferences:set': 'setPreferences',
+  'report:export': 'exportReport',
+} as const satisfies Record<InvokeChannel, string>;
+
+/** The `window.driftscope` method that subscribes to each event channel. */
+export const EVENT_METHODS = { 'dataset:progress': 'onProgress' } as const satisfies Record<
+  EventChannel,
+  string
+>;
+
+export const INVOKE_CHANNELS = Object.keys(INVOKE_METHODS) as readonly InvokeChannel[];
+export const EVENT_CHANNELS = Object.keys(EVENT_METHODS) as readonly EventChannel[];
+
+/** Request methods of `window.driftscope`, derived from the channel map. */
+type InvokeApi = { [C in keyof InvokeChannels as (typeof INVOKE_METHODS)[C]]: InvokeChannels[C] };
+/** Event methods of `window.driftscope`: each takes a listener of the payload and returns an unsubscribe. */
+type EventApi = {
+  [C in keyof EventChannels as (typeof EVENT_METHODS)[C]]: (
+    listener: (payload: EventChannels[C]) => void,
+  ) => () => void;
+};
+
+/** What the renderer sees as `window.driftscope`: one method per channel, never a generic invoke. */
+export interface DriftscopeApi extends InvokeApi, EventApi {}
+
+/** Every method name of `window.driftscope`, requests first, then events. */
+export const API_METHODS: readonly (keyof DriftscopeApi)[] = [
+  ...Object.values(INVOKE_METHODS),
+  ...Object.values(EVENT_METHODS),
+];
 
 export type ReportExportFormat = 'html' | 'pdf' | 'json' | 'csv';
 
@@ -143,25 +196,3 @@ export interface SessionOpenOutcome {
   current: LoadOutcome;
   session: OpenedSession;
 }
-
-/** Channel names, pinned by a unit test so that nothing is added silently. */
-export const INVOKE_CHANNELS = [
-  'dataset:pick',
-  'dataset:open-dropped',
-  'dataset:demo',
-  'dataset:cancel',
-  'analysis:run',
-  'analysis:column-detail',
-  'dataset:rows',
-  'analysis:recompute-column',
-  'session:save',
-  'session:open',
-  'recent:list',
-  'recent:open',
-  'preferences:get',
-  'preferences:set',
-  'report:export',
-] as const;
-export const EVENT_CHANNELS = ['dataset:progress'] as const;
-
-export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

@@ -11,6 +11,7 @@ import type { Timeline } from '../../shared/timeline/types';
 import type {
   EngineMessage,
   EngineRequest,
+  EngineResult,
   FileLoadOptions,
   TimelineProgress,
   TimelineRequestOptions,
@@ -115,10 +116,11 @@ export class EngineClient {
     await this.worker.terminate();
   }
 
-  private request<T>(request: EngineRequest, context: string): Promise<T> {
+  /** Sends one request; its type fixes the type of the result (protocol.ts `EngineResults`). */
+  private request<R extends EngineRequest>(request: R, context: string): Promise<EngineResult<R>> {
     if (this.closed) return Promise.reject(new Error('The analysis engine is closed.'));
     const seq = ++this.seq;
-    return new Promise<T>((resolve, reject) => {
+    return new Promise<EngineResult<R>>((resolve, reject) => {
       this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject, context });
       this.worker.postMessage({ seq, request });
     });

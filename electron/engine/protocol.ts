@@ -9,7 +9,7 @@ import type { Encoding } from '../../shared/table/encoding';
 import type { DecimalSeparator } from '../../shared/table/parse-number';
 import type { TimelineOptions } from '../../shared/timeline/analyze-timeline';
 import type { Timeline } from '../../shared/timeline/types';
-import type { ExploreRequest } from './explore';
+import type { ExploreRequest, ExploreResults } from './explore';
 
 /** The two datasets of the API, plus a labels file joined into current by ID (the feedback loop). */
 export type EngineRole = DatasetRole | 'labels';
@@ -37,12 +37,20 @@ export interface TimelineProgress {
   total: number;
 }
 
-export interface EngineResults {
+/** What the worker answers to each request type (the interactive ones in explore.ts). */
+export interface EngineResults extends ExploreResults {
   load: DatasetSummary;
   cancel: undefined;
   analyze: AnalysisResult;
   timeline: Timeline;
 }
+
+/**
+ * The result of one request, determined by its type (after Signal-Desktop's ts/sql/main.ts, where the
+ * method named in a call fixes what the call resolves with). Fails to compile for a request type that has
+ * no entry in `EngineResults`.
+ */
+export type EngineResult<R extends EngineRequest> = EngineResults[R['type']];
 
 export interface SerializedError {
   name: string;

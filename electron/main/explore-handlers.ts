@@ -17,19 +17,9 @@ import {
 import { isBinChoice, ROWS_LIMIT_MAX, type RowSelector, type SessionState } from '../../shared/explore/types';
 import type { EngineClient } from '../engine/engine-client';
 import { writeFileAtomic } from '../io/write-file-atomic';
+import type { InvokeHandlers } from './ipc';
 import { type PreferencesStore, validatePreferenceChanges } from './preferences';
 import { isRecentId, type RecentStore, type RecentTarget } from './recent';
-
-export type ExploreChannel =
-  | 'analysis:column-detail'
-  | 'dataset:rows'
-  | 'analysis:recompute-column'
-  | 'session:save'
-  | 'session:open'
-  | 'recent:list'
-  | 'recent:open'
-  | 'preferences:get'
-  | 'preferences:set';
 
 export interface ExploreDeps {
   engine: EngineClient;
@@ -105,7 +95,7 @@ export function createExploreHandlers(
   deps: ExploreDeps,
   paths: LoadedPaths,
   load: (role: DatasetRole, filePath: string) => Promise<LoadOutcome>,
-): Record<ExploreChannel, (...args: unknown[]) => Promise<unknown>> {
+) {
   const { engine } = deps;
 
   /** A session's path for one role: as saved, else a file of that name next to the session, else ask. */
@@ -192,5 +182,5 @@ export function createExploreHandlers(
       if (valid.theme) deps.applyTheme?.(valid.theme);
       return next;
     },
-  };
+  } satisfies Partial<InvokeHandlers>;
 }

@@ -6,7 +6,7 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DatasetRole, InvokeChannel, LoadOutcome, LoadProgress } from '../../shared/api';
+import type { DatasetRole, LoadOutcome, LoadProgress } from '../../shared/api';
 import { DatasetError } from '../../shared/dataset-error';
 import { generateDemo } from '../../shared/demo/generate-demo';
 import { type AnalysisSettings, parseSettings } from '../../shared/drift/settings';
@@ -16,6 +16,7 @@ import { CancelledError } from '../engine/serialize-error';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { createReportExportHandler, type ReportExportDeps } from '../report/export-report';
 import { createExploreHandlers, type ExploreDeps, type LoadedPaths } from './explore-handlers';
+import type { InvokeHandlers } from './ipc';
 import { PreferencesStore } from './preferences';
 import { RecentStore } from './recent';
 
@@ -41,7 +42,8 @@ export interface HandlerDeps {
   printPdf?: ReportExportDeps['printPdf'];
 }
 
-export type Handlers = Record<InvokeChannel, (...args: unknown[]) => Promise<unknown>>;
+/** Every channel's handler, typed by the contract (electron/main/ipc.ts). */
+export type Handlers = InvokeHandlers;
 
 export function validateRole(value: unknown): DatasetRole {
   if (value !== 'reference' && value !== 'current')
@@ -141,8 +143,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       lastResult = await engine.analyze(validateSettings(settings));
       return lastResult;
     },
-    'analysis:recompute-column': async (...args) => {
-      lastResult = (await explore['analysis:recompute-column'](...args)) as AnalysisResult;
+    'analysis:recompute-column': async (column, settings) => {
+      lastResult = await explore['analysis:recompute-column'](column, settings);
       return lastResult;
     },
     'report:export': (format, columnOrder, options) => exportReport(format, columnOrder, options),

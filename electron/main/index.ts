@@ -57,6 +57,7 @@ app
   .then(() => {
     engine = new EngineClient();
     const userDataDir = app.getPath('userData');
+    // The one store of preferences.json: the window's bounds here, the theme in the handlers.
     preferences = PreferencesStore.inFolder(userDataDir);
     nativeTheme.themeSource = preferences.get().theme;
     const handlers = createHandlers({

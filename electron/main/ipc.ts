@@ -3,12 +3,36 @@
  * renderer's document, runs the handler (which validates its own arguments) and returns plain data.
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import { INVOKE_CHANNELS, type InvokeChannel, type LoadProgress } from '../../shared/api';
+import {
+  type EventChannel,
+  INVOKE_CHANNELS,
+  type InvokeArgs,
+  type InvokeChannel,
+  type InvokeResult,
+  type LoadProgress,
+} from '../../shared/api';
 
-export type InvokeHandler = (...args: unknown[]) => Promise<unknown>;
-export type InvokeHandlers = Record<InvokeChannel, InvokeHandler>;
+/** Arguments as they arrive from the renderer: as many as the contract declares, each unchecked. */
+export type Untrusted<Args extends unknown[]> = { [K in keyof Args]: unknown };
 
-export const PROGRESS_CHANNEL = 'dataset:progress';
+/**
+ * Main's side of one channel of shared/api.ts: takes the renderer's arguments unchecked (the handler
+ * validates them) and resolves with the contract's result type, so a wrong result does not compile.
+ */
+export type InvokeHandler<C extends InvokeChannel> = (
+  ...args: Untrusted<InvokeArgs<C>>
+) => Promise<InvokeResult<C>>;
+export type InvokeHandlers = { [C in InvokeChannel]: InvokeHandler<C> };
+/** Any handler, as the transport sees it (arguments and result cross as plain data). */
+export type AnyInvokeHandler = (...args: unknown[]) => Promise<unknown>;
+
+export const PROGRESS_CHANNEL = 'dataset:progress' satisfies EventChannel;
+
+/** The handler of `channel` (a string from the transport), or undefined when the contract has no such channel. */
+export function handlerOf(handlers: InvokeHandlers, channel: string): AnyInvokeHandler | undefined {
+  const fn: unknown = Object.hasOwn(handlers, channel) ? handlers[channel as InvokeChannel] : undefined;
+  return typeof fn === 'function' ? (fn as AnyInvokeHandler) : undefined;
+}
 
 /**
  * True when a frame at `senderUrl` is our renderer: a `file:` URL naming the same file as `rendererUrl`
@@ -52,8 +76,8 @@ export function registerIpc(ipcMain: IpcMain, handlers: InvokeHandlers, renderer
     if (!known.has(name)) throw new Error(`registerIpc: handler for undeclared channel ${name}`);
   }
   for (const channel of INVOKE_CHANNELS) {
-    const fn = handlers[channel];
-    if (typeof fn !== 'function') throw new Error(`registerIpc: no handler for channel ${channel}`);
+    const fn = handlerOf(handlers, channel);
+    if (!fn) throw new Error(`registerIpc: no handler for channel ${channel}`);
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       const url = event.senderFrame?.url;
       if (!isTrustedSender(url, rendererUrl)) {

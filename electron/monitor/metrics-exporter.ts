@@ -2,9 +2,11 @@
  * The monitor's Prometheus metrics (prom-client), built from the families of
  * shared/monitoring/metric-families.ts: gauges describe the latest ok batch, counters and the duration summary
  * count every batch. `restore` rebuilds them from the history, so a restarted monitor exports what it exported
- * before. Feature names are label values only (text, never markup).
+ * before. Feature names are label values only (text, never markup). The process's own health (prom-client's
+ * default metrics: process_resident_memory_bytes, nodejs_heap_size_used_bytes, event-loop lag, ...) is
+ * exported beside them, labelled with the model, so a dashboard can watch the monitor itself.
  */
-import { Counter, Gauge, Registry, Summary } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry, Summary } from 'prom-client';
 import { type BatchRecord, driftStreaks } from '../../shared/monitoring/batch-summary';
 
 type Streaks = ReadonlyMap<string, number>;
@@ -51,6 +53,7 @@ export class MetricsExporter {
       percentiles: [0.5, 0.9, 0.99],
       registers: [this.registry],
     });
+    collectDefaultMetrics({ register: this.registry, labels: { model } });
     this.g.stale.set({ model }, staleAfterSeconds);
     // Both statuses exist from the start, so `increase(...{status="error"})` has a series to work on.
     this.batches.inc({ model, status: 'ok' }, 0);

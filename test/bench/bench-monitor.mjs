@@ -128,24 +128,39 @@ const scrape = await withMonitor('bwide.json', 'wwide', 9562, async () => {
 const small = await generateBenchData({ rows: 1000, dir: path.join(work, 'small') });
 run(['baseline', '--reference', small.reference, '--model', 'small', '--out', 'bsmall.json']);
 mkdirSync(path.join(work, 'wsmall'));
+const gaugeOf = (text, name) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)`, 'm').exec(text)?.[1]);
 const memory = await withMonitor('bsmall.json', 'wsmall', 9563, async (child) => {
   const at = {};
+  const samples = []; // [batch, V8 heap used MB, RSS MB] every 10 batches, from the monitor's own /metrics
   for (let i = 1; i <= manyBatches; i++) {
     deliver(
       i % 2 ? small.current : small.reference,
       path.join(work, 'wsmall'),
       `batch-${String(i).padStart(4, '0')}.csv`,
     );
-    if (i % 10 === 0) await waitBatches('wsmall.jsonl', i);
+    if (i % 10 === 0) {
+      await waitBatches('wsmall.jsonl', i);
+      const text = await (await fetch('http://127.0.0.1:9563/metrics')).text();
+      samples.push([i, gaugeOf(text, 'nodejs_heap_size_used_bytes') / 2 ** 20, rssMb(child.pid)]);
+    }
     if (i === 10 || i === Math.round(manyBatches / 2) || i === manyBatches) {
       await sleep(500);
       at[i] = rssMb(child.pid);
     }
   }
-  return at;
+  // A leak shows as a rising floor of the heap: the lowest heap-used (just after a collection) of the first
+  // fifth of the run against that of the last fifth.
+  const fifth = Math.max(1, Math.floor(samples.length / 5));
+  const floor = (xs) => Math.min(...xs.map((x) => x[1]));
+  return {
+    rss: at,
+    heapFloorFirstMb: floor(samples.slice(0, fifth)),
+    heapFloorLastMb: floor(samples.slice(-fifth)),
+    samples,
+  };
 });
 
-console.log(JSON.stringify({ batch100k: big, scrape1000Features: scrape, rssMb: memory }, null, 2));
+console.log(JSON.stringify({ batch100k: big, scrape1000Features: scrape, memory }, null, 2));
 console.log(
   `100k×20 batch: analysed in ${median(big.map((b) => b.analyse)).toFixed(2)} s (median of 3), ` +
     `${median(big.map((b) => b.wall)).toFixed(2)} s from delivery to log line (target < 2 s)`,
@@ -154,7 +169,8 @@ console.log(
   `/metrics with 1,000 features (${(scrape.bytes / 1024).toFixed(0)} kB): ${scrape.ms.toFixed(1)} ms (median of 30; target < 50 ms)`,
 );
 console.log(
-  `RSS after ${Object.entries(memory)
+  `RSS after ${Object.entries(memory.rss)
     .map(([n, mb]) => `${n} batches ${mb.toFixed(0)} MB`)
-    .join(', ')}`,
+    .join(', ')}; V8 heap-used floor: first fifth ${memory.heapFloorFirstMb.toFixed(1)} MB, ` +
+    `last fifth ${memory.heapFloorLastMb.toFixed(1)} MB (a leak raises the floor)`,
 );

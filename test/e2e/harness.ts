@@ -12,8 +12,17 @@ import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { EngineClient } from '../../electron/engine/engine-client';
 import { createHandlers } from '../../electron/main/handlers';
+import { handlerOf } from '../../electron/main/ipc';
+import { PreferencesStore } from '../../electron/main/preferences';
 import { createCliPdfPrinter } from '../../electron/report/pdf-cli';
-import type { DatasetRole, InvokeChannel, LoadProgress } from '../../shared/api';
+import {
+  type DatasetRole,
+  EVENT_METHODS,
+  type EventChannel,
+  type EventChannels,
+  INVOKE_METHODS,
+  type LoadProgress,
+} from '../../shared/api';
 import { repoRoot } from './global-setup';
 import { AppPage } from './pages/app-page';
 import { type StaticServer, serveStatic } from './static-server';
@@ -56,56 +65,58 @@ interface TestFixtures {
   harness: Harness;
 }
 
-type ProgressWindow = Window & { __driftscopeEmitProgress?: (progress: LoadProgress) => void };
+type EmitWindow = Window & { __driftscopeEmit?: (channel: EventChannel, payload: unknown) => void };
 
-/** Runs in the page before any script: the test double of electron/preload (same shape as its api.ts). */
-function installBridge(dropDir: string): void {
+interface BridgeOptions {
+  dropDir: string;
+  /** The contract's channel → method maps (shared/api.ts): the bridge has exactly the preload's methods. */
+  invokeMethods: Record<string, string>;
+  eventMethods: Record<string, string>;
+}
+
+/**
+ * Runs in the page before any script: the test double of electron/preload, built like its api.ts from the
+ * contract's method maps (passed in as data, since this function is serialised into the page).
+ */
+function installBridge({ dropDir, invokeMethods, eventMethods }: BridgeOptions): void {
   type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
   const w = window as unknown as Record<string, unknown> & { __driftscopeInvoke: Invoke };
-  const listeners = new Set<(progress: unknown) => void>();
-  const invoke = (channel: string, ...args: unknown[]) => w.__driftscopeInvoke(channel, ...args);
-  w.__driftscopeEmitProgress = (progress: unknown) => {
-    for (const listener of listeners) listener(progress);
+  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  w.__driftscopeEmit = (channel: string, payload: unknown) => {
+    for (const listener of listeners.get(channel) ?? []) listener(payload);
   };
   w.__cspViolations = [] as string[];
   document.addEventListener('securitypolicyviolation', (event) => {
     (w.__cspViolations as string[]).push(`${event.violatedDirective}: ${event.blockedURI}`);
   });
-  w.driftscope = Object.freeze({
-    pickDataset: (role: string) => invoke('dataset:pick', role),
-    openDroppedDataset: (role: string, droppedPath: string) =>
-      invoke('dataset:open-dropped', role, droppedPath),
-    loadDemo: () => invoke('dataset:demo'),
-    cancelLoad: (role: string) => invoke('dataset:cancel', role),
-    runAnalysis: (settings: unknown) => invoke('analysis:run', settings),
-    getColumnDetail: (column: unknown, bins: unknown) => invoke('analysis:column-detail', column, bins),
-    getRows: (column: unknown, selector: unknown, limit: unknown) =>
-      invoke('dataset:rows', column, selector, limit),
-    recomputeColumn: (column: unknown, settings: unknown) =>
-      invoke('analysis:recompute-column', column, settings),
-    saveSession: (state: unknown) => invoke('session:save', state),
-    openSession: () => invoke('session:open'),
-    listRecent: () => invoke('recent:list'),
-    openRecent: (id: unknown) => invoke('recent:open', id),
-    getPreferences: () => invoke('preferences:get'),
-    setPreferences: (changes: unknown) => invoke('preferences:set', changes),
-    exportReport: (format: string, columnOrder: unknown, options: unknown) =>
-      invoke('report:export', format, columnOrder, options),
-    onProgress: (listener: (progress: unknown) => void) => {
-      listeners.add(listener);
+  const api: Record<string, unknown> = {};
+  for (const [channel, method] of Object.entries(invokeMethods)) {
+    api[method] = (...args: unknown[]) => w.__driftscopeInvoke(channel, ...args);
+  }
+  for (const [channel, method] of Object.entries(eventMethods)) {
+    const set = new Set<(payload: unknown) => void>();
+    listeners.set(channel, set);
+    api[method] = (listener: (payload: unknown) => void) => {
+      set.add(listener);
       return () => {
-        listeners.delete(listener);
+        set.delete(listener);
       };
-    },
-  });
+    };
+  }
+  w.driftscope = Object.freeze(api);
   // The preload resolves a dropped File with webUtils.getPathForFile; here files dropped by a test are
   // looked up by name in the test's drop folder.
   w.driftscopeFiles = Object.freeze({ getPathForFile: (file: File) => `${dropDir}/${file.name}` });
 }
 
-async function forwardProgress(page: Page, progress: LoadProgress): Promise<void> {
+/** Sends an event to the page, as main's webContents.send does to the preload. */
+async function emit<C extends EventChannel>(
+  page: Page,
+  channel: C,
+  payload: EventChannels[C],
+): Promise<void> {
   await page
-    .evaluate((p) => (window as ProgressWindow).__driftscopeEmitProgress?.(p), progress)
+    .evaluate(([c, p]) => (window as EmitWindow).__driftscopeEmit?.(c, p), [channel, payload] as const)
     .catch(() => undefined);
 }
 
@@ -142,7 +153,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       engine,
       chooseFile: async (_role: DatasetRole) => (queued.length > 0 ? (queued.shift() ?? null) : null),
       demoDir: testInfo.outputPath('demo'),
-      sendProgress: (progress) => void forwardProgress(page, progress),
+      sendProgress: (progress: LoadProgress) => void emit(page, 'dataset:progress', progress),
       chooseSaveFile: async () => next(saveQueue),
       chooseSessionFile: async () => next(sessionQueue),
       locateFile: async (role, missingPath) => {
@@ -150,6 +161,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         return next(locateQueue);
       },
       userDataDir,
+      preferences: PreferencesStore.inFolder(userDataDir),
       // The report Save dialog is stubbed; PDF is printed by the machine's Chromium (the CLI's printer).
       chooseReportFile: async (format, defaultName) => {
         exportDialogs.push(`${format}: ${defaultName}`);
@@ -167,14 +179,18 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       void dialog.dismiss();
     });
 
-    await page.exposeBinding('__driftscopeInvoke', (_source, channel: InvokeChannel, ...args: unknown[]) => {
-      const handler = Object.hasOwn(handlers, channel) ? handlers[channel] : undefined;
+    await page.exposeBinding('__driftscopeInvoke', (_source, channel: string, ...args: unknown[]) => {
+      const handler = handlerOf(handlers, channel);
       if (!handler) throw new Error(`Unknown channel ${String(channel)}`);
       return handler(...args);
     });
     const dropDir = testInfo.outputPath('drop');
     mkdirSync(dropDir, { recursive: true });
-    await page.addInitScript(installBridge, dropDir);
+    await page.addInitScript(installBridge, {
+      dropDir,
+      invokeMethods: INVOKE_METHODS,
+      eventMethods: EVENT_METHODS,
+    });
 
     const harness: Harness = {
       chooseNext: (filePath) => {

@@ -9,6 +9,7 @@ import type { IpcMain } from 'electron';
 import type { EngineClient } from '../../../electron/engine/engine-client';
 import { createHandlers } from '../../../electron/main/handlers';
 import { registerIpc } from '../../../electron/main/ipc';
+import { PreferencesStore } from '../../../electron/main/preferences';
 import { INVOKE_CHANNELS } from '../../../shared/api';
 
 describe('handlers ↔ IPC registration', () => {
@@ -19,6 +20,7 @@ describe('handlers ↔ IPC registration', () => {
       chooseFile: async () => null,
       demoDir: '/tmp/x',
       sendProgress() {},
+      preferences: PreferencesStore.inFolder('/tmp/x'),
     });
     expect(Object.keys(handlers).sort()).toEqual([...INVOKE_CHANNELS].sort());
     const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() } as unknown as IpcMain;
@@ -28,7 +30,14 @@ describe('handlers ↔ IPC registration', () => {
   it('untrusted senders never reach a real handler', async () => {
     const chooseFile = vi.fn(async () => null);
     const engine = { onProgress: vi.fn(() => () => {}) } as unknown as EngineClient;
-    const handlers = createHandlers({ engine, chooseFile, demoDir: '/tmp/x', sendProgress() {} });
+    const preferences = PreferencesStore.inFolder('/tmp/x');
+    const handlers = createHandlers({
+      engine,
+      chooseFile,
+      demoDir: '/tmp/x',
+      sendProgress() {},
+      preferences,
+    });
     const registered = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
     const ipcMain = { handle: (c: string, fn: never) => registered.set(c, fn) } as unknown as IpcMain;
     vi.spyOn(console, 'warn').mockImplementation(() => {});

@@ -12,6 +12,7 @@ import {
   registerIpc,
 } from '../../../electron/main/ipc';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type LoadProgress } from '../../../shared/api';
+import { SAMPLE_CHANNELS } from './contract-samples';
 
 const RENDERER = 'file:///opt/driftscope/dist/renderer/index.html';
 
@@ -67,23 +68,7 @@ describe('registerIpc', () => {
     registerIpc(ipcMain, fakeHandlers(), RENDERER);
     const channels = spy.handle.mock.calls.map((call) => call[0]);
     expect(channels).toEqual([...INVOKE_CHANNELS]);
-    expect(INVOKE_CHANNELS).toEqual([
-      'dataset:pick',
-      'dataset:open-dropped',
-      'dataset:demo',
-      'dataset:cancel',
-      'analysis:run',
-      'analysis:column-detail',
-      'dataset:rows',
-      'analysis:recompute-column',
-      'session:save',
-      'session:open',
-      'recent:list',
-      'recent:open',
-      'preferences:get',
-      'preferences:set',
-      'report:export',
-    ]);
+    expect(INVOKE_CHANNELS).toEqual(SAMPLE_CHANNELS);
     expect(EVENT_CHANNELS).toEqual([PROGRESS_CHANNEL]);
   });
 

@@ -1,15 +1,22 @@
 // @vitest-environment node
-// Wiring of electron/main/index.ts with Electron, the engine client and the handlers mocked.
+// Wiring of electron/main/index.ts with Electron and the engine client mocked; the handlers and stores are
+// the real ones, on a temporary userData folder.
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { INVOKE_CHANNELS } from '../../../shared/api';
 
 const m = vi.hoisted(() => {
   const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
+  const { mkdtempSync } = require('node:fs') as typeof import('node:fs');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const { join } = require('node:path') as typeof import('node:path');
+  const userData = mkdtempSync(join(tmpdir(), 'driftscope-main-'));
   const app = Object.assign(new Emitter(), {
     whenReady: vi.fn(() => Promise.resolve()),
     setPath: vi.fn(),
-    getPath: vi.fn((name: string) => `/fake/${name}`),
+    getPath: vi.fn((name: string) => (name === 'userData' ? userData : `/fake/${name}`)),
     quit: vi.fn(),
     exit: vi.fn(),
   });
@@ -17,6 +24,8 @@ const m = vi.hoisted(() => {
   class BrowserWindow extends Emitter {
     loadFile = vi.fn(async () => {});
     show = vi.fn();
+    getBounds = vi.fn(() => ({ x: 40, y: 30, width: 1100, height: 700 }));
+    isMaximized = vi.fn(() => false);
     constructor(public options: unknown) {
       super();
       windows.push(this);
@@ -30,25 +39,23 @@ const m = vi.hoisted(() => {
       engines.push(this);
     }
   }
-  // Filled with every contract channel below, once shared/api.ts is imported.
-  const handlers: Record<string, ReturnType<typeof vi.fn>> = {};
   return {
     app,
+    userData,
     windows,
     BrowserWindow,
     engines,
     EngineClient,
-    handlers,
-    createHandlers: vi.fn(() => handlers),
+    nativeTheme: { themeSource: 'system' },
+    // The real createHandlers (below), spied on.
+    createHandlers: vi.fn(),
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
   };
 });
 
-for (const channel of INVOKE_CHANNELS) m.handlers[channel] = vi.fn(async () => channel);
-
 vi.mock('electron', () => ({
-  nativeTheme: { themeSource: 'system' },
+  nativeTheme: m.nativeTheme,
   app: m.app,
   BrowserWindow: m.BrowserWindow,
   ipcMain: m.ipcMain,
@@ -57,7 +64,11 @@ vi.mock('electron', () => ({
   shell: { openExternal: vi.fn() },
 }));
 vi.mock('../../../electron/engine/engine-client', () => ({ EngineClient: m.EngineClient }));
-vi.mock('../../../electron/main/handlers', () => ({ createHandlers: m.createHandlers }));
+vi.mock('../../../electron/main/handlers', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../electron/main/handlers')>();
+  m.createHandlers.mockImplementation(real.createHandlers);
+  return { ...real, createHandlers: m.createHandlers };
+});
 
 const saved = {
   argv: process.argv,
@@ -74,6 +85,7 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
+  rmSync(m.userData, { recursive: true, force: true });
   process.argv = saved.argv;
   (process as { defaultApp?: boolean }).defaultApp = saved.defaultApp;
   if (saved.userData === undefined) delete process.env.DRIFTSCOPE_USER_DATA;
@@ -92,7 +104,7 @@ describe('electron/main/index', () => {
     expect(m.createHandlers).toHaveBeenCalledTimes(1);
     const deps = (m.createHandlers.mock.calls[0] as unknown[])[0] as Record<string, unknown>;
     expect(deps.engine).toBe(m.engines[0]);
-    expect(deps.demoDir).toBe(path.join('/fake/userData', 'demo'));
+    expect(deps.demoDir).toBe(path.join(m.userData, 'demo'));
     expect(typeof deps.chooseFile).toBe('function');
     expect(typeof deps.sendProgress).toBe('function');
   });
@@ -114,6 +126,22 @@ describe('electron/main/index', () => {
     const [file, loadOptions] = win.loadFile.mock.calls[0] as unknown as [string, unknown];
     expect(file.endsWith(path.join('renderer', 'index.html'))).toBe(true);
     expect(loadOptions).toEqual({ query: { demo: '1' } });
+  });
+
+  it('keeps one preferences store: a theme chosen in the app survives closing the window', async () => {
+    const win = m.windows[0] as InstanceType<typeof m.BrowserWindow>;
+    const rendererUrl = pathToFileURL((win.loadFile.mock.calls[0] as unknown as [string])[0]).href;
+    const call = m.ipcMain.handle.mock.calls.find((c) => c[0] === 'preferences:set') as unknown as [
+      string,
+      (event: unknown, ...args: unknown[]) => Promise<unknown>,
+    ];
+    const trusted = { senderFrame: { url: rendererUrl } };
+    await expect(call[1](trusted, { theme: 'dark' })).resolves.toEqual({ theme: 'dark' });
+    expect(m.nativeTheme.themeSource).toBe('dark');
+    // Closing the window remembers its bounds in the same preferences.json: the theme must stay.
+    win.emit('close');
+    const saved = JSON.parse(readFileSync(path.join(m.userData, 'preferences.json'), 'utf8'));
+    expect(saved).toEqual({ theme: 'dark', window: { width: 1100, height: 700, x: 40, y: 30 } });
   });
 
   it('closes the engine once on quit, then lets the quit continue', async () => {

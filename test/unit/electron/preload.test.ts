@@ -8,28 +8,9 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-import type { DriftscopeApi, InvokeChannel } from '../../../shared/api';
+import type { DriftscopeApi } from '../../../shared/api';
 import { INVOKE_CHANNELS } from '../../../shared/api';
-
-/** Every API method with the channel it must invoke and sample arguments (keys checked by TypeScript). */
-const METHODS: Record<keyof DriftscopeApi, { channel: InvokeChannel | null; args: unknown[] }> = {
-  pickDataset: { channel: 'dataset:pick', args: ['reference'] },
-  openDroppedDataset: { channel: 'dataset:open-dropped', args: ['current', '/tmp/cur.csv'] },
-  loadDemo: { channel: 'dataset:demo', args: [] },
-  cancelLoad: { channel: 'dataset:cancel', args: ['current'] },
-  runAnalysis: { channel: 'analysis:run', args: [{ test: 'auto' }] },
-  getColumnDetail: { channel: 'analysis:column-detail', args: ['age', 30] },
-  getRows: { channel: 'dataset:rows', args: ['plan', { kind: 'category', label: 'pro' }, 50] },
-  recomputeColumn: { channel: 'analysis:recompute-column', args: ['age', { test: null }] },
-  saveSession: { channel: 'session:save', args: [{ settings: {}, ui: {} }] },
-  openSession: { channel: 'session:open', args: [] },
-  listRecent: { channel: 'recent:list', args: [] },
-  openRecent: { channel: 'recent:open', args: ['0123456789abcdef'] },
-  getPreferences: { channel: 'preferences:get', args: [] },
-  setPreferences: { channel: 'preferences:set', args: [{ theme: 'dark' }] },
-  exportReport: { channel: 'report:export', args: ['pdf', ['age', 'plan'], { pageSize: 'Letter' }] },
-  onProgress: { channel: null, args: [] },
-};
+import { CONTRACT_SAMPLES as METHODS } from './contract-samples';
 
 let exposed: Record<string, unknown>;
 

@@ -10,6 +10,7 @@ vi.mock('electron', () => ({}));
 
 import type { EngineClient } from '../../../electron/engine/engine-client';
 import { createHandlers } from '../../../electron/main/handlers';
+import { PreferencesStore } from '../../../electron/main/preferences';
 import { createReportExportHandler } from '../../../electron/report/export-report';
 import type { PdfPrinter } from '../../../electron/report/pdf-printer';
 import { demoResult } from '../shared/report/fixture';
@@ -107,6 +108,7 @@ describe("createHandlers 'report:export'", () => {
       chooseFile: async () => '/data/ref.csv',
       demoDir: path.join(dir, 'demo'),
       sendProgress() {},
+      preferences: PreferencesStore.inFolder(dir),
       chooseReportFile: async () => target,
     });
     await expect(handlers['report:export']('json', null)).rejects.toThrow(/Run an analysis/);

@@ -273,6 +273,11 @@ describe('a real Prometheus and Alertmanager on a real monitor', () => {
       4,
     );
     expect(received.filter((a) => a.labels.alertname === 'DriftscopeDatasetDrift')).toEqual([]);
+    // The monitor's own health, scraped with its model label (prom-client's default metrics).
+    const rss = await value(`process_resident_memory_bytes{${M}}`);
+    expect(rss).toBeGreaterThan(10 * 2 ** 20);
+    expect(rss).toBeLessThan(2 * 2 ** 30);
+    expect(await value(`nodejs_heap_size_used_bytes{${M}}`)).toBeGreaterThan(0);
   }, 90_000);
 
   it('drifted batches: gauges move, the alerts fire and reach the webhook with model and feature', async () => {
