@@ -1,6 +1,9 @@
 /** The command line's readable summary of an analysis (what `driftscope analyze` prints without --json). */
 import { isTested } from '../shared/drift/is-tested';
+import { READING_TEXT } from '../shared/performance/concept-reading';
+import { METRICS } from '../shared/performance/metric-names';
 import type { AnalysisResult } from '../shared/report/analysis-result';
+import { driftSummary, strongestText, summarySentence } from '../shared/report/drift-summary';
 
 function formatNumber(x: number | null): string {
   if (x === null) return '-';
@@ -21,6 +24,16 @@ function missingCell(m: AnalysisResult['columns'][number]['missingDrift']): stri
   return `${pct(m.reference)} → ${pct(m.current)}${m.driftDetected ? ' DRIFT' : ''}`;
 }
 
+/**
+ * The one line on stderr when the JSON goes to a file: the verdict and the shared summary sentence.
+ * @example verdictLine(result) // 'Dataset drift detected: 3 of 5 columns drifted; strongest: income (K–S p = 1e-9).\n'
+ */
+export function verdictLine(result: AnalysisResult): string {
+  const verdict = result.dataset.driftDetected ? 'Dataset drift detected' : 'No dataset drift';
+  return `${verdict}: ${printable(summarySentence(driftSummary(result)))}.\n`;
+}
+
+/** The readable summary: both files, the dataset verdict and the strongest drift, the table, notes, model quality. */
 export function formatSummary(result: AnalysisResult): string {
   const { dataset, reference, current } = result;
   const lines: string[] = [];
@@ -37,6 +50,8 @@ export function formatSummary(result: AnalysisResult): string {
         ? `; missing share drifted in ${dataset.missingDriftColumns} column${dataset.missingDriftColumns === 1 ? '' : 's'}`
         : ''),
   );
+  const strongest = strongestText(driftSummary(result));
+  if (strongest !== null) lines.push(`Strongest drift: ${printable(strongest)}`);
   lines.push('');
   const rows = result.columns.map((c) => [
     printable(c.name),
@@ -64,18 +79,6 @@ export function formatSummary(result: AnalysisResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-const CLASSIFICATION_METRICS = [
-  'accuracy',
-  'precision',
-  'recall',
-  'f1',
-  'rocAuc',
-  'prAuc',
-  'logLoss',
-  'brier',
-] as const;
-const REGRESSION_METRICS = ['mae', 'rmse', 'mape', 'r2', 'meanError', 'errorStd'] as const;
-
 /** The model-quality part of the summary: metrics side by side, decay, target/prediction and concept drift. */
 export function formatPerformance(result: AnalysisResult): string[] {
   const p = result.performance;
@@ -86,8 +89,7 @@ export function formatPerformance(result: AnalysisResult): string[] {
     `Model quality (${p.task}; target ${printable(p.target)}${p.prediction ? `, prediction ${printable(p.prediction)}` : ''}):`,
   ];
   lines.push(p.modelDegraded ? '  MODEL DEGRADED' : '  no performance decay beyond the thresholds');
-  const names: readonly string[] =
-    p.reference.kind === 'classification' ? CLASSIFICATION_METRICS : REGRESSION_METRICS;
+  const names = METRICS[p.reference.kind].map(([key]) => key);
   const ref = p.reference as unknown as Record<string, number | null>;
   const cur = p.current as unknown as Record<string, number | null>;
   const decay = new Map(p.decay.map((d) => [d.metric, d]));
@@ -112,13 +114,7 @@ export function formatPerformance(result: AnalysisResult): string[] {
   lines.push(...drift('target drift', p.targetDrift), ...drift('prediction drift', p.predictionDrift));
   if (p.conceptDrift) {
     const c = p.conceptDrift;
-    const reading = {
-      none: 'no drift',
-      covariate_shift: 'inputs changed, relation held (covariate shift)',
-      concept_drift: 'relation changed (concept drift)',
-      both: 'inputs and relation changed',
-    }[c.reading];
-    lines.push(`  concept drift: ${reading}`);
+    lines.push(`  concept drift: ${READING_TEXT[c.reading]}`);
     if (c.changed.length > 0)
       lines.push(`    relation to the target changed for: ${c.changed.map(printable).join(', ')}`);
   }

@@ -18,7 +18,7 @@ import {
 import { isPageSize, PAGE_SIZES } from '../shared/report/pdf-layout';
 import { formatBytes } from '../shared/report/report-format';
 import { isTestKey, TEST_KEYS } from '../shared/types';
-import { formatSummary } from './cli-format';
+import { formatSummary, verdictLine } from './cli-format';
 import { fileLoadFlags, parseNumberOption, performanceFlags, readConfig, UsageError } from './cli-options';
 import { baselineCommand } from './commands/baseline-command';
 import { monitorCommand } from './commands/monitor-command';
@@ -217,10 +217,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`Wrote ${report.file} (${formatBytes(report.bytes)})\n`);
     }
     if (values.json !== undefined && values.json !== '-') {
-      const d = result.dataset;
-      process.stderr.write(
-        `${d.driftDetected ? 'Dataset drift detected' : 'No dataset drift'}: ${d.driftedColumns} of ${d.testedColumns} columns drifted.\n`,
-      );
+      process.stderr.write(verdictLine(result));
     }
     return values['fail-on-drift'] && result.dataset.driftDetected ? 1 : 0;
   } finally {

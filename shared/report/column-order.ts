@@ -1,23 +1,10 @@
 /**
  * The order of columns in an exported report: the order the user sorted the app's drift table in, or
- * drifted first (strongest first), then tested without drift, then untested, each group in file order.
+ * drifted first (strongest first, as drift-summary.ts ranks them), then tested without drift, then untested, each group in file order.
  */
 import { isTested } from '../drift/is-tested';
 import type { AnalysisResult, ColumnResult } from './analysis-result';
-
-/**
- * How strongly a column drifted, comparable across tests: the Jensen–Shannon effect size on the shared
- * bins when there is one, otherwise the score relative to its threshold (distance / threshold, or
- * threshold / p-value), otherwise 0.
- */
-export function driftStrength(column: ColumnResult): number {
-  if (column.effectSize && Number.isFinite(column.effectSize.value)) return column.effectSize.value;
-  const { score, threshold, testKind } = column;
-  if (score === null || threshold === null || !Number.isFinite(score)) return 0;
-  if (testKind === 'distance') return threshold > 0 ? score / threshold : score;
-  if (testKind === 'p_value') return score > 0 ? threshold / score : Number.MAX_VALUE;
-  return 0;
-}
+import { compareStrength, driftStrength } from './drift-summary';
 
 function group(column: ColumnResult): number {
   if (!isTested(column)) return 2;
@@ -28,7 +15,12 @@ function group(column: ColumnResult): number {
 export function driftedFirst(columns: readonly ColumnResult[]): ColumnResult[] {
   return columns
     .map((column, index) => ({ column, index, group: group(column), strength: driftStrength(column) }))
-    .sort((a, b) => a.group - b.group || (a.group === 0 ? b.strength - a.strength : 0) || a.index - b.index)
+    .sort(
+      (a, b) =>
+        a.group - b.group ||
+        (a.group === 0 ? compareStrength(a.strength, b.strength) : 0) ||
+        a.index - b.index,
+    )
     .map((entry) => entry.column);
 }
 

@@ -7,11 +7,11 @@
  * first). When the analysis has no model quality block, the section says why (the hook stays visible).
  */
 import { isTested } from '../drift/is-tested';
+import { READING_TEXT } from '../performance/concept-reading';
 import { METRICS } from '../performance/metric-names';
 import type {
   ConceptDriftResult,
   ConceptFeature,
-  ConceptReading,
   DriftCheck,
   PerformanceResult,
   SideMetrics,
@@ -85,14 +85,6 @@ function confusionMatrix(title: string, side: SideMetrics): string {
     `<table class="cm"><thead><tr><th>true \\ predicted</th>${head}</tr></thead><tbody>${body}</tbody></table></div>`
   );
 }
-
-/** The concept drift reading in plain words (the app's wording, renderer quality-format.ts). */
-export const READING_TEXT: Record<ConceptReading, string> = {
-  none: 'Neither the inputs nor the relation between inputs and target changed.',
-  covariate_shift: 'Inputs changed, but the relation between inputs and target held (covariate shift).',
-  concept_drift: 'The relation between inputs and target changed while the inputs did not (concept drift).',
-  both: 'Inputs changed and the relation between inputs and target changed (covariate shift and concept drift).',
-};
 
 /** p-values: formatNumber's rule, "< 1e-300" when they underflow to 0. */
 function formatPValue(value: number | null): string {

@@ -10,6 +10,7 @@
 import { isTested } from '../drift/is-tested';
 import type { AnalysisResult, ColumnResult, ColumnSummary, FileInfo } from './analysis-result';
 import { orderColumns } from './column-order';
+import { summaryLine } from './drift-summary';
 import { performanceSection } from './html-performance';
 import { CHARTS_SCRIPT, CHARTS_SCRIPT_SHA256, chartBox, chartData, type PlotlyBundle } from './plotly-charts';
 import {
@@ -22,7 +23,6 @@ import {
 } from './report-format';
 import { REPORT_CSS } from './report-styles';
 import { SORT_SCRIPT, SORT_SCRIPT_SHA256 } from './sort-script';
-import { summaryLine } from './summary-line';
 import { distributionSvg } from './svg-chart';
 
 export interface HtmlReportOptions {

@@ -7,10 +7,12 @@
  * TypeScript, before they reach the page) and the JSON is escaped for the HTML parser (json-script.ts).
  */
 import type { Distribution } from './analysis-result';
+import { histogramBars } from './histogram-bars';
 import { jsonForScript } from './json-script';
 import { plotlySafeText } from './plotly-safe-text';
-import { formatNumber } from './report-format';
+import { ROLE_COLORS } from './roles';
 import type { XYChart } from './svg-xy-chart';
+import { truncateLabel } from './truncate-label';
 
 /** The Plotly bundle to embed (plotly.js-basic-dist-min) and the base64 SHA-256 of its UTF-8 text. */
 export interface PlotlyBundle {
@@ -72,11 +74,6 @@ export type PlotSeries =
 const TICK_CHARS = 18;
 const TITLE_CHARS = 60;
 
-function truncate(label: string, max: number): string {
-  const chars = Array.from(label);
-  return chars.length <= max ? label : `${chars.slice(0, max - 1).join('')}…`;
-}
-
 /** Keeps the JSON small: 10 significant digits for positions, 6 for shares; non-finite becomes null. */
 const round = (digits: number) => (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(digits)) : null);
 const pos = round(10);
@@ -84,24 +81,16 @@ const share = round(6);
 
 /** The aggregated data of one chart (pure; the tests read it back from the page). */
 export function chartData(distribution: Distribution, columnName: string): ChartData {
-  const title = plotlySafeText(truncate(columnName, TITLE_CHARS));
+  const title = plotlySafeText(truncateLabel(columnName, TITLE_CHARS));
   if (distribution.kind === 'histogram') {
-    const { edges } = distribution;
-    const bins = Math.max(edges.length - 1, 0);
-    const x: number[] = [];
-    const width: number[] = [];
-    const ranges: string[] = [];
-    for (let i = 0; i < bins; i++) {
-      x.push(pos((edges[i] + edges[i + 1]) / 2) as number);
-      width.push(pos(edges[i + 1] - edges[i]) as number);
-      ranges.push(plotlySafeText(`${formatNumber(edges[i])} – ${formatNumber(edges[i + 1])}`));
-    }
+    const bars = histogramBars(distribution.edges);
+    const bins = bars.x.length;
     return {
       kind: 'histogram',
       title,
-      x,
-      width,
-      ranges,
+      x: bars.x.map(pos) as number[],
+      width: bars.width.map(pos) as number[],
+      ranges: bars.ranges.map(plotlySafeText),
       reference: distribution.reference.slice(0, bins).map(share) as number[],
       current: distribution.current.slice(0, bins).map(share) as number[],
     };
@@ -110,7 +99,7 @@ export function chartData(distribution: Distribution, columnName: string): Chart
     kind: 'categories',
     title,
     labels: distribution.labels.map(plotlySafeText),
-    ticks: distribution.labels.map((label) => plotlySafeText(truncate(label, TICK_CHARS))),
+    ticks: distribution.labels.map((label) => plotlySafeText(truncateLabel(label, TICK_CHARS))),
     reference: distribution.reference.map(share) as number[],
     current: distribution.current.map(share) as number[],
   };
@@ -123,27 +112,20 @@ export function xyChartData(chart: XYChart): ChartData {
       return { name: s.role, mode: s.mode, x: s.x.map(pos) as number[], y: s.y.map(pos) as number[] };
     }
     const bins = Math.max(Math.min(s.edges.length - 1, s.shares.length), 0);
-    const x: number[] = [];
-    const width: number[] = [];
-    const ranges: string[] = [];
-    for (let i = 0; i < bins; i++) {
-      x.push(pos((s.edges[i] + s.edges[i + 1]) / 2) as number);
-      width.push(pos(s.edges[i + 1] - s.edges[i]) as number);
-      ranges.push(plotlySafeText(`${formatNumber(s.edges[i])} – ${formatNumber(s.edges[i + 1])}`));
-    }
+    const bars = histogramBars(s.edges, bins);
     return {
       name: s.role,
       mode: 'bars',
-      x,
-      width,
-      ranges,
+      x: bars.x.map(pos) as number[],
+      width: bars.width.map(pos) as number[],
+      ranges: bars.ranges.map(plotlySafeText),
       y: s.shares.slice(0, bins).map(share) as number[],
     };
   });
   return {
     kind: 'plot',
-    xTitle: plotlySafeText(truncate(chart.xTitle, TITLE_CHARS)),
-    yTitle: plotlySafeText(truncate(chart.yTitle, TITLE_CHARS)),
+    xTitle: plotlySafeText(truncateLabel(chart.xTitle, TITLE_CHARS)),
+    yTitle: plotlySafeText(truncateLabel(chart.yTitle, TITLE_CHARS)),
     xHover: plotlySafeText(chart.xHover),
     yHover: plotlySafeText(chart.yHover),
     xRange: chart.xRange.map(pos) as [number, number],
@@ -176,7 +158,7 @@ export function chartBox(svg: string, data: ChartData, index: number | string): 
  */
 export const CHARTS_SCRIPT =
   '(function(){var P=window.Plotly;if(!P||!P.newPlot)return;' +
-  "var C={r:'#4c78a8',c:'#f58518'},M='#5b6475',G='#e3e6ec';" +
+  `var C={r:'${ROLE_COLORS.reference}',c:'${ROLE_COLORS.current}'},M='#5b6475',G='#e3e6ec';` +
   'var FONT=\'system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif\';' +
   "function traces(d){var h=d.kind==='histogram';function t(name,y,color){var o={type:'bar',name:name,y:y,marker:{color:color}};" +
   'if(h){o.x=d.x;o.width=d.width;o.customdata=d.ranges;o.opacity=0.55;o.marker.line={color:color,width:1};}' +

@@ -1,13 +1,10 @@
 /**
  * Escapes a string that came from a data file (a column name, a category label) before it reaches
- * Plotly in the exported HTML report. Plotly renders a subset of HTML-like tags in tick labels, legends
+ * Plotly, in the app's charts and in the exported HTML report (the one copy). Plotly renders a subset of HTML-like tags in tick labels, legends
  * and hover text (<b>, <a href>, <br>, ...), so a label such as `<a href="javascript:...">` would otherwise
  * become markup. The five characters Plotly's pseudo-HTML parser cares about become entities that Plotly
  * decodes back to the literal characters: &lt; &gt; &amp; and numeric ones for quotes (Plotly does not
  * know &quot;).
- *
- * A copy of renderer/src/lib/plotly-safe-text.ts (the renderer keeps its own; a unit test checks that both
- * give the same output), so the pure report writer does not import from the renderer.
  *
  * @example plotlySafeText('<b>&"\'') // '&lt;b&gt;&amp;&#34;&#39;'
  */

@@ -4,9 +4,11 @@
  * box holds the SVG and the Plotly div on top of it: the screen shows the Plotly chart once it is drawn
  * (class `drawn`), print always shows the SVG (vector) and never the Plotly div.
  */
+import { ROLE_COLORS } from './roles';
+
 export const REPORT_CSS = `
 :root { --text: #1f2430; --muted: #5b6475; --line: #dfe3ea; --soft: #f5f7fa; --drift: #b42318; --ok: #067647;
-  --ref: #4c78a8; --cur: #f58518; }
+  --ref: ${ROLE_COLORS.reference}; --cur: ${ROLE_COLORS.current}; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--text); background: #fff;
   font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif; }

@@ -5,8 +5,8 @@
  */
 import type { Distribution } from './analysis-result';
 import { escapeHtml, formatNumber } from './report-format';
-
-export const REPORT_COLORS = { reference: '#4c78a8', current: '#f58518' } as const;
+import { ROLE_COLORS } from './roles';
+import { truncateLabel } from './truncate-label';
 
 const WIDTH = 560;
 const TOP = 26;
@@ -34,11 +34,6 @@ export function niceTicks(min: number, max: number, count: number): number[] {
   const ticks: number[] = [];
   for (let i = start; i <= stop; i++) ticks.push(Number((i * step).toPrecision(12)));
   return ticks;
-}
-
-function truncate(label: string, max: number): string {
-  const chars = Array.from(label);
-  return chars.length <= max ? label : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
@@ -74,9 +69,9 @@ function yAxis(f: Frame): string {
 function legend(): string {
   const x = WIDTH - RIGHT - 150;
   return (
-    `<g class="legend"><rect x="${x}" y="6" width="10" height="10" fill="${REPORT_COLORS.reference}"/>` +
+    `<g class="legend"><rect x="${x}" y="6" width="10" height="10" fill="${ROLE_COLORS.reference}"/>` +
     `<text x="${x + 14}" y="15">Reference</text>` +
-    `<rect x="${x + 80}" y="6" width="10" height="10" fill="${REPORT_COLORS.current}"/>` +
+    `<rect x="${x + 80}" y="6" width="10" height="10" fill="${ROLE_COLORS.current}"/>` +
     `<text x="${x + 94}" y="15">Current</text></g>`
   );
 }
@@ -97,7 +92,7 @@ function histogramBody(d: Extract<Distribution, { kind: 'histogram' }>, f: Frame
     ['Reference', d.reference],
     ['Current', d.current],
   ] as const) {
-    const color = role === 'Reference' ? REPORT_COLORS.reference : REPORT_COLORS.current;
+    const color = role === 'Reference' ? ROLE_COLORS.reference : ROLE_COLORS.current;
     bars.push(`<g fill="${color}" fill-opacity="0.55" stroke="${color}" stroke-width="0.6">`);
     for (let i = 0; i + 1 < edges.length && i < shares.length; i++) {
       const x0 = x(edges[i]);
@@ -135,13 +130,13 @@ function categoryBody(d: Extract<Distribution, { kind: 'categories' }>, f: Frame
     ] as const) {
       const share = shares[i] ?? 0;
       const top = f.y(share);
-      const color = role === 'Reference' ? REPORT_COLORS.reference : REPORT_COLORS.current;
+      const color = role === 'Reference' ? ROLE_COLORS.reference : ROLE_COLORS.current;
       parts.push(
         `<rect x="${r1(x0 + k * barW)}" y="${r1(top)}" width="${r1(barW)}" height="${r1(base - top)}" fill="${color}"><title>${role} · ${safe} · ${pct(share)}</title></rect>`,
       );
     }
     const cx = r1(LEFT + band * (i + 0.5));
-    const text = escapeHtml(truncate(label, TICK_CHARS));
+    const text = escapeHtml(truncateLabel(label, TICK_CHARS));
     parts.push(
       rotate
         ? `<text class="tick" transform="translate(${cx},${r1(base + 10)}) rotate(-35)" text-anchor="end">${text}<title>${safe}</title></text>`

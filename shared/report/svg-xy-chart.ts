@@ -6,7 +6,8 @@
  * so both show the same aggregated data. Every text is escaped.
  */
 import { escapeHtml, formatNumber } from './report-format';
-import { niceTicks, REPORT_COLORS } from './svg-chart';
+import { ROLE_COLORS } from './roles';
+import { niceTicks } from './svg-chart';
 
 export type SeriesRole = 'Reference' | 'Current';
 
@@ -59,7 +60,7 @@ function tickText(value: number, percent: boolean): string {
 }
 
 function colour(role: SeriesRole): string {
-  return role === 'Reference' ? REPORT_COLORS.reference : REPORT_COLORS.current;
+  return role === 'Reference' ? ROLE_COLORS.reference : ROLE_COLORS.current;
 }
 
 /**
@@ -147,9 +148,9 @@ export function xySvg(chart: XYChart): string {
   }
   const lx = XY_WIDTH - RIGHT - 150;
   parts.push(
-    `<g class="legend"><rect x="${lx}" y="6" width="10" height="10" fill="${REPORT_COLORS.reference}"/>` +
+    `<g class="legend"><rect x="${lx}" y="6" width="10" height="10" fill="${ROLE_COLORS.reference}"/>` +
       `<text x="${lx + 14}" y="15">Reference</text>` +
-      `<rect x="${lx + 80}" y="6" width="10" height="10" fill="${REPORT_COLORS.current}"/>` +
+      `<rect x="${lx + 80}" y="6" width="10" height="10" fill="${ROLE_COLORS.current}"/>` +
       `<text x="${lx + 94}" y="15">Current</text></g>`,
   );
   return (

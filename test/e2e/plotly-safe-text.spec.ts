@@ -1,14 +1,7 @@
 /** plotlySafeText: the escape applied to every data-file string before it reaches Plotly. */
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
 
-// Loaded through Playwright's TypeScript require hook: tsconfig.test.json does not reference the renderer
-// project, so a static import of a renderer file would fail `tsc -b` (TS6307).
-const { plotlySafeText } = require(
-  path.join(__dirname, '..', '..', 'renderer', 'src', 'lib', 'plotly-safe-text.ts'),
-) as {
-  plotlySafeText: (value: string) => string;
-};
+import { plotlySafeText } from '../../shared/report/plotly-safe-text';
 
 test('escapes the five HTML-significant characters', () => {
   expect(plotlySafeText('<>&"\'')).toBe('&lt;&gt;&amp;&#34;&#39;');

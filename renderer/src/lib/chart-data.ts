@@ -5,10 +5,10 @@
  */
 import type { PlotData, PlotLayout } from 'plotly.js-strict-dist-min';
 import type { Distribution } from '../../../shared/report/analysis-result';
-import { formatNumber } from './format';
-import { plotlySafeText } from './plotly-safe-text';
-
-export const ROLE_COLORS = { reference: '#4c78a8', current: '#f58518' } as const;
+import { histogramBars } from '../../../shared/report/histogram-bars';
+import { plotlySafeText } from '../../../shared/report/plotly-safe-text';
+import { ROLE_COLORS } from '../../../shared/report/roles';
+import { truncateLabel } from '../../../shared/report/truncate-label';
 
 interface Theme {
   text: string;
@@ -27,15 +27,7 @@ export function distributionTraces(
 ): PlotData[] {
   const overlayOpacity = scheme === 'dark' ? 0.65 : 0.55;
   if (distribution.kind === 'histogram') {
-    const { edges } = distribution;
-    const centres: number[] = [];
-    const widths: number[] = [];
-    const ranges: string[] = [];
-    for (let i = 0; i + 1 < edges.length; i++) {
-      centres.push((edges[i] + edges[i + 1]) / 2);
-      widths.push(edges[i + 1] - edges[i]);
-      ranges.push(`${formatNumber(edges[i])} – ${formatNumber(edges[i + 1])}`);
-    }
+    const { x: centres, width: widths, ranges } = histogramBars(distribution.edges);
     const bars = (name: 'Reference' | 'Current', shares: number[], color: string): PlotData => ({
       type: 'bar',
       name,
@@ -66,12 +58,6 @@ export function distributionTraces(
     bars('Reference', distribution.reference, ROLE_COLORS.reference),
     bars('Current', distribution.current, ROLE_COLORS.current),
   ];
-}
-
-/** Shortens a label for an axis (the full label stays in the hover text); counts code points. */
-export function truncateLabel(label: string, max: number): string {
-  const chars = Array.from(label);
-  return chars.length <= max ? label : `${chars.slice(0, max - 1).join('')}…`;
 }
 
 const TICK_CHARS = 18;

@@ -5,7 +5,8 @@
  */
 import type { PlotData, PlotLayout } from 'plotly.js-strict-dist-min';
 import type { NumericColumnDetail } from '../../../shared/explore/types';
-import { distributionLayout, ROLE_COLORS, THEMES } from './chart-data';
+import { ROLE_COLORS } from '../../../shared/report/roles';
+import { distributionLayout, THEMES } from './chart-data';
 import { formatInteger, formatNumber } from './format';
 
 export interface DetailChartOptions {

@@ -1,13 +1,14 @@
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
+import { driftSummary, strongestText, summarySentence } from '../../../../shared/report/drift-summary';
 import { formatInteger, formatPercent } from '../../lib/format';
-import { summaryText } from '../../lib/summary';
 import { CORRECTION_LABELS } from './analysis-settings';
 
 /** The dataset verdict: drift or not, drifted/tested columns, share vs threshold, rows and files. */
 export function VerdictCard({ result }: { result: AnalysisResult }) {
   const { dataset, reference, current } = result;
   const drift = dataset.driftDetected;
-  const strongest = summaryText(result).split('; strongest: ')[1] ?? null;
+  const summary = driftSummary(result);
+  const strongest = strongestText(summary);
   return (
     <section
       className={drift ? 'verdict verdict-drift' : 'verdict verdict-ok'}
@@ -34,7 +35,7 @@ export function VerdictCard({ result }: { result: AnalysisResult }) {
             </div>
           )}
           <div className="sr-only" data-testid="verdict-summary">
-            {summaryText(result)}
+            {summarySentence(summary)}
           </div>
         </div>
       </div>

@@ -6,12 +6,13 @@
 
 import { type KeyboardEvent, useId, useMemo, useState } from 'react';
 import { isTested } from '../../../../shared/drift/is-tested';
+import { READING_TEXT } from '../../../../shared/performance/concept-reading';
 import type { ConceptDriftResult, ConceptFeature } from '../../../../shared/performance/types';
 import { PlotlyChart } from '../../components/plotly-chart';
 import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { testLabel } from '../../lib/test-names';
 import { relationChart, type Scheme } from './quality-charts';
-import { changedByEffect, formatPValue, READING_TEXT, RELATION_LABELS } from './quality-format';
+import { changedByEffect, formatPValue, RELATION_LABELS } from './quality-format';
 
 function byEffect(a: ConceptFeature, b: ConceptFeature): number {
   return (b.effect ?? -1) - (a.effect ?? -1);

@@ -14,13 +14,13 @@ import type {
   RocPoint,
   SharedHistogram,
 } from '../../../../shared/performance/types';
-import { distributionTraces, ROLE_COLORS, THEMES, truncateLabel } from '../../lib/chart-data';
+import { plotlySafeText } from '../../../../shared/report/plotly-safe-text';
+import { ROLE_COLORS, ROLE_NAMES, type Role } from '../../../../shared/report/roles';
+import { truncateLabel } from '../../../../shared/report/truncate-label';
+import { distributionTraces, THEMES } from '../../lib/chart-data';
 import { formatNumber } from '../../lib/format';
-import { plotlySafeText } from '../../lib/plotly-safe-text';
 
 export type Scheme = 'light' | 'dark';
-type Role = 'reference' | 'current';
-const ROLE_NAMES: Record<Role, 'Reference' | 'Current'> = { reference: 'Reference', current: 'Current' };
 
 export interface Chart {
   data: PlotData[];

@@ -1,10 +1,5 @@
 /** Names and number formats of the Model quality tab (pure, no React). */
-import type {
-  ConceptDriftResult,
-  ConceptReading,
-  SideMetrics,
-  Task,
-} from '../../../../shared/performance/types';
+import type { ConceptDriftResult, SideMetrics, Task } from '../../../../shared/performance/types';
 import { formatNumber, formatPercent } from '../../lib/format';
 
 export const TASK_LABELS: Record<Task, string> = {
@@ -61,14 +56,6 @@ export function formatPValue(value: number | null): string {
   if (value === 0) return '< 1e-300';
   return formatNumber(value);
 }
-
-/** The concept drift reading in plain words. */
-export const READING_TEXT: Record<ConceptReading, string> = {
-  none: 'Neither the inputs nor the relation between inputs and target changed.',
-  covariate_shift: 'Inputs changed, but the relation between inputs and target held (covariate shift).',
-  concept_drift: 'The relation between inputs and target changed while the inputs did not (concept drift).',
-  both: 'Inputs changed and the relation between inputs and target changed (covariate shift and concept drift).',
-};
 
 /** Features whose relation changed, strongest effect first. */
 export function changedByEffect(concept: ConceptDriftResult): string[] {

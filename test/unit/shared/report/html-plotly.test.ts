@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { plotlySafeText as rendererPlotlySafeText } from '../../../../renderer/src/lib/plotly-safe-text';
+import { distributionTraces } from '../../../../renderer/src/lib/chart-data';
 import { analyzeTables } from '../../../../shared/drift/analyze';
 import { parseSettings } from '../../../../shared/drift/settings';
 import { renderHtmlReport } from '../../../../shared/report/html-report';
@@ -142,9 +142,19 @@ describe('jsonForScript and plotlySafeText', () => {
     expect(JSON.parse(text)).toEqual(value);
   });
 
-  it('the report copy of plotlySafeText gives what the renderer one gives', () => {
-    for (const s of [BREAKOUT, SCRIPT, IMG, `<b>&"'x</b>`, '&amp;', 'plain', '']) {
-      expect(plotlySafeText(s)).toBe(rendererPlotlySafeText(s));
+  it('the app draws category labels through the same plotlySafeText as the report', () => {
+    const labels = [BREAKOUT, SCRIPT, IMG, `<b>&"'x</b>`, '&amp;', 'plain', ''];
+    const shares = labels.map(() => 1 / labels.length);
+    const distribution = {
+      kind: 'categories',
+      labels,
+      reference: shares,
+      current: shares,
+      otherLabel: null,
+    } as const;
+    const report = chartData(distribution, 'c');
+    for (const trace of distributionTraces(distribution)) {
+      expect(trace.x).toEqual(report.kind === 'categories' ? report.labels : null);
     }
     expect(plotlySafeText('<b>&"\'')).toBe('&lt;b&gt;&amp;&#34;&#39;');
   });

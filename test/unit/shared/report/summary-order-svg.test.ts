@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, ColumnResult } from '../../../../shared/report/analysis-result';
 import { driftedFirst, orderColumns } from '../../../../shared/report/column-order';
+import { summaryLine } from '../../../../shared/report/drift-summary';
 import { escapeHtml, formatBytes, formatNumber } from '../../../../shared/report/report-format';
-import { summaryLine } from '../../../../shared/report/summary-line';
 import { distributionSvg, niceTicks } from '../../../../shared/report/svg-chart';
 import { demoResult, IMG, SCRIPT } from './fixture';
 
