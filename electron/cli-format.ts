@@ -1,6 +1,7 @@
 /** The command line's readable summary of an analysis (what `driftscope analyze` prints without --json). */
 import { isTested } from '../shared/drift/is-tested';
 import type { AnalysisResult } from '../shared/report/analysis-result';
+import type { Timeline } from '../shared/timeline/types';
 
 function formatNumber(x: number | null): string {
   if (x === null) return '-';
@@ -9,7 +10,7 @@ function formatNumber(x: number | null): string {
 }
 
 /** Strips control characters so that a column name cannot move the terminal's cursor or colours. */
-function printable(text: string): string {
+export function printable(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
@@ -113,4 +114,27 @@ export function formatPerformance(result: AnalysisResult): string[] {
   }
   for (const note of p.notes) lines.push(`  note: ${printable(note)}`);
   return lines;
+}
+
+/** The timeline part of the summary: one line per chunk (rows, drifted of tested columns, verdict). */
+export function formatTimeline(timeline: Timeline, heading: string): string {
+  const lines = ['', `Timeline (${printable(heading)}): ${timeline.chunks.length} chunks`];
+  const rows = timeline.chunks.map((c) => [
+    String(c.index),
+    printable(c.label),
+    c.period,
+    String(c.rows),
+    c.dataset === null ? '-' : `${c.dataset.driftedColumns}/${c.dataset.testedColumns}`,
+    c.dataset === null ? 'gap' : c.dataset.driftDetected ? 'DRIFT' : 'ok',
+    c.performance === null ? '' : c.performance.modelDegraded ? 'MODEL DEGRADED' : 'model ok',
+  ]);
+  const header = ['chunk', 'label', 'period', 'rows', 'drifted', 'dataset', 'model'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r: string[]) =>
+    r
+      .map((cell, i) => (i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  if (rows.length > 0) lines.push(fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt));
+  return `${lines.join('\n')}\n`;
 }

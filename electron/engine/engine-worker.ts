@@ -11,12 +11,19 @@ import type { AnalysisSettings } from '../../shared/drift/settings';
 import { detectMapping } from '../../shared/performance/mapping';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
+import { concatTables } from '../../shared/table/concat-tables';
 import { joinLabels } from '../../shared/table/join-labels';
 import { analyzeTimeline } from '../../shared/timeline/analyze-timeline';
 import { summarize } from './dataset-summary';
 import { createExplore, prepareTables } from './explore';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
-import type { EngineMessage, EngineRequest, EngineRole, ParseWorkerMessage } from './protocol';
+import type {
+  BatchLoadResult,
+  EngineMessage,
+  EngineRequest,
+  EngineRole,
+  ParseWorkerMessage,
+} from './protocol';
 import { CancelledError, deserializeError, serializeError } from './serialize-error';
 
 declare const __DRIFTSCOPE_VERSION__: string;
@@ -24,6 +31,8 @@ declare const __DRIFTSCOPE_VERSION__: string;
 const port = parentPort!;
 const tables: Partial<Record<EngineRole, ColumnarTable>> = {};
 const loading = new Map<EngineRole, { worker: Worker; cancel: () => void }>();
+/** The current files of a batch timeline, in the order given ('load-batches'); empty otherwise. */
+let batches: ColumnarTable[] = [];
 const explore = createExplore(__DRIFTSCOPE_VERSION__);
 
 function post(message: EngineMessage): void {
@@ -82,6 +91,38 @@ function load(role: EngineRole, filePath: string): Promise<DatasetSummary> {
 }
 
 /**
+ * Loads the batch files one after the other (one parse worker at a time). A file that cannot be read is
+ * reported and left out; the others go on. Current becomes their concatenation (shared/table/concat-tables.ts),
+ * the whole current data of the two-file analysis beside the timeline.
+ */
+async function loadBatches(paths: string[]): Promise<BatchLoadResult> {
+  const loaded: ColumnarTable[] = [];
+  const failed: BatchLoadResult['failed'] = [];
+  batches = [];
+  for (const filePath of paths) {
+    try {
+      await load('current', filePath);
+      loaded.push(tables.current!);
+    } catch (error) {
+      if (!(error instanceof DatasetError)) throw error;
+      failed.push({ file: path.basename(filePath), message: error.message });
+    }
+  }
+  delete tables.current;
+  if (loaded.length === 0) {
+    const why = failed.map((f) => f.message).join(' ');
+    throw new DatasetError(`None of the ${paths.length} current files could be read. ${why}`, '');
+  }
+  batches = loaded;
+  tables.current = concatTables(loaded);
+  return {
+    current: summarize('current', tables.current),
+    loaded: loaded.map((t) => t.fileName),
+    failed,
+  };
+}
+
+/**
  * Joins the labels file (if one was loaded) into current by the ID column of the settings, so that the
  * current rows get the target values that arrived later. Unmatched rows keep a missing target.
  */
@@ -129,7 +170,21 @@ function loadedPair(): { reference: ColumnarTable; current: ColumnarTable } {
 async function handle(request: EngineRequest): Promise<unknown> {
   switch (request.type) {
     case 'load':
+      if (request.role === 'current') batches = [];
       return load(request.role, request.path);
+    case 'load-batches':
+      return loadBatches(request.paths);
+    case 'timeline-batches': {
+      const { reference } = loadedPair();
+      if (batches.length === 0) throw new DatasetError('Open the batch files first.', '');
+      prepareTables(...batches);
+      const context = { version: __DRIFTSCOPE_VERSION__, now: new Date() };
+      const labelled = batches.map((b) => withLabels(b, request.settings));
+      return analyzeTimeline(reference, labelled, request.settings, context, {
+        ...request.options,
+        onProgress: (done, total) => post({ type: 'timeline-progress', progress: { done, total } }),
+      });
+    }
     case 'cancel':
       loading.get(request.role)?.cancel();
       return undefined;
