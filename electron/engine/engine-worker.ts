@@ -114,7 +114,9 @@ async function loadBatches(paths: string[]): Promise<BatchLoadResult> {
     throw new DatasetError(`None of the ${paths.length} current files could be read. ${why}`, '');
   }
   batches = loaded;
-  tables.current = concatTables(loaded);
+  const byName = (a: ColumnarTable, b: ColumnarTable) =>
+    a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0;
+  tables.current = concatTables([...loaded].sort(byName));
   return {
     current: summarize('current', tables.current),
     loaded: loaded.map((t) => t.fileName),
