@@ -2,6 +2,7 @@
  * Primitives on sorted arrays (ascending, no NaN), written once: binary search, distinct counts and
  * merges. Walks over two sorted arrays go through `forEachTieGroup` (rank.ts). −0 and 0 are one value.
  */
+import { memoByArray } from './memo-by-array';
 import { forEachTieGroup } from './rank';
 
 /**
@@ -24,10 +25,16 @@ export function searchSorted(sorted: Float64Array, x: number, right: boolean): n
  * Number of distinct values of a sorted array (`numpy.unique(a).size`).
  * @example countDistinctSorted(Float64Array.of(1, 1, 2)) // 2
  */
-export function countDistinctSorted(sorted: Float64Array): number {
+export const countDistinctSorted: (sorted: Float64Array) => number = memoByArray((sorted) => {
   let count = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
   return count;
+});
+
+/** True when `sorted` holds x (binary search). */
+function holds(sorted: Float64Array, x: number): boolean {
+  const i = searchSorted(sorted, x, false);
+  return i < sorted.length && sorted[i] === x;
 }
 
 /**
@@ -47,6 +54,15 @@ export function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
  * @example countDistinctUnion(Float64Array.of(1, 2), Float64Array.of(2, 3)) // 3
  */
 export function countDistinctUnion(a: Float64Array, b: Float64Array): number {
+  // A short b against a long a (a chunk against the reference): distinct(a) plus b's distinct values
+  // not in a, by binary search, in O(|b| log |a|) once distinct(a) is known (memoised).
+  if (b.length * Math.log2(a.length + 2) < a.length) {
+    let count = countDistinctSorted(a);
+    for (let j = 0; j < b.length; j++) {
+      if ((j === 0 || b[j] !== b[j - 1]) && !holds(a, b[j])) count++;
+    }
+    return count;
+  }
   let count = 0;
   forEachTieGroup(a, b, () => {
     count++;
