@@ -15,7 +15,9 @@
  *
  * With --cli it times the command line instead (`npm run build` first): `driftscope analyze --json` of the
  * same two files (`cli-plain`) against `driftscope analyze --chunk period:week --time-column ts --json`
- * (`cli-timeline`), each a whole process run end to end, wall time and peak RSS from /usr/bin/time (GNU).
+ * (`cli-timeline`), each a whole process run end to end, wall time and peak RSS from /usr/bin/time (GNU);
+ * also the plain run with ts ignored (`cli-plain-no-time`, --config {"ignore": ["ts"]}), for information,
+ * as the timeline leaves its time column out of every analysis.
  *
  * Usage: node test/bench/timeline.bench.mjs [--rows N] [--repeat R] [--regenerate] [--cli]
  */
@@ -28,6 +30,7 @@ import {
   openSync,
   renameSync,
   rmSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -111,7 +114,7 @@ if (args.cli) {
 }
 
 /** One CLI run under GNU time: wall seconds and peak resident memory (MB) of the whole process. */
-function cliRun(extra, out) {
+function cliRun(reference, current, extra, out) {
   const cli = join(HERE, '..', '..', 'dist', 'electron', 'cli.cjs');
   const argv = ['-f', 'TIME %e %M', process.execPath, cli, 'analyze', '--reference', reference];
   const child = spawnSync('/usr/bin/time', [...argv, '--current', current, ...extra, '--json', out], {
@@ -125,12 +128,18 @@ function cliRun(extra, out) {
 
 async function cliBench(reference, current, repeat) {
   const out = join(mkdtempSync(join(tmpdir(), 'driftscope-bench-cli-')), 'out.json');
-  const modes = { 'cli-plain': [], 'cli-timeline': [] };
+  const config = join(dirname(out), 'ignore-ts.json');
+  writeFileSync(config, '{"ignore": ["ts"]}');
+  const extras = {
+    'cli-plain': [],
+    'cli-plain-no-time': ['--config', config],
+    'cli-timeline': ['--chunk', 'period:week', '--time-column', 'ts'],
+  };
+  const modes = { 'cli-plain': [], 'cli-plain-no-time': [], 'cli-timeline': [] };
   const loadBefore = loadavg()[0];
   for (let r = 0; r < repeat; r++) {
     for (const mode of Object.keys(modes)) {
-      const extra = mode === 'cli-plain' ? [] : ['--chunk', 'period:week', '--time-column', 'ts'];
-      const run = cliRun(extra, out);
+      const run = cliRun(reference, current, extras[mode], out);
       modes[mode].push(run);
       console.log(`${mode.padEnd(13)} total ${run.seconds.toFixed(2)} s  peak ${run.peakMb.toFixed(0)} MB`);
     }
