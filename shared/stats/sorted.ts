@@ -31,10 +31,25 @@ export const countDistinctSorted: (sorted: Float64Array) => number = memoByArray
   return count;
 });
 
-/** True when `sorted` holds x (binary search). */
-function holds(sorted: Float64Array, x: number): boolean {
-  const i = searchSorted(sorted, x, false);
-  return i < sorted.length && sorted[i] === x;
+/**
+ * Index of the first element ≥ x at or after `from` (x must not be below sorted[from − 1]): exponential
+ * ("galloping") search from `from`, then binary search, in O(log d) for a distance d, so walking a short
+ * sorted array against a long one touches few cache lines.
+ */
+function gallop(sorted: Float64Array, x: number, from: number): number {
+  let lo = from;
+  let step = 1;
+  while (lo + step < sorted.length && sorted[lo + step - 1] < x) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, sorted.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -55,11 +70,14 @@ export function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
  */
 export function countDistinctUnion(a: Float64Array, b: Float64Array): number {
   // A short b against a long a (a chunk against the reference): distinct(a) plus b's distinct values
-  // not in a, by binary search, in O(|b| log |a|) once distinct(a) is known (memoised).
+  // not in a, by galloping search, in O(|b| log(|a|/|b|)) once distinct(a) is known (memoised).
   if (b.length * Math.log2(a.length + 2) < a.length) {
     let count = countDistinctSorted(a);
+    let at = 0;
     for (let j = 0; j < b.length; j++) {
-      if ((j === 0 || b[j] !== b[j - 1]) && !holds(a, b[j])) count++;
+      if (j > 0 && b[j] === b[j - 1]) continue;
+      at = gallop(a, b[j], at);
+      if (!(at < a.length && a[at] === b[j])) count++;
     }
     return count;
   }
