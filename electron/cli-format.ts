@@ -118,7 +118,8 @@ export function formatPerformance(result: AnalysisResult): string[] {
 
 /** The timeline part of the summary: one line per chunk (rows, drifted of tested columns, verdict). */
 export function formatTimeline(timeline: Timeline, heading: string): string {
-  const lines = ['', `Timeline (${printable(heading)}): ${timeline.chunks.length} chunks`];
+  const n = timeline.chunks.length;
+  const lines = ['', `Timeline (${printable(heading)}): ${n} ${n === 1 ? 'chunk' : 'chunks'}`];
   const rows = timeline.chunks.map((c) => [
     String(c.index),
     printable(c.label),

@@ -198,6 +198,11 @@ describe('driftscope analyze --chunk: bad input names the file and the column, t
     expect(report.timeline!.chunks).toHaveLength(1);
     expect(report.timeline!.chunks[0].rows).toBe(5000);
     expect(stderr).toMatch(/9000/);
+    // Without --json: the summary, then one line per chunk.
+    const r = cli('analyze', '--reference', reference, '--current', current, '--chunk', 'size:9000');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Timeline (size:9000): 1 chunk\n');
+    expect(r.stdout).toMatch(/\n0\s+rows 1–5000\s+analysis\s+5000\s+\d+\/\d+\s+(ok|DRIFT)/);
   }, 30_000);
 
   it('a column absent from one batch is reported for that batch; the rest is analysed', () => {
