@@ -4,6 +4,7 @@ import { READING_TEXT } from '../shared/performance/concept-reading';
 import { METRICS } from '../shared/performance/metric-names';
 import type { AnalysisResult } from '../shared/report/analysis-result';
 import { driftSummary, strongestText, summarySentence } from '../shared/report/drift-summary';
+import type { Timeline } from '../shared/timeline/types';
 
 function formatNumber(x: number | null): string {
   if (x === null) return '-';
@@ -12,7 +13,7 @@ function formatNumber(x: number | null): string {
 }
 
 /** Strips control characters so that a column name cannot move the terminal's cursor or colours. */
-function printable(text: string): string {
+export function printable(text: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
 }
@@ -120,4 +121,28 @@ export function formatPerformance(result: AnalysisResult): string[] {
   }
   for (const note of p.notes) lines.push(`  note: ${printable(note)}`);
   return lines;
+}
+
+/** The timeline part of the summary: one line per chunk (rows, drifted of tested columns, verdict). */
+export function formatTimeline(timeline: Timeline, heading: string): string {
+  const n = timeline.chunks.length;
+  const lines = ['', `Timeline (${printable(heading)}): ${n} ${n === 1 ? 'chunk' : 'chunks'}`];
+  const rows = timeline.chunks.map((c) => [
+    String(c.index),
+    printable(c.label),
+    c.period,
+    String(c.rows),
+    c.dataset === null ? '-' : `${c.dataset.driftedColumns}/${c.dataset.testedColumns}`,
+    c.dataset === null ? 'gap' : c.dataset.driftDetected ? 'DRIFT' : 'ok',
+    c.performance === null ? '' : c.performance.modelDegraded ? 'MODEL DEGRADED' : 'model ok',
+  ]);
+  const header = ['chunk', 'label', 'period', 'rows', 'drifted', 'dataset', 'model'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r: string[]) =>
+    r
+      .map((cell, i) => (i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
+  if (rows.length > 0) lines.push(fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt));
+  return `${lines.join('\n')}\n`;
 }

@@ -61,8 +61,43 @@ export function performanceFlags(
   return out;
 }
 
-/** Reads and validates a --config file; errors name the file. */
-export function readConfig(file: string): AnalysisSettings {
+/** The config file's `timeline` block (docs/settings.md): what the timeline flags set. */
+export interface ConfigTimeline {
+  chunk?: string;
+  timeColumn?: string;
+  referenceChunks?: boolean;
+  /** true: K = 3; a number: K. */
+  thresholdFromReference?: boolean | number;
+}
+
+function parseTimelineBlock(value: unknown, name: string): ConfigTimeline {
+  const fail = (why: string): never => {
+    throw new DatasetError(`${name}: timeline: ${why}`, name);
+  };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('expected a JSON object');
+  const block = value as Record<string, unknown>;
+  const out: ConfigTimeline = {};
+  for (const [key, v] of Object.entries(block)) {
+    if (key === 'chunk' || key === 'timeColumn') {
+      if (typeof v !== 'string' || v.trim() === '') fail(`${key} must be a non-empty string`);
+      out[key] = v as string;
+    } else if (key === 'referenceChunks') {
+      if (typeof v !== 'boolean') fail('referenceChunks must be true or false');
+      out.referenceChunks = v as boolean;
+    } else if (key === 'thresholdFromReference') {
+      if (!(typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v) && v >= 0)))
+        fail('thresholdFromReference must be true, false or a number K >= 0');
+      out.thresholdFromReference = v as boolean | number;
+    } else fail(`unknown key "${key}" (chunk, timeColumn, referenceChunks, thresholdFromReference)`);
+  }
+  return out;
+}
+
+/**
+ * Reads and validates a --config file: the analysis settings and, when present, its `timeline` block;
+ * errors name the file.
+ */
+export function readConfigFile(file: string): { settings: AnalysisSettings; timeline?: ConfigTimeline } {
   const name = path.basename(file);
   let text: string;
   try {
@@ -76,7 +111,16 @@ export function readConfig(file: string): AnalysisSettings {
   } catch (error) {
     throw new DatasetError(`${name} is not valid JSON: ${(error as Error).message}`, name);
   }
-  return parseSettings(json, name);
+  if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'timeline' in json) {
+    const { timeline, ...rest } = json as Record<string, unknown>;
+    return { settings: parseSettings(rest, name), timeline: parseTimelineBlock(timeline, name) };
+  }
+  return { settings: parseSettings(json, name) };
+}
+
+/** Reads and validates a --config file's analysis settings (a `timeline` block is read and left aside). */
+export function readConfig(file: string): AnalysisSettings {
+  return readConfigFile(file).settings;
 }
 
 /** --encoding and --decimal, checked. */

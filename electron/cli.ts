@@ -15,16 +15,37 @@ import {
   type Correction,
   DEFAULT_SETTINGS,
 } from '../shared/drift/settings';
+import type { AnalysisResult } from '../shared/report/analysis-result';
 import { isPageSize, PAGE_SIZES } from '../shared/report/pdf-layout';
 import { formatBytes } from '../shared/report/report-format';
+import { timelineCsvText } from '../shared/report/timeline-csv';
+import { chunkSettings } from '../shared/timeline/analyze-timeline';
+import type { Timeline } from '../shared/timeline/types';
 import { isTestKey, TEST_KEYS } from '../shared/types';
-import { formatSummary, verdictLine } from './cli-format';
-import { fileLoadFlags, parseNumberOption, performanceFlags, readConfig, UsageError } from './cli-options';
+import { formatSummary, formatTimeline, printable as printableLine, verdictLine } from './cli-format';
+import {
+  fileLoadFlags,
+  parseNumberOption,
+  performanceFlags,
+  readConfigFile,
+  UsageError,
+} from './cli-options';
+import {
+  chunkingText,
+  currentFiles,
+  FAIL_ON,
+  type FailOn,
+  failedTimeline,
+  failsOn,
+  normaliseAnalyzeArgs,
+  timelineMessages,
+  timelineRequest,
+} from './cli-timeline';
 import { baselineCommand } from './commands/baseline-command';
 import { monitorCommand } from './commands/monitor-command';
 import { simulateCommand } from './commands/simulate-command';
 import { EngineClient } from './engine/engine-client';
-import type { FileLoadOptions } from './engine/protocol';
+import type { FileLoadOptions, TimelineProgress } from './engine/protocol';
 import { outputLocationProblem } from './io/output-location';
 import { inputOverwrittenBy } from './io/same-file';
 import { writeFileAtomic } from './io/write-file-atomic';
@@ -33,8 +54,11 @@ import { createCliPdfPrinter, PdfUnavailableError, preflightPdf } from './report
 import { type ReportFormat, writeReports } from './report/write-reports';
 
 const USAGE = `Usage:
-  driftscope analyze --reference REF --current CUR [--json FILE|-] [--config FILE] [--test KEY]
-                     [--threshold X] [--share-threshold X] [--correction METHOD] [--fail-on-drift]
+  driftscope analyze --reference REF --current CUR [CUR...] [--json FILE|-] [--config FILE] [--test KEY]
+                     [--threshold X] [--share-threshold X] [--correction METHOD]
+                     [--fail-on-drift] [--fail-on dataset|last-chunk|any-chunk]
+                     [--chunk size:N|count:N|period:P] [--time-column COL] [--reference-chunks]
+                     [--threshold-from-reference [K]] [--timeline-csv FILE]
                      [--html FILE] [--pdf FILE] [--csv FILE] [--page-size A4|Letter]
                      [--target COL] [--prediction COL] [--proba COL[,COL...]] [--pos-label L]
                      [--task binary|multiclass|regression] [--labels FILE --id COL] [--no-performance]
@@ -63,6 +87,16 @@ same report printed by Chromium ($DRIFTSCOPE_CHROMIUM, Playwright's Chromium or 
 --encoding NAME: the text encoding of the input files (default: detected per file: UTF-8, UTF-16 with or
 without BOM, else Windows-1252/Latin-1); --decimal ,: numbers use a decimal comma ("1,5").
 Files ending in .gz are decompressed while reading.
+Timeline (docs/timeline.md): --chunk cuts the current file into chunks, each compared with the whole
+reference: size:N rows, count:N chunks, or period:hour|day|week|month|quarter|year on --time-column COL
+(ISO 8601 or Unix epoch seconds/milliseconds; weeks start on Monday; UTC unless the data carry one offset).
+Several --current files, or a folder (its .csv, .tsv, .txt files), are batches, one chunk each, ordered by
+--time-column when given, else by file name. --reference-chunks cuts the reference the same way (each
+chunk scored against the rest of the reference); --threshold-from-reference [K] adds thresholds mean ± K·sd
+of those scores (K = 3). The JSON gains a "timeline" section, the HTML and PDF a timeline heatmap;
+--timeline-csv FILE writes one row per chunk and column. Progress goes to stderr.
+--fail-on-drift exits 1 on dataset drift: --fail-on dataset (the default: the whole current data),
+last-chunk (the last chunk of the timeline) or any-chunk; --fail-on implies --fail-on-drift.
 --drift SPEC (simulate): shift:COL:DELTA (or 0.5sd), scale:COL:FACTOR, reweight:COL:A=W,B=W,
 new-category:COL:NAME:SHARE, missing:COL:SHARE, break:COL, degrade:PREDICTION_COL:SHARE; @K starts it at
 batch K (default: --drift-from, else the middle batch). See docs/monitoring.md.
@@ -71,9 +105,10 @@ link), and its folder must exist and be writable; both are checked before the an
 --debug: print the stack trace of an internal error.
 Exit codes:
   0  done (no drift, or drift without --fail-on-drift)
-  1  dataset drift detected with --fail-on-drift
+  1  dataset drift detected with --fail-on-drift (as --fail-on chose)
   2  bad input or usage: unreadable or invalid file, unknown flag, a report path that is an input or
-     cannot be written
+     cannot be written; also a timeline that cannot be made (no such time column, mixed timestamp
+     formats) or a batch file that cannot be read: the reports are still written, with the message
   3  internal error (a bug: please report it, with the output of --debug)
 `;
 
@@ -142,11 +177,11 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'monitor') return monitorCommand(rest, say);
   if (command !== 'analyze') throw new UsageError(`unknown command "${command}"`);
   const { values } = parseArgs({
-    args: rest,
+    args: normaliseAnalyzeArgs(rest),
     strict: true,
     options: {
       reference: { type: 'string' },
-      current: { type: 'string' },
+      current: { type: 'string', multiple: true },
       json: { type: 'string' },
       test: { type: 'string' },
       threshold: { type: 'string' },
@@ -162,15 +197,21 @@ async function main(argv: string[]): Promise<number> {
       id: { type: 'string' },
       'no-performance': { type: 'boolean', default: false },
       'fail-on-drift': { type: 'boolean', default: false },
+      'fail-on': { type: 'string' },
+      chunk: { type: 'string' },
+      'time-column': { type: 'string' },
+      'reference-chunks': { type: 'boolean', default: false },
+      'threshold-from-reference': { type: 'string' },
       html: { type: 'string' },
       pdf: { type: 'string' },
       csv: { type: 'string' },
+      'timeline-csv': { type: 'string' },
       'page-size': { type: 'string' },
       encoding: { type: 'string' },
       decimal: { type: 'string' },
     },
   });
-  if (!values.reference || !values.current)
+  if (!values.reference || !values.current || values.current.length === 0)
     throw new UsageError('analyze needs --reference REF and --current CUR');
   if (values.test !== undefined && !isTestKey(values.test)) {
     throw new UsageError(`unknown test "${values.test}"; one of ${TEST_KEYS.join(', ')}`);
@@ -182,6 +223,10 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`unknown correction "${values.correction}"; one of ${CORRECTIONS.join(', ')}`);
   }
   const loadOptions = fileLoadFlags(values);
+  const failOn = values['fail-on'] ?? 'dataset';
+  if (!(FAIL_ON as readonly string[]).includes(failOn))
+    throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, got "${failOn}"`);
+  const failOnDrift = values['fail-on-drift'] || values['fail-on'] !== undefined;
   const pageSize = values['page-size'] ?? 'A4';
   if (!isPageSize(pageSize)) throw new UsageError(`--page-size must be one of ${PAGE_SIZES.join(', ')}`);
   const reportTargets: Partial<Record<ReportFormat, string>> = {};
@@ -191,12 +236,25 @@ async function main(argv: string[]): Promise<number> {
     if (target === '' || target === '-') throw new UsageError(`--${format} needs a file name`);
     reportTargets[format] = target;
   }
+  const timelineCsv = values['timeline-csv'];
+  if (timelineCsv === '' || timelineCsv === '-') throw new UsageError('--timeline-csv needs a file name');
+  const currents = currentFiles(values.current);
   checkOutputs(
-    { ...reportTargets, ...(values.json !== undefined && values.json !== '-' ? { json: values.json } : {}) },
-    [values.reference, values.current, values.labels, values.config],
+    {
+      ...reportTargets,
+      ...(timelineCsv !== undefined ? { 'timeline-csv': timelineCsv } : {}),
+      ...(values.json !== undefined && values.json !== '-' ? { json: values.json } : {}),
+    },
+    [values.reference, ...currents, values.labels, values.config],
   );
+  const config = values.config ? readConfigFile(values.config) : null;
+  const timelineOptions = timelineRequest(values, config?.timeline, currents.length);
+  if (timelineOptions === null && timelineCsv !== undefined)
+    throw new UsageError('--timeline-csv needs a timeline: --chunk SPEC or several --current files');
+  if (timelineOptions === null && failOn !== 'dataset')
+    throw new UsageError(`--fail-on ${failOn} needs a timeline: --chunk SPEC or several --current files`);
   if (reportTargets.pdf !== undefined) await preflightPdf();
-  const settings: AnalysisSettings = values.config ? readConfig(values.config) : { ...DEFAULT_SETTINGS };
+  const settings: AnalysisSettings = config ? config.settings : { ...DEFAULT_SETTINGS };
   if (values.test !== undefined) settings.test = values.test;
   const threshold = parseNumberOption(values.threshold, 'threshold');
   if (threshold !== null) settings.threshold = threshold;
@@ -209,20 +267,87 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (values.labels !== undefined)
       await engine.loadLabels(path.resolve(values.labels), { ...loadOptions, displayPath: values.labels });
-    const result = await analyze(engine, values.reference, values.current, settings, loadOptions);
+    const reference = path.resolve(values.reference);
+    let badInput = false;
+    const batchNotes: string[] = [];
+    let result: AnalysisResult;
+    // The time column is the timeline's axis, not a feature: left out of the two-file analysis too.
+    const wholeSettings = timelineOptions ? chunkSettings(settings, timelineOptions.chunking) : settings;
+    if (currents.length > 1) {
+      say(`Loading ${currents.length} current files as batches…`);
+      const [, batches] = await Promise.all([
+        engine.load('reference', reference, { ...loadOptions, displayPath: values.reference }),
+        engine.loadBatches(
+          currents.map((c) => path.resolve(c)),
+          loadOptions,
+        ),
+      ]);
+      for (const failed of batches.failed) {
+        const note = `${failed.message} The batch ${failed.file} is left out; the other batches are analysed.`;
+        batchNotes.push(note);
+        say(`driftscope: ${note}`);
+        badInput = true;
+      }
+      result = await engine.analyze(wholeSettings);
+    } else result = await analyze(engine, values.reference, currents[0], wholeSettings, loadOptions);
+    let timeline: Timeline | null = null;
+    if (timelineOptions !== null) {
+      const off = engine.onTimelineProgress(timelineProgress(say));
+      try {
+        timeline =
+          currents.length > 1
+            ? await engine.timelineBatches(settings, timelineOptions)
+            : await engine.timeline(settings, timelineOptions);
+        timeline.notes.unshift(...batchNotes);
+      } catch (error) {
+        if (!(error instanceof DatasetError)) throw error;
+        say(`driftscope: timeline not made: ${error.message} The two-file analysis is reported.`);
+        timeline = failedTimeline(timelineOptions.chunking, error.message);
+        badInput = true;
+      } finally {
+        off();
+      }
+      for (const message of timelineMessages(timeline, result)) say(`timeline: ${printableLine(message)}`);
+      result = { ...result, timeline };
+    }
     if (values.json !== undefined) writeJson(values.json, result);
-    else process.stdout.write(formatSummary(result));
+    else {
+      process.stdout.write(formatSummary(result));
+      if (timeline !== null) process.stdout.write(formatTimeline(timeline, chunkingText(timeline.chunking)));
+    }
     const written = await writeReports(result, reportTargets, { pageSize, printPdf: createCliPdfPrinter() });
+    if (timeline !== null && timelineCsv !== undefined) {
+      const text = timelineCsvText(timeline);
+      writeFileAtomic(path.resolve(timelineCsv), text);
+      written.push({ format: 'csv', file: path.resolve(timelineCsv), bytes: Buffer.byteLength(text) });
+    }
     for (const report of written) {
       process.stderr.write(`Wrote ${report.file} (${formatBytes(report.bytes)})\n`);
     }
     if (values.json !== undefined && values.json !== '-') {
       process.stderr.write(verdictLine(result));
     }
-    return values['fail-on-drift'] && result.dataset.driftDetected ? 1 : 0;
+    if (badInput) return 2;
+    return failOnDrift && failsOn(failOn as FailOn, result, timeline) ? 1 : 0;
   } finally {
     await engine.close();
   }
+}
+
+/** Chunk progress on stderr: one updating line on a terminal, else a line per tenth and at the end. */
+function timelineProgress(say: (line: string) => void): (p: TimelineProgress) => void {
+  let shown = -1;
+  return ({ done, total }) => {
+    if (process.stderr.isTTY) {
+      process.stderr.write(`\rTimeline: ${done} of ${total} chunks${done === total ? '\n' : ''}`);
+      return;
+    }
+    const tenth = Math.floor((done * 10) / total);
+    if (tenth > shown || done === total) {
+      shown = tenth;
+      say(`Timeline: ${done} of ${total} chunks`);
+    }
+  };
 }
 
 const args = process.argv.slice(2);

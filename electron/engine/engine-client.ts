@@ -9,6 +9,7 @@ import type { BinChoice, ColumnDetail, RowSelector, RowsResult } from '../../sha
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { Timeline } from '../../shared/timeline/types';
 import type {
+  BatchLoadResult,
   EngineMessage,
   EngineRequest,
   EngineResult,
@@ -94,6 +95,19 @@ export class EngineClient {
   /** The loaded current file cut into chunks, each compared with the reference (docs/timeline.md). */
   timeline(settings: AnalysisSettings, options: TimelineRequestOptions): Promise<Timeline> {
     return this.request({ type: 'timeline', settings, options }, 'Timeline');
+  }
+
+  /** Loads several current files as batches (current becomes their concatenation); see BatchLoadResult. */
+  loadBatches(filePaths: string[], options: FileLoadOptions = {}): Promise<BatchLoadResult> {
+    return this.request(
+      { type: 'load-batches', paths: filePaths, options },
+      `Loading ${filePaths.length} current files`,
+    );
+  }
+
+  /** The loaded batches as a timeline, one chunk per file (chunking kind 'batch'). */
+  timelineBatches(settings: AnalysisSettings, options: TimelineRequestOptions): Promise<Timeline> {
+    return this.request({ type: 'timeline-batches', settings, options }, 'Timeline');
   }
 
   /** A column's detail on `bins` (histogram with PSI/JS terms, ECDFs, KS location, or category table). */

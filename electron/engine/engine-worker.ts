@@ -13,6 +13,7 @@ import type { AnalysisSettings } from '../../shared/drift/settings';
 import { detectMapping } from '../../shared/performance/mapping';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
+import { concatTables } from '../../shared/table/concat-tables';
 import { encodingMismatch } from '../../shared/table/encoding';
 import { joinLabels } from '../../shared/table/join-labels';
 import { analyzeTimeline } from '../../shared/timeline/analyze-timeline';
@@ -21,6 +22,7 @@ import { createExplore, prepareTables } from './explore';
 import { availableMemory, estimateMemory } from './memory-budget';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
 import type {
+  BatchLoadResult,
   EngineMessage,
   EngineRequest,
   EngineRole,
@@ -35,6 +37,8 @@ const port = parentPort!;
 const tables: Partial<Record<EngineRole, ColumnarTable>> = {};
 /** Loads in progress, with the memory each is estimated to need (reserved while another file loads). */
 const loading = new Map<EngineRole, { worker: Worker; cancel: () => void; need: number }>();
+/** The current files of a batch timeline, in the order given ('load-batches'); empty otherwise. */
+let batches: ColumnarTable[] = [];
 const explore = createExplore(__DRIFTSCOPE_VERSION__);
 
 function post(message: EngineMessage): void {
@@ -107,6 +111,40 @@ function load(role: EngineRole, filePath: string, options: FileLoadOptions = {})
 }
 
 /**
+ * Loads the batch files one after the other (one parse worker at a time). A file that cannot be read is
+ * reported and left out; the others go on. Current becomes their concatenation (shared/table/concat-tables.ts),
+ * the whole current data of the two-file analysis beside the timeline.
+ */
+async function loadBatches(paths: string[], options: FileLoadOptions = {}): Promise<BatchLoadResult> {
+  const loaded: ColumnarTable[] = [];
+  const failed: BatchLoadResult['failed'] = [];
+  batches = [];
+  for (const filePath of paths) {
+    try {
+      await load('current', filePath, options);
+      loaded.push(tables.current!);
+    } catch (error) {
+      if (!(error instanceof DatasetError)) throw error;
+      failed.push({ file: path.basename(filePath), message: error.message });
+    }
+  }
+  delete tables.current;
+  if (loaded.length === 0) {
+    const why = failed.map((f) => f.message).join(' ');
+    throw new DatasetError(`None of the ${paths.length} current files could be read. ${why}`, '');
+  }
+  batches = loaded;
+  const byName = (a: ColumnarTable, b: ColumnarTable) =>
+    a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0;
+  tables.current = concatTables([...loaded].sort(byName));
+  return {
+    current: summarize('current', tables.current),
+    loaded: loaded.map((t) => t.fileName),
+    failed,
+  };
+}
+
+/**
  * Joins the labels file (if one was loaded) into current by the ID column of the settings, so that the
  * current rows get the target values that arrived later. Unmatched rows keep a missing target.
  */
@@ -160,7 +198,21 @@ function loadedPair(): { reference: ColumnarTable; current: ColumnarTable } {
 async function handle(request: EngineRequest): Promise<unknown> {
   switch (request.type) {
     case 'load':
+      if (request.role === 'current') batches = [];
       return load(request.role, request.path, request.options);
+    case 'load-batches':
+      return loadBatches(request.paths, request.options);
+    case 'timeline-batches': {
+      const { reference } = loadedPair();
+      if (batches.length === 0) throw new DatasetError('Open the batch files first.', '');
+      prepareTables(...batches);
+      const context = { version: __DRIFTSCOPE_VERSION__, now: new Date() };
+      const labelled = batches.map((b) => withLabels(b, request.settings));
+      return analyzeTimeline(reference, labelled, request.settings, context, {
+        ...request.options,
+        onProgress: (done, total) => post({ type: 'timeline-progress', progress: { done, total } }),
+      });
+    }
     case 'cancel':
       loading.get(request.role)?.cancel();
       return undefined;

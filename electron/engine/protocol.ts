@@ -26,6 +26,10 @@ export type EngineRequest =
   | { type: 'cancel'; role: EngineRole }
   | { type: 'analyze'; settings: AnalysisSettings }
   | { type: 'timeline'; settings: AnalysisSettings; options: TimelineRequestOptions }
+  /** Several current files as batches: each loaded in turn; current becomes their concatenation. */
+  | { type: 'load-batches'; paths: string[]; options?: FileLoadOptions }
+  /** The timeline of the loaded batches, one chunk each (chunking kind 'batch'). */
+  | { type: 'timeline-batches'; settings: AnalysisSettings; options: TimelineRequestOptions }
   | ExploreRequest;
 
 /** The timeline's options as they cross the thread boundary (progress comes back as messages). */
@@ -43,6 +47,15 @@ export interface EngineResults extends ExploreResults {
   cancel: undefined;
   analyze: AnalysisResult;
   timeline: Timeline;
+  'load-batches': BatchLoadResult;
+  'timeline-batches': Timeline;
+}
+
+/** The batch files that loaded (as one current dataset) and, for each that did not, why. */
+export interface BatchLoadResult {
+  current: DatasetSummary;
+  loaded: string[];
+  failed: { file: string; message: string }[];
 }
 
 /**

@@ -4,6 +4,7 @@
  * interpolation (NumPy default), max. Categorical: distinct count and the most frequent categories.
  */
 import type { ColumnSummary } from '../report/analysis-result';
+import { memoByArray } from '../stats/memo-by-array';
 import { quantileSorted } from '../stats/quantile-sorted';
 import { countDistinctSorted } from '../stats/sorted';
 import type { CategoricalSide, NumericSide } from './column-pair';
@@ -12,8 +13,13 @@ export const TOP_CATEGORIES = 10;
 
 const EMPTY_NUMBERS = { mean: null, std: null, min: null, q25: null, median: null, q75: null, max: null };
 
-/** Mean and sample standard deviation by Welford's single-pass update (stable for large n). */
-export function meanAndStd(values: Float64Array): { mean: number; std: number } {
+/**
+ * Mean and sample standard deviation by Welford's single-pass update (stable for large n); remembered
+ * per array (memo-by-array.ts), as the reference's is asked for once per timeline chunk.
+ */
+export const meanAndStd: (values: Float64Array) => { mean: number; std: number } = memoByArray(welford);
+
+function welford(values: Float64Array): { mean: number; std: number } {
   let mean = 0;
   let m2 = 0;
   for (let i = 0; i < values.length; i++) {

@@ -6,6 +6,7 @@ import type { CategoryCount } from '../drift/category-changes';
 import type { MissingDrift } from '../drift/missing-drift';
 import type { AnalysisSettings, Correction } from '../drift/settings';
 import type { PerformanceResult } from '../performance/types';
+import type { Timeline } from '../timeline/types';
 import type { ColumnType, TestKey } from '../types';
 
 export const SCHEMA_VERSION = 1;
@@ -112,6 +113,11 @@ export interface AnalysisResult {
   performance: PerformanceResult | null;
   performanceNote: string | null;
   settings: AnalysisSettings;
+  /**
+   * Drift over time (docs/timeline.md), when a chunking or several current files were asked for: the
+   * current data cut into chunks, each compared with the whole reference. Absent otherwise.
+   */
+  timeline?: Timeline;
 }
 
 export type { AnalysisSettings } from '../drift/settings';

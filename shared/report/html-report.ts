@@ -12,6 +12,7 @@ import type { AnalysisResult, ColumnResult, ColumnSummary, FileInfo } from './an
 import { orderColumns } from './column-order';
 import { summaryLine } from './drift-summary';
 import { performanceSection } from './html-performance';
+import { timelineSection } from './html-timeline';
 import { CHARTS_SCRIPT, CHARTS_SCRIPT_SHA256, chartBox, chartData, type PlotlyBundle } from './plotly-charts';
 import {
   escapeHtml,
@@ -24,6 +25,7 @@ import {
 import { REPORT_CSS } from './report-styles';
 import { SORT_SCRIPT, SORT_SCRIPT_SHA256 } from './sort-script';
 import { distributionSvg } from './svg-chart';
+import { TIMELINE_SCRIPT, TIMELINE_SCRIPT_SHA256 } from './timeline-script';
 
 export interface HtmlReportOptions {
   /** Column names in the order to show them (the app's table order); default drifted first. */
@@ -268,6 +270,7 @@ export function renderHtmlReport(result: AnalysisResult, options: HtmlReportOpti
     ? [
         { text: plotly.source, sha256: plotly.sha256 },
         { text: CHARTS_SCRIPT, sha256: CHARTS_SCRIPT_SHA256 },
+        ...(result.timeline ? [{ text: TIMELINE_SCRIPT, sha256: TIMELINE_SCRIPT_SHA256 }] : []),
         { text: SORT_SCRIPT, sha256: SORT_SCRIPT_SHA256 },
       ]
     : [{ text: SORT_SCRIPT, sha256: SORT_SCRIPT_SHA256 }];
@@ -295,6 +298,7 @@ export function renderHtmlReport(result: AnalysisResult, options: HtmlReportOpti
     listSection('only-current', 'Only in the current file (not tested)', result.onlyInCurrent),
     listSection('ignored', 'Ignored on request', result.ignored),
     performanceSection(result, plotly !== null),
+    timelineSection(result, plotly !== null),
     `<section id="columns"><h2>Columns</h2>${columns.map((c, i) => columnSection(c, i, plotly !== null)).join('')}</section>`,
     `<footer>Driftscope ${h(result.driftscopeVersion)} · aggregated data only, no rows · ${h(result.reference.file)} vs ${h(result.current.file)}</footer>`,
     `</main>${scripts.map((x) => `<script>${x.text}</script>`).join('')}</body></html>`,

@@ -81,6 +81,13 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); p
 .concept-reading.changed { border-left-color: var(--drift); }
 .concept-reading p { margin: 3px 0; overflow-wrap: anywhere; }
 .concept-table td { font-size: 12px; }
+.timeline-box { position: relative; margin: 8px 0; break-inside: avoid; page-break-inside: avoid; }
+.timeline-box .plotly-chart { position: absolute; inset: 0; visibility: hidden; }
+.timeline-box.drawn .plotly-chart { visibility: visible; }
+.timeline-box.drawn svg.chart { visibility: hidden; }
+.timeline-feature { break-inside: avoid; page-break-inside: avoid; margin-top: 10px; }
+.timeline-chunks td { font-size: 12px; }
+.timeline-chunks .note-cell { color: var(--muted); overflow-wrap: anywhere; }
 footer { margin-top: 32px; color: var(--muted); font-size: 11px; }
 @media print {
   main { max-width: none; padding: 0; }
@@ -89,5 +96,7 @@ footer { margin-top: 32px; color: var(--muted); font-size: 11px; }
   a { text-decoration: none; }
   .chart-box .plotly-chart { display: none; }
   .chart-box.drawn svg.chart { visibility: visible; }
+  .timeline-box .plotly-chart { display: none; }
+  .timeline-box.drawn svg.chart { visibility: visible; }
 }
 `;

@@ -2,6 +2,7 @@
  * Primitives on sorted arrays (ascending, no NaN), written once: binary search, distinct counts and
  * merges. Walks over two sorted arrays go through `forEachTieGroup` (rank.ts). −0 and 0 are one value.
  */
+import { memoByArray } from './memo-by-array';
 import { forEachTieGroup } from './rank';
 
 /**
@@ -24,10 +25,31 @@ export function searchSorted(sorted: Float64Array, x: number, right: boolean): n
  * Number of distinct values of a sorted array (`numpy.unique(a).size`).
  * @example countDistinctSorted(Float64Array.of(1, 1, 2)) // 2
  */
-export function countDistinctSorted(sorted: Float64Array): number {
+export const countDistinctSorted: (sorted: Float64Array) => number = memoByArray((sorted) => {
   let count = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) count++;
   return count;
+});
+
+/**
+ * Index of the first element ≥ x at or after `from` (x must not be below sorted[from − 1]): exponential
+ * ("galloping") search from `from`, then binary search, in O(log d) for a distance d, so walking a short
+ * sorted array against a long one touches few cache lines.
+ */
+function gallop(sorted: Float64Array, x: number, from: number): number {
+  let lo = from;
+  let step = 1;
+  while (lo + step < sorted.length && sorted[lo + step - 1] < x) {
+    lo += step;
+    step *= 2;
+  }
+  let hi = Math.min(lo + step, sorted.length);
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -47,6 +69,18 @@ export function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
  * @example countDistinctUnion(Float64Array.of(1, 2), Float64Array.of(2, 3)) // 3
  */
 export function countDistinctUnion(a: Float64Array, b: Float64Array): number {
+  // A short b against a long a (a chunk against the reference): distinct(a) plus b's distinct values
+  // not in a, by galloping search, in O(|b| log(|a|/|b|)) once distinct(a) is known (memoised).
+  if (b.length * Math.log2(a.length + 2) < a.length) {
+    let count = countDistinctSorted(a);
+    let at = 0;
+    for (let j = 0; j < b.length; j++) {
+      if (j > 0 && b[j] === b[j - 1]) continue;
+      at = gallop(a, b[j], at);
+      if (!(at < a.length && a[at] === b[j])) count++;
+    }
+    return count;
+  }
   let count = 0;
   forEachTieGroup(a, b, () => {
     count++;

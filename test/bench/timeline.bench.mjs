@@ -13,7 +13,13 @@
  * machine's load average (the CPU is shared).
  * Being slow never makes the exit code non-zero; a run that fails does.
  *
- * Usage: node test/bench/timeline.bench.mjs [--rows N] [--repeat R] [--regenerate]
+ * With --cli it times the command line instead (`npm run build` first): `driftscope analyze --json` of the
+ * same two files (`cli-plain`) against `driftscope analyze --chunk period:week --time-column ts --json`
+ * (`cli-timeline`), each a whole process run end to end, wall time and peak RSS from /usr/bin/time (GNU);
+ * also the plain run with ts ignored (`cli-plain-no-time`, --config {"ignore": ["ts"]}), for information,
+ * as the timeline leaves its time column out of every analysis.
+ *
+ * Usage: node test/bench/timeline.bench.mjs [--rows N] [--repeat R] [--regenerate] [--cli]
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -24,6 +30,7 @@ import {
   openSync,
   renameSync,
   rmSync,
+  writeFileSync,
   writeSync,
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -40,10 +47,11 @@ const TARGET_MEMORY_RATIO = 1.2;
 const DAY_S = 86_400;
 
 function parseArgs(argv) {
-  const args = { rows: 1_000_000, repeat: 2, regenerate: false };
+  const args = { rows: 1_000_000, repeat: 2, regenerate: false, cli: false };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--regenerate') args.regenerate = true;
+    else if (flag === '--cli') args.cli = true;
     else if (flag === '--rows' || flag === '--repeat') {
       const n = Number(argv[++i]);
       if (!Number.isInteger(n) || n < 1) throw new RangeError(`${flag}: bad value`);
@@ -100,6 +108,69 @@ const median = (xs) => {
 
 const args = parseArgs(process.argv.slice(2));
 const { reference, current } = await ensureData(args.rows, args.regenerate);
+if (args.cli) {
+  await cliBench(reference, current, args.repeat);
+  process.exit(0);
+}
+
+/** One CLI run under GNU time: wall seconds and peak resident memory (MB) of the whole process. */
+function cliRun(reference, current, extra, out) {
+  const cli = join(HERE, '..', '..', 'dist', 'electron', 'cli.cjs');
+  const argv = ['-f', 'TIME %e %M %U %S', process.execPath, cli, 'analyze', '--reference', reference];
+  const child = spawnSync('/usr/bin/time', [...argv, '--current', current, ...extra, '--json', out], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
+  const m = /TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)/.exec(child.stderr);
+  if (child.status !== 0 || !m) throw new Error(`CLI run failed (${child.status}): ${child.stderr}`);
+  return { seconds: Number(m[1]), peakMb: Number(m[2]) / 1024, cpu: Number(m[3]) + Number(m[4]) };
+}
+
+async function cliBench(reference, current, repeat) {
+  const out = join(mkdtempSync(join(tmpdir(), 'driftscope-bench-cli-')), 'out.json');
+  const config = join(dirname(out), 'ignore-ts.json');
+  writeFileSync(config, '{"ignore": ["ts"]}');
+  const extras = {
+    'cli-plain': [],
+    'cli-plain-no-time': ['--config', config],
+    'cli-timeline': ['--chunk', 'period:week', '--time-column', 'ts'],
+  };
+  const modes = { 'cli-plain': [], 'cli-plain-no-time': [], 'cli-timeline': [] };
+  const loadBefore = loadavg()[0];
+  for (let r = 0; r < repeat; r++) {
+    for (const mode of Object.keys(modes)) {
+      const run = cliRun(reference, current, extras[mode], out);
+      modes[mode].push(run);
+      console.log(
+        `${mode.padEnd(17)} total ${run.seconds.toFixed(2)} s  cpu ${run.cpu.toFixed(2)} s  peak ${run.peakMb.toFixed(0)} MB`,
+      );
+    }
+  }
+  rmSync(dirname(out), { recursive: true, force: true });
+  const m = (mode, key) => median(modes[mode].map((x) => x[key]));
+  const time = m('cli-timeline', 'seconds') / m('cli-plain', 'seconds');
+  const memory = m('cli-timeline', 'peakMb') / m('cli-plain', 'peakMb');
+  console.log(
+    `cpus ${cpus().length}, load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`,
+  );
+  console.log(
+    `median total: cli-plain ${m('cli-plain', 'seconds').toFixed(2)} s, cli-plain-no-time ${m('cli-plain-no-time', 'seconds').toFixed(2)} s, cli-timeline ${m('cli-timeline', 'seconds').toFixed(2)} s`,
+  );
+  const noTime = m('cli-timeline', 'seconds') / m('cli-plain-no-time', 'seconds');
+  console.log(
+    `time ratio to cli-plain-no-time ${noTime.toFixed(2)} (for information: the timeline leaves ts out)`,
+  );
+  const cpu = m('cli-timeline', 'cpu') / m('cli-plain', 'cpu');
+  console.log(
+    `CPU time (user + system) median: cli-plain ${m('cli-plain', 'cpu').toFixed(2)} s, cli-timeline ${m('cli-timeline', 'cpu').toFixed(2)} s, ratio ${cpu.toFixed(2)} (less sensitive to a shared CPU than wall time)`,
+  );
+  console.log(
+    `${time <= TARGET_TIME_RATIO ? 'PASS' : 'FAIL'} CLI time ratio ${time.toFixed(2)} (target ≤ ${TARGET_TIME_RATIO})`,
+  );
+  console.log(
+    `${memory <= TARGET_MEMORY_RATIO ? 'PASS' : 'FAIL'} CLI peak memory ratio ${memory.toFixed(2)} (target ≤ ${TARGET_MEMORY_RATIO})`,
+  );
+}
 const dir = mkdtempSync(join(tmpdir(), 'driftscope-bench-timeline-'));
 const outfile = join(dir, 'timeline-bench.cjs');
 let failed = false;

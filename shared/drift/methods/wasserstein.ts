@@ -1,6 +1,7 @@
 /**
  * `wasserstein`: normed first Wasserstein distance, as Evidently's `wasserstein_stat_test`.
  */
+import { memoByArray } from '../../stats/memo-by-array';
 import type { PairedSample, TestOutcome } from '../sample';
 import { distanceOutcome, notComputable } from './outcome';
 
@@ -44,7 +45,7 @@ export function wasserstein1(u: Float64Array, v: Float64Array): number {
  *
  * @example populationStd(Float64Array.of(1, 2, 3, 4)) // 1.118033988749895
  */
-export function populationStd(x: Float64Array): number {
+export const populationStd: (x: Float64Array) => number = memoByArray((x) => {
   const n = x.length;
   if (n === 0) return Number.NaN;
   let s = 0;
@@ -53,7 +54,7 @@ export function populationStd(x: Float64Array): number {
   let ss = 0;
   for (let i = 0; i < n; i++) ss += (x[i] - mean) ** 2;
   return Math.sqrt(ss / n);
-}
+});
 
 /**
  * Runs `wasserstein`: score = W₁(reference, current) / max(std(reference, ddof=0), 0.001); drift when
