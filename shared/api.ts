@@ -16,6 +16,8 @@ import type {
   SessionState,
 } from './explore/types';
 import type { AnalysisResult, AnalysisSettings } from './report/analysis-result';
+import type { TimelineSpec } from './timeline/analyze-timeline';
+import type { Timeline } from './timeline/types';
 
 export type {
   BinChoice,
@@ -29,6 +31,15 @@ export type {
 } from './explore/types';
 
 export type DatasetRole = 'reference' | 'current';
+
+/** The timeline's chunking and reference options (docs/timeline.md; the settings file's `timeline` block). */
+export type TimelineRunOptions = TimelineSpec;
+
+/** Chunks analysed so far of the running timeline ('timeline:progress'). */
+export interface TimelineProgress {
+  done: number;
+  total: number;
+}
 
 /** A dataset loaded into the engine, described without its rows. */
 export interface DatasetSummary {
@@ -118,8 +129,28 @@ export interface DriftscopeApi {
     columnOrder: string[] | null,
     options?: ReportExportOptions,
   ): Promise<ReportExportOutcome | null>;
+  /**
+   * 'timeline:run' — the loaded current file cut into chunks (options.chunking), each compared with the
+   * reference under `settings` (docs/timeline.md). Rejects with a message naming file and column when the
+   * chunking does not apply, and with "cancelled" after 'timeline:cancel'. A new run cancels a running one.
+   */
+  runTimeline(settings: AnalysisSettings, options: TimelineRunOptions): Promise<Timeline>;
+  /** 'timeline:cancel' — stops the running timeline before its next chunk (nothing when none runs). */
+  cancelTimeline(): Promise<void>;
+  /**
+   * 'timeline:focus-chunk' — column detail and rows ('analysis:column-detail', 'dataset:rows') answer for
+   * analysis chunk `chunk` (0-based, reference chunks not counted) of `options`' chunking until called
+   * with null; resolves with that chunk's analysis against the reference (null for null).
+   */
+  focusChunk(
+    settings: AnalysisSettings,
+    options: TimelineRunOptions,
+    chunk: number | null,
+  ): Promise<AnalysisResult | null>;
   /** 'dataset:progress' event — returns an unsubscribe function. */
   onProgress(listener: (progress: LoadProgress) => void): () => void;
+  /** 'timeline:progress' event — chunks done of the running timeline; returns an unsubscribe function. */
+  onTimelineProgress(listener: (progress: TimelineProgress) => void): () => void;
 }
 
 export type ReportExportFormat = 'html' | 'pdf' | 'json' | 'csv';
@@ -159,7 +190,10 @@ export const INVOKE_CHANNELS = [
   'preferences:get',
   'preferences:set',
   'report:export',
+  'timeline:run',
+  'timeline:cancel',
+  'timeline:focus-chunk',
 ] as const;
-export const EVENT_CHANNELS = ['dataset:progress'] as const;
+export const EVENT_CHANNELS = ['dataset:progress', 'timeline:progress'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];

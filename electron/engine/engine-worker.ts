@@ -13,6 +13,7 @@ import type { AnalysisResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { joinLabels } from '../../shared/table/join-labels';
 import { analyzeTimeline } from '../../shared/timeline/analyze-timeline';
+import { chunkTable } from '../../shared/timeline/chunk-table';
 import { summarize } from './dataset-summary';
 import { createExplore, prepareTables } from './explore';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
@@ -25,6 +26,9 @@ const port = parentPort!;
 const tables: Partial<Record<EngineRole, ColumnarTable>> = {};
 const loading = new Map<EngineRole, { worker: Worker; cancel: () => void }>();
 const explore = createExplore(__DRIFTSCOPE_VERSION__);
+/** The last plain analysis, and the chunk the explore requests answer for instead of the whole file. */
+let lastAnalysis: AnalysisResult | null = null;
+let focused: ColumnarTable | null = null;
 
 function post(message: EngineMessage): void {
   port.postMessage(message);
@@ -34,6 +38,8 @@ function load(role: EngineRole, filePath: string): Promise<DatasetSummary> {
   loading.get(role)?.cancel();
   delete tables[role];
   explore.forget();
+  lastAnalysis = null;
+  focused = null;
   const fileName = path.basename(filePath);
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'parse-worker.cjs'), {
@@ -143,20 +149,54 @@ async function handle(request: EngineRequest): Promise<unknown> {
     case 'timeline': {
       const { reference, current } = loadedPair();
       const context = { version: __DRIFTSCOPE_VERSION__, now: new Date() };
+      const { stop } = request;
       return analyzeTimeline(reference, withLabels(current, request.settings), request.settings, context, {
         ...request.options,
         onProgress: (done, total) => post({ type: 'timeline-progress', progress: { done, total } }),
+        checkpoint: () => {
+          if (stop && Atomics.load(stop, 0) === 1) throw new CancelledError('The timeline was cancelled.');
+        },
       });
     }
+    case 'focus-chunk': {
+      const { reference, current } = loadedPair();
+      if (request.chunk === null) {
+        focused = null;
+        if (lastAnalysis) explore.remember(lastAnalysis);
+        return null;
+      }
+      const chunk = chunkTable(
+        withLabels(current, request.settings),
+        request.options.chunking,
+        request.chunk,
+        request.settings,
+      );
+      prepareTables(chunk.table);
+      const result = analyzeTables(reference, chunk.table, chunk.settings, {
+        version: __DRIFTSCOPE_VERSION__,
+        now: new Date(),
+      });
+      focused = chunk.table;
+      explore.remember(result);
+      return result;
+    }
     default:
-      return explore.handle(request, tables, (settings) => withLabels(tables.current!, settings));
+      return explore.handle(
+        request,
+        { reference: tables.reference, current: focused ?? tables.current },
+        (settings) => withLabels(tables.current!, settings),
+      );
   }
 }
 
 port.on('message', (message: { seq: number; request: EngineRequest }) => {
   handle(message.request).then(
     (result) => {
-      if (message.request.type === 'analyze') explore.remember(result as AnalysisResult);
+      if (message.request.type === 'analyze') {
+        lastAnalysis = result as AnalysisResult;
+        focused = null;
+        explore.remember(lastAnalysis);
+      }
       post({ type: 'response', seq: message.seq, result });
     },
     (error: unknown) => post({ type: 'response', seq: message.seq, error: serializeError(error) }),

@@ -2,10 +2,10 @@
  * Messages between the engine client (main process or command line) and the engine worker, and between
  * the engine worker and its per-file parse workers. Errors cross as plain data and are rebuilt on arrival.
  */
-import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
+import type { DatasetRole, DatasetSummary, LoadProgress, TimelineProgress } from '../../shared/api';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
-import type { TimelineOptions } from '../../shared/timeline/analyze-timeline';
+import type { TimelineSpec } from '../../shared/timeline/analyze-timeline';
 import type { Timeline } from '../../shared/timeline/types';
 import type { ExploreRequest } from './explore';
 
@@ -16,23 +16,36 @@ export type EngineRequest =
   | { type: 'load'; role: EngineRole; path: string }
   | { type: 'cancel'; role: EngineRole }
   | { type: 'analyze'; settings: AnalysisSettings }
-  | { type: 'timeline'; settings: AnalysisSettings; options: TimelineRequestOptions }
+  | {
+      type: 'timeline';
+      settings: AnalysisSettings;
+      options: TimelineRequestOptions;
+      /** Int32Array(1) over a SharedArrayBuffer: the client stores 1 to cancel (read between chunks). */
+      stop?: Int32Array;
+    }
+  | {
+      type: 'focus-chunk';
+      settings: AnalysisSettings;
+      options: TimelineRequestOptions;
+      /** Position among the analysis chunks (reference chunks not counted); null: the whole file again. */
+      chunk: number | null;
+    }
   | ExploreRequest;
 
-/** The timeline's options as they cross the thread boundary (progress comes back as messages). */
-export type TimelineRequestOptions = Omit<TimelineOptions, 'onProgress'>;
+/**
+ * The timeline's options as they cross the thread boundary (progress comes back as messages, and cancel
+ * goes through the request's shared `stop` flag).
+ */
+export type TimelineRequestOptions = TimelineSpec;
 
-/** Chunks analysed so far of a running timeline request. */
-export interface TimelineProgress {
-  done: number;
-  total: number;
-}
+export type { TimelineProgress } from '../../shared/api';
 
 export interface EngineResults {
   load: DatasetSummary;
   cancel: undefined;
   analyze: AnalysisResult;
   timeline: Timeline;
+  'focus-chunk': AnalysisResult | null;
 }
 
 export interface SerializedError {

@@ -3,12 +3,18 @@
  * renderer's document, runs the handler (which validates its own arguments) and returns plain data.
  */
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
-import { INVOKE_CHANNELS, type InvokeChannel, type LoadProgress } from '../../shared/api';
+import {
+  INVOKE_CHANNELS,
+  type InvokeChannel,
+  type LoadProgress,
+  type TimelineProgress,
+} from '../../shared/api';
 
 export type InvokeHandler = (...args: unknown[]) => Promise<unknown>;
 export type InvokeHandlers = Record<InvokeChannel, InvokeHandler>;
 
 export const PROGRESS_CHANNEL = 'dataset:progress';
+export const TIMELINE_PROGRESS_CHANNEL = 'timeline:progress';
 
 /**
  * True when a frame at `senderUrl` is our renderer: a `file:` URL naming the same file as `rendererUrl`
@@ -70,9 +76,18 @@ export function registerIpc(ipcMain: IpcMain, handlers: InvokeHandlers, renderer
 
 /** Returns a `sendProgress` that forwards engine progress to the window, if it is still open. */
 export function createProgressForwarder(getWindow: () => BrowserWindow | null): (p: LoadProgress) => void {
-  return (progress) => {
-    const win = getWindow();
-    if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
-    win.webContents.send(PROGRESS_CHANNEL, progress);
-  };
+  return (progress) => sendToWindow(getWindow, PROGRESS_CHANNEL, progress);
+}
+
+/** Returns a `sendTimelineProgress` that forwards chunks done to the window, if it is still open. */
+export function createTimelineProgressForwarder(
+  getWindow: () => BrowserWindow | null,
+): (p: TimelineProgress) => void {
+  return (progress) => sendToWindow(getWindow, TIMELINE_PROGRESS_CHANNEL, progress);
+}
+
+function sendToWindow(getWindow: () => BrowserWindow | null, channel: string, payload: unknown): void {
+  const win = getWindow();
+  if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
+  win.webContents.send(channel, payload);
 }

@@ -3,7 +3,9 @@
  * index.ts so that a unit test can build it against a mocked ipcRenderer.
  */
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
-import type { DriftscopeApi, InvokeChannel, LoadProgress } from '../../shared/api';
+import type { DriftscopeApi, EVENT_CHANNELS, InvokeChannel } from '../../shared/api';
+
+type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 type Invoker = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -25,15 +27,21 @@ export function createDriftscopeApi(ipc: Invoker): DriftscopeApi {
     getPreferences: () => invoke('preferences:get'),
     setPreferences: (changes) => invoke('preferences:set', changes),
     exportReport: (format, columnOrder, options) => invoke('report:export', format, columnOrder, options),
-    onProgress: (listener) => {
-      if (typeof listener !== 'function') throw new TypeError('onProgress: listener must be a function');
-      // The IPC event (with its sender) never reaches the page; only the progress payload does.
-      const wrapped = (_event: IpcRendererEvent, progress: LoadProgress) => listener(progress);
-      ipc.on('dataset:progress', wrapped);
-      return () => {
-        ipc.removeListener('dataset:progress', wrapped);
-      };
-    },
+    runTimeline: (settings, options) => invoke('timeline:run', settings, options),
+    cancelTimeline: () => invoke('timeline:cancel'),
+    focusChunk: (settings, options, chunk) => invoke('timeline:focus-chunk', settings, options, chunk),
+    onProgress: (listener) => subscribe(ipc, 'dataset:progress', 'onProgress', listener),
+    onTimelineProgress: (listener) => subscribe(ipc, 'timeline:progress', 'onTimelineProgress', listener),
+  };
+}
+
+/** Listens to an event channel; the IPC event (with its sender) never reaches the page, only the payload. */
+function subscribe<T>(ipc: Invoker, channel: EventChannel, name: string, listener: (payload: T) => void) {
+  if (typeof listener !== 'function') throw new TypeError(`${name}: listener must be a function`);
+  const wrapped = (_event: IpcRendererEvent, payload: T) => listener(payload);
+  ipc.on(channel, wrapped);
+  return () => {
+    ipc.removeListener(channel, wrapped);
   };
 }
 

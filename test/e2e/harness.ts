@@ -13,7 +13,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { EngineClient } from '../../electron/engine/engine-client';
 import { createHandlers } from '../../electron/main/handlers';
 import { createCliPdfPrinter } from '../../electron/report/pdf-cli';
-import type { DatasetRole, InvokeChannel, LoadProgress } from '../../shared/api';
+import type { DatasetRole, InvokeChannel, LoadProgress, TimelineProgress } from '../../shared/api';
 import { repoRoot } from './global-setup';
 import { AppPage } from './pages/app-page';
 import { type StaticServer, serveStatic } from './static-server';
@@ -56,16 +56,23 @@ interface TestFixtures {
   harness: Harness;
 }
 
-type ProgressWindow = Window & { __driftscopeEmitProgress?: (progress: LoadProgress) => void };
+type ProgressWindow = Window & {
+  __driftscopeEmitProgress?: (progress: LoadProgress) => void;
+  __driftscopeEmitTimelineProgress?: (progress: TimelineProgress) => void;
+};
 
 /** Runs in the page before any script: the test double of electron/preload (same shape as its api.ts). */
 function installBridge(dropDir: string): void {
   type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
   const w = window as unknown as Record<string, unknown> & { __driftscopeInvoke: Invoke };
   const listeners = new Set<(progress: unknown) => void>();
+  const timelineListeners = new Set<(progress: unknown) => void>();
   const invoke = (channel: string, ...args: unknown[]) => w.__driftscopeInvoke(channel, ...args);
   w.__driftscopeEmitProgress = (progress: unknown) => {
     for (const listener of listeners) listener(progress);
+  };
+  w.__driftscopeEmitTimelineProgress = (progress: unknown) => {
+    for (const listener of timelineListeners) listener(progress);
   };
   w.__cspViolations = [] as string[];
   document.addEventListener('securitypolicyviolation', (event) => {
@@ -91,10 +98,20 @@ function installBridge(dropDir: string): void {
     setPreferences: (changes: unknown) => invoke('preferences:set', changes),
     exportReport: (format: string, columnOrder: unknown, options: unknown) =>
       invoke('report:export', format, columnOrder, options),
+    runTimeline: (settings: unknown, options: unknown) => invoke('timeline:run', settings, options),
+    cancelTimeline: () => invoke('timeline:cancel'),
+    focusChunk: (settings: unknown, options: unknown, chunk: unknown) =>
+      invoke('timeline:focus-chunk', settings, options, chunk),
     onProgress: (listener: (progress: unknown) => void) => {
       listeners.add(listener);
       return () => {
         listeners.delete(listener);
+      };
+    },
+    onTimelineProgress: (listener: (progress: unknown) => void) => {
+      timelineListeners.add(listener);
+      return () => {
+        timelineListeners.delete(listener);
       };
     },
   });
@@ -106,6 +123,12 @@ function installBridge(dropDir: string): void {
 async function forwardProgress(page: Page, progress: LoadProgress): Promise<void> {
   await page
     .evaluate((p) => (window as ProgressWindow).__driftscopeEmitProgress?.(p), progress)
+    .catch(() => undefined);
+}
+
+async function forwardTimelineProgress(page: Page, progress: TimelineProgress): Promise<void> {
+  await page
+    .evaluate((p) => (window as ProgressWindow).__driftscopeEmitTimelineProgress?.(p), progress)
     .catch(() => undefined);
 }
 
@@ -143,6 +166,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       chooseFile: async (_role: DatasetRole) => (queued.length > 0 ? (queued.shift() ?? null) : null),
       demoDir: testInfo.outputPath('demo'),
       sendProgress: (progress) => void forwardProgress(page, progress),
+      sendTimelineProgress: (progress) => void forwardTimelineProgress(page, progress),
       chooseSaveFile: async () => next(saveQueue),
       chooseSessionFile: async () => next(sessionQueue),
       locateFile: async (role, missingPath) => {

@@ -10,6 +10,7 @@ import {
   isTrustedSender,
   PROGRESS_CHANNEL,
   registerIpc,
+  TIMELINE_PROGRESS_CHANNEL,
 } from '../../../electron/main/ipc';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type LoadProgress } from '../../../shared/api';
 
@@ -83,8 +84,11 @@ describe('registerIpc', () => {
       'preferences:get',
       'preferences:set',
       'report:export',
+      'timeline:run',
+      'timeline:cancel',
+      'timeline:focus-chunk',
     ]);
-    expect(EVENT_CHANNELS).toEqual([PROGRESS_CHANNEL]);
+    expect(EVENT_CHANNELS).toEqual([PROGRESS_CHANNEL, TIMELINE_PROGRESS_CHANNEL]);
   });
 
   it('calls the handler with the renderer arguments for a trusted sender and returns its result', async () => {

@@ -28,7 +28,17 @@ const METHODS: Record<keyof DriftscopeApi, { channel: InvokeChannel | null; args
   getPreferences: { channel: 'preferences:get', args: [] },
   setPreferences: { channel: 'preferences:set', args: [{ theme: 'dark' }] },
   exportReport: { channel: 'report:export', args: ['pdf', ['age', 'plan'], { pageSize: 'Letter' }] },
+  runTimeline: {
+    channel: 'timeline:run',
+    args: [{ test: null }, { chunking: { kind: 'period', period: 'week', timeColumn: 'date' } }],
+  },
+  cancelTimeline: { channel: 'timeline:cancel', args: [] },
+  focusChunk: {
+    channel: 'timeline:focus-chunk',
+    args: [{ test: null }, { chunking: { kind: 'count', count: 4 } }, 2],
+  },
   onProgress: { channel: null, args: [] },
+  onTimelineProgress: { channel: null, args: [] },
 };
 
 let exposed: Record<string, unknown>;
@@ -81,6 +91,18 @@ describe('preload', () => {
     expect(listener.mock.calls[0]).toHaveLength(1);
     unsubscribe();
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('dataset:progress', wrapped);
+  });
+
+  it('onTimelineProgress forwards only the payload of timeline:progress and returns an unsubscribe', () => {
+    const api = exposed.driftscope as DriftscopeApi;
+    const listener = vi.fn();
+    const unsubscribe = api.onTimelineProgress(listener);
+    expect(electron.ipcRenderer.on).toHaveBeenCalledWith('timeline:progress', expect.any(Function));
+    const wrapped = electron.ipcRenderer.on.mock.calls.at(-1)![1] as (...a: unknown[]) => void;
+    wrapped({ sender: 'ipc event' }, { done: 3, total: 12 });
+    expect(listener.mock.calls).toEqual([[{ done: 3, total: 12 }]]);
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('timeline:progress', wrapped);
   });
 
   it('onProgress rejects a non-function listener', () => {
