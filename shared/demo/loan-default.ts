@@ -165,17 +165,13 @@ export function generateLoans(rng: Rng, n: number, scenario: LoanScenario): Loan
     const tenureShare = employmentType === 'contractor' || employmentType === 'part_time' ? 0.4 : 0.8;
     const years = round(Math.max(0, yearsCap * tenureShare * rng.uniform() + rng.normal(0, 0.5)), 1);
     const missingChance =
-      employmentType === 'self_employed'
-        ? 2 * p.employmentYearsMissing
-        : p.employmentYearsMissing;
+      employmentType === 'self_employed' ? 2 * p.employmentYearsMissing : p.employmentYearsMissing;
     const employmentYears = rng.bernoulli(missingChance) ? null : years;
 
     const region = regions[rng.pick(p.regionWeights)];
     const hasMortgage = rng.bernoulli(sigmoidOf(-0.6 + 0.05 * (age - 41) + 0.9 * zIncome));
     const day = phased ? orderedDay : rng.int(scenario.dateDays);
-    const applicationDate = new Date(dateStartMs + day * DAY_MS)
-      .toISOString()
-      .slice(0, 10);
+    const applicationDate = new Date(dateStartMs + day * DAY_MS).toISOString().slice(0, 10);
 
     const record: LoanRecord = {
       customer_id: `C${String(scenario.firstCustomer + i).padStart(6, '0')}`,

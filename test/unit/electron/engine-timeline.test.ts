@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EngineClient } from '../../../electron/engine/engine-client';
-import { CancelledError } from '../../../electron/engine/serialize-error';
 import type { TimelineProgress } from '../../../electron/engine/protocol';
+import { CancelledError } from '../../../electron/engine/serialize-error';
 import { DEFAULT_SETTINGS } from '../../../shared/drift/settings';
 
 const root = path.resolve(__dirname, '../../..');

@@ -19,7 +19,11 @@ describe('built-in demo', () => {
   const mapping = detectMapping(names, { table: reference, override: { target: 'default' } });
   const whole = analyzePerformance(reference, current, mapping);
   // The rows dated from Monday of week 6 (2024-07-08) on, where the drifts are built in.
-  const dates = demo.current.trim().split('\n').slice(1).map((line) => line.split(',')[11]);
+  const dates = demo.current
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(',')[11]);
   const fromWeek6 = Int32Array.from(dates.flatMap((d, i) => (d >= '2024-07-08' ? [i] : [])));
   const result = analyzePerformance(reference, sliceTable(current, fromWeek6, 'weeks 6-12'), mapping);
 
