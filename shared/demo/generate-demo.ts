@@ -19,12 +19,18 @@
  * Deterministic: the same seed gives byte-identical CSV text (own PRNG, no Math.random, fixed
  * iteration order). Reference and current draw from separate streams derived from the seed.
  */
+import type { TimelineSpec } from '../timeline/analyze-timeline';
 import { type CsvCell, toCsv } from './csv';
 import { CURRENT_SCENARIO, generateLoans, type LoanRecord, REFERENCE_SCENARIO } from './loan-default';
 import { type DemoModel, predictProbability, trainDemoModel } from './model';
 import { Rng } from './prng';
 
 export type { DemoModel } from './model';
+
+/** The demo's timeline: one chunk per ISO week of application_date (twelve weeks, drift from week 6). */
+export const DEMO_TIMELINE: TimelineSpec = {
+  chunking: { kind: 'period', period: 'week', timeColumn: 'application_date' },
+};
 
 /** Rows in each of the reference and current sets. */
 export const DEMO_ROWS = 5000;
