@@ -181,6 +181,11 @@ async function handle(request: EngineRequest): Promise<unknown> {
       return result;
     }
     default:
+      // Re-testing a column works on the whole file's result: a chunk's detail in view is left.
+      if (request.type === 'recompute-column' && focused) {
+        focused = null;
+        if (lastAnalysis) explore.remember(lastAnalysis);
+      }
       return explore.handle(
         request,
         { reference: tables.reference, current: focused ?? tables.current },
@@ -192,11 +197,13 @@ async function handle(request: EngineRequest): Promise<unknown> {
 port.on('message', (message: { seq: number; request: EngineRequest }) => {
   handle(message.request).then(
     (result) => {
+      // The whole-file result the explore requests return to after a chunk's detail (a re-tested column
+      // replaces it, as it does in the explore's own memory).
       if (message.request.type === 'analyze') {
         lastAnalysis = result as AnalysisResult;
         focused = null;
         explore.remember(lastAnalysis);
-      }
+      } else if (message.request.type === 'recompute-column') lastAnalysis = result as AnalysisResult;
       post({ type: 'response', seq: message.seq, result });
     },
     (error: unknown) => post({ type: 'response', seq: message.seq, error: serializeError(error) }),

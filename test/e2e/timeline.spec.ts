@@ -3,7 +3,7 @@
  * the heatmap, sorting, re-chunking in the worker, clicking a chunk for its histogram against the
  * reference, and the headline that never shows an all-clear while the model is degraded.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { artifactsDir, expect, test } from './harness';
@@ -94,13 +94,32 @@ test('weekly heatmap of the demo: drift starts in week 6; sorting; a clicked chu
 test('re-chunking by rows recomputes in the worker, and the chunking is kept in the session settings', async ({
   harness,
   page,
-}) => {
+}, testInfo) => {
   await openTimeline(page, harness);
   await page.getByTestId('tl-kind').selectOption('size');
   await page.getByTestId('tl-n').fill('500');
   await page.getByTestId('tl-apply').click();
   // 5000 current rows in chunks of 500.
   await expect(page.getByTestId('timeline-summary')).toContainText('10 chunks');
+  // Saved with the session as the settings' timeline block (docs/settings.md), and back on reopening.
+  const target = testInfo.outputPath('saved', 'weekly');
+  mkdirSync(path.dirname(target), { recursive: true });
+  harness.saveNext(target);
+  await page.getByTestId('session-save').click();
+  await expect(page.getByTestId('session-name')).toHaveText('weekly.driftscope.json');
+  const saved = JSON.parse(readFileSync(`${target}.driftscope.json`, 'utf8'));
+  // The timestamp column stays chosen: size chunks are then labelled with their first and last instant.
+  expect(saved.settings.timeline).toEqual({
+    chunking: { kind: 'size', size: 500, timeColumn: 'application_date' },
+  });
+  const fresh = await harness.open();
+  harness.sessionNext(`${target}.driftscope.json`);
+  await page.getByTestId('session-open').click();
+  await fresh.expectState('ready');
+  await page.getByTestId('tab-timeline').click();
+  await expect(page.getByTestId('timeline-summary')).toContainText('10 chunks', { timeout: 30_000 });
+  await expect(page.getByTestId('tl-kind')).toHaveValue('size');
+  await expect(page.getByTestId('tl-n')).toHaveValue('500');
   await page.getByTestId('tl-n').fill('0');
   await page.getByTestId('tl-apply').click();
   await expect(page.getByTestId('tl-problem')).toHaveText('Rows per chunk must be a whole number ≥ 1.');
