@@ -330,6 +330,7 @@ export function featureLineFigure(timeline: Timeline, name: string, scheme: Sche
       name: 'rows',
       x,
       y: timeline.chunks.map((c) => c.rows),
+      xaxis: 'x2',
       yaxis: 'y2',
       marker: { color: scheme === 'dark' ? '#4a5262' : '#c5cbd6' },
       hovertemplate: '%{y} rows<extra></extra>',
@@ -342,12 +343,23 @@ export function featureLineFigure(timeline: Timeline, name: string, scheme: Sche
     data,
     layout: {
       ...baseLayout(scheme),
-      height: 300,
-      margin: { l: 56, r: 10, t: 24, b: 64 },
+      height: 320,
+      margin: { l: 56, r: 10, t: 28, b: 64 },
       showlegend: true,
       legend: { orientation: 'h', x: 0, y: 1.12, font: { size: 11 } },
+      // Two x axes on the same chunks: the score's without labels, the rows bars' with the chunk labels
+      // under them, so the labels never cross the bars.
       xaxis: {
+        tickvals: ticks.tickvals,
+        showticklabels: false,
+        range: [-0.5, labels.length - 0.5],
+        showgrid: false,
+        zeroline: false,
+      },
+      xaxis2: {
         ...ticks,
+        anchor: 'y2',
+        matches: 'x',
         tickangle: -40,
         range: [-0.5, labels.length - 0.5],
         showgrid: false,
@@ -362,6 +374,7 @@ export function featureLineFigure(timeline: Timeline, name: string, scheme: Sche
         exponentformat: 'power',
       },
       yaxis2: {
+        anchor: 'x2',
         domain: [0, 0.18],
         title: { text: 'rows', font: { size: 11 } },
         gridcolor: theme.grid,
