@@ -13,6 +13,7 @@ import {
 } from '../shared/drift/settings';
 import { ENCODINGS, parseEncodingName } from '../shared/table/encoding';
 import { DECIMAL_SEPARATORS, type DecimalSeparator } from '../shared/table/parse-number';
+import type { TimelineSpec } from '../shared/timeline/analyze-timeline';
 import type { FileLoadOptions } from './engine/protocol';
 
 /** A wrong command line: printed with the usage text, exit code 2. */
@@ -70,26 +71,25 @@ export interface ConfigTimeline {
   thresholdFromReference?: boolean | number;
 }
 
-function parseTimelineBlock(value: unknown, name: string): ConfigTimeline {
-  const fail = (why: string): never => {
-    throw new DatasetError(`${name}: timeline: ${why}`, name);
-  };
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('expected a JSON object');
-  const block = value as Record<string, unknown>;
+/**
+ * The settings' `timeline` block (the app's chunking, docs/settings.md; parsed by parseSettings) in the
+ * command line's terms, so that one config shape serves the app and the CLI; the flags win field by field.
+ */
+function configTimelineOf(spec: TimelineSpec): ConfigTimeline {
+  const c = spec.chunking;
+  const chunk =
+    c.kind === 'size'
+      ? `size:${c.size}`
+      : c.kind === 'count'
+        ? `count:${c.count}`
+        : c.kind === 'period'
+          ? `period:${c.period}`
+          : undefined;
   const out: ConfigTimeline = {};
-  for (const [key, v] of Object.entries(block)) {
-    if (key === 'chunk' || key === 'timeColumn') {
-      if (typeof v !== 'string' || v.trim() === '') fail(`${key} must be a non-empty string`);
-      out[key] = v as string;
-    } else if (key === 'referenceChunks') {
-      if (typeof v !== 'boolean') fail('referenceChunks must be true or false');
-      out.referenceChunks = v as boolean;
-    } else if (key === 'thresholdFromReference') {
-      if (!(typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v) && v >= 0)))
-        fail('thresholdFromReference must be true, false or a number K >= 0');
-      out.thresholdFromReference = v as boolean | number;
-    } else fail(`unknown key "${key}" (chunk, timeColumn, referenceChunks, thresholdFromReference)`);
-  }
+  if (chunk !== undefined) out.chunk = chunk;
+  if (c.timeColumn !== undefined) out.timeColumn = c.timeColumn;
+  if (spec.referenceChunks !== undefined) out.referenceChunks = spec.referenceChunks;
+  if (spec.thresholdFromReference) out.thresholdFromReference = spec.thresholdFromReference.k ?? true;
   return out;
 }
 
@@ -111,14 +111,11 @@ export function readConfigFile(file: string): { settings: AnalysisSettings; time
   } catch (error) {
     throw new DatasetError(`${name} is not valid JSON: ${(error as Error).message}`, name);
   }
-  if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'timeline' in json) {
-    const { timeline, ...rest } = json as Record<string, unknown>;
-    return { settings: parseSettings(rest, name), timeline: parseTimelineBlock(timeline, name) };
-  }
-  return { settings: parseSettings(json, name) };
+  const { timeline, ...settings } = parseSettings(json, name);
+  return timeline === undefined ? { settings } : { settings, timeline: configTimelineOf(timeline) };
 }
 
-/** Reads and validates a --config file's analysis settings (a `timeline` block is read and left aside). */
+/** Reads and validates a --config file's analysis settings (its `timeline` block is left aside). */
 export function readConfig(file: string): AnalysisSettings {
   return readConfigFile(file).settings;
 }

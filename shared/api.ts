@@ -16,8 +16,19 @@ import type {
   SessionState,
 } from './explore/types';
 import type { AnalysisResult, AnalysisSettings } from './report/analysis-result';
+import type { TimelineSpec } from './timeline/analyze-timeline';
+import type { Timeline } from './timeline/types';
 
 export type DatasetRole = 'reference' | 'current';
+
+/** The timeline's chunking and reference options (docs/timeline.md; the settings file's `timeline` block). */
+export type TimelineRunOptions = TimelineSpec;
+
+/** Chunks analysed so far of the running timeline ('timeline:progress'). */
+export interface TimelineProgress {
+  done: number;
+  total: number;
+}
 
 /** A dataset loaded into the engine, described without its rows. */
 export interface DatasetSummary {
@@ -115,12 +126,32 @@ export interface InvokeChannels {
     columnOrder: string[] | null,
     options?: ReportExportOptions,
   ) => Promise<ReportExportOutcome | null>;
+  /**
+   * runTimeline: the loaded current file cut into chunks (options.chunking), each compared with the
+   * reference under `settings` (docs/timeline.md). Rejects with a message naming file and column when the
+   * chunking does not apply, and with "cancelled" after cancelTimeline. A new run cancels a running one.
+   */
+  'timeline:run': (settings: AnalysisSettings, options: TimelineRunOptions) => Promise<Timeline>;
+  /** cancelTimeline: stops the running timeline before its next chunk (nothing when none runs). */
+  'timeline:cancel': () => Promise<void>;
+  /**
+   * focusChunk: column detail and rows (getColumnDetail, getRows) answer for analysis chunk `chunk`
+   * (0-based, reference chunks not counted) of `options`' chunking until called with null; resolves with
+   * that chunk's analysis against the reference (null for null).
+   */
+  'timeline:focus-chunk': (
+    settings: AnalysisSettings,
+    options: TimelineRunOptions,
+    chunk: number | null,
+  ) => Promise<AnalysisResult | null>;
 }
 
 /** Every event main sends to the renderer, with its payload. */
 export interface EventChannels {
   /** onProgress: loading progress of one file; the method returns an unsubscribe function. */
   'dataset:progress': LoadProgress;
+  /** onTimelineProgress: chunks done of the running timeline. */
+  'timeline:progress': TimelineProgress;
 }
 
 export type InvokeChannel = keyof InvokeChannels;
@@ -148,13 +179,16 @@ export const INVOKE_METHODS = {
   'preferences:get': 'getPreferences',
   'preferences:set': 'setPreferences',
   'report:export': 'exportReport',
+  'timeline:run': 'runTimeline',
+  'timeline:cancel': 'cancelTimeline',
+  'timeline:focus-chunk': 'focusChunk',
 } as const satisfies Record<InvokeChannel, string>;
 
 /** The `window.driftscope` method that subscribes to each event channel. */
-export const EVENT_METHODS = { 'dataset:progress': 'onProgress' } as const satisfies Record<
-  EventChannel,
-  string
->;
+export const EVENT_METHODS = {
+  'dataset:progress': 'onProgress',
+  'timeline:progress': 'onTimelineProgress',
+} as const satisfies Record<EventChannel, string>;
 
 export const INVOKE_CHANNELS = Object.keys(INVOKE_METHODS) as readonly InvokeChannel[];
 export const EVENT_CHANNELS = Object.keys(EVENT_METHODS) as readonly EventChannel[];

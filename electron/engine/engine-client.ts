@@ -46,6 +46,7 @@ export class EngineClient {
   private readonly timelineListeners = new Set<(p: TimelineProgress) => void>();
   private seq = 0;
   private closed = false;
+  private timelineStop: Int32Array | null = null;
 
   constructor(options: EngineClientOptions = {}) {
     const dir = options.bundleDir ?? defaultBundleDir();
@@ -92,9 +93,41 @@ export class EngineClient {
     return this.request({ type: 'analyze', settings }, 'Analysis');
   }
 
-  /** The loaded current file cut into chunks, each compared with the reference (docs/timeline.md). */
+  /**
+   * The loaded current file cut into chunks, each compared with the reference (docs/timeline.md). A new
+   * timeline request cancels the one still running; `cancelTimeline` cancels it too (CancelledError).
+   */
   timeline(settings: AnalysisSettings, options: TimelineRequestOptions): Promise<Timeline> {
-    return this.request({ type: 'timeline', settings, options }, 'Timeline');
+    this.cancelTimeline();
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    this.timelineStop = stop;
+    const running = this.request({ type: 'timeline', settings, options, stop }, 'Timeline');
+    const clear = () => {
+      if (this.timelineStop === stop) this.timelineStop = null;
+    };
+    running.then(clear, clear);
+    return running;
+  }
+
+  /**
+   * Asks the running timeline to stop: the worker, busy in the synchronous analysis, reads the shared flag
+   * before each chunk and answers with a CancelledError. Nothing happens when no timeline runs.
+   */
+  cancelTimeline(): void {
+    if (this.timelineStop) Atomics.store(this.timelineStop, 0, 1);
+    this.timelineStop = null;
+  }
+
+  /**
+   * Points the column detail and rows requests at one analysis chunk of `options`' chunking (null: the
+   * whole current file again) and resolves with that chunk's two-file analysis against the reference.
+   */
+  focusChunk(
+    settings: AnalysisSettings,
+    options: TimelineRequestOptions,
+    chunk: number | null,
+  ): Promise<AnalysisResult | null> {
+    return this.request({ type: 'focus-chunk', settings, options, chunk }, 'Chunk detail');
   }
 
   /** Loads several current files as batches (current becomes their concatenation); see BatchLoadResult. */

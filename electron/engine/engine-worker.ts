@@ -17,6 +17,7 @@ import { concatTables } from '../../shared/table/concat-tables';
 import { encodingMismatch } from '../../shared/table/encoding';
 import { joinLabels } from '../../shared/table/join-labels';
 import { analyzeTimeline } from '../../shared/timeline/analyze-timeline';
+import { chunkTable } from '../../shared/timeline/chunk-table';
 import { summarize } from './dataset-summary';
 import { createExplore, prepareTables } from './explore';
 import { availableMemory, estimateMemory } from './memory-budget';
@@ -40,6 +41,9 @@ const loading = new Map<EngineRole, { worker: Worker; cancel: () => void; need: 
 /** The current files of a batch timeline, in the order given ('load-batches'); empty otherwise. */
 let batches: ColumnarTable[] = [];
 const explore = createExplore(__DRIFTSCOPE_VERSION__);
+/** The last plain analysis, and the chunk the explore requests answer for instead of the whole file. */
+let lastAnalysis: AnalysisResult | null = null;
+let focused: ColumnarTable | null = null;
 
 function post(message: EngineMessage): void {
   port.postMessage(message);
@@ -58,6 +62,8 @@ function load(role: EngineRole, filePath: string, options: FileLoadOptions = {})
   loading.get(role)?.cancel();
   delete tables[role];
   explore.forget();
+  lastAnalysis = null;
+  focused = null;
   const fileName = options.displayPath ?? filePath;
   // Files load in parallel: what the others in progress will need is not available to this one.
   let reserved = 0;
@@ -229,20 +235,61 @@ async function handle(request: EngineRequest): Promise<unknown> {
     case 'timeline': {
       const { reference, current } = loadedPair();
       const context = { version: __DRIFTSCOPE_VERSION__, now: new Date() };
+      const { stop } = request;
       return analyzeTimeline(reference, withLabels(current, request.settings), request.settings, context, {
         ...request.options,
         onProgress: (done, total) => post({ type: 'timeline-progress', progress: { done, total } }),
+        checkpoint: () => {
+          if (stop && Atomics.load(stop, 0) === 1) throw new CancelledError('The timeline was cancelled.');
+        },
       });
     }
+    case 'focus-chunk': {
+      const { reference, current } = loadedPair();
+      if (request.chunk === null) {
+        focused = null;
+        if (lastAnalysis) explore.remember(lastAnalysis);
+        return null;
+      }
+      const chunk = chunkTable(
+        withLabels(current, request.settings),
+        request.options.chunking,
+        request.chunk,
+        request.settings,
+      );
+      prepareTables(chunk.table);
+      const result = analyzeTables(reference, chunk.table, chunk.settings, {
+        version: __DRIFTSCOPE_VERSION__,
+        now: new Date(),
+      });
+      focused = chunk.table;
+      explore.remember(result);
+      return result;
+    }
     default:
-      return explore.handle(request, tables, (settings) => withLabels(tables.current!, settings));
+      // Re-testing a column works on the whole file's result: a chunk's detail in view is left.
+      if (request.type === 'recompute-column' && focused) {
+        focused = null;
+        if (lastAnalysis) explore.remember(lastAnalysis);
+      }
+      return explore.handle(
+        request,
+        { reference: tables.reference, current: focused ?? tables.current },
+        (settings) => withLabels(tables.current!, settings),
+      );
   }
 }
 
 port.on('message', (message: { seq: number; request: EngineRequest }) => {
   handle(message.request).then(
     (result) => {
-      if (message.request.type === 'analyze') explore.remember(result as AnalysisResult);
+      // The whole-file result the explore requests return to after a chunk's detail (a re-tested column
+      // replaces it, as it does in the explore's own memory).
+      if (message.request.type === 'analyze') {
+        lastAnalysis = result as AnalysisResult;
+        focused = null;
+        explore.remember(lastAnalysis);
+      } else if (message.request.type === 'recompute-column') lastAnalysis = result as AnalysisResult;
       post({ type: 'response', seq: message.seq, result });
     },
     (error: unknown) => post({ type: 'response', seq: message.seq, error: serializeError(error) }),

@@ -63,7 +63,7 @@ export function createExplore(version: string) {
       column.sorted ??= sortedFinite(column.values);
       return column.sorted;
     }
-    const key = `${role}\u0000${name}`;
+    const key = `${role}\u0000${table.fileName}\u0000${name}`;
     let sorted = parsed.get(key);
     if (!sorted) {
       sorted = numericSide(column).sorted;

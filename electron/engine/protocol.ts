@@ -2,12 +2,12 @@
  * Messages between the engine client (main process or command line) and the engine worker, and between
  * the engine worker and its per-file parse workers. Errors cross as plain data and are rebuilt on arrival.
  */
-import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
+import type { DatasetRole, DatasetSummary, LoadProgress, TimelineProgress } from '../../shared/api';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import type { Encoding } from '../../shared/table/encoding';
 import type { DecimalSeparator } from '../../shared/table/parse-number';
-import type { TimelineOptions } from '../../shared/timeline/analyze-timeline';
+import type { TimelineSpec } from '../../shared/timeline/analyze-timeline';
 import type { Timeline } from '../../shared/timeline/types';
 import type { ExploreRequest, ExploreResults } from './explore';
 
@@ -25,21 +25,33 @@ export type EngineRequest =
   | { type: 'load'; role: EngineRole; path: string; options?: FileLoadOptions }
   | { type: 'cancel'; role: EngineRole }
   | { type: 'analyze'; settings: AnalysisSettings }
-  | { type: 'timeline'; settings: AnalysisSettings; options: TimelineRequestOptions }
+  | {
+      type: 'timeline';
+      settings: AnalysisSettings;
+      options: TimelineRequestOptions;
+      /** Int32Array(1) over a SharedArrayBuffer: the client stores 1 to cancel (read between chunks). */
+      stop?: Int32Array;
+    }
+  | {
+      type: 'focus-chunk';
+      settings: AnalysisSettings;
+      options: TimelineRequestOptions;
+      /** Position among the analysis chunks (reference chunks not counted); null: the whole file again. */
+      chunk: number | null;
+    }
   /** Several current files as batches: each loaded in turn; current becomes their concatenation. */
   | { type: 'load-batches'; paths: string[]; options?: FileLoadOptions }
   /** The timeline of the loaded batches, one chunk each (chunking kind 'batch'). */
   | { type: 'timeline-batches'; settings: AnalysisSettings; options: TimelineRequestOptions }
   | ExploreRequest;
 
-/** The timeline's options as they cross the thread boundary (progress comes back as messages). */
-export type TimelineRequestOptions = Omit<TimelineOptions, 'onProgress'>;
+/**
+ * The timeline's options as they cross the thread boundary (progress comes back as messages, and cancel
+ * goes through the request's shared `stop` flag).
+ */
+export type TimelineRequestOptions = TimelineSpec;
 
-/** Chunks analysed so far of a running timeline request. */
-export interface TimelineProgress {
-  done: number;
-  total: number;
-}
+export type { TimelineProgress } from '../../shared/api';
 
 /** What the worker answers to each request type (the interactive ones in explore.ts). */
 export interface EngineResults extends ExploreResults {
@@ -49,6 +61,7 @@ export interface EngineResults extends ExploreResults {
   timeline: Timeline;
   'load-batches': BatchLoadResult;
   'timeline-batches': Timeline;
+  'focus-chunk': AnalysisResult | null;
 }
 
 /** The batch files that loaded (as one current dataset) and, for each that did not, why. */

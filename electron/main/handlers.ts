@@ -6,11 +6,18 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { DatasetRole, LoadOutcome, LoadProgress } from '../../shared/api';
+import type {
+  DatasetRole,
+  LoadOutcome,
+  LoadProgress,
+  TimelineProgress,
+  TimelineRunOptions,
+} from '../../shared/api';
 import { DatasetError } from '../../shared/dataset-error';
 import { generateDemo } from '../../shared/demo/generate-demo';
 import { type AnalysisSettings, parseSettings } from '../../shared/drift/settings';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
+import { parseTimelineSpec } from '../../shared/timeline/parse-timeline-spec';
 import type { EngineClient } from '../engine/engine-client';
 import { CancelledError } from '../engine/serialize-error';
 import { writeFileAtomic } from '../io/write-file-atomic';
@@ -27,6 +34,8 @@ export interface HandlerDeps {
   /** Folder where the built-in demo's CSV files are written once. */
   demoDir: string;
   sendProgress(progress: LoadProgress): void;
+  /** Chunks done of a running timeline ('timeline:progress'); default: not forwarded. */
+  sendTimelineProgress?(progress: TimelineProgress): void;
   /** Session dialogs, preference and recent-file stores (explore-handlers.ts); defaults below. */
   chooseSaveFile?: ExploreDeps['chooseSaveFile'];
   chooseSessionFile?: ExploreDeps['chooseSessionFile'];
@@ -56,6 +65,19 @@ export function validateSettings(value: unknown): AnalysisSettings {
   return parseSettings(value, 'analysis settings');
 }
 
+/** Timeline options from the renderer are untrusted: validated like a settings file's `timeline` block. */
+export function validateTimelineOptions(value: unknown): TimelineRunOptions {
+  return parseTimelineSpec(value, 'timeline options');
+}
+
+/** A chunk position from the renderer: a whole number ≥ 0, or null for the whole current file. */
+function validateChunk(value: unknown): number | null {
+  if (value === null) return null;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
+    throw new TypeError(`Invalid chunk: ${String(value)}`);
+  return value;
+}
+
 /** Writes the demo's reference.csv and current.csv into `dir` (unless already there, same content). */
 export function writeDemoFiles(dir: string): { reference: string; current: string } {
   mkdirSync(dir, { recursive: true });
@@ -71,6 +93,7 @@ export function writeDemoFiles(dir: string): { reference: string; current: strin
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { engine } = deps;
   engine.onProgress((p) => deps.sendProgress(p));
+  engine.onTimelineProgress?.((p) => deps.sendTimelineProgress?.(p));
   const paths: LoadedPaths = {};
   const userDataDir = deps.userDataDir ?? path.dirname(deps.demoDir);
   const recent = RecentStore.inFolder(userDataDir);
@@ -148,5 +171,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return lastResult;
     },
     'report:export': (format, columnOrder, options) => exportReport(format, columnOrder, options),
+    'timeline:run': async (settings, options) =>
+      engine.timeline(validateSettings(settings), validateTimelineOptions(options)),
+    'timeline:cancel': async () => {
+      engine.cancelTimeline();
+    },
+    'timeline:focus-chunk': async (settings, options, chunk) =>
+      engine.focusChunk(validateSettings(settings), validateTimelineOptions(options), validateChunk(chunk)),
   };
 }

@@ -14,7 +14,7 @@ import {
 } from './dialogs';
 import { createElectronPdfPrinter } from './export-pdf';
 import { createHandlers } from './handlers';
-import { createProgressForwarder, registerIpc } from './ipc';
+import { createProgressForwarder, createTimelineProgressForwarder, registerIpc } from './ipc';
 import { parseLaunchFiles, rendererQuery } from './launch';
 import { PreferencesStore } from './preferences';
 import { createReportFileChooser } from './report-dialog';
@@ -65,6 +65,7 @@ app
       chooseFile: createFileChooser(getWindow),
       demoDir: path.join(app.getPath('userData'), 'demo'),
       sendProgress: createProgressForwarder(getWindow),
+      sendTimelineProgress: createTimelineProgressForwarder(getWindow),
       chooseSaveFile: createSaveSessionChooser(getWindow),
       chooseSessionFile: createSessionChooser(getWindow),
       locateFile: createLocateChooser(getWindow),

@@ -10,6 +10,7 @@ import {
   type InvokeChannel,
   type InvokeResult,
   type LoadProgress,
+  type TimelineProgress,
 } from '../../shared/api';
 
 /** Arguments as they arrive from the renderer: as many as the contract declares, each unchecked. */
@@ -33,6 +34,7 @@ export function handlerOf(handlers: InvokeHandlers, channel: string): AnyInvokeH
   const fn: unknown = Object.hasOwn(handlers, channel) ? handlers[channel as InvokeChannel] : undefined;
   return typeof fn === 'function' ? (fn as AnyInvokeHandler) : undefined;
 }
+export const TIMELINE_PROGRESS_CHANNEL = 'timeline:progress' satisfies EventChannel;
 
 /**
  * True when a frame at `senderUrl` is our renderer: a `file:` URL naming the same file as `rendererUrl`
@@ -94,9 +96,18 @@ export function registerIpc(ipcMain: IpcMain, handlers: InvokeHandlers, renderer
 
 /** Returns a `sendProgress` that forwards engine progress to the window, if it is still open. */
 export function createProgressForwarder(getWindow: () => BrowserWindow | null): (p: LoadProgress) => void {
-  return (progress) => {
-    const win = getWindow();
-    if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
-    win.webContents.send(PROGRESS_CHANNEL, progress);
-  };
+  return (progress) => sendToWindow(getWindow, PROGRESS_CHANNEL, progress);
+}
+
+/** Returns a `sendTimelineProgress` that forwards chunks done to the window, if it is still open. */
+export function createTimelineProgressForwarder(
+  getWindow: () => BrowserWindow | null,
+): (p: TimelineProgress) => void {
+  return (progress) => sendToWindow(getWindow, TIMELINE_PROGRESS_CHANNEL, progress);
+}
+
+function sendToWindow(getWindow: () => BrowserWindow | null, channel: string, payload: unknown): void {
+  const win = getWindow();
+  if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return;
+  win.webContents.send(channel, payload);
 }

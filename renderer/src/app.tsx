@@ -15,6 +15,9 @@ import { useWorkspaceView } from './features/performance/quality-store';
 import { WorkspaceTabs } from './features/performance/workspace-tabs';
 import { ExportMenu } from './features/report/export-menu';
 import { SessionMenu } from './features/session/session-menu';
+import { latestChunk } from './features/timeline/heatmap-data';
+import { TimelineView } from './features/timeline/timeline-view';
+import { useTimeline } from './features/timeline/use-timeline';
 import { setThemePreference } from './lib/theme';
 import { appState, nothingOpened, type SessionState } from './state/session';
 import { type SessionActions, useSession } from './state/use-session';
@@ -58,6 +61,8 @@ export function App() {
     tableOrder.current = names;
   }, []);
   const { result } = state.analysis;
+  const timeline = useTimeline(state.settings, result);
+  const latest = timeline.state.timeline ? latestChunk(timeline.state.timeline) : null;
 
   useEffect(() => {
     getApi()
@@ -178,11 +183,25 @@ export function App() {
           }}
         />
       )}
+      {workspace && result && view === 'timeline' && (
+        <TimelineView
+          result={result}
+          settings={state.settings}
+          columns={state.current.dataset?.columns ?? []}
+          timeline={timeline.state}
+          bins={state.bins}
+          logY={state.logY}
+          onView={actions.setView}
+          onSpec={actions.setTimeline}
+          onCancel={timeline.cancel}
+          onRetry={timeline.retry}
+        />
+      )}
       {workspace && result && view === 'drift' && (
         <main className="workspace">
           <WorkspaceTabs result={result} />
           <div className="overview">
-            <VerdictCard result={result} />
+            <VerdictCard result={result} latest={latest} />
             <OnlyInFiles result={result} />
           </div>
           <div className="split">

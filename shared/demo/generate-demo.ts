@@ -2,7 +2,10 @@
  * The built-in demo: a loan-default problem with a reference set (what the model was trained on) and
  * a current set (production), both as CSV text, plus the model and its accuracy on each.
  *
- * Drifts built in (see `CURRENT_SCENARIO` in ./loan-default for each one's reason):
+ * The current set covers twelve weeks (application_date, in file order, Monday 2024-06-03 to Sunday
+ * 2024-08-25); weeks 1-5 are drawn from the reference population and the drifts below start in week 6,
+ * so a weekly timeline shows when they began. Drifts built in (see `CURRENT_SCENARIO` in ./loan-default
+ * for each one's reason):
  * - income shifted down (× 0.82) and loan_amount rescaled (× 1.4), which moves debt_to_income up;
  * - a new region category, "islands", and changed region frequencies;
  * - more missing employment_years (3 % → 15 % of employed applicants);
@@ -16,12 +19,18 @@
  * Deterministic: the same seed gives byte-identical CSV text (own PRNG, no Math.random, fixed
  * iteration order). Reference and current draw from separate streams derived from the seed.
  */
+import type { TimelineSpec } from '../timeline/analyze-timeline';
 import { type CsvCell, toCsv } from './csv';
 import { CURRENT_SCENARIO, generateLoans, type LoanRecord, REFERENCE_SCENARIO } from './loan-default';
 import { type DemoModel, predictProbability, trainDemoModel } from './model';
 import { Rng } from './prng';
 
 export type { DemoModel } from './model';
+
+/** The demo's timeline: one chunk per ISO week of application_date (twelve weeks, drift from week 6). */
+export const DEMO_TIMELINE: TimelineSpec = {
+  chunking: { kind: 'period', period: 'week', timeColumn: 'application_date' },
+};
 
 /** Rows in each of the reference and current sets. */
 export const DEMO_ROWS = 5000;

@@ -37,6 +37,13 @@ export interface LoanScenario {
   dateStart: string;
   dateDays: number;
   /**
+   * Current only: the day (0-based from dateStart) the drift starts. Rows are then dated in file order,
+   * evenly over the days, and rows dated before it are drawn from `calm` (the reference's population), so
+   * a weekly timeline shows undrifted weeks first and the drift from that week on.
+   */
+  driftStartDay?: number;
+  calm?: LoanScenario;
+  /**
    * Multiplies income. Current: 0.82, an income shift downwards (the lender started serving a
    * lower-income segment), so Wasserstein on income reports drift and the default rate rises.
    */
@@ -75,8 +82,11 @@ export const REFERENCE_SCENARIO: LoanScenario = {
 
 export const CURRENT_SCENARIO: LoanScenario = {
   firstCustomer: 100001,
-  dateStart: '2024-06-01',
-  dateDays: 92,
+  // Twelve ISO weeks from Monday 2024-06-03; the drift starts on Monday of week 6 (2024-07-08).
+  dateStart: '2024-06-03',
+  dateDays: 84,
+  driftStartDay: 35,
+  calm: REFERENCE_SCENARIO,
   incomeScale: 0.82,
   loanScale: 1.4,
   // Frequencies change too (south grows, north shrinks) and 8 % come from the new "islands" region.
@@ -120,6 +130,10 @@ export function generateLoans(rng: Rng, n: number, scenario: LoanScenario): Loan
   const dateStartMs = Date.parse(`${scenario.dateStart}T00:00:00Z`);
   const regions = [...REGIONS, 'islands'];
   for (let i = 0; i < n; i++) {
+    const phased = scenario.driftStartDay !== undefined && scenario.calm !== undefined;
+    // A phased scenario dates rows in file order; the reference keeps its random dates (drawn below).
+    const orderedDay = Math.floor((i * scenario.dateDays) / n);
+    const p = phased && orderedDay < scenario.driftStartDay! ? scenario.calm! : scenario;
     const age = clamp(Math.round(rng.normal(41, 11)), 21, 75);
     const retiredChance = age > 58 ? Math.min(0.9, (age - 58) * 0.08) : 0;
     const employmentType = rng.bernoulli(retiredChance)
@@ -129,13 +143,13 @@ export function generateLoans(rng: Rng, n: number, scenario: LoanScenario): Loan
     const zIncome = rng.normal();
     const logIncome =
       Math.log(BASE_INCOME) + 0.011 * (age - 41) + EMPLOYMENT_INCOME[employmentType] + 0.38 * zIncome;
-    const income = round(Math.exp(logIncome) * scenario.incomeScale, 2);
+    const income = round(Math.exp(logIncome) * p.incomeScale, 2);
 
     const zCredit = 0.45 * zIncome + Math.sqrt(1 - 0.45 ** 2) * rng.normal();
     const creditScore = clamp(Math.round(680 + 70 * zCredit + 1.2 * (age - 41)), 300, 850);
 
     const loanToIncome = Math.exp(rng.normal(-1.2, 0.45));
-    const loanAmount = round(Math.max(1000, income * loanToIncome * scenario.loanScale), 2);
+    const loanAmount = round(Math.max(1000, income * loanToIncome * p.loanScale), 2);
 
     const numOpenAccounts = Math.min(9, rng.poisson(creditScore > 700 ? 3 : 2.2));
     const debtToIncome = round(
@@ -151,16 +165,13 @@ export function generateLoans(rng: Rng, n: number, scenario: LoanScenario): Loan
     const tenureShare = employmentType === 'contractor' || employmentType === 'part_time' ? 0.4 : 0.8;
     const years = round(Math.max(0, yearsCap * tenureShare * rng.uniform() + rng.normal(0, 0.5)), 1);
     const missingChance =
-      employmentType === 'self_employed'
-        ? 2 * scenario.employmentYearsMissing
-        : scenario.employmentYearsMissing;
+      employmentType === 'self_employed' ? 2 * p.employmentYearsMissing : p.employmentYearsMissing;
     const employmentYears = rng.bernoulli(missingChance) ? null : years;
 
-    const region = regions[rng.pick(scenario.regionWeights)];
+    const region = regions[rng.pick(p.regionWeights)];
     const hasMortgage = rng.bernoulli(sigmoidOf(-0.6 + 0.05 * (age - 41) + 0.9 * zIncome));
-    const applicationDate = new Date(dateStartMs + rng.int(scenario.dateDays) * DAY_MS)
-      .toISOString()
-      .slice(0, 10);
+    const day = phased ? orderedDay : rng.int(scenario.dateDays);
+    const applicationDate = new Date(dateStartMs + day * DAY_MS).toISOString().slice(0, 10);
 
     const record: LoanRecord = {
       customer_id: `C${String(scenario.firstCustomer + i).padStart(6, '0')}`,
@@ -177,7 +188,7 @@ export function generateLoans(rng: Rng, n: number, scenario: LoanScenario): Loan
       application_date: applicationDate,
       default: 0,
     };
-    record.default = rng.bernoulli(sigmoidOf(trueDefaultLogit(record, scenario.dtiEffect))) ? 1 : 0;
+    record.default = rng.bernoulli(sigmoidOf(trueDefaultLogit(record, p.dtiEffect))) ? 1 : 0;
     records[i] = record;
   }
   return records;

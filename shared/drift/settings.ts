@@ -5,6 +5,8 @@
  */
 import { DatasetError } from '../dataset-error';
 import type { Task } from '../performance/types';
+import type { TimelineSpec } from '../timeline/analyze-timeline';
+import { parseTimelineSpec } from '../timeline/parse-timeline-spec';
 import type { ColumnType, TestKey } from '../types';
 import { isColumnType, isTestKey } from '../types';
 
@@ -67,6 +69,11 @@ export interface AnalysisSettings {
   correction?: Correction;
   missingDrift?: MissingDriftSettings;
   performance?: PerformanceSettings;
+  /**
+   * How the timeline cuts the current data (docs/timeline.md): the app's chunking controls, saved with a
+   * session; the plain two-file analysis does not read it.
+   */
+  timeline?: TimelineSpec;
 }
 
 export const DEFAULT_MISSING_DRIFT: MissingDriftSettings = { pValue: 0.05, minChange: 0.05 };
@@ -105,6 +112,7 @@ const KNOWN_KEYS = new Set([
   'correction',
   'missingDrift',
   'performance',
+  'timeline',
   '$schema',
   'comment',
 ]);
@@ -178,6 +186,7 @@ export function parseSettings(value: unknown, where = 'settings'): AnalysisSetti
     settings.missingDrift = { pValue, minChange };
   }
   if (value.performance !== undefined) settings.performance = parsePerformance(value.performance, where);
+  if (value.timeline !== undefined) settings.timeline = parseTimelineSpec(value.timeline, where);
   return settings;
 }
 

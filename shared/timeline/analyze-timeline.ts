@@ -37,7 +37,16 @@ export interface TimelineOptions {
   thresholdFromReference?: { k?: number } | null;
   /** Called after each chunk with (done, total) for progress. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called before each chunk is analysed; it throws to abandon the timeline (the engine worker throws its
+   * CancelledError there once the client asked to cancel). The analysis itself is synchronous, so this is
+   * the only point where a running timeline can stop.
+   */
+  checkpoint?: () => void;
 }
+
+/** The options that can be written down (a settings file's `timeline` block, a request to the worker). */
+export type TimelineSpec = Omit<TimelineOptions, 'onProgress' | 'checkpoint'>;
 
 type Chunk = Omit<TimelineChunk, 'index'>;
 
@@ -154,6 +163,7 @@ export function analyzeTimeline(
   const results: (AnalysisResult | null)[] = [];
   const analysis: Chunk[] = [];
   for (const job of jobs) {
+    options.checkpoint?.();
     let result: AnalysisResult | null = null;
     let chunk: Chunk;
     const { plan, source } = job;
@@ -190,6 +200,7 @@ export function analyzeTimeline(
   const referenceChunks: Chunk[] = [];
   const referenceResults: AnalysisResult[] = [];
   for (const plan of referencePlans) {
+    options.checkpoint?.();
     if (plan.rows.length === 0 || plan.rows.length === ref.rowCount) {
       const why =
         plan.rows.length === 0

@@ -8,9 +8,9 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { writeWidePair } from '../e2e/explore-data';
 import { expect, test } from '../e2e/harness';
+import { timeAction } from './time-action';
 
 const dataDir = path.join(__dirname, 'data');
 
@@ -19,40 +19,6 @@ function ensureBenchData(): { reference: string; current: string } {
   const ok = existsSync(meta) && JSON.parse(readFileSync(meta, 'utf8')).rows === 1_000_000;
   if (!ok) execFileSync('node', [path.join(__dirname, 'generate-bench-data.mjs')], { stdio: 'inherit' });
   return { reference: path.join(dataDir, 'reference.csv'), current: path.join(dataDir, 'current.csv') };
-}
-
-/**
- * Runs `action` (a click in the page) and resolves with the milliseconds until `done` holds and one more
- * animation frame has started (the frame that paints the result).
- */
-async function timeAction(page: Page, action: string, done: string): Promise<number> {
-  return page.evaluate(
-    ({ action, done }) =>
-      new Promise<number>((resolve) => {
-        const act = new Function(action) as () => void;
-        const check = new Function(`return (${done});`) as () => boolean;
-        const t0 = performance.now();
-        const finish = () => requestAnimationFrame(() => resolve(performance.now() - t0));
-        const observer = new MutationObserver(() => {
-          if (check()) {
-            observer.disconnect();
-            finish();
-          }
-        });
-        observer.observe(document.body, {
-          subtree: true,
-          attributes: true,
-          childList: true,
-          characterData: true,
-        });
-        act();
-        if (check()) {
-          observer.disconnect();
-          finish();
-        }
-      }),
-    { action, done },
-  );
 }
 
 const stats = (xs: number[]) => {

@@ -3,7 +3,7 @@
  * Timeline benchmark (issue 11): N current rows (default 1,000,000) × 20 columns plus a timestamp `ts` over
  * one year (52 weeks from Monday 2025-01-06, evenly spaced, file order = time order) in 52 weekly chunks,
  * against an N-row reference (the year before). The data are generate-bench-data.mjs's files with `ts`
- * added as the first column (test/bench/data/timeline-N/, gitignored).
+ * added as the first column (test/bench/data/timeline-N/, gitignored; timeline-data.mjs).
  *
  * Bundles timeline-bench-run.ts with esbuild (as bench-tests.mjs does) and runs it in separate child
  * processes, alternating `plain` (the two-file analysis), `plain-no-time` (the same with the ts column
@@ -22,29 +22,17 @@
  * Usage: node test/bench/timeline.bench.mjs [--rows N] [--repeat R] [--regenerate] [--cli]
  */
 import { spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { DEFAULT_DATA_DIR, generateBenchData } from './generate-bench-data.mjs';
+import { ensureTimelineData } from './timeline-data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ENTRY = join(HERE, 'timeline-bench-run.ts');
 const TARGET_TIME_RATIO = 1.5;
 const TARGET_MEMORY_RATIO = 1.2;
-const DAY_S = 86_400;
 
 function parseArgs(argv) {
   const args = { rows: 1_000_000, repeat: 2, regenerate: false, cli: false };
@@ -61,53 +49,13 @@ function parseArgs(argv) {
   return args;
 }
 
-/** Copies `from` to `to` with a first column ts: row i at start + floor(i · 364 days / rows) seconds. */
-async function addTimestamps(from, to, rows, startMs) {
-  const fd = openSync(`${to}.partial`, 'w');
-  let i = -1;
-  let buffer = '';
-  for await (const line of createInterface({
-    input: createReadStream(from),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  })) {
-    if (i < 0) buffer += `ts,${line}\n`;
-    else {
-      const ts = new Date(startMs + Math.floor((i * 364 * DAY_S) / rows) * 1000).toISOString().slice(0, 19);
-      buffer += `${ts},${line}\n`;
-    }
-    i++;
-    if (buffer.length > 1 << 20) {
-      writeSync(fd, buffer);
-      buffer = '';
-    }
-  }
-  writeSync(fd, buffer);
-  closeSync(fd);
-  renameSync(`${to}.partial`, to);
-}
-
-async function ensureData(rows, regenerate) {
-  const dir = join(DEFAULT_DATA_DIR, `timeline-${rows}`);
-  const reference = join(dir, 'reference-ts.csv');
-  const current = join(dir, 'current-ts.csv');
-  if (!regenerate && existsSync(reference) && existsSync(current)) return { reference, current };
-  const t0 = performance.now();
-  const plain = await generateBenchData({ rows, dir });
-  await addTimestamps(plain.reference, reference, rows, Date.UTC(2024, 0, 8)); // a Monday
-  await addTimestamps(plain.current, current, rows, Date.UTC(2025, 0, 6)); // a Monday
-  rmSync(plain.reference);
-  rmSync(plain.current);
-  console.log(`generated ${rows} rows per file in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return { reference, current };
-}
-
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
 const args = parseArgs(process.argv.slice(2));
-const { reference, current } = await ensureData(args.rows, args.regenerate);
+const { reference, current } = await ensureTimelineData(args.rows, args.regenerate);
 if (args.cli) {
   await cliBench(reference, current, args.repeat);
   process.exit(0);

@@ -301,8 +301,11 @@ test('keyboard: Tab order top bar → tabs → filters → table → detail, arr
   await expect(page.getByTestId('analysis-settings-button')).toBeFocused();
   await expect(page.getByTestId('analysis-settings-count')).toHaveCount(0);
 
-  // The tabs: arrow keys switch between Drift and Model quality, and the focus moves with them.
+  // The tabs: arrow keys move through Drift, Timeline and Model quality, and the focus moves with them.
   await page.getByTestId('tab-drift').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tab-timeline')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('tab-timeline')).toBeFocused();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('tab-quality')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('tab-quality')).toBeFocused();
@@ -312,6 +315,8 @@ test('keyboard: Tab order top bar → tabs → filters → table → detail, arr
   expect(quality.unreached, 'interactive elements Tab never reached').toEqual([]);
   expect(quality.problems).toEqual([]);
   await page.getByTestId('tab-quality').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(page.getByTestId('tab-timeline')).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('tab-drift')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('tab-drift')).toBeFocused();

@@ -22,6 +22,7 @@ import {
   type EventChannels,
   INVOKE_METHODS,
   type LoadProgress,
+  type TimelineProgress,
 } from '../../shared/api';
 import { repoRoot } from './global-setup';
 import { AppPage } from './pages/app-page';
@@ -154,6 +155,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       chooseFile: async (_role: DatasetRole) => (queued.length > 0 ? (queued.shift() ?? null) : null),
       demoDir: testInfo.outputPath('demo'),
       sendProgress: (progress: LoadProgress) => void emit(page, 'dataset:progress', progress),
+      sendTimelineProgress: (progress: TimelineProgress) => void emit(page, 'timeline:progress', progress),
       chooseSaveFile: async () => next(saveQueue),
       chooseSessionFile: async () => next(sessionQueue),
       locateFile: async (role, missingPath) => {

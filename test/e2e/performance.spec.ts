@@ -44,9 +44,13 @@ test('the demo: degraded model, metrics, matrices, curves and concept drift', as
 
   const accuracy = metricRow(page, 'accuracy');
   await expect(accuracy.getByTestId('metric-reference')).toHaveText('0.8388');
-  await expect(accuracy.getByTestId('metric-current')).toHaveText('0.6530');
-  await expect(accuracy).toContainText('−22.2%');
-  await expect(accuracy).toHaveAttribute('data-degraded', 'true');
+  // pandas/sklearn on the demo CSVs: accuracy 0.8388 → 0.7238 over the twelve weeks (drift from week 6).
+  await expect(accuracy.getByTestId('metric-current')).toHaveText('0.7238');
+  await expect(accuracy).toContainText('−13.7%');
+  // A 13.7 % fall is within the 20 % classification decay threshold; precision (sklearn precision_score:
+  // 0.7238 → 0.4064, −43.9 %) is past it, so the model is degraded.
+  await expect(accuracy).toHaveAttribute('data-degraded', 'false');
+  await expect(metricRow(page, 'precision')).toHaveAttribute('data-degraded', 'true');
   await expect(page.getByTestId('rows-reference')).toHaveText('5,000');
 
   await expect(page.getByTestId('drift-check-target')).toContainText('default');
@@ -55,8 +59,9 @@ test('the demo: degraded model, metrics, matrices, curves and concept drift', as
 
   await expect(page.getByTestId('confusion-reference')).toContainText('3,489');
   await expect(page.getByTestId('confusion-reference')).toContainText('705');
-  await expect(page.getByTestId('confusion-current')).toContainText('2,842');
-  await expect(page.getByTestId('confusion-current')).toContainText('1,163');
+  // sklearn.metrics.confusion_matrix on current.csv: [[3074, 796], [585, 545]].
+  await expect(page.getByTestId('confusion-current')).toContainText('3,074');
+  await expect(page.getByTestId('confusion-current')).toContainText('796');
 
   const roc = page.getByTestId('roc-chart');
   await expect(roc).toHaveRole('figure');
@@ -66,7 +71,7 @@ test('the demo: degraded model, metrics, matrices, curves and concept drift', as
   await expect(roc.locator('.legendtext')).toHaveText([
     'Chance',
     'Reference (AUC 0.882)',
-    'Current (AUC 0.613)',
+    'Current (AUC 0.722)', // sklearn roc_auc_score(default, probability) on current.csv
   ]);
   for (const id of ['pr-chart', 'calibration-chart', 'class-balance-chart', 'confidence-chart']) {
     await expect(page.getByTestId(id).locator('svg.main-svg').first()).toBeVisible();
@@ -127,11 +132,11 @@ test('changing the mapping re-analyses: positive label, then reset to auto', asy
   await page.getByTestId('mapping-pos-label').selectOption('0');
   await page.getByTestId('mapping-apply').click();
   await expectRerun(panel, before);
-  // Precision at label 0 now (sklearn: 0.8666 reference, 0.8325 current).
+  // Precision at label 0 now (sklearn 1.2.1 precision_score(pos_label=0): 0.8666 reference, 0.8401 current).
   await expect(precision.getByTestId('metric-reference')).toHaveText('0.8666');
-  await expect(precision.getByTestId('metric-current')).toHaveText('0.8325');
+  await expect(precision.getByTestId('metric-current')).toHaveText('0.8401');
   await expect(page.getByTestId('mapping-pos-label')).toHaveValue('0');
-  await expect(metricRow(page, 'accuracy').getByTestId('metric-current')).toHaveText('0.6530');
+  await expect(metricRow(page, 'accuracy').getByTestId('metric-current')).toHaveText('0.7238');
 
   // The applied mapping survives a trip to the drift tab.
   await page.getByTestId('tab-drift').click();
@@ -269,9 +274,9 @@ test('Prediction "None" derives it from the probability at the threshold (demo, 
   await page.getByTestId('mapping-apply').click();
   await expectRerun(panel, before);
   // CLI oracle: `driftscope analyze --config` with {"performance": {"prediction": null, "threshold": 0.3}}
-  // on the demo gives reference accuracy 0.8194 (current 0.5822).
+  // on the demo gives reference accuracy 0.8194 (current 0.6620; sklearn accuracy_score of probability ≥ 0.3).
   await expect(accuracy.getByTestId('metric-reference')).toHaveText('0.8194');
-  await expect(accuracy.getByTestId('metric-current')).toHaveText('0.5822');
+  await expect(accuracy.getByTestId('metric-current')).toHaveText('0.6620');
   await expect(page.getByTestId('performance-notes')).toContainText('Prediction derived as P(1) ≥ 0.3.');
   await expect(page.getByTestId('mapping-prediction').locator('option:checked')).toHaveText(
     'None — derive from probability at the threshold',

@@ -27,8 +27,11 @@ interface Props {
   className?: string;
   testId?: string;
   label: string;
-  /** Called with the trace and point index of a clicked bar or point. */
-  onPointClick?(curve: number, point: number): void;
+  /**
+   * Called with the trace and point index of a clicked bar or point, and the point's x and y (for a
+   * heatmap cell, whose index is a [row, column] pair).
+   */
+  onPointClick?(curve: number, point: number, at: { x: unknown; y: unknown }): void;
   /** Set once the current data is drawn (data-chart-drawn increments), for tests and benchmarks. */
   onDrawn?(): void;
 }
@@ -43,7 +46,13 @@ type PlotlyElement = HTMLElement & {
   on?(
     event: 'plotly_click',
     handler: (event: {
-      points: { curveNumber: number; pointIndex?: number; pointNumber?: number }[];
+      points: {
+        curveNumber: number;
+        pointIndex?: number | number[];
+        pointNumber?: number | number[];
+        x?: unknown;
+        y?: unknown;
+      }[];
     }) => void,
   ): void;
   removeAllListeners?(event: string): void;
@@ -114,7 +123,11 @@ export function PlotlyChart({
     element.on('plotly_click', (event) => {
       const point = event.points[0];
       if (!point) return;
-      clickRef.current?.(point.curveNumber, point.pointIndex ?? point.pointNumber ?? 0);
+      const index = point.pointIndex ?? point.pointNumber ?? 0;
+      clickRef.current?.(point.curveNumber, typeof index === 'number' ? index : 0, {
+        x: point.x,
+        y: point.y,
+      });
     });
   }, [plotly, drawn]);
 

@@ -15,6 +15,7 @@ import {
   type AnalysisSettings,
   DEFAULT_SETTINGS,
 } from '../../../shared/report/analysis-result';
+import type { TimelineSpec } from '../../../shared/timeline/analyze-timeline';
 
 export type AppState = 'empty' | 'loading' | 'analysing' | 'ready' | 'error';
 
@@ -80,6 +81,7 @@ export type SessionAction =
       name: string | null;
     }
   | { type: 'session-saved'; name: string }
+  | { type: 'timeline-spec'; spec: TimelineSpec }
   | { type: 'notice'; message: string | null };
 
 const idleRole: RoleState = { status: 'idle', dataset: null, progress: null, error: null, generation: 0 };
@@ -209,6 +211,10 @@ export function sessionReducer(state: SessionState, action: SessionAction): Sess
       };
     case 'session-saved':
       return { ...state, sessionName: action.name, notice: null };
+    case 'timeline-spec':
+      // The chunking lives in the settings (saved with a session, the config's `timeline` block); the
+      // two-file analysis does not read it, so it does not re-run.
+      return { ...state, settings: { ...state.settings, timeline: action.spec } };
     case 'notice':
       return { ...state, notice: action.message };
   }

@@ -1,8 +1,10 @@
 /** The session hook: wires the reducer to window.driftscope (loads, progress, cancel, analysis). */
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { DatasetRole, LoadOutcome, SessionOpenOutcome } from '../../../shared/api';
+import { DEMO_TIMELINE } from '../../../shared/demo/generate-demo';
 import type { AnalysisSettings, ColumnOverride } from '../../../shared/drift/settings';
 import type { BinChoice } from '../../../shared/explore/types';
+import type { TimelineSpec } from '../../../shared/timeline/analyze-timeline';
 import { getApi } from '../api';
 import { initialSession, type SessionState, sessionReducer } from './session';
 
@@ -21,6 +23,8 @@ export interface SessionActions {
    */
   applySettings(settings: AnalysisSettings): void;
   setView(view: { bins?: BinChoice; logY?: boolean }): void;
+  /** Sets the timeline's chunking (settings.timeline); the timeline re-computes, the analysis does not. */
+  setTimeline(spec: TimelineSpec): void;
   openSession(): void;
   saveSession(): void;
   openRecent(id: string): void;
@@ -92,6 +96,8 @@ export function useSession(): [SessionState, SessionActions] {
       [runLoad],
     ),
     loadDemo: useCallback(() => {
+      // The demo's current set spans twelve weeks: its timeline is weekly on application_date.
+      dispatch({ type: 'timeline-spec', spec: DEMO_TIMELINE });
       dispatch({ type: 'load-start', role: 'reference' });
       dispatch({ type: 'load-start', role: 'current' });
       getApi()
@@ -152,6 +158,7 @@ export function useSession(): [SessionState, SessionActions] {
         );
     }, []),
     setView: useCallback((view) => dispatch({ type: 'view', ...view }), []),
+    setTimeline: useCallback((spec) => dispatch({ type: 'timeline-spec', spec }), []),
     openSession: useCallback(() => runSessionLoad(() => getApi().openSession()), [runSessionLoad]),
     openRecent: useCallback((id) => runSessionLoad(() => getApi().openRecent(id)), [runSessionLoad]),
     saveSession: useCallback(() => {

@@ -243,10 +243,11 @@ describe('driftscope analyze', () => {
     });
     expect(p.modelDegraded).toBe(true);
     expect(p.reference.kind).toBe('classification');
-    // The demo's own accuracies (shared/demo metrics): 0.8388 → 0.653.
+    // The demo's own accuracies (shared/demo metrics; pandas: (df['default'] == df['prediction']).mean()
+    // on each CSV): 0.8388 → 0.7238 over the twelve weeks (its drift starts in week 6).
     if (p.reference.kind === 'classification' && p.current.kind === 'classification') {
       expect(p.reference.accuracy).toBeCloseTo(0.8388, 4);
-      expect(p.current.accuracy).toBeCloseTo(0.653, 4);
+      expect(p.current.accuracy).toBeCloseTo(0.7238, 4);
       expect(p.reference.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(5000);
     }
     expect(p.conceptDrift?.changed).toContain('debt_to_income');

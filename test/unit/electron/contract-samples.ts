@@ -25,7 +25,17 @@ export const CONTRACT_SAMPLES: Record<
   getPreferences: { channel: 'preferences:get', args: [] },
   setPreferences: { channel: 'preferences:set', args: [{ theme: 'dark' }] },
   exportReport: { channel: 'report:export', args: ['pdf', ['age', 'plan'], { pageSize: 'Letter' }] },
+  runTimeline: {
+    channel: 'timeline:run',
+    args: [{ test: null }, { chunking: { kind: 'period', period: 'week', timeColumn: 'date' } }],
+  },
+  cancelTimeline: { channel: 'timeline:cancel', args: [] },
+  focusChunk: {
+    channel: 'timeline:focus-chunk',
+    args: [{ test: null }, { chunking: { kind: 'count', count: 4 } }, 2],
+  },
   onProgress: { channel: null, args: [] },
+  onTimelineProgress: { channel: null, args: [] },
 };
 
 /** The invoke channels of the samples, in order. */

@@ -10,6 +10,7 @@ import {
   isTrustedSender,
   PROGRESS_CHANNEL,
   registerIpc,
+  TIMELINE_PROGRESS_CHANNEL,
 } from '../../../electron/main/ipc';
 import { EVENT_CHANNELS, INVOKE_CHANNELS, type LoadProgress } from '../../../shared/api';
 import { SAMPLE_CHANNELS } from './contract-samples';
@@ -69,7 +70,7 @@ describe('registerIpc', () => {
     const channels = spy.handle.mock.calls.map((call) => call[0]);
     expect(channels).toEqual([...INVOKE_CHANNELS]);
     expect(INVOKE_CHANNELS).toEqual(SAMPLE_CHANNELS);
-    expect(EVENT_CHANNELS).toEqual([PROGRESS_CHANNEL]);
+    expect(EVENT_CHANNELS).toEqual([PROGRESS_CHANNEL, TIMELINE_PROGRESS_CHANNEL]);
   });
 
   it('calls the handler with the renderer arguments for a trusted sender and returns its result', async () => {

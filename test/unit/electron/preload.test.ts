@@ -64,6 +64,18 @@ describe('preload', () => {
     expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('dataset:progress', wrapped);
   });
 
+  it('onTimelineProgress forwards only the payload of timeline:progress and returns an unsubscribe', () => {
+    const api = exposed.driftscope as DriftscopeApi;
+    const listener = vi.fn();
+    const unsubscribe = api.onTimelineProgress(listener);
+    expect(electron.ipcRenderer.on).toHaveBeenCalledWith('timeline:progress', expect.any(Function));
+    const wrapped = electron.ipcRenderer.on.mock.calls.at(-1)![1] as (...a: unknown[]) => void;
+    wrapped({ sender: 'ipc event' }, { done: 3, total: 12 });
+    expect(listener.mock.calls).toEqual([[{ done: 3, total: 12 }]]);
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith('timeline:progress', wrapped);
+  });
+
   it('onProgress rejects a non-function listener', () => {
     const api = exposed.driftscope as { onProgress(l: unknown): unknown };
     expect(() => api.onProgress('nope')).toThrow(TypeError);

@@ -194,7 +194,8 @@ interface Props extends ViewProps {
   detailState: DetailState;
   override: ColumnOverride | undefined;
   recomputing: boolean;
-  onOverride(override: ColumnOverride | null): void;
+  /** Absent: the column's settings are not offered (a timeline chunk's detail). */
+  onOverride?(override: ColumnOverride | null): void;
 }
 
 export function FeatureDetail({
@@ -267,7 +268,7 @@ export function FeatureDetail({
           )}
         </div>
       )}
-      {column.type !== null && (
+      {column.type !== null && onOverride && (
         <ColumnSettings column={column} override={override} busy={recomputing} onChange={onOverride} />
       )}
       {column.missingDrift?.driftDetected && (

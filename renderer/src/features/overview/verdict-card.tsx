@@ -1,29 +1,47 @@
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import { driftSummary, strongestText, summarySentence } from '../../../../shared/report/drift-summary';
+import type { TimelineChunk } from '../../../../shared/timeline/types';
 import { formatInteger, formatPercent } from '../../lib/format';
 import { CORRECTION_LABELS } from './analysis-settings';
+import { headlineOf } from './headline';
 
-/** The dataset verdict: drift or not, drifted/tested columns, share vs threshold, rows and files. */
-export function VerdictCard({ result }: { result: AnalysisResult }) {
+/**
+ * The dataset verdict under the headline (headline.ts: a degraded model or drift in the latest chunk is
+ * never an all-clear): drifted/tested columns, share vs threshold, rows and files.
+ */
+export function VerdictCard({
+  result,
+  latest = null,
+}: {
+  result: AnalysisResult;
+  latest?: TimelineChunk | null;
+}) {
   const { dataset, reference, current } = result;
   const drift = dataset.driftDetected;
+  const headline = headlineOf(result, latest);
   const summary = driftSummary(result);
   const strongest = strongestText(summary);
   return (
     <section
-      className={drift ? 'verdict verdict-drift' : 'verdict verdict-ok'}
+      className={`verdict verdict-${headline.tone}`}
       data-testid="verdict"
       data-drift={drift ? 'true' : 'false'}
+      data-tone={headline.tone}
       aria-label="Dataset verdict"
     >
       <div className="verdict-main">
         <div className="verdict-icon" aria-hidden="true">
-          {drift ? '!' : '✓'}
+          {headline.tone === 'ok' ? '✓' : '!'}
         </div>
         <div>
           <h2 className="verdict-title" data-testid="verdict-title">
-            {drift ? 'Dataset drift detected' : 'No dataset drift'}
+            {headline.title}
           </h2>
+          {headline.also.length > 0 && (
+            <div className="verdict-also" data-testid="verdict-also">
+              {headline.also.join(' · ')}
+            </div>
+          )}
           <div className="verdict-sub" data-testid="verdict-counts">
             {formatInteger(dataset.driftedColumns)} of {formatInteger(dataset.testedColumns)} tested columns
             drifted

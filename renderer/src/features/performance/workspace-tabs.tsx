@@ -1,4 +1,4 @@
-/** The workspace's tab bar: "Drift" (the shell's overview) and "Model quality" (this feature). */
+/** The workspace's tab bar: "Drift" (the shell's overview), "Timeline" and "Model quality" (this feature). */
 import { type KeyboardEvent, useEffect } from 'react';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import { setWorkspaceView, useWorkspaceView, type WorkspaceView } from './quality-store';
@@ -7,6 +7,7 @@ export const QUALITY_PANEL_ID = 'workspace-panel-quality';
 
 const TABS: [WorkspaceView, string][] = [
   ['drift', 'Drift'],
+  ['timeline', 'Timeline'],
   ['quality', 'Model quality'],
 ];
 
@@ -27,7 +28,9 @@ export function WorkspaceTabs({ result }: { result: AnalysisResult }) {
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    const next: WorkspaceView = view === 'drift' ? 'quality' : 'drift';
+    const at = TABS.findIndex(([tab]) => tab === view);
+    const step = event.key === 'ArrowRight' ? 1 : TABS.length - 1;
+    const next: WorkspaceView = TABS[(at + step) % TABS.length][0];
     focusAfterSwitch = true;
     setWorkspaceView(next);
   };

@@ -71,18 +71,33 @@ describe('generateDemo', () => {
     expect(column(current, 'customer_id').some((id) => referenceIds.has(id))).toBe(false);
   });
 
-  it('builds in the documented drifts', () => {
+  it('dates current over twelve weeks in file order, the drift starting in week 6', () => {
+    const dates = column(current, 'application_date');
+    expect(dates[0]).toBe('2024-06-03'); // a Monday
+    expect(dates.at(-1)).toBe('2024-08-25'); // the Sunday of the twelfth week
+    expect([...dates].sort()).toEqual(dates);
+    const calm = { header: current.header, rows: current.rows.filter((_, i) => dates[i] < '2024-07-08') };
+    // Weeks 1-5 (5/12 of the rows) are drawn from the reference population: no new category, income as in reference.
+    expect(calm.rows.length).toBe(Math.ceil((35 * DEMO_ROWS) / 84));
+    expect(column(calm, 'region')).not.toContain('islands');
+    const ratio = mean(column(calm, 'income')) / mean(column(reference, 'income'));
+    expect(Math.abs(ratio - 1)).toBeLessThan(0.05);
+  });
+
+  it('builds in the documented drifts (from week 6 on)', () => {
+    const dates = column(current, 'application_date');
+    const drifted = { header: current.header, rows: current.rows.filter((_, i) => dates[i] >= '2024-07-08') };
     // income shifted down (x 0.82) and loan_amount rescaled (x 1.4).
-    expect(mean(column(current, 'income'))).toBeLessThan(0.9 * mean(column(reference, 'income')));
-    expect(mean(column(current, 'loan_amount'))).toBeGreaterThan(
+    expect(mean(column(drifted, 'income'))).toBeLessThan(0.9 * mean(column(reference, 'income')));
+    expect(mean(column(drifted, 'loan_amount'))).toBeGreaterThan(
       1.1 * mean(column(reference, 'loan_amount')),
     );
     // 'islands' is a category of current only.
     expect(column(reference, 'region')).not.toContain('islands');
-    const islands = column(current, 'region').filter((r) => r === 'islands').length;
-    expect(islands / DEMO_ROWS).toBeGreaterThan(0.05);
+    const islands = column(drifted, 'region').filter((r) => r === 'islands').length;
+    expect(islands / drifted.rows.length).toBeGreaterThan(0.05);
     // More missing employment_years.
-    expect(missingShare(column(current, 'employment_years'))).toBeGreaterThan(
+    expect(missingShare(column(drifted, 'employment_years'))).toBeGreaterThan(
       missingShare(column(reference, 'employment_years')) + 0.08,
     );
     expect(missingShare(column(reference, 'employment_years'))).toBeGreaterThan(0);

@@ -1,0 +1,530 @@
+/**
+ * Plotly figures of the Timeline view: the features × chunks heatmap, the selected feature's score per
+ * chunk (threshold or reference band, reference period shaded, rows per chunk as bars under the x axis),
+ * the drifted share and the model metrics with their baselines. Chunks sit at x = 0, 1, 2, ... with their
+ * labels as tick text, so a click gives the chunk's index. Every string from a data file (column names,
+ * chunk labels that are file names, notes) goes through plotlySafeText.
+ */
+import type { PlotData, PlotLayout } from 'plotly.js-strict-dist-min';
+import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
+import { plotlySafeText } from '../../../../shared/report/plotly-safe-text';
+import type { Timeline } from '../../../../shared/timeline/types';
+import { THEMES } from '../../lib/chart-data';
+import { formatNumber, formatPercent } from '../../lib/format';
+import { type HeatRow, isAlert, SEVERITY_LIMIT } from './heatmap-data';
+
+type Scheme = 'light' | 'dark';
+
+export interface Figure {
+  data: PlotData[];
+  layout: PlotLayout;
+}
+
+const DRIFT = { light: '#c62828', dark: '#ff6b6b' } as const;
+const LINE = { light: '#315fe2', dark: '#6f93ff' } as const;
+
+/**
+ * Calm (far below the threshold) to strong drift: greens up to the threshold (z = 0), then reds. The
+ * step at 0 makes "past the threshold" visible without reading the legend.
+ */
+export function heatColourScale(scheme: Scheme): [number, string][] {
+  return scheme === 'dark'
+    ? [
+        [0, '#1e3322'],
+        [0.499, '#4b5a3a'],
+        [0.5, '#6b3a2a'],
+        [1, '#ff6b6b'],
+      ]
+    : [
+        [0, '#e8f5e9'],
+        [0.499, '#f3f0d0'],
+        [0.5, '#f7b9a9'],
+        [1, '#b71c1c'],
+      ];
+}
+
+/** Tick positions and labels for `n` chunks: at most ~`max` labels, evenly spaced. */
+export function chunkTicks(labels: string[], max = 16): { tickvals: number[]; ticktext: string[] } {
+  const step = Math.max(1, Math.ceil(labels.length / max));
+  const tickvals: number[] = [];
+  for (let i = 0; i < labels.length; i += step) tickvals.push(i);
+  return { tickvals, ticktext: tickvals.map((i) => plotlySafeText(labels[i])) };
+}
+
+/**
+ * A shaded rectangle behind the reference chunks, with a small "reference period" label above the plot
+ * (`inside`: at the top inside it, where a legend sits above).
+ */
+function referenceShapes(
+  timeline: Timeline,
+  scheme: Scheme,
+  inside = false,
+): Pick<PlotLayout, 'shapes' | 'annotations'> {
+  const count = timeline.chunks.filter((c) => c.period === 'reference').length;
+  if (count === 0) return { shapes: [], annotations: [] };
+  return {
+    shapes: [
+      {
+        type: 'rect',
+        xref: 'x',
+        yref: 'paper',
+        x0: -0.5,
+        x1: count - 0.5,
+        y0: 0,
+        y1: 1,
+        fillcolor: scheme === 'dark' ? 'rgba(111,147,255,0.10)' : 'rgba(49,95,226,0.07)',
+        line: { width: 0 },
+        layer: 'below',
+      },
+    ],
+    annotations: [
+      {
+        xref: 'x',
+        yref: 'paper',
+        x: (count - 1) / 2,
+        y: 1,
+        yanchor: inside ? 'top' : 'bottom',
+        text: 'reference period',
+        showarrow: false,
+        font: { size: 11, color: THEMES[scheme].muted },
+      },
+    ],
+  };
+}
+
+function baseLayout(scheme: Scheme): PlotLayout {
+  const theme = THEMES[scheme];
+  return {
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
+    font: { color: theme.text, size: 12 },
+    hoverlabel: { align: 'left' },
+  };
+}
+
+function describeCell(row: HeatRow, i: number, label: string): string {
+  const cell = row.cells[i];
+  const head = `<b>${plotlySafeText(row.name)}</b> · ${plotlySafeText(label)}`;
+  if (cell.gap) return `${head}<br>No rows: a gap, not drift`;
+  if (cell.score === null) return `${head}<br>No score${cell.note ? `: ${plotlySafeText(cell.note)}` : ''}`;
+  const lines = [
+    head,
+    `score ${formatNumber(cell.score)} (threshold ${cell.threshold === null ? '—' : formatNumber(cell.threshold)})`,
+    cell.alert ? 'alert: drift' : 'no alert',
+  ];
+  if (cell.note) lines.push(plotlySafeText(cell.note));
+  return lines.join('<br>');
+}
+
+/** The heatmap: rows top to bottom in `rows` order, alerts marked with a dot, gaps with a dash. */
+export function heatmapFigure(timeline: Timeline, rows: HeatRow[], scheme: Scheme): Figure {
+  const labels = timeline.chunks.map((c) => c.label);
+  const theme = THEMES[scheme];
+  const z = rows.map((row) => row.cells.map((cell) => cell.z));
+  const text = rows.map((row) => row.cells.map((_, i) => describeCell(row, i, labels[i])));
+  const alertX: number[] = [];
+  const alertY: number[] = [];
+  const alertText: string[] = [];
+  const gapX: number[] = [];
+  const gapY: number[] = [];
+  const gapText: string[] = [];
+  rows.forEach((row, r) => {
+    for (const cell of row.cells) {
+      if (cell.alert) {
+        alertX.push(cell.chunk);
+        alertY.push(r);
+        alertText.push(text[r][cell.chunk]);
+      } else if (cell.gap) {
+        gapX.push(cell.chunk);
+        gapY.push(r);
+        gapText.push(text[r][cell.chunk]);
+      }
+    }
+  });
+  const data: PlotData[] = [
+    {
+      type: 'heatmap',
+      x: labels.map((_, i) => i),
+      y: rows.map((_, r) => r),
+      z,
+      text,
+      hovertemplate: '%{text}<extra></extra>',
+      hoverongaps: false,
+      zmin: -SEVERITY_LIMIT,
+      zmax: SEVERITY_LIMIT,
+      colorscale: heatColourScale(scheme),
+      xgap: 1,
+      ygap: 1,
+      colorbar: {
+        title: { text: 'score vs threshold', side: 'right' },
+        tickvals: [-2, -1, 0, 1, 2],
+        ticktext: ['¼', '½', 'threshold', '2×', '4×'],
+        thickness: 10,
+        len: 0.9,
+      },
+    } as PlotData,
+    {
+      type: 'scatter',
+      mode: 'markers',
+      name: 'alert',
+      x: alertX,
+      y: alertY,
+      text: alertText,
+      hovertemplate: '%{text}<extra></extra>',
+      marker: {
+        symbol: 'circle',
+        size: 6,
+        color: scheme === 'dark' ? '#14171c' : '#ffffff',
+        line: { width: 1.5, color: DRIFT[scheme] },
+      },
+      showlegend: false,
+    },
+    {
+      type: 'scatter',
+      mode: 'markers',
+      name: 'gap',
+      x: gapX,
+      y: gapY,
+      text: gapText,
+      hovertemplate: '%{text}<extra></extra>',
+      marker: { symbol: 'line-ew', size: 10, line: { width: 1.5, color: theme.muted } },
+      showlegend: false,
+    },
+  ];
+  const ticks = chunkTicks(labels);
+  const reference = referenceShapes(timeline, scheme);
+  return {
+    data,
+    layout: {
+      ...baseLayout(scheme),
+      height: Math.max(180, Math.min(900, 60 + rows.length * 22)),
+      margin: { l: 150, r: 10, t: 18, b: 60 },
+      xaxis: {
+        ...ticks,
+        tickangle: -40,
+        showgrid: false,
+        zeroline: false,
+        range: [-0.5, labels.length - 0.5],
+      },
+      yaxis: {
+        tickvals: rows.map((_, r) => r),
+        ticktext: rows.map((row) =>
+          plotlySafeText(row.name.length > 20 ? `${row.name.slice(0, 19)}…` : row.name),
+        ),
+        autorange: 'reversed',
+        showgrid: false,
+        zeroline: false,
+      },
+      ...reference,
+    },
+  };
+}
+
+/** Whether the column's test is a p-value test (drawn on a log axis, drift below the threshold). */
+function isPValue(test: string | null): boolean {
+  return test !== null && TEST_REGISTRY[test as keyof typeof TEST_REGISTRY]?.kind === 'p_value';
+}
+
+/**
+ * The selected feature's score per chunk: line with alert markers, its threshold (or the reference band
+ * mean ± K·sd when the timeline derived one), the reference period shaded, rows per chunk as bars below.
+ */
+export function featureLineFigure(timeline: Timeline, name: string, scheme: Scheme): Figure {
+  const theme = THEMES[scheme];
+  const labels = timeline.chunks.map((c) => c.label);
+  const x = labels.map((_, i) => i);
+  const columns = timeline.chunks.map((c) => c.columns.find((col) => col.name === name) ?? null);
+  const test = columns.find((c) => c?.test)?.test ?? null;
+  const pValue = isPValue(test);
+  // A p-value of 0 cannot sit on a log axis: it is drawn at the smallest positive double's order.
+  const y = columns.map((c, i) =>
+    timeline.chunks[i].dataset === null || c?.score == null
+      ? null
+      : pValue
+        ? Math.max(c.score, 1e-300)
+        : c.score,
+  );
+  const hover = columns.map((c, i) => {
+    const chunk = timeline.chunks[i];
+    const head = `${plotlySafeText(chunk.label)} (${chunk.period}) · ${chunk.rows} rows`;
+    if (chunk.dataset === null) return `${head}<br>No rows: a gap, not drift`;
+    if (!c || c.score === null) return `${head}<br>No score${c?.note ? `: ${plotlySafeText(c.note)}` : ''}`;
+    const lines = [
+      head,
+      `score ${formatNumber(c.score)}`,
+      `threshold ${c.threshold === null ? '—' : formatNumber(c.threshold)}`,
+    ];
+    if (c.note) lines.push(plotlySafeText(c.note));
+    return lines.join('<br>');
+  });
+  const alerts = columns.map((c, i) =>
+    c && timeline.chunks[i].period === 'analysis' && isAlert(c) ? y[i] : null,
+  );
+  const data: PlotData[] = [];
+  const bound = timeline.referenceThresholds?.thresholds.find((t) => t.kind === 'column' && t.name === name);
+  if (bound && (bound.lower !== null || bound.upper !== null)) {
+    const lo = bound.lower ?? (pValue ? 1e-300 : 0);
+    const hi = bound.upper ?? 1;
+    data.push(
+      {
+        type: 'scatter',
+        mode: 'lines',
+        x,
+        y: x.map(() => lo),
+        line: { width: 0 },
+        hoverinfo: 'skip',
+        showlegend: false,
+      },
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: `reference band (mean ± ${timeline.referenceThresholds!.k}·sd)`,
+        x,
+        y: x.map(() => hi),
+        fill: 'tonexty',
+        fillcolor: scheme === 'dark' ? 'rgba(102,187,106,0.16)' : 'rgba(46,125,50,0.12)',
+        line: { width: 0 },
+        hoverinfo: 'skip',
+      },
+    );
+  }
+  data.push(
+    {
+      type: 'scatter',
+      mode: 'lines',
+      name: 'threshold',
+      x,
+      y: columns.map((c) => c?.threshold ?? null),
+      line: { color: theme.muted, dash: 'dash', width: 1.5, shape: 'hv' },
+      hoverinfo: 'skip',
+      connectgaps: true,
+    },
+    {
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: 'score',
+      x,
+      y,
+      text: hover,
+      hovertemplate: '%{text}<extra></extra>',
+      line: { color: LINE[scheme], width: 2 },
+      marker: { size: 5, color: LINE[scheme] },
+      connectgaps: false,
+    },
+    {
+      type: 'scatter',
+      mode: 'markers',
+      name: 'alert',
+      x,
+      y: alerts,
+      hoverinfo: 'skip',
+      marker: {
+        size: 9,
+        color: DRIFT[scheme],
+        symbol: 'circle-open',
+        line: { width: 2, color: DRIFT[scheme] },
+      },
+    },
+    {
+      type: 'bar',
+      name: 'rows',
+      x,
+      y: timeline.chunks.map((c) => c.rows),
+      xaxis: 'x2',
+      yaxis: 'y2',
+      marker: { color: scheme === 'dark' ? '#4a5262' : '#c5cbd6' },
+      hovertemplate: '%{y} rows<extra></extra>',
+      showlegend: false,
+    } as PlotData,
+  );
+  const ticks = chunkTicks(labels);
+  const reference = referenceShapes(timeline, scheme, true);
+  return {
+    data,
+    layout: {
+      ...baseLayout(scheme),
+      height: 320,
+      margin: { l: 56, r: 10, t: 28, b: 64 },
+      showlegend: true,
+      legend: { orientation: 'h', x: 0, y: 1.12, font: { size: 11 } },
+      // Two x axes on the same chunks: the score's without labels, the rows bars' with the chunk labels
+      // under them, so the labels never cross the bars.
+      xaxis: {
+        tickvals: ticks.tickvals,
+        showticklabels: false,
+        range: [-0.5, labels.length - 0.5],
+        showgrid: false,
+        zeroline: false,
+      },
+      xaxis2: {
+        ...ticks,
+        anchor: 'y2',
+        matches: 'x',
+        tickangle: -40,
+        range: [-0.5, labels.length - 0.5],
+        showgrid: false,
+        zeroline: false,
+      },
+      yaxis: {
+        domain: [0.3, 1],
+        type: pValue ? 'log' : 'linear',
+        title: { text: pValue ? 'p-value (log)' : 'distance' },
+        gridcolor: theme.grid,
+        zeroline: false,
+        exponentformat: 'power',
+      },
+      yaxis2: {
+        anchor: 'x2',
+        domain: [0, 0.18],
+        title: { text: 'rows', font: { size: 11 } },
+        gridcolor: theme.grid,
+        rangemode: 'tozero',
+        nticks: 3,
+      },
+      ...reference,
+    },
+  };
+}
+
+/** Drifted share of tested columns per chunk, with the dataset's share threshold. */
+export function shareFigure(timeline: Timeline, shareThreshold: number, scheme: Scheme): Figure {
+  const theme = THEMES[scheme];
+  const labels = timeline.chunks.map((c) => c.label);
+  const x = labels.map((_, i) => i);
+  const share = timeline.chunks.map((c) => c.dataset?.driftShare ?? null);
+  const text = timeline.chunks.map((c) =>
+    c.dataset === null
+      ? `${plotlySafeText(c.label)}<br>No rows: a gap, not drift`
+      : `${plotlySafeText(c.label)}<br>${c.dataset.driftedColumns} of ${c.dataset.testedColumns} tested columns drifted (${formatPercent(c.dataset.driftShare)})`,
+  );
+  const ticks = chunkTicks(labels);
+  return {
+    data: [
+      {
+        type: 'scatter',
+        mode: 'lines',
+        name: `dataset threshold ${formatPercent(shareThreshold, 0)}`,
+        x,
+        y: x.map(() => shareThreshold),
+        line: { color: theme.muted, dash: 'dash', width: 1.5 },
+        hoverinfo: 'skip',
+      },
+      {
+        type: 'scatter',
+        mode: 'lines+markers',
+        name: 'drifted share',
+        x,
+        y: share,
+        text,
+        hovertemplate: '%{text}<extra></extra>',
+        line: { color: DRIFT[scheme], width: 2 },
+        marker: {
+          size: 6,
+          color: timeline.chunks.map((c) => (c.dataset?.driftDetected ? DRIFT[scheme] : theme.muted)),
+        },
+        connectgaps: false,
+      },
+    ],
+    layout: {
+      ...baseLayout(scheme),
+      height: 200,
+      margin: { l: 56, r: 10, t: 24, b: 56 },
+      legend: { orientation: 'h', x: 0, y: 1.2, font: { size: 11 } },
+      xaxis: {
+        ...ticks,
+        tickangle: -40,
+        range: [-0.5, labels.length - 0.5],
+        showgrid: false,
+        zeroline: false,
+      },
+      yaxis: { range: [0, 1], tickformat: '.0%', title: { text: 'drifted' }, gridcolor: theme.grid },
+      ...referenceShapes(timeline, scheme, true),
+    },
+  };
+}
+
+const METRIC_COLOURS = [
+  '#4c78a8',
+  '#f58518',
+  '#54a24b',
+  '#b279a2',
+  '#e45756',
+  '#72b7b2',
+  '#9d755d',
+  '#eeca3b',
+];
+
+/** Every model metric per chunk (a line each) with its reference value as a dashed baseline. */
+export function metricsFigure(timeline: Timeline, scheme: Scheme): Figure | null {
+  const theme = THEMES[scheme];
+  const names: string[] = [];
+  for (const chunk of timeline.chunks)
+    for (const name of Object.keys(chunk.performance?.metrics ?? {}))
+      if (!names.includes(name)) names.push(name);
+  if (names.length === 0) return null;
+  const labels = timeline.chunks.map((c) => c.label);
+  const x = labels.map((_, i) => i);
+  const data: PlotData[] = [];
+  names.forEach((name, m) => {
+    const colour = METRIC_COLOURS[m % METRIC_COLOURS.length];
+    const baseline =
+      timeline.chunks.flatMap((c) => c.performance?.decay.filter((d) => d.metric === name) ?? [])[0]
+        ?.reference ?? null;
+    const values = timeline.chunks.map((c) => c.performance?.metrics[name] ?? null);
+    const degraded = timeline.chunks.map(
+      (c) => c.performance?.decay.find((d) => d.metric === name)?.degraded === true,
+    );
+    data.push({
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: plotlySafeText(name),
+      legendgroup: name,
+      x,
+      y: values,
+      text: timeline.chunks.map(
+        (c, i) =>
+          `${plotlySafeText(c.label)}<br>${plotlySafeText(name)} ${values[i] === null ? '—' : formatNumber(values[i]!)}` +
+          `${baseline === null ? '' : ` (reference ${formatNumber(baseline)})`}${degraded[i] ? '<br>degraded' : ''}`,
+      ),
+      hovertemplate: '%{text}<extra></extra>',
+      line: { color: colour, width: 2 },
+      marker: {
+        size: degraded.map((d) => (d ? 9 : 5)),
+        color: colour,
+        symbol: degraded.map((d) => (d ? 'circle-open' : 'circle')),
+      },
+      connectgaps: false,
+    });
+    if (baseline !== null)
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: `${plotlySafeText(name)} baseline`,
+        legendgroup: name,
+        showlegend: false,
+        x,
+        y: x.map(() => baseline),
+        line: { color: colour, dash: 'dot', width: 1 },
+        hoverinfo: 'skip',
+      });
+  });
+  const ticks = chunkTicks(labels);
+  return {
+    data,
+    layout: {
+      ...baseLayout(scheme),
+      height: 240,
+      margin: { l: 56, r: 10, t: 24, b: 56 },
+      legend: { orientation: 'h', x: 0, y: 1.2, font: { size: 11 } },
+      xaxis: {
+        ...ticks,
+        tickangle: -40,
+        range: [-0.5, labels.length - 0.5],
+        showgrid: false,
+        zeroline: false,
+      },
+      yaxis: { title: { text: 'metric' }, gridcolor: theme.grid },
+      ...referenceShapes(timeline, scheme, true),
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * The overview headline (renderer/src/features/overview/headline.ts) on the demo's real analysis and
+ * timeline: a degraded model, or drift in the latest chunk, is never an all-clear.
+ */
+import { describe, expect, it } from 'vitest';
+import { headlineOf } from '../../../../../renderer/src/features/overview/headline';
+import { latestChunk } from '../../../../../renderer/src/features/timeline/heatmap-data';
+import type { AnalysisResult } from '../../../../../shared/report/analysis-result';
+import type { TimelineChunk } from '../../../../../shared/timeline/types';
+import { demoResult, demoTimeline } from './demo-timeline';
+
+const result = demoResult();
+const latest = latestChunk(demoTimeline())!;
+
+function variant(changes: { drift?: boolean; drifted?: number; degraded?: boolean }): AnalysisResult {
+  return {
+    ...result,
+    dataset: {
+      ...result.dataset,
+      driftDetected: changes.drift ?? result.dataset.driftDetected,
+      driftedColumns: changes.drifted ?? result.dataset.driftedColumns,
+    },
+    performance:
+      changes.degraded === undefined
+        ? result.performance
+        : { ...result.performance!, modelDegraded: changes.degraded },
+  };
+}
+
+function chunk(drift: boolean, degraded: boolean): TimelineChunk {
+  return {
+    ...latest,
+    dataset: { ...latest.dataset!, driftDetected: drift },
+    performance: { ...latest.performance!, modelDegraded: degraded },
+  };
+}
+
+describe('headline', () => {
+  it('the demo: no dataset drift, but its model degraded and 5 columns drifted: not an all-clear', () => {
+    // The demo's whole-period analysis: 5 of 13 tested columns drifted (< 50 %), model degraded
+    // (test/unit/shared/performance/demo.test.ts); its latest week is drifted columns below the share.
+    expect(result.dataset.driftDetected).toBe(false);
+    expect(result.performance?.modelDegraded).toBe(true);
+    const h = headlineOf(result, latest);
+    expect(h.tone).toBe('drift');
+    expect(h.title).toBe('Model quality degraded');
+    expect(h.also).toEqual([
+      `${result.dataset.driftedColumns} columns drifted, below the dataset drift share`,
+    ]);
+  });
+
+  it('dataset drift comes first; the other findings follow', () => {
+    const h = headlineOf(variant({ drift: true }), chunk(true, false));
+    expect(h).toEqual({
+      tone: 'drift',
+      title: 'Dataset drift detected',
+      also: [`Drift in the latest chunk (${latest.label})`, 'Model quality degraded'],
+    });
+  });
+
+  it('drift in the latest chunk alone is never all-clear', () => {
+    const h = headlineOf(variant({ drifted: 0, degraded: false }), chunk(true, false));
+    expect(h.tone).toBe('drift');
+    expect(h.title).toBe(`Drift in the latest chunk (${latest.label})`);
+  });
+
+  it('a model degraded in the latest chunk only is named with the chunk', () => {
+    const h = headlineOf(variant({ drifted: 0, degraded: false }), chunk(false, true));
+    expect(h.title).toBe(`Model quality degraded in the latest chunk (${latest.label})`);
+  });
+
+  it('drifted columns below the share are a caution; nothing at all is the all-clear', () => {
+    expect(headlineOf(variant({ drifted: 1, degraded: false }), null)).toEqual({
+      tone: 'caution',
+      title: '1 column drifted, below the dataset drift share',
+      also: [],
+    });
+    expect(headlineOf(variant({ drifted: 0, degraded: false }), chunk(false, false))).toEqual({
+      tone: 'ok',
+      title: 'No dataset drift',
+      also: [],
+    });
+  });
+});
