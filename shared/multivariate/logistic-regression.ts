@@ -41,11 +41,6 @@ export interface LogisticOptions {
 
 export const DEFAULT_LOGISTIC: LogisticOptions = { c: 1, tolerance: 1e-7, maxIterations: 200 };
 
-/** log(1 + e^x) without overflow. */
-function softplus(x: number): number {
-  return x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x));
-}
-
 /** η_i = x_i·w + b for each row of `rows` (indices into the sparse matrix). */
 export function linearScores(
   x: SparseRows,
@@ -81,33 +76,7 @@ export function fitLogistic(
   const d = x.features;
   const dim = d + 1; // the last coordinate is the intercept
   const scale = 1 / (options.c * n);
-  const { stride, index, value } = x;
-  const eta = new Float64Array(n);
-
-  /** f/(C·n) at θ, with its gradient written into g. */
-  const evaluate = (theta: Float64Array, g: Float64Array): number => {
-    g.fill(0);
-    let loss = 0;
-    const b = theta[d];
-    for (let r = 0; r < n; r++) {
-      const o = rows[r] * stride;
-      let e = b;
-      for (let t = 0; t < stride; t++) e += theta[index[o + t]] * value[o + t];
-      eta[r] = e;
-      const label = y[rows[r]];
-      loss += softplus(e) - label * e;
-      const residual = 1 / (1 + Math.exp(-e)) - label;
-      for (let t = 0; t < stride; t++) g[index[o + t]] += residual * value[o + t];
-      g[d] += residual;
-    }
-    let penalty = 0;
-    for (let j = 0; j < d; j++) {
-      penalty += theta[j] * theta[j];
-      g[j] = g[j] / n + scale * theta[j];
-    }
-    g[d] /= n;
-    return loss / n + 0.5 * scale * penalty;
-  };
+  const evaluate = (theta: Float64Array, g: Float64Array): number => objective(x, y, rows, scale, theta, g);
 
   const theta = new Float64Array(dim);
   if (options.start) {
@@ -180,6 +149,42 @@ export function fitLogistic(
     if (improved <= 0 && maxAbs(s) === 0) break;
   }
   return { weights: theta.slice(0, d), intercept: theta[d], iterations, gradient: maxAbs(g) };
+}
+
+/** f/(C·n) at θ (intercept last), with its gradient written into g. */
+function objective(
+  x: SparseRows,
+  y: Uint8Array,
+  rows: Int32Array,
+  scale: number,
+  theta: Float64Array,
+  g: Float64Array,
+): number {
+  const { stride, index, value, features: d } = x;
+  const n = rows.length;
+  g.fill(0);
+  let loss = 0;
+  const b = theta[d];
+  for (let r = 0; r < n; r++) {
+    const row = rows[r];
+    const o = row * stride;
+    let e = b;
+    for (let t = 0; t < stride; t++) e += theta[index[o + t]] * value[o + t];
+    const label = y[row];
+    // One exponential: u = e^{−|η|}; log(1 + e^η) = max(η, 0) + log1p(u); σ(η) = 1/(1 + u) or u/(1 + u).
+    const u = Math.exp(-Math.abs(e));
+    loss += Math.max(e, 0) + Math.log1p(u) - label * e;
+    const residual = (e >= 0 ? 1 : u) / (1 + u) - label;
+    for (let t = 0; t < stride; t++) g[index[o + t]] += residual * value[o + t];
+    g[d] += residual;
+  }
+  let penalty = 0;
+  for (let j = 0; j < d; j++) {
+    penalty += theta[j] * theta[j];
+    g[j] = g[j] / n + scale * theta[j];
+  }
+  g[d] /= n;
+  return loss / n + 0.5 * scale * penalty;
 }
 
 function dot(a: Float64Array, b: Float64Array): number {
