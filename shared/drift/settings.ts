@@ -4,6 +4,8 @@
  * per-column > per-type > global > the automatic rule.
  */
 import { DatasetError } from '../dataset-error';
+import type { MultivariateSettings } from '../multivariate/analyze-multivariate';
+import { parseMultivariateSettings } from '../multivariate/parse-multivariate-settings';
 import type { Task } from '../performance/types';
 import type { ColumnType, TestKey } from '../types';
 import { isColumnType, isTestKey } from '../types';
@@ -67,6 +69,8 @@ export interface AnalysisSettings {
   correction?: Correction;
   missingDrift?: MissingDriftSettings;
   performance?: PerformanceSettings;
+  /** Multivariate detectors (docs/multivariate.md); off unless `multivariate.enabled` is true. */
+  multivariate?: MultivariateSettings;
 }
 
 export const DEFAULT_MISSING_DRIFT: MissingDriftSettings = { pValue: 0.05, minChange: 0.05 };
@@ -105,6 +109,7 @@ const KNOWN_KEYS = new Set([
   'correction',
   'missingDrift',
   'performance',
+  'multivariate',
   '$schema',
   'comment',
 ]);
@@ -178,6 +183,8 @@ export function parseSettings(value: unknown, where = 'settings'): AnalysisSetti
     settings.missingDrift = { pValue, minChange };
   }
   if (value.performance !== undefined) settings.performance = parsePerformance(value.performance, where);
+  if (value.multivariate !== undefined)
+    settings.multivariate = parseMultivariateSettings(value.multivariate, where);
   return settings;
 }
 
