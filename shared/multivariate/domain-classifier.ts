@@ -4,7 +4,7 @@
  * Balanced classes: m = min(n_ref, n_cur, maxRows) rows of each set, a seeded uniform sample of the larger
  * (and of both above maxRows). Stratified K-fold cross-validation (seeded shuffle within each class, row j
  * of a class in fold j mod K). Per fold: interactions chosen on the training rows, L2 logistic regression
- * (logistic-regression.ts) fitted on at most `trainRows` of them (a seeded sample: some 60 coefficients
+ * (logistic-regression.ts, Newton) fitted on at most `trainRows` of them (a seeded sample: some 60 coefficients
  * need far fewer rows than the AUC's precision does), warm-started from the previous fold, and scored on
  * all the fold's held-out rows.
  *   AUC = mean of the K held-out AUCs; its standard error sqrt(Σ_k Var_k)/K with Var_k DeLong's variance of
@@ -174,7 +174,7 @@ export function domainClassifier(
     const model = fitLogistic(design, design.labels, trainRows, {
       c: settings.c,
       tolerance: 1e-5,
-      maxIterations: 100,
+      maxIterations: 30,
       start,
     });
     start = { weights: model.weights.slice(), intercept: model.intercept };

@@ -5,7 +5,9 @@
  *   numerical column: z = (x − mean)/sd (sd = 0 → 1), z² − 1 (centred, so it is not the intercept again),
  *     and a missing flag; a missing cell has z = 0, z² − 1 = 0 and flag 1;
  *   categorical column: one-hot over the K most frequent reference categories, "other" (any other category,
- *     also one never seen in the reference) and "missing";
+ *     also one never seen in the reference) and "missing", the most frequent category being the baseline
+ *     (its entry stored with value 0: K levels that sum to one would repeat the intercept and leave the
+ *     problem ill-conditioned);
  *   interactions: z_a·z_b for the M pairs of numerical columns whose correlation differs most between the
  *     two classes of the training rows (chosen per fold, from training rows only; slots `pairSlot + t`).
  * The log-odds of one Gaussian against another is quadratic in x, so linear, squared and product terms are
@@ -170,10 +172,11 @@ export function buildDesign(
       const p = position;
       position += 1;
       designColumns.push({ name: col.name, positions: [p], zPosition: -1 });
+      const baseline = top.length > 0 ? top[0] : -2;
       encoders.push((side, row, o) => {
         const c = col[side][row];
         index[o + p] = c < 0 ? missingFeature : feature[c];
-        value[o + p] = 1;
+        value[o + p] = c === baseline ? 0 : 1;
       });
     }
   }

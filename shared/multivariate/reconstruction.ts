@@ -32,6 +32,8 @@ export interface ReconstructionModel {
   pcaMean: Float64Array;
   /** k × p, row-major: the kept principal axes. */
   components: Float64Array;
+  /** (p − k) × p, row-major: the other axes (the residual ‖(I − WWᵀ)d‖² = Σ (u·d)² over them). */
+  discarded: Float64Array;
   /** Number of kept components (k) and the share of variance they explain. */
   k: number;
   varianceKept: number;
@@ -198,12 +200,15 @@ export function fitReconstruction(
   k = Math.max(1, Math.min(k, p));
   const components = new Float64Array(k * p);
   for (let c = 0; c < k; c++) components.set(vectors[c], c * p);
+  const discarded = new Float64Array((p - k) * p);
+  for (let c = k; c < p; c++) discarded.set(vectors[c], (c - k) * p);
   return {
     ...base,
     center,
     scale,
     pcaMean,
     components,
+    discarded,
     k,
     varianceKept: total > 0 ? cumulative / total : 1,
     dropped,
@@ -218,33 +223,48 @@ export interface ErrorSummary {
   rows: number;
 }
 
-/** The reconstruction errors of rows `rows` of one set, summarised (mean and sd), under `model`. */
+/**
+ * The reconstruction errors of rows `rows` of one set, summarised (mean and sd), under `model`. The squared
+ * error is computed over whichever basis is smaller: ‖d‖² − ‖Wᵀd‖² would cancel, so with k ≤ p − k it is
+ * ‖d − W(Wᵀd)‖², else Σ (u·d)² over the p − k discarded eigenvectors u (the same number: the eigenvectors
+ * are orthonormal).
+ */
 export function reconstructionError(
   model: ReconstructionModel,
   side: 'reference' | 'current',
   rows: Int32Array,
 ): ErrorSummary {
-  const { center, scale, pcaMean, components, k } = model;
+  const { center, scale, pcaMean, components, discarded, k } = model;
   const p = model.columns.length;
   const row = new Float64Array(p);
   const proj = new Float64Array(k);
+  const useDiscarded = p - k < k;
   let mean = 0;
   let m2 = 0;
   for (let i = 0; i < rows.length; i++) {
     encodeRow(model, side, rows[i], row);
     for (let j = 0; j < p; j++) row[j] = (row[j] - center[j]) / scale[j] - pcaMean[j];
-    for (let c = 0; c < k; c++) {
-      let s = 0;
-      const o = c * p;
-      for (let j = 0; j < p; j++) s += components[o + j] * row[j];
-      proj[c] = s;
-    }
     let r2 = 0;
-    for (let j = 0; j < p; j++) {
-      let back = 0;
-      for (let c = 0; c < k; c++) back += components[c * p + j] * proj[c];
-      const r = row[j] - back;
-      r2 += r * r;
+    if (useDiscarded) {
+      for (let c = 0; c < p - k; c++) {
+        let s = 0;
+        const o = c * p;
+        for (let j = 0; j < p; j++) s += discarded[o + j] * row[j];
+        r2 += s * s;
+      }
+    } else {
+      for (let c = 0; c < k; c++) {
+        let s = 0;
+        const o = c * p;
+        for (let j = 0; j < p; j++) s += components[o + j] * row[j];
+        proj[c] = s;
+      }
+      for (let j = 0; j < p; j++) {
+        let back = 0;
+        for (let c = 0; c < k; c++) back += components[c * p + j] * proj[c];
+        const r = row[j] - back;
+        r2 += r * r;
+      }
     }
     // Welford's running mean and sum of squared deviations.
     const err = Math.sqrt(r2);
