@@ -4,14 +4,15 @@
  * Balanced classes: m = min(n_ref, n_cur, maxRows) rows of each set, a seeded uniform sample of the larger
  * (and of both above maxRows). Stratified K-fold cross-validation (seeded shuffle within each class, row j
  * of a class in fold j mod K). Per fold: interactions chosen on the training rows, L2 logistic regression
- * (logistic-regression.ts, Newton) fitted on at most `trainRows` of them (a seeded sample: some 60 coefficients
+ * (logistic-regression.ts, Newton) fitted on at most `trainRows` of them (a seeded sample: a hundred or so coefficients
  * need far fewer rows than the AUC's precision does), warm-started from the previous fold, and scored on
  * all the fold's held-out rows.
  *   AUC = mean of the K held-out AUCs; its standard error sqrt(Σ_k Var_k)/K with Var_k DeLong's variance of
  *   fold k's AUC (roc-auc.ts), the folds taken as independent (they share training rows, so the interval
  *   is approximate); the interval is AUC ± 1.96·se, clipped to [0, 1].
  *   Drift when AUC > threshold (default 0.55).
- * Permutation importance of a column: on each fold's held-out rows, that column's cells permuted (seeded;
+ * Permutation importance of a column: on each fold's held-out rows (at most `importanceRows` of them, a
+ * seeded sample), that column's cells permuted (seeded;
  * every entry derived from it moves together: z, z², missing flag, one-hot, its interactions), the AUC
  * again; importance = mean over folds of (AUC − permuted AUC). Breiman (2001), Random forests, §10;
  * scikit-learn's `permutation_importance` with one repeat per fold.
@@ -38,6 +39,8 @@ export interface DomainClassifierSettings {
   c: number;
   /** Rows each fold's model is fitted on at most (a seeded sample of its training rows). */
   trainRows: number;
+  /** Held-out rows per fold the permutation importance is measured on at most (a seeded sample). */
+  importanceRows: number;
   seed: number;
 }
 
@@ -48,7 +51,8 @@ export const DEFAULT_DOMAIN_CLASSIFIER: DomainClassifierSettings = {
   topCategories: 10,
   interactions: 10,
   c: 1,
-  trainRows: 20_000,
+  trainRows: 10_000,
+  importanceRows: 10_000,
   seed: 20261204,
 };
 
@@ -161,12 +165,16 @@ export function domainClassifier(
   let start: { weights: Float64Array; intercept: number } | undefined;
   let firstPairs: [number, number][] = [];
   for (let f = 0; f < k; f++) {
-    const train: number[] = [];
-    const test: number[] = [];
-    for (let i = 0; i < 2 * m; i++) (fold[i] === f ? test : train).push(i);
+    let testCount = 0;
+    for (let i = 0; i < 2 * m; i++) if (fold[i] === f) testCount++;
+    const train = new Int32Array(2 * m - testCount);
+    const testRows = new Int32Array(testCount);
+    for (let i = 0, a = 0, b = 0; i < 2 * m; i++) {
+      if (fold[i] === f) testRows[b++] = i;
+      else train[a++] = i;
+    }
     const picked = sampleIndices(rng, train.length, settings.trainRows);
-    const trainRows = Int32Array.from(picked, (i) => train[i]);
-    const testRows = Int32Array.from(test);
+    const trainRows = picked.length === train.length ? train : picked.map((i) => train[i]);
     const pairs = choosePairs(design, trainRows, design.interactions);
     if (f === 0) firstPairs = pairs;
     setPairs(design, pairs);
@@ -182,11 +190,17 @@ export function domainClassifier(
     const base = foldAuc(scores, testRows, design.labels);
     foldAucs.push(base.auc);
     varianceSum += base.variance;
-    const perm = Int32Array.from({ length: testRows.length }, (_, i) => i);
+    // Importance on at most importanceRows of the held-out rows (a seeded sample), against their own AUC.
+    const keep = sampleIndices(rng, testRows.length, settings.importanceRows);
+    const impRows = keep.map((i) => testRows[i]);
+    const impScores = Float64Array.from(keep, (i) => scores[i]);
+    const impBase =
+      keep.length === testRows.length ? base.auc : foldAuc(impScores, impRows, design.labels).auc;
+    const perm = Int32Array.from({ length: impRows.length }, (_, i) => i);
     for (let c = 0; c < design.columns.length; c++) {
       shuffle(rng, perm);
-      const permuted = permutedScores(design, model, testRows, scores, perm, c, pairs);
-      importance[c] += (base.auc - foldAuc(permuted, testRows, design.labels).auc) / k;
+      const permuted = permutedScores(design, model, impRows, impScores, perm, c, pairs);
+      importance[c] += (impBase - foldAuc(permuted, impRows, design.labels).auc) / k;
     }
   }
   const auc = foldAucs.reduce((a, b) => a + b, 0) / k;

@@ -24,6 +24,7 @@ const CLASSIFIER_KEYS: Record<string, [Check, string]> = {
   interactions: [integerAtLeast(0), 'an integer >= 0'],
   c: [(x) => x > 0 && Number.isFinite(x), 'a number > 0'],
   trainRows: [integerAtLeast(10), 'an integer >= 10'],
+  importanceRows: [integerAtLeast(10), 'an integer >= 10'],
   seed: [Number.isInteger, 'an integer'],
 };
 

@@ -32,7 +32,7 @@ export const DEFAULT_RECONSTRUCTION: ReconstructionSettings = {
   varianceShare: 0.65,
   referenceChunks: 10,
   k: 3,
-  fitRows: 100_000,
+  fitRows: 20_000,
   seed: 20261204,
 };
 
