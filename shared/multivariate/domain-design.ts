@@ -3,7 +3,8 @@
  * fixed-stride sparse (shared/multivariate/logistic-regression.ts), encodings fitted on the sampled reference
  * rows only:
  *   numerical column: z = (x − mean)/sd (sd = 0 → 1), z² − 1 (centred, so it is not the intercept again),
- *     and a missing flag; a missing cell has z = 0, z² − 1 = 0 and flag 1;
+ *     and a missing flag (when a sampled row of either set misses it); a missing cell has z = 0, z² − 1 = 0
+ *     and flag 1;
  *   categorical column: one-hot over the K most frequent reference categories, "other" (any other category,
  *     also one never seen in the reference) and "missing", the most frequent category being the baseline
  *     (its entry stored with value 0: K levels that sum to one would repeat the intercept and leave the
@@ -132,11 +133,19 @@ export function buildDesign(
         if (!Number.isNaN(x)) ss += (x - mean) ** 2;
       }
       const sd = Math.sqrt(ss / count) || 1;
+      // The missing flag only when a sampled row of either set misses this column.
+      let flagged = count < nRef;
+      for (let i = 0; !flagged && i < currentRows.length; i++)
+        flagged = Number.isNaN(col.current[currentRows[i]]);
       const f = featureNames.length;
-      featureNames.push(col.name, `${col.name}²`, `${col.name} missing`);
+      featureNames.push(col.name, `${col.name}²`, ...(flagged ? [`${col.name} missing`] : []));
       const p = position;
-      position += 3;
-      designColumns.push({ name: col.name, positions: [p, p + 1, p + 2], zPosition: p });
+      position += flagged ? 3 : 2;
+      designColumns.push({
+        name: col.name,
+        positions: flagged ? [p, p + 1, p + 2] : [p, p + 1],
+        zPosition: p,
+      });
       encoders.push((side, row, o) => {
         const x = col[side][row];
         const missing = Number.isNaN(x);
@@ -145,8 +154,10 @@ export function buildDesign(
         value[o + p] = z;
         index[o + p + 1] = f + 1;
         value[o + p + 1] = missing ? 0 : z * z - 1;
-        index[o + p + 2] = f + 2;
-        value[o + p + 2] = missing ? 1 : 0;
+        if (flagged) {
+          index[o + p + 2] = f + 2;
+          value[o + p + 2] = missing ? 1 : 0;
+        }
       });
     } else {
       const counts = new Float64Array(col.labels.length);
