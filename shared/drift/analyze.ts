@@ -6,6 +6,7 @@
  */
 
 import { DatasetError } from '../dataset-error';
+import { analyzeMultivariate } from '../multivariate/analyze-multivariate';
 import { modelQuality } from '../performance/for-analysis';
 import type {
   AnalysisResult,
@@ -328,6 +329,9 @@ export function analyzeTables(
   }
   columns = applyCorrection(columns, settings);
   const quality = modelQuality(reference, current, settings.performance);
+  const multivariate = settings.multivariate?.enabled
+    ? analyzeMultivariate(reference, current, multivariateColumns(columns), settings.multivariate)
+    : undefined;
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: context.now.toISOString(),
@@ -341,8 +345,17 @@ export function analyzeTables(
     ignored: [...new Set(ignored)],
     performance: quality.performance,
     performanceNote: quality.note,
+    ...(multivariate && { multivariate }),
     settings,
   };
+}
+
+/** The numerical and categorical columns of the analysis, for the multivariate detectors. */
+function multivariateColumns(columns: ColumnResult[]): { name: string; type: 'numerical' | 'categorical' }[] {
+  const out: { name: string; type: 'numerical' | 'categorical' }[] = [];
+  for (const c of columns)
+    if (c.type === 'numerical' || c.type === 'categorical') out.push({ name: c.name, type: c.type });
+  return out;
 }
 
 /**

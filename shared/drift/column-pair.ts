@@ -87,7 +87,7 @@ export function categoricalSide(column: Column): CategoricalSide {
 }
 
 /** Numeric-looking labels are written in one form, so "1.0" in one file matches "1" in the other. */
-function canonicalLabel(label: string): string {
+export function canonicalLabel(label: string): string {
   const x = parseNumberCell(label);
   return x === undefined || Number.isNaN(x) ? label : String(x);
 }

@@ -4,6 +4,8 @@
  * per-column > per-type > global > the automatic rule.
  */
 import { DatasetError } from '../dataset-error';
+import type { MultivariateSettings } from '../multivariate/analyze-multivariate';
+import { parseMultivariateSettings } from '../multivariate/parse-multivariate-settings';
 import type { Task } from '../performance/types';
 import type { TimelineSpec } from '../timeline/analyze-timeline';
 import { parseTimelineSpec } from '../timeline/parse-timeline-spec';
@@ -74,6 +76,8 @@ export interface AnalysisSettings {
    * session; the plain two-file analysis does not read it.
    */
   timeline?: TimelineSpec;
+  /** Multivariate detectors (docs/multivariate.md); off unless `multivariate.enabled` is true. */
+  multivariate?: MultivariateSettings;
 }
 
 export const DEFAULT_MISSING_DRIFT: MissingDriftSettings = { pValue: 0.05, minChange: 0.05 };
@@ -113,6 +117,7 @@ const KNOWN_KEYS = new Set([
   'missingDrift',
   'performance',
   'timeline',
+  'multivariate',
   '$schema',
   'comment',
 ]);
@@ -187,6 +192,8 @@ export function parseSettings(value: unknown, where = 'settings'): AnalysisSetti
   }
   if (value.performance !== undefined) settings.performance = parsePerformance(value.performance, where);
   if (value.timeline !== undefined) settings.timeline = parseTimelineSpec(value.timeline, where);
+  if (value.multivariate !== undefined)
+    settings.multivariate = parseMultivariateSettings(value.multivariate, where);
   return settings;
 }
 

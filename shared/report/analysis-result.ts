@@ -5,6 +5,7 @@
 import type { CategoryCount } from '../drift/category-changes';
 import type { MissingDrift } from '../drift/missing-drift';
 import type { AnalysisSettings, Correction } from '../drift/settings';
+import type { MultivariateResult } from '../multivariate/analyze-multivariate';
 import type { PerformanceResult } from '../performance/types';
 import type { Timeline } from '../timeline/types';
 import type { ColumnType, TestKey } from '../types';
@@ -112,6 +113,8 @@ export interface AnalysisResult {
   /** Model quality (docs/model-quality.md): null when the files hold no target/prediction, see performanceNote. */
   performance: PerformanceResult | null;
   performanceNote: string | null;
+  /** Multivariate detectors (docs/multivariate.md): present only when settings.multivariate.enabled. */
+  multivariate?: MultivariateResult;
   settings: AnalysisSettings;
   /**
    * Drift over time (docs/timeline.md), when a chunking or several current files were asked for: the

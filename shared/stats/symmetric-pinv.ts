@@ -2,50 +2,9 @@
  * Moore–Penrose pseudo-inverse of a small symmetric matrix, by the cyclic Jacobi eigenvalue method.
  */
 
-const EPS = 2.220446049250313e-16;
+import { jacobiEigen } from './symmetric-eigen';
 
-/**
- * Eigen-decomposition A = V·diag(λ)·Vᵀ of a symmetric matrix by cyclic Jacobi rotations (Golub & Van Loan
- * §8.5; accurate to a few ulps of ‖A‖). Returns eigenvalues and eigenvectors as the columns of V.
- */
-function jacobiEigen(a: number[][]): { values: number[]; vectors: number[][] } {
-  const n = a.length;
-  const A = a.map((r) => r.slice());
-  const V: number[][] = A.map((_, i) => A.map((__, j) => (i === j ? 1 : 0)));
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += A[p][q] * A[p][q];
-    if (off === 0) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        if (A[p][q] === 0) continue;
-        const theta = (A[q][q] - A[p][p]) / (2 * A[p][q]);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = A[k][p];
-          const akq = A[k][q];
-          A[k][p] = c * akp - s * akq;
-          A[k][q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = A[p][k];
-          const aqk = A[q][k];
-          A[p][k] = c * apk - s * aqk;
-          A[q][k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = V[k][p];
-          const vkq = V[k][q];
-          V[k][p] = c * vkp - s * vkq;
-          V[k][q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  return { values: A.map((r, i) => r[i]), vectors: V };
-}
+const EPS = 2.220446049250313e-16;
 
 /**
  * Pseudo-inverse A⁺ of a symmetric matrix and the rank of A⁺, as NumPy

@@ -1,0 +1,124 @@
+/**
+ * Both multivariate detectors on one reference/current pair (docs/multivariate.md): the domain classifier
+ * and the PCA reconstruction error, on the numerical and categorical columns of the analysis. Called by
+ * analyzeTables when `settings.multivariate.enabled` is true; the timeline calls the parts per chunk
+ * (reconstruction-drift.ts, reconstruction.ts).
+ */
+import type { ColumnarTable } from '../table/columnar';
+import {
+  DEFAULT_DOMAIN_CLASSIFIER,
+  type DomainClassifierResult,
+  type DomainClassifierSettings,
+  domainClassifier,
+} from './domain-classifier';
+import { allRows, featureColumns } from './feature-columns';
+import { reconstructionError } from './reconstruction';
+import {
+  boundsForRows,
+  consecutiveChunks,
+  DEFAULT_RECONSTRUCTION,
+  type ReconstructionSettings,
+  reconstructionAlert,
+  reconstructionReference,
+} from './reconstruction-drift';
+
+export interface MultivariateSettings {
+  /** Off by default (docs/multivariate.md says why). */
+  enabled: boolean;
+  /** Columns to use (default: every numerical and categorical column of the analysis). */
+  columns?: string[];
+  domainClassifier: DomainClassifierSettings & { enabled: boolean };
+  reconstruction: ReconstructionSettings & { enabled: boolean };
+}
+
+export const DEFAULT_MULTIVARIATE: MultivariateSettings = {
+  enabled: false,
+  domainClassifier: { ...DEFAULT_DOMAIN_CLASSIFIER, enabled: true },
+  reconstruction: { ...DEFAULT_RECONSTRUCTION, enabled: true },
+};
+
+export interface ReconstructionResult {
+  components: number;
+  varianceKept: number;
+  /** Mean error of the reference chunks, each scored by the pipeline fitted without it (out of sample). */
+  reference: number;
+  /** Mean error of the current set under the pipeline fitted on the reference. */
+  current: number;
+  /** Bounds for the current set's mean error: mean ± K·sd·sqrt(n_chunk/n_cur + n_chunk/n_ref). */
+  threshold: number | null;
+  lowerThreshold: number | null;
+  driftDetected: boolean;
+  referenceChunks: number;
+  referenceChunkErrors: number[];
+  /** Reference rows each pipeline was fitted on (at most `fitRows`). */
+  fitRows: number;
+  /** Columns left out because the reference has no value in them. */
+  dropped: string[];
+}
+
+export interface MultivariateResult {
+  columns: string[];
+  domainClassifier: DomainClassifierResult | null;
+  reconstruction: ReconstructionResult | null;
+  notes: string[];
+}
+
+/**
+ * The detectors on the named columns of both tables (types as the analysis decided them).
+ *
+ * @example analyzeMultivariate(ref, cur, [{ name: 'x', type: 'numerical' }], DEFAULT_MULTIVARIATE).columns // ['x']
+ */
+export function analyzeMultivariate(
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  columns: readonly { name: string; type: 'numerical' | 'categorical' }[],
+  settings: MultivariateSettings,
+): MultivariateResult {
+  const wanted = settings.columns ? new Set(settings.columns) : null;
+  const features = featureColumns(
+    reference,
+    current,
+    columns.filter((c) => wanted === null || wanted.has(c.name)),
+  );
+  const notes: string[] = [];
+  const names = features.map((f) => f.name);
+  if (features.length === 0) {
+    notes.push('No numerical or categorical column in both files: the multivariate detectors did not run.');
+    return { columns: names, domainClassifier: null, reconstruction: null, notes };
+  }
+  let classifier: DomainClassifierResult | null = null;
+  if (settings.domainClassifier.enabled) {
+    classifier = domainClassifier(features, reference.rowCount, current.rowCount, settings.domainClassifier);
+    if (classifier === null)
+      notes.push(
+        `Domain classifier: too few rows (it needs at least ${2 * settings.domainClassifier.folds} in each file).`,
+      );
+  }
+  let reconstruction: ReconstructionResult | null = null;
+  const rs = settings.reconstruction;
+  if (rs.enabled && reference.rowCount > 0 && current.rowCount > 0) {
+    const chunks = consecutiveChunks(reference.rowCount, rs.referenceChunks);
+    const ref = reconstructionReference(features, allRows(reference.rowCount), chunks, rs);
+    const cur = reconstructionError(ref.model, 'current', allRows(current.rowCount));
+    const chunkRows = reference.rowCount / chunks.length;
+    const bounds = boundsForRows(ref.bounds, chunkRows, current.rowCount, reference.rowCount, rs.k);
+    if (ref.model.dropped.length > 0)
+      notes.push(`Reconstruction: no reference value in ${ref.model.dropped.join(', ')}; left out.`);
+    if (bounds.upper === null)
+      notes.push('Reconstruction: fewer than two reference chunks, so no threshold.');
+    reconstruction = {
+      components: ref.model.k,
+      varianceKept: ref.model.varianceKept,
+      reference: bounds.mean ?? reconstructionError(ref.model, 'reference', allRows(reference.rowCount)).mean,
+      current: cur.mean,
+      threshold: bounds.upper,
+      lowerThreshold: bounds.lower,
+      driftDetected: reconstructionAlert(cur.mean, bounds) === true,
+      referenceChunks: ref.chunkErrors.length,
+      referenceChunkErrors: ref.chunkErrors,
+      fitRows: Math.min(reference.rowCount, rs.fitRows),
+      dropped: ref.model.dropped,
+    };
+  }
+  return { columns: names, domainClassifier: classifier, reconstruction, notes };
+}

@@ -1,0 +1,223 @@
+/**
+ * The domain classifier's design matrix (docs/multivariate.md): one row per sampled reference or current row,
+ * fixed-stride sparse (shared/multivariate/logistic-regression.ts), encodings fitted on the sampled reference
+ * rows only:
+ *   numerical column: z = (x − mean)/sd (sd = 0 → 1), z² − 1 (centred, so it is not the intercept again),
+ *     and a missing flag (when a sampled row of either set misses it); a missing cell has z = 0, z² − 1 = 0
+ *     and flag 1;
+ *   categorical column: one-hot over the K most frequent reference categories, "other" (any other category,
+ *     also one never seen in the reference) and "missing", the most frequent category being the baseline
+ *     (its entry stored with value 0: K levels that sum to one would repeat the intercept and leave the
+ *     problem ill-conditioned);
+ *   interactions: z_a·z_b for the M pairs of numerical columns whose correlation differs most between the
+ *     two classes of the training rows (chosen per fold, from training rows only; slots `pairSlot + t`).
+ * The log-odds of one Gaussian against another is quadratic in x, so linear, squared and product terms are
+ * the family that separates a change of mean, of scale and of correlation.
+ */
+import type { FeatureColumn } from './feature-columns';
+import type { SparseRows } from './logistic-regression';
+
+export interface DesignColumn {
+  name: string;
+  /** Positions (0..stride−1) of this column's entries in a row. */
+  positions: number[];
+  /** Numerical columns: the position of z (for the interactions), else −1. */
+  zPosition: number;
+}
+
+export interface Design extends SparseRows {
+  /** Per sampled row: 1 for current, 0 for reference. */
+  labels: Uint8Array;
+  columns: DesignColumn[];
+  /** First position of the interaction entries; `interactions` of them. */
+  pairPosition: number;
+  interactions: number;
+  /** First feature index of the interactions. */
+  pairFeature: number;
+  /** Feature names, for importance and debugging ("x", "x²", "x missing", "c=a", "c other", ...). */
+  featureNames: string[];
+}
+
+/** The pairs of numerical columns (indices into design.columns) whose correlation differs most between the classes of `trainRows`. */
+export function choosePairs(design: Design, trainRows: Int32Array, count: number): [number, number][] {
+  const numeric = design.columns.map((c, i) => [c, i] as const).filter(([c]) => c.zPosition >= 0);
+  const q = numeric.length;
+  if (q < 2 || count <= 0) return [];
+  const { stride, value, labels } = design;
+  // Per class: sums of z and of z_a·z_b over training rows, then the correlations.
+  const sums = [new Float64Array(q), new Float64Array(q)];
+  const products = [new Float64Array(q * q), new Float64Array(q * q)];
+  const counts = [0, 0];
+  const z = new Float64Array(q);
+  for (let r = 0; r < trainRows.length; r++) {
+    const row = trainRows[r];
+    const cls = labels[row];
+    counts[cls]++;
+    const o = row * stride;
+    for (let a = 0; a < q; a++) z[a] = value[o + numeric[a][0].zPosition];
+    const s = sums[cls];
+    const p = products[cls];
+    for (let a = 0; a < q; a++) {
+      s[a] += z[a];
+      for (let b = a; b < q; b++) p[a * q + b] += z[a] * z[b];
+    }
+  }
+  const corr = (cls: number, a: number, b: number): number => {
+    const n = counts[cls];
+    if (n < 2) return 0;
+    const s = sums[cls];
+    const p = products[cls];
+    const cov = p[a * q + b] / n - (s[a] / n) * (s[b] / n);
+    const va = p[a * q + a] / n - (s[a] / n) ** 2;
+    const vb = p[b * q + b] / n - (s[b] / n) ** 2;
+    return va > 0 && vb > 0 ? cov / Math.sqrt(va * vb) : 0;
+  };
+  const scored: { a: number; b: number; gap: number }[] = [];
+  for (let a = 0; a < q; a++)
+    for (let b = a + 1; b < q; b++) scored.push({ a, b, gap: Math.abs(corr(1, a, b) - corr(0, a, b)) });
+  scored.sort((x, y) => y.gap - x.gap || x.a - y.a || x.b - y.b);
+  return scored.slice(0, count).map(({ a, b }) => [numeric[a][1], numeric[b][1]]);
+}
+
+/** Fills the interaction entries of every row for `pairs` (z_a·z_b; 0 for an unused slot). */
+export function setPairs(design: Design, pairs: readonly [number, number][]): void {
+  const { stride, index, value, pairPosition, pairFeature, interactions, columns, labels } = design;
+  for (let row = 0; row < labels.length; row++) {
+    const o = row * stride;
+    for (let t = 0; t < interactions; t++) {
+      index[o + pairPosition + t] = pairFeature + t;
+      const pair = pairs[t];
+      value[o + pairPosition + t] = pair
+        ? value[o + columns[pair[0]].zPosition] * value[o + columns[pair[1]].zPosition]
+        : 0;
+    }
+  }
+}
+
+/**
+ * The design for the sampled rows: `referenceRows` of the reference (label 0), then `currentRows` of the
+ * current set (label 1). `topCategories` is K, `interactions` M.
+ */
+export function buildDesign(
+  columns: readonly FeatureColumn[],
+  referenceRows: Int32Array,
+  currentRows: Int32Array,
+  topCategories: number,
+  interactions: number,
+): Design {
+  const nRef = referenceRows.length;
+  const n = nRef + currentRows.length;
+  const featureNames: string[] = [];
+  const designColumns: DesignColumn[] = [];
+  type Encoder = (side: 'reference' | 'current', row: number, o: number) => void;
+  const encoders: Encoder[] = [];
+  let position = 0;
+  let index!: Int32Array;
+  let value!: Float64Array;
+  for (const col of columns) {
+    if (col.kind === 'numerical') {
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < nRef; i++) {
+        const x = col.reference[referenceRows[i]];
+        if (!Number.isNaN(x)) {
+          sum += x;
+          count++;
+        }
+      }
+      if (count === 0) continue;
+      const mean = sum / count;
+      let ss = 0;
+      for (let i = 0; i < nRef; i++) {
+        const x = col.reference[referenceRows[i]];
+        if (!Number.isNaN(x)) ss += (x - mean) ** 2;
+      }
+      const sd = Math.sqrt(ss / count) || 1;
+      // The missing flag only when a sampled row of either set misses this column.
+      let flagged = count < nRef;
+      for (let i = 0; !flagged && i < currentRows.length; i++)
+        flagged = Number.isNaN(col.current[currentRows[i]]);
+      const f = featureNames.length;
+      featureNames.push(col.name, `${col.name}²`, ...(flagged ? [`${col.name} missing`] : []));
+      const p = position;
+      position += flagged ? 3 : 2;
+      designColumns.push({
+        name: col.name,
+        positions: flagged ? [p, p + 1, p + 2] : [p, p + 1],
+        zPosition: p,
+      });
+      encoders.push((side, row, o) => {
+        const x = col[side][row];
+        const missing = Number.isNaN(x);
+        const z = missing ? 0 : (x - mean) / sd;
+        index[o + p] = f;
+        value[o + p] = z;
+        index[o + p + 1] = f + 1;
+        value[o + p + 1] = missing ? 0 : z * z - 1;
+        if (flagged) {
+          index[o + p + 2] = f + 2;
+          value[o + p + 2] = missing ? 1 : 0;
+        }
+      });
+    } else {
+      const counts = new Float64Array(col.labels.length);
+      for (let i = 0; i < nRef; i++) {
+        const c = col.reference[referenceRows[i]];
+        if (c >= 0) counts[c]++;
+      }
+      const top = Array.from(counts.keys())
+        .filter((c) => counts[c] > 0)
+        .sort((a, b) => counts[b] - counts[a] || a - b)
+        .slice(0, topCategories);
+      const f = featureNames.length;
+      const feature = new Int32Array(col.labels.length).fill(f + top.length);
+      top.forEach((c, t) => {
+        feature[c] = f + t;
+      });
+      featureNames.push(
+        ...top.map((c) => `${col.name}=${col.labels[c]}`),
+        `${col.name} other`,
+        `${col.name} missing`,
+      );
+      const missingFeature = f + top.length + 1;
+      const p = position;
+      position += 1;
+      designColumns.push({ name: col.name, positions: [p], zPosition: -1 });
+      const baseline = top.length > 0 ? top[0] : -2;
+      encoders.push((side, row, o) => {
+        const c = col[side][row];
+        index[o + p] = c < 0 ? missingFeature : feature[c];
+        value[o + p] = c === baseline ? 0 : 1;
+      });
+    }
+  }
+  const numericCount = designColumns.filter((c) => c.zPosition >= 0).length;
+  const m = Math.min(interactions, (numericCount * (numericCount - 1)) / 2);
+  const pairPosition = position;
+  const pairFeature = featureNames.length;
+  for (let t = 0; t < m; t++) featureNames.push(`interaction ${t + 1}`);
+  const stride = position + m;
+  index = new Int32Array(n * stride);
+  value = new Float64Array(n * stride);
+  const labels = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const side = i < nRef ? 'reference' : 'current';
+    const row = i < nRef ? referenceRows[i] : currentRows[i - nRef];
+    labels[i] = i < nRef ? 0 : 1;
+    const o = i * stride;
+    for (const encode of encoders) encode(side, row, o);
+    for (let t = 0; t < m; t++) index[o + pairPosition + t] = pairFeature + t;
+  }
+  return {
+    features: featureNames.length,
+    stride,
+    index,
+    value,
+    labels,
+    columns: designColumns,
+    pairPosition,
+    interactions: m,
+    pairFeature,
+    featureNames,
+  };
+}

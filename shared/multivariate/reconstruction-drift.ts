@@ -1,0 +1,145 @@
+/**
+ * Drift from the PCA reconstruction error (docs/multivariate.md): the reference cut into chunks, each
+ * chunk's mean error measured by a pipeline fitted on the rest of the reference (leave-one-chunk-out, so a
+ * reference chunk is scored out of sample like a current chunk), and bounds mean ± K·sd of those errors
+ * (shared/timeline/reference-bound.ts, both directions as NannyML: an error that falls is also a change).
+ *
+ * For a timeline chunk the bounds apply as they are. For the whole current set (n_cur rows) against the
+ * whole reference (n_ref rows, chunks of about n_chunk rows) the sd is scaled to that of a difference of two
+ * means, sd · sqrt(n_chunk/n_cur + n_chunk/n_ref) (rows taken as independent): without it a large current set
+ * could never alert. Measured false-alarm rate on identical generated pairs: docs/multivariate.md.
+ */
+
+import { sampleIndices } from '../stats/sample-without-replacement';
+import { SeededRng } from '../stats/seeded-rng';
+import { beyondBound, referenceBound } from '../timeline/reference-bound';
+import type { FeatureColumn } from './feature-columns';
+import { fitReconstruction, type ReconstructionModel, reconstructionError } from './reconstruction';
+
+export interface ReconstructionSettings {
+  /** Share of the variance the kept components explain (NannyML's n_components = 0.65). */
+  varianceShare: number;
+  /** Chunks the reference is cut into for the whole comparison (consecutive rows). */
+  referenceChunks: number;
+  /** K of the bounds mean ± K·sd. */
+  k: number;
+  /** At most this many reference rows (a seeded uniform sample) fit each pipeline. */
+  fitRows: number;
+  seed: number;
+}
+
+export const DEFAULT_RECONSTRUCTION: ReconstructionSettings = {
+  varianceShare: 0.65,
+  referenceChunks: 10,
+  k: 3,
+  fitRows: 20_000,
+  seed: 20261204,
+};
+
+export interface ReconstructionBounds {
+  /** Mean and sd (ddof 1) of the reference chunks' leave-one-out errors. */
+  chunks: number;
+  mean: number | null;
+  sd: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+export interface ReconstructionReference {
+  /** The pipeline fitted on the (sampled) whole reference: it scores current rows. */
+  model: ReconstructionModel;
+  /** Each reference chunk's mean error under the pipeline fitted without it. */
+  chunkErrors: number[];
+  bounds: ReconstructionBounds;
+}
+
+/** `rows` without the ascending `chunk` rows (both ascending). */
+function without(rows: Int32Array, chunk: Int32Array): Int32Array {
+  const out = new Int32Array(rows.length - chunk.length);
+  let j = 0;
+  let k = 0;
+  for (let i = 0; i < rows.length; i++) {
+    if (j < chunk.length && chunk[j] === rows[i]) j++;
+    else if (k < out.length) out[k++] = rows[i];
+  }
+  return k === out.length ? out : out.subarray(0, k);
+}
+
+/** At most `max` of `rows`, a seeded uniform sample kept in ascending order. */
+function capRows(rows: Int32Array, max: number, rng: SeededRng): Int32Array {
+  if (rows.length <= max) return rows;
+  const picked = sampleIndices(rng, rows.length, max);
+  const out = new Int32Array(picked.length);
+  for (let i = 0; i < picked.length; i++) out[i] = rows[picked[i]];
+  return out;
+}
+
+/**
+ * Fits the pipeline on the reference (`referenceRows`, ascending) and scores each of `chunks` (ascending row
+ * lists, disjoint, inside `referenceRows`) leave-one-out. Fewer than two chunks give no bounds.
+ */
+export function reconstructionReference(
+  columns: readonly FeatureColumn[],
+  referenceRows: Int32Array,
+  chunks: readonly Int32Array[],
+  settings: ReconstructionSettings = DEFAULT_RECONSTRUCTION,
+): ReconstructionReference {
+  const rng = new SeededRng(settings.seed);
+  const model = fitReconstruction(
+    columns,
+    capRows(referenceRows, settings.fitRows, rng),
+    settings.varianceShare,
+  );
+  const chunkErrors: number[] = [];
+  if (chunks.length >= 2) {
+    for (const chunk of chunks) {
+      const rest = without(referenceRows, chunk);
+      if (rest.length === 0 || chunk.length === 0) continue;
+      const loo = fitReconstruction(columns, capRows(rest, settings.fitRows, rng), settings.varianceShare);
+      chunkErrors.push(reconstructionError(loo, 'reference', chunk).mean);
+    }
+  }
+  const rise = referenceBound(chunkErrors, settings.k, 'rise');
+  const fall = referenceBound(chunkErrors, settings.k, 'fall');
+  return {
+    model,
+    chunkErrors,
+    bounds: { chunks: rise.chunks, mean: rise.mean, sd: rise.sd, lower: fall.lower, upper: rise.upper },
+  };
+}
+
+/** Whether a mean error alerts against the bounds (strictly outside [lower, upper]; null without bounds). */
+export function reconstructionAlert(error: number, bounds: ReconstructionBounds): boolean | null {
+  const high = beyondBound(error, { lower: null, upper: bounds.upper });
+  const low = beyondBound(error, { lower: bounds.lower, upper: null });
+  if (high === null || low === null) return null;
+  return high || low;
+}
+
+/**
+ * The bounds for the mean over `rows` current rows against the mean of `referenceRows` reference rows, from
+ * chunks of `chunkRows` rows: sd × sqrt(chunkRows/rows + chunkRows/referenceRows).
+ */
+export function boundsForRows(
+  bounds: ReconstructionBounds,
+  chunkRows: number,
+  rows: number,
+  referenceRows: number,
+  k: number,
+): ReconstructionBounds {
+  if (bounds.mean === null || bounds.sd === null || rows <= 0) return bounds;
+  const sd = bounds.sd * Math.sqrt(chunkRows / rows + chunkRows / referenceRows);
+  return { ...bounds, sd, lower: bounds.mean - k * sd, upper: bounds.mean + k * sd };
+}
+
+/** Consecutive chunks of 0..n−1: `count` of them, sizes differing by at most one. */
+export function consecutiveChunks(n: number, count: number): Int32Array[] {
+  const m = Math.max(1, Math.min(count, n));
+  const out: Int32Array[] = [];
+  for (let c = 0; c < m; c++) {
+    const a = Math.floor((c * n) / m);
+    const b = Math.floor(((c + 1) * n) / m);
+    out.push(Int32Array.from({ length: b - a }, (_, i) => a + i));
+  }
+  return out;
+}

@@ -1,0 +1,277 @@
+/**
+ * PCA reconstruction error (NannyML's `DataReconstructionDriftCalculator`, docs/multivariate.md): fitted on
+ * reference rows, then measured on any rows of either set (a whole set, or a chunk of the timeline).
+ *
+ * Fit, on the reference rows R (n rows, p columns), exactly as NannyML's pipeline:
+ *   1. impute: a numerical column's missing cells get its mean over R (SimpleImputer "mean"); a
+ *      categorical column's get its most frequent category (SimpleImputer "most_frequent", ties → the
+ *      smallest label);
+ *   2. encode categories by their share in the imputed R (category_encoders CountEncoder, normalize=True;
+ *      a category absent from R encodes as 0);
+ *   3. standardise: z_j = (e_j − μ_j)/σ_j with μ, σ the mean and population sd over R (StandardScaler;
+ *      σ = 0 → 1);
+ *   4. PCA on z: the covariance C = Σ (z − z̄)(z − z̄)ᵀ/(n − 1), its eigenpairs λ_1 ≥ … ≥ λ_p with unit
+ *      vectors w_k; keep the k smallest such that λ_1 + … + λ_k > share · Σλ (scikit-learn's PCA with a
+ *      float n_components: k = #{cumulative ratio ≤ share} + 1).
+ * A row's reconstruction error is ‖(I − W Wᵀ)(z − z̄)‖₂, W = [w_1 … w_k] (PCA inverse_transform of
+ * transform, then the Euclidean norm of the difference); a set's is the mean over its rows.
+ * Source: https://github.com/NannyML/nannyml/blob/main/nannyml/drift/multivariate/data_reconstruction/calculator.py
+ */
+import { sortedEigen } from '../stats/symmetric-eigen';
+import type { FeatureColumn } from './feature-columns';
+
+export interface ReconstructionModel {
+  /** The columns used, in order (columns with no value in the fitted rows are left out). */
+  columns: FeatureColumn[];
+  /** Numerical columns: the reference mean that fills missing cells (NaN for categorical columns). */
+  fill: Float64Array;
+  /** Categorical columns: share of each code in the fitted rows (null for numerical columns). */
+  frequencies: (Float64Array | null)[];
+  center: Float64Array;
+  scale: Float64Array;
+  pcaMean: Float64Array;
+  /** k × p, row-major: the kept principal axes. */
+  components: Float64Array;
+  /** (p − k) × p, row-major: the other axes (the residual ‖(I − WWᵀ)d‖² = Σ (u·d)² over them). */
+  discarded: Float64Array;
+  /** Number of kept components (k) and the share of variance they explain. */
+  k: number;
+  varianceKept: number;
+  /** Columns dropped because the fitted rows had no value in them. */
+  dropped: string[];
+}
+
+function categoricalShares(codes: Int32Array, labels: string[], rows: Int32Array): Float64Array {
+  const counts = new Float64Array(labels.length);
+  let missing = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const c = codes[rows[i]];
+    if (c < 0) missing++;
+    else counts[c]++;
+  }
+  let mode = -1;
+  for (let c = 0; c < counts.length; c++) {
+    if (counts[c] === 0) continue;
+    if (
+      mode < 0 ||
+      counts[c] > counts[mode] ||
+      (counts[c] === counts[mode] && lessLabel(labels[c], labels[mode]))
+    )
+      mode = c;
+  }
+  if (mode >= 0) counts[mode] += missing;
+  for (let c = 0; c < counts.length; c++) counts[c] /= rows.length;
+  // The missing code (−1) encodes as the mode's share: kept at index `labels.length`.
+  const shares = new Float64Array(labels.length + 1);
+  shares.set(counts);
+  shares[labels.length] = mode >= 0 ? counts[mode] : Number.NaN;
+  return shares;
+}
+
+/** Python's order of the imputer's values: numbers numerically, else strings by code unit. */
+function lessLabel(a: string, b: string): boolean {
+  const x = Number(a);
+  const y = Number(b);
+  if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y)) return x < y;
+  return a < b;
+}
+
+/** Writes the encoded (imputed, frequency-coded, not yet standardised) row `row` of one set into `out`. */
+export function encodeRow(
+  model: Pick<ReconstructionModel, 'columns' | 'fill' | 'frequencies'>,
+  side: 'reference' | 'current',
+  row: number,
+  out: Float64Array,
+): void {
+  const { columns, fill, frequencies } = model;
+  for (let j = 0; j < columns.length; j++) {
+    const col = columns[j];
+    if (col.kind === 'numerical') {
+      const x = col[side][row];
+      out[j] = Number.isNaN(x) ? fill[j] : x;
+    } else {
+      const c = col[side][row];
+      const f = frequencies[j]!;
+      out[j] = c < 0 ? f[f.length - 1] : f[c];
+    }
+  }
+}
+
+/**
+ * Fits the pipeline on the reference rows `rows` of `columns`.
+ *
+ * @throws {RangeError} when `rows` is empty or `varianceShare` is not in (0, 1).
+ */
+export function fitReconstruction(
+  allColumns: readonly FeatureColumn[],
+  rows: Int32Array,
+  varianceShare = 0.65,
+): ReconstructionModel {
+  if (rows.length === 0) throw new RangeError('fitReconstruction: no reference rows');
+  if (!(varianceShare > 0 && varianceShare < 1))
+    throw new RangeError(`fitReconstruction: varianceShare must be in (0, 1), got ${varianceShare}`);
+  const columns: FeatureColumn[] = [];
+  const dropped: string[] = [];
+  const fills: number[] = [];
+  const frequencies: (Float64Array | null)[] = [];
+  for (const col of allColumns) {
+    if (col.kind === 'numerical') {
+      let sum = 0;
+      let n = 0;
+      for (let i = 0; i < rows.length; i++) {
+        const x = col.reference[rows[i]];
+        if (!Number.isNaN(x)) {
+          sum += x;
+          n++;
+        }
+      }
+      if (n === 0) {
+        dropped.push(col.name);
+        continue;
+      }
+      columns.push(col);
+      fills.push(sum / n);
+      frequencies.push(null);
+    } else {
+      const shares = categoricalShares(col.reference, col.labels, rows);
+      if (Number.isNaN(shares[shares.length - 1])) {
+        dropped.push(col.name);
+        continue;
+      }
+      columns.push(col);
+      fills.push(Number.NaN);
+      frequencies.push(shares);
+    }
+  }
+  const p = columns.length;
+  const n = rows.length;
+  const fill = Float64Array.from(fills);
+  const base = { columns, fill, frequencies };
+  // Encoded rows, row-major, then the scaler's mean and population sd.
+  const e = new Float64Array(n * p);
+  const row = new Float64Array(p);
+  for (let i = 0; i < n; i++) {
+    encodeRow(base, 'reference', rows[i], row);
+    e.set(row, i * p);
+  }
+  const center = new Float64Array(p);
+  const scale = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += e[i * p + j];
+    const m = s / n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) ss += (e[i * p + j] - m) ** 2;
+    const sd = Math.sqrt(ss / n);
+    center[j] = m;
+    scale[j] = sd === 0 ? 1 : sd;
+  }
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < p; j++) e[i * p + j] = (e[i * p + j] - center[j]) / scale[j];
+  const pcaMean = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += e[i * p + j];
+    pcaMean[j] = s / n;
+  }
+  const cov = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const d = new Float64Array(p);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) d[j] = e[i * p + j] - pcaMean[j];
+    for (let a = 0; a < p; a++) {
+      const da = d[a];
+      const ca = cov[a];
+      for (let b = a; b < p; b++) ca[b] += da * d[b];
+    }
+  }
+  const denominator = Math.max(n - 1, 1);
+  for (let a = 0; a < p; a++)
+    for (let b = a; b < p; b++) {
+      cov[a][b] /= denominator;
+      cov[b][a] = cov[a][b];
+    }
+  const { values, vectors } = sortedEigen(cov);
+  const total = values.reduce((s, v) => s + Math.max(v, 0), 0);
+  let k = 0;
+  let cumulative = 0;
+  if (total > 0) {
+    while (k < p && cumulative / total <= varianceShare) cumulative += Math.max(values[k++], 0);
+  }
+  k = Math.max(1, Math.min(k, p));
+  const components = new Float64Array(k * p);
+  for (let c = 0; c < k; c++) components.set(vectors[c], c * p);
+  const discarded = new Float64Array((p - k) * p);
+  for (let c = k; c < p; c++) discarded.set(vectors[c], (c - k) * p);
+  return {
+    ...base,
+    center,
+    scale,
+    pcaMean,
+    components,
+    discarded,
+    k,
+    varianceKept: total > 0 ? cumulative / total : 1,
+    dropped,
+  };
+}
+
+export interface ErrorSummary {
+  /** Mean reconstruction error over the rows (NaN for none). */
+  mean: number;
+  /** Sample standard deviation of the rows' errors (ddof 1; NaN below two rows). */
+  sd: number;
+  rows: number;
+}
+
+/**
+ * The reconstruction errors of rows `rows` of one set, summarised (mean and sd), under `model`. The squared
+ * error is computed over whichever basis is smaller: ‖d‖² − ‖Wᵀd‖² would cancel, so with k ≤ p − k it is
+ * ‖d − W(Wᵀd)‖², else Σ (u·d)² over the p − k discarded eigenvectors u (the same number: the eigenvectors
+ * are orthonormal).
+ */
+export function reconstructionError(
+  model: ReconstructionModel,
+  side: 'reference' | 'current',
+  rows: Int32Array,
+): ErrorSummary {
+  const { center, scale, pcaMean, components, discarded, k } = model;
+  const p = model.columns.length;
+  const row = new Float64Array(p);
+  const proj = new Float64Array(k);
+  const useDiscarded = p - k < k;
+  let mean = 0;
+  let m2 = 0;
+  for (let i = 0; i < rows.length; i++) {
+    encodeRow(model, side, rows[i], row);
+    for (let j = 0; j < p; j++) row[j] = (row[j] - center[j]) / scale[j] - pcaMean[j];
+    let r2 = 0;
+    if (useDiscarded) {
+      for (let c = 0; c < p - k; c++) {
+        let s = 0;
+        const o = c * p;
+        for (let j = 0; j < p; j++) s += discarded[o + j] * row[j];
+        r2 += s * s;
+      }
+    } else {
+      for (let c = 0; c < k; c++) {
+        let s = 0;
+        const o = c * p;
+        for (let j = 0; j < p; j++) s += components[o + j] * row[j];
+        proj[c] = s;
+      }
+      for (let j = 0; j < p; j++) {
+        let back = 0;
+        for (let c = 0; c < k; c++) back += components[c * p + j] * proj[c];
+        const r = row[j] - back;
+        r2 += r * r;
+      }
+    }
+    // Welford's running mean and sum of squared deviations.
+    const err = Math.sqrt(r2);
+    const delta = err - mean;
+    mean += delta / (i + 1);
+    m2 += delta * (err - mean);
+  }
+  const n = rows.length;
+  return { mean: n > 0 ? mean : Number.NaN, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN, rows: n };
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env node
+/**
+ * Multivariate benchmark (issue 15): generate-bench-data.mjs's N rows (default 1,000,000) × 20 columns per
+ * set. Bundles bench-multivariate-run.ts with esbuild and runs it in one child process, which loads both
+ * files once and alternates, --repeat times (default 2), the plain analysis and the two detectors (domain
+ * classifier, PCA reconstruction error) on the same tables. Prints each run, the medians, the detectors'
+ * extra time as a share of the plain analysis against the target (at most 30 %), and the load average (the
+ * CPU is shared). Being slow never makes the exit code non-zero; a run that fails does.
+ *
+ * Usage: node test/bench/bench-multivariate.mjs [--rows N] [--repeat R] [--regenerate]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { DEFAULT_DATA_DIR, DEFAULT_SEED, generateBenchData } from './generate-bench-data.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ENTRY = join(HERE, 'bench-multivariate-run.ts');
+const TARGET_SHARE = 0.3;
+
+function parseArgs(argv) {
+  const args = { rows: 1_000_000, repeat: 2, regenerate: false };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--regenerate') args.regenerate = true;
+    else if (flag === '--rows' || flag === '--repeat') {
+      const n = Number(argv[++i]);
+      if (!Number.isInteger(n) || n < 1) throw new RangeError(`${flag}: bad value`);
+      args[flag.slice(2)] = n;
+    } else throw new RangeError(`unknown argument: ${flag}`);
+  }
+  return args;
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function ensureData(rows, regenerate) {
+  const meta = join(DEFAULT_DATA_DIR, 'meta.json');
+  let fresh = !regenerate && existsSync(meta);
+  if (fresh) {
+    try {
+      const m = JSON.parse(readFileSync(meta, 'utf8'));
+      fresh = m.rows === rows && m.seed === DEFAULT_SEED;
+    } catch {
+      fresh = false;
+    }
+  }
+  if (!fresh) await generateBenchData({ rows, seed: DEFAULT_SEED, dir: DEFAULT_DATA_DIR });
+  return [join(DEFAULT_DATA_DIR, 'reference.csv'), join(DEFAULT_DATA_DIR, 'current.csv')];
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const [reference, current] = await ensureData(args.rows, args.regenerate);
+  const dir = mkdtempSync(join(tmpdir(), 'driftscope-mv-bench-'));
+  const outfile = join(dir, 'run.cjs');
+  try {
+    await build({
+      entryPoints: [ENTRY],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      outfile,
+      logLevel: 'warning',
+      external: ['electron'],
+    });
+    const before = loadavg()[0];
+    const child = spawnSync(process.execPath, [outfile, reference, current, String(args.repeat)], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (child.status !== 0) {
+      process.stderr.write(child.stderr);
+      throw new Error(`benchmark child failed with status ${child.status}`);
+    }
+    const lines = child.stdout
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
+    const runs = lines.filter((l) => l.kind === 'run');
+    for (const l of lines) console.log(JSON.stringify(l));
+    const plain = median(runs.map((r) => r.plainMs));
+    const classifier = median(runs.map((r) => r.classifierMs));
+    const reconstruction = median(runs.map((r) => r.reconstructionMs));
+    const share = (classifier + reconstruction) / plain;
+    console.log(
+      `\n${args.rows.toLocaleString('en')} rows × 20 columns per set, ${runs.length} runs, ${cpus().length} CPUs, load average ${before.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
+    );
+    console.log(`plain analysis (median)     ${(plain / 1000).toFixed(2)} s`);
+    console.log(
+      `domain classifier (median)  ${(classifier / 1000).toFixed(2)} s  (${((100 * classifier) / plain).toFixed(1)} %)`,
+    );
+    console.log(
+      `reconstruction (median)     ${(reconstruction / 1000).toFixed(2)} s  (${((100 * reconstruction) / plain).toFixed(1)} %)`,
+    );
+    console.log(
+      `${share <= TARGET_SHARE ? 'PASS' : 'FAIL'} detectors' extra time ${(100 * share).toFixed(1)} % of the plain analysis (target ≤ ${100 * TARGET_SHARE} %)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

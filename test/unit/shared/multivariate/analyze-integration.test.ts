@@ -1,0 +1,68 @@
+/**
+ * The multivariate detectors inside analyzeTables: off by default, on through `settings.multivariate`, the
+ * result valid against docs/schema/report-v1.schema.json, and bad settings rejected with the source named.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { analyzeTables } from '../../../../shared/drift/analyze';
+import { DEFAULT_SETTINGS, parseSettings } from '../../../../shared/drift/settings';
+import { generatedTable } from './generated-pairs';
+
+const root = path.resolve(__dirname, '..', '..', '..', '..');
+const schema = JSON.parse(readFileSync(path.join(root, 'docs', 'schema', 'report-v1.schema.json'), 'utf8'));
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+const context = { version: 'test', now: new Date(0) };
+
+describe('settings.multivariate in analyzeTables', () => {
+  const ref = generatedTable('ref.csv', { n: 3000, rho: 0.8 }, 31);
+  const cur = generatedTable('cur.csv', { n: 3000, rho: -0.8 }, 32);
+
+  it('is off by default: no multivariate field', () => {
+    expect(analyzeTables(ref, cur, DEFAULT_SETTINGS, context).multivariate).toBeUndefined();
+  });
+
+  it('when enabled, reports both detectors on the numerical and categorical columns, valid JSON', () => {
+    const settings = parseSettings(
+      { multivariate: { enabled: true, domainClassifier: { threshold: 0.6, folds: 4 } } },
+      'drift.json',
+    );
+    const result = analyzeTables(ref, cur, settings, context);
+    const mv = result.multivariate!;
+    expect(mv.columns).toEqual(['x1', 'x2', 'x3', 'x4', 'x5', 'c1']);
+    expect(mv.domainClassifier!.threshold).toBe(0.6);
+    expect(mv.domainClassifier!.folds).toBe(4);
+    expect(mv.domainClassifier!.foldAuc).toHaveLength(4);
+    expect(mv.domainClassifier!.driftDetected).toBe(true);
+    expect(mv.reconstruction!.driftDetected).toBe(true);
+    const json = JSON.parse(JSON.stringify(result));
+    expect(validate(json) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('uses only the listed columns, and turns one detector off', () => {
+    const settings = parseSettings(
+      { multivariate: { enabled: true, columns: ['x3', 'x4', 'c1'], reconstruction: { enabled: false } } },
+      'drift.json',
+    );
+    const mv = analyzeTables(ref, cur, settings, context).multivariate!;
+    expect(mv.columns).toEqual(['x3', 'x4', 'c1']);
+    expect(mv.reconstruction).toBeNull();
+    // Without x1 and x2 nothing separates the sets.
+    expect(mv.domainClassifier!.driftDetected).toBe(false);
+  });
+
+  it.each([
+    [{ multivariate: { enabled: 'yes' } }, /multivariate.enabled must be true or false/],
+    [
+      { multivariate: { domainClassifier: { threshold: 1.5 } } },
+      /domainClassifier.threshold must be in \(0, 1\)/,
+    ],
+    [{ multivariate: { reconstruction: { varianceShare: 0 } } }, /varianceShare must be in \(0, 1\)/],
+    [{ multivariate: { reconstruction: { chunks: 3 } } }, /reconstruction: unknown key "chunks"/],
+    [{ multivariate: { columns: 'x1' } }, /multivariate.columns must be a list/],
+  ])('rejects %j naming the file', (value, message) => {
+    expect(() => parseSettings(value, 'drift.json')).toThrow(message);
+    expect(() => parseSettings(value, 'drift.json')).toThrow(/^drift.json: /);
+  });
+});
