@@ -6,6 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatasetError } from '../shared/dataset-error';
+import { isTested } from '../shared/drift/is-tested';
 import type { AnalysisResult } from '../shared/report/analysis-result';
 import { parseChunking } from '../shared/timeline/parse-chunking';
 import type { Timeline } from '../shared/timeline/types';
@@ -14,7 +15,14 @@ import type { TimelineRequestOptions } from './engine/protocol';
 import { BATCH_EXTENSIONS } from './monitor/batch-watcher';
 
 /** What `--fail-on-drift` gates on; `dataset` (the default) is the two-file verdict on all of current. */
-export const FAIL_ON = ['dataset', 'last-chunk', 'any-chunk'] as const;
+/**
+ * What `--fail-on` gates on: `dataset` (the dataset verdict on all of current, the default), `column` (any
+ * tested column drifted), `model` (model quality degraded), `any` (any of these, or any chunk of a timeline),
+ * `last-chunk` / `any-chunk` (the dataset verdict of the timeline's last chunk / of any chunk).
+ */
+export const FAIL_ON = ['dataset', 'column', 'model', 'any', 'last-chunk', 'any-chunk'] as const;
+/** The --fail-on values that need a timeline. */
+export const CHUNK_FAIL_ON: readonly FailOn[] = ['last-chunk', 'any-chunk'];
 export type FailOn = (typeof FAIL_ON)[number];
 
 /**
@@ -137,6 +145,17 @@ function analysisChunks(timeline: Timeline) {
  * analysis chunk's dataset verdict, `any-chunk` on any analysis chunk's. A gap (no rows) is never drift.
  */
 export function failsOn(failOn: FailOn, result: AnalysisResult, timeline: Timeline | null): boolean {
+  const column = () => result.columns.some((c) => isTested(c) && c.driftDetected);
+  const model = () => result.performance?.modelDegraded === true;
+  if (failOn === 'column') return column();
+  if (failOn === 'model') return model();
+  if (failOn === 'any')
+    return (
+      result.dataset.driftDetected ||
+      column() ||
+      model() ||
+      (timeline !== null && failsOn('any-chunk', result, timeline))
+    );
   if (failOn === 'dataset' || timeline === null) return result.dataset.driftDetected;
   const chunks = analysisChunks(timeline);
   if (failOn === 'last-chunk') return chunks.at(-1)?.dataset?.driftDetected === true;

@@ -31,6 +31,7 @@ import {
   UsageError,
 } from './cli-options';
 import {
+  CHUNK_FAIL_ON,
   chunkingText,
   currentFiles,
   FAIL_ON,
@@ -56,7 +57,7 @@ import { type ReportFormat, writeReports } from './report/write-reports';
 const USAGE = `Usage:
   driftscope analyze --reference REF --current CUR [CUR...] [--json FILE|-] [--config FILE] [--test KEY]
                      [--threshold X] [--share-threshold X] [--correction METHOD]
-                     [--fail-on-drift] [--fail-on dataset|last-chunk|any-chunk]
+                     [--fail-on-drift] [--fail-on dataset|column|model|any|last-chunk|any-chunk]
                      [--chunk size:N|count:N|period:P] [--time-column COL] [--reference-chunks]
                      [--threshold-from-reference [K]] [--timeline-csv FILE]
                      [--html FILE] [--pdf FILE] [--csv FILE] [--page-size A4|Letter]
@@ -95,7 +96,8 @@ Several --current files, or a folder (its .csv, .tsv, .txt files), are batches, 
 chunk scored against the rest of the reference); --threshold-from-reference [K] adds thresholds mean ± K·sd
 of those scores (K = 3). The JSON gains a "timeline" section, the HTML and PDF a timeline heatmap;
 --timeline-csv FILE writes one row per chunk and column. Progress goes to stderr.
---fail-on-drift exits 1 on dataset drift: --fail-on dataset (the default: the whole current data),
+--fail-on-drift exits 1 on dataset drift; --fail-on says on what: dataset (the default: the whole current
+data), column (any tested column drifted), model (model quality degraded), any (any of these, or any chunk),
 last-chunk (the last chunk of the timeline) or any-chunk; --fail-on implies --fail-on-drift.
 --drift SPEC (simulate): shift:COL:DELTA (or 0.5sd), scale:COL:FACTOR, reweight:COL:A=W,B=W,
 new-category:COL:NAME:SHARE, missing:COL:SHARE, break:COL, degrade:PREDICTION_COL:SHARE; @K starts it at
@@ -251,7 +253,7 @@ async function main(argv: string[]): Promise<number> {
   const timelineOptions = timelineRequest(values, config?.timeline, currents.length);
   if (timelineOptions === null && timelineCsv !== undefined)
     throw new UsageError('--timeline-csv needs a timeline: --chunk SPEC or several --current files');
-  if (timelineOptions === null && failOn !== 'dataset')
+  if (timelineOptions === null && (CHUNK_FAIL_ON as readonly string[]).includes(failOn))
     throw new UsageError(`--fail-on ${failOn} needs a timeline: --chunk SPEC or several --current files`);
   if (reportTargets.pdf !== undefined) await preflightPdf();
   const settings: AnalysisSettings = config ? config.settings : { ...DEFAULT_SETTINGS };
