@@ -7,6 +7,7 @@
 
 import { DatasetError } from '../dataset-error';
 import { modelQuality } from '../performance/for-analysis';
+import { servingStep } from '../performance/serving-for-analysis';
 import type {
   AnalysisResult,
   AnalysisSettings,
@@ -331,6 +332,7 @@ export function analyzeTables(
     ignored: [...new Set(ignored)],
     performance: quality.performance,
     performanceNote: quality.note,
+    serving: servingStep(reference, current, settings.performance),
     settings,
   };
 }

@@ -5,6 +5,7 @@
 import type { CategoryCount } from '../drift/category-changes';
 import type { MissingDrift } from '../drift/missing-drift';
 import type { AnalysisSettings, Correction } from '../drift/settings';
+import type { ServingResult } from '../performance/serving-types';
 import type { PerformanceResult } from '../performance/types';
 import type { ColumnType, TestKey } from '../types';
 
@@ -109,6 +110,8 @@ export interface AnalysisResult {
   /** Model quality (docs/model-quality.md): null when the files hold no target/prediction, see performanceNote. */
   performance: PerformanceResult | null;
   performanceNote: string | null;
+  /** Serving health (docs/serving.md): latency and error rate; null when no latency or status column is mapped. */
+  serving?: ServingResult | null;
   settings: AnalysisSettings;
 }
 
