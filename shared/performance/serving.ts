@@ -24,7 +24,7 @@ const CALLER = 'servingHealth';
 /** Resamples of the p95 bootstrap, reduced for very large files so one analysis stays within seconds. */
 export const P95_RESAMPLES = 2000;
 export const P95_MIN_RESAMPLES = 200;
-const BOOTSTRAP_BUDGET = 200_000_000;
+const BOOTSTRAP_BUDGET = 20_000_000;
 
 export interface ServingColumns {
   latency: { column: string; unit: LatencyUnit } | null;
@@ -106,8 +106,8 @@ function resampledQuantile(sorted: Float64Array, counts: Int32Array, p: number):
 /**
  * Bootstrap interval of p95(current) − p95(reference): each resample draws n_ref indices into the sorted
  * reference, then n_cur into the sorted current, from one seeded generator; the 2.5 % and 97.5 % linear
- * quantiles of the differences. Resamples: 2,000, or fewer (at least 200) when n_ref + n_cur > 100,000
- * (budget 2·10⁸ draws), stated in the result.
+ * quantiles of the differences. Resamples: 2,000, or fewer (at least 200) when n_ref + n_cur > 10,000
+ * (budget 2·10⁷ draws), stated in the result.
  */
 export function p95DifferenceInterval(
   reference: Float64Array,

@@ -28,6 +28,13 @@ const LOWER_IS_BETTER = new Set(['mae', 'rmse', 'mape']);
 export const CLASSIFICATION_METRICS = ['accuracy', 'precision', 'recall', 'f1', 'rocAuc'] as const;
 export const REGRESSION_METRICS = ['mae', 'rmse', 'mape', 'r2'] as const;
 const ROWS_SHOWN = 20;
+/** Row draws allowed for the default bootstrap: 2,000 resamples up to 20,000 labelled rows, never fewer than 200. */
+const BOOTSTRAP_BUDGET = 40_000_000;
+
+/** Default resamples: 2,000, fewer (at least 200) above 20,000 labelled rows so an analysis stays within seconds. */
+export function defaultResamples(n: number): number {
+  return Math.max(200, Math.min(DEFAULT_BOOTSTRAP_RESAMPLES, Math.floor(BOOTSTRAP_BUDGET / Math.max(n, 1))));
+}
 
 export interface ChallengerColumns {
   prediction: string | null;
@@ -92,7 +99,7 @@ export function shadowComparison(
   options: ShadowOptions = {},
 ): ShadowResult {
   const alpha = options.alpha ?? 0.05;
-  const resamples = options.resamples ?? DEFAULT_BOOTSTRAP_RESAMPLES;
+  const requestedResamples = options.resamples;
   const seed = options.seed ?? DEFAULT_BOOTSTRAP_SEED;
   const threshold = options.threshold ?? 0.5;
   const notes: string[] = [];
@@ -232,7 +239,11 @@ export function shadowComparison(
     champion: Object.fromEntries(metricNames.map((m) => [m, null])),
     challenger: Object.fromEntries(metricNames.map((m) => [m, null])),
     difference: Object.fromEntries(metricNames.map((m) => [m, { value: null, ciLow: null, ciHigh: null }])),
-    bootstrap: { resamples, seed, confidence: 1 - alpha },
+    bootstrap: {
+      resamples: requestedResamples ?? defaultResamples(labelled.length),
+      seed,
+      confidence: 1 - alpha,
+    },
     mcnemar: null,
     wilcoxon: null,
     predictionDistribution,
@@ -250,6 +261,7 @@ export function shadowComparison(
 
   // Metrics of both models on the labelled paired rows, as functions of row weights.
   const n = labelled.length;
+  result.bootstrap.resamples = requestedResamples ?? defaultResamples(n);
   let evaluate: (w: Float64Array) => {
     champion: Record<string, number | null>;
     challenger: Record<string, number | null>;
@@ -343,7 +355,7 @@ export function shadowComparison(
     });
   const intervals = pairedBootstrap(n, (w) => diffOf(evaluate(w)), {
     seed,
-    resamples,
+    resamples: result.bootstrap.resamples,
     confidence: 1 - alpha,
   });
   const point = diffOf(full);
