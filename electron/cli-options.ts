@@ -35,6 +35,35 @@ export interface PerformanceFlags {
   task?: string;
   id?: string;
   'no-performance'?: boolean;
+  'challenger-prediction'?: string;
+  'challenger-proba'?: string;
+  latency?: string;
+  status?: string;
+}
+
+/**
+ * parseArgs options of the champion/challenger and serving flags (docs/shadow.md, docs/serving.md), for a
+ * command to spread into its own options next to the mapping flags.
+ */
+export const SHADOW_SERVING_OPTIONS = {
+  'challenger-prediction': { type: 'string' },
+  'challenger-proba': { type: 'string' },
+  latency: { type: 'string' },
+  status: { type: 'string' },
+} as const;
+
+const columnList = (value: string) =>
+  value
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** `--latency COL[:ms|s]`: a trailing ":ms" or ":s" is the unit (default ms); anything else is the column name. */
+export function parseLatencyFlag(value: string): { column: string; unit: 'ms' | 's' } {
+  const m = /^(.*):(ms|s)$/.exec(value);
+  const column = (m ? m[1] : value).trim();
+  if (column === '') throw new UsageError(`--latency needs a column name, got "${value}"`);
+  return { column, unit: m ? (m[2] as 'ms' | 's') : 'ms' };
 }
 
 /** Model-quality flags on top of the config file's `performance` block (flags win). */
@@ -52,13 +81,25 @@ export function performanceFlags(
   }
   if (values.target !== undefined) out.target = values.target;
   if (values.prediction !== undefined) out.prediction = values.prediction;
-  if (values.proba !== undefined)
-    out.proba = values.proba
-      .split(',')
-      .map((c) => c.trim())
-      .filter(Boolean);
+  if (values.proba !== undefined) out.proba = columnList(values.proba);
   if (values['pos-label'] !== undefined) out.posLabel = values['pos-label'];
   if (values.id !== undefined) out.id = values.id;
+  if (values['challenger-prediction'] !== undefined)
+    out.challengerPrediction = values['challenger-prediction'];
+  if (values['challenger-proba'] !== undefined) {
+    const columns = columnList(values['challenger-proba']);
+    if (columns.length === 0) throw new UsageError('--challenger-proba needs column names');
+    out.challengerProba = columns;
+  }
+  if (values.latency !== undefined) {
+    const latency = parseLatencyFlag(values.latency);
+    out.latency = latency.column;
+    out.latencyUnit = latency.unit;
+  }
+  if (values.status !== undefined) {
+    if (values.status.trim() === '') throw new UsageError('--status needs a column name');
+    out.status = values.status;
+  }
   return out;
 }
 

@@ -28,6 +28,7 @@ import {
   parseNumberOption,
   performanceFlags,
   readConfigFile,
+  SHADOW_SERVING_OPTIONS,
   UsageError,
 } from './cli-options';
 import {
@@ -63,6 +64,8 @@ const USAGE = `Usage:
                      [--html FILE] [--pdf FILE] [--csv FILE] [--page-size A4|Letter]
                      [--target COL] [--prediction COL] [--proba COL[,COL...]] [--pos-label L]
                      [--task binary|multiclass|regression] [--labels FILE --id COL] [--no-performance]
+                     [--challenger-prediction COL] [--challenger-proba COL[,COL...]]
+                     [--latency COL[:ms|s]] [--status COL]
                      [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--decimal .|,]
                      [--debug]
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
@@ -198,6 +201,7 @@ async function main(argv: string[]): Promise<number> {
       labels: { type: 'string' },
       id: { type: 'string' },
       'no-performance': { type: 'boolean', default: false },
+      ...SHADOW_SERVING_OPTIONS,
       'fail-on-drift': { type: 'boolean', default: false },
       'fail-on': { type: 'string' },
       chunk: { type: 'string' },

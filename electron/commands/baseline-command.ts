@@ -7,7 +7,13 @@ import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { baselineFromResult } from '../../shared/monitoring/baseline';
-import { type PerformanceFlags, performanceFlags, readConfig, UsageError } from '../cli-options';
+import {
+  type PerformanceFlags,
+  performanceFlags,
+  readConfig,
+  SHADOW_SERVING_OPTIONS,
+  UsageError,
+} from '../cli-options';
 import { EngineClient } from '../engine/engine-client';
 import { writeFileAtomic } from '../io/write-file-atomic';
 
@@ -18,6 +24,7 @@ export const MAPPING_OPTIONS = {
   'pos-label': { type: 'string' },
   task: { type: 'string' },
   'no-performance': { type: 'boolean', default: false },
+  ...SHADOW_SERVING_OPTIONS,
 } as const;
 
 const sameFile = (a: string, b: string): boolean => {

@@ -8,6 +8,7 @@
 import { DatasetError } from '../dataset-error';
 import { analyzeMultivariate } from '../multivariate/analyze-multivariate';
 import { modelQuality } from '../performance/for-analysis';
+import { servingStep } from '../performance/serving-for-analysis';
 import type {
   AnalysisResult,
   AnalysisSettings,
@@ -346,6 +347,7 @@ export function analyzeTables(
     performance: quality.performance,
     performanceNote: quality.note,
     ...(multivariate && { multivariate }),
+    serving: servingStep(reference, current, settings.performance),
     settings,
   };
 }

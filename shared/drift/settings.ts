@@ -50,7 +50,39 @@ export interface PerformanceSettings {
   /** Binary: P(posLabel) ≥ threshold predicts posLabel when no prediction column is mapped. */
   threshold?: number;
   decayThresholds?: { classification?: number; regression?: number };
+  /** Challenger (shadow) model's prediction column; null: none (default: detected, docs/shadow.md). */
+  challengerPrediction?: string | null;
+  /** Challenger's probability column(s), in the champion's order. */
+  challengerProba?: string[];
+  /** Champion against challenger: verdict level, primary metric, bootstrap resamples and seed. */
+  shadow?: ShadowSettings;
+  /** Serving health (docs/serving.md): latency column and unit, status or error column. */
+  latency?: string;
+  latencyUnit?: 'ms' | 's';
+  status?: string;
+  /** false turns the confidence-based estimate (CBPE, docs/estimation.md) off; default on. */
+  estimation?: boolean;
 }
+
+export interface ShadowSettings {
+  alpha?: number;
+  primaryMetric?: string;
+  resamples?: number;
+  seed?: number;
+}
+
+/** Primary metrics a shadow verdict can use. */
+export const SHADOW_METRICS: readonly string[] = [
+  'accuracy',
+  'precision',
+  'recall',
+  'f1',
+  'rocAuc',
+  'mae',
+  'rmse',
+  'mape',
+  'r2',
+];
 
 export const TASKS: readonly Task[] = ['binary', 'multiclass', 'regression'];
 
@@ -215,6 +247,13 @@ function parsePerformance(value: unknown, where: string): PerformanceSettings {
     'id',
     'threshold',
     'decayThresholds',
+    'challengerPrediction',
+    'challengerProba',
+    'shadow',
+    'latency',
+    'latencyUnit',
+    'status',
+    'estimation',
   ]);
   for (const key of Object.keys(value)) if (!known.has(key)) fail(where, `performance: unknown key "${key}"`);
   const out: PerformanceSettings = {};
@@ -257,9 +296,72 @@ function parsePerformance(value: unknown, where: string): PerformanceSettings {
         optionalThreshold(d.regression, where, 'performance.decayThresholds.regression') ?? undefined,
     };
   }
+  parseShadowServing(value, where, out);
   for (const key of Object.keys(out) as (keyof PerformanceSettings)[])
     if (out[key] === undefined) delete out[key];
   return out;
+}
+
+function optionalNames(value: unknown, where: string, path: string): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value) || value.length === 0 || !value.every((v) => typeof v === 'string' && v))
+    fail(where, `${path} must be a list of column names`);
+  return value as string[];
+}
+
+/** The challenger, serving and estimation keys of the performance block (docs/settings.md). */
+function parseShadowServing(value: Record<string, unknown>, where: string, out: PerformanceSettings): void {
+  if (value.challengerPrediction === null) out.challengerPrediction = null;
+  else
+    out.challengerPrediction = optionalName(
+      value.challengerPrediction,
+      where,
+      'performance.challengerPrediction',
+    );
+  out.challengerProba = optionalNames(value.challengerProba, where, 'performance.challengerProba');
+  out.latency = optionalName(value.latency, where, 'performance.latency');
+  out.status = optionalName(value.status, where, 'performance.status');
+  if (value.latencyUnit !== undefined) {
+    if (value.latencyUnit !== 'ms' && value.latencyUnit !== 's')
+      fail(where, 'performance.latencyUnit must be "ms" or "s"');
+    out.latencyUnit = value.latencyUnit;
+  }
+  if (value.estimation !== undefined) {
+    if (typeof value.estimation !== 'boolean') fail(where, 'performance.estimation must be true or false');
+    out.estimation = value.estimation;
+  }
+  if (value.shadow !== undefined) {
+    const sh = value.shadow;
+    if (!isRecord(sh)) fail(where, 'performance.shadow must be an object');
+    for (const key of Object.keys(sh))
+      if (!['alpha', 'primaryMetric', 'resamples', 'seed'].includes(key))
+        fail(where, `performance.shadow: unknown key "${key}"`);
+    const shadow: ShadowSettings = {};
+    if (sh.alpha !== undefined) {
+      if (typeof sh.alpha !== 'number' || !(sh.alpha > 0 && sh.alpha < 1))
+        fail(where, 'performance.shadow.alpha must be in (0, 1)');
+      shadow.alpha = sh.alpha;
+    }
+    if (sh.primaryMetric !== undefined) {
+      if (typeof sh.primaryMetric !== 'string' || !SHADOW_METRICS.includes(sh.primaryMetric))
+        fail(where, `performance.shadow.primaryMetric must be one of ${SHADOW_METRICS.join(', ')}`);
+      shadow.primaryMetric = sh.primaryMetric;
+    }
+    if (sh.resamples !== undefined) {
+      if (
+        !Number.isInteger(sh.resamples) ||
+        (sh.resamples as number) < 100 ||
+        (sh.resamples as number) > 100_000
+      )
+        fail(where, 'performance.shadow.resamples must be an integer in [100, 100000]');
+      shadow.resamples = sh.resamples as number;
+    }
+    if (sh.seed !== undefined) {
+      if (!Number.isInteger(sh.seed)) fail(where, 'performance.shadow.seed must be an integer');
+      shadow.seed = sh.seed as number;
+    }
+    out.shadow = shadow;
+  }
 }
 
 /** The test and threshold the user asked for on one column, most specific first; nulls where unset. */

@@ -49,7 +49,7 @@ function extent(a: Float64Array, b: Float64Array): [number, number] {
 }
 
 /** Rows of one table for a classification task: labels of target and prediction, probabilities. */
-function classificationRows(table: ColumnarTable, mapping: ColumnMapping): ClassificationRows {
+export function classificationRows(table: ColumnarTable, mapping: ColumnMapping): ClassificationRows {
   const target = rowLabels(requireColumn(table, mapping.target!, CALLER));
   const prediction =
     mapping.prediction === null ? null : rowLabels(requireColumn(table, mapping.prediction, CALLER));
@@ -123,7 +123,7 @@ function populationStd(values: Float64Array): number | null {
 }
 
 /** Resolves posLabel and per-class probability classes the caller left open. */
-function completeMapping(
+export function completeMapping(
   reference: ColumnarTable,
   current: ColumnarTable,
   mapping: ColumnMapping,

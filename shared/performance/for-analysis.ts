@@ -1,12 +1,19 @@
 /**
  * Model quality as one step of the analysis: maps the columns (detected from names, overridden by the
- * settings), runs analyzePerformance when the files carry a target or a prediction, and turns a
- * mapping that cannot work into a note instead of an error.
+ * settings), runs analyzePerformance when the files carry a target or a prediction, adds the
+ * champion/challenger comparison and the confidence-based estimate when the columns allow, and turns a
+ * mapping that cannot work into a note instead of an error. A current file without the target column
+ * (labels not arrived) is analysed with every current row unlabelled.
  */
 import type { PerformanceSettings } from '../drift/settings';
 import type { ColumnarTable } from '../table/columnar';
-import { analyzePerformance } from './analyze-performance';
+import { analyzePerformance, classificationRows, completeMapping } from './analyze-performance';
+import { type CbpeRows, cbpe } from './cbpe';
+import type { EstimatedPerformance } from './cbpe-types';
 import { detectMapping } from './mapping';
+import { shadowComparison } from './shadow';
+import { detectChallenger } from './shadow-serving-mapping';
+import type { ShadowResult } from './shadow-types';
 import type { ColumnMapping, PerformanceResult } from './types';
 
 export interface ModelQualityStep {
@@ -14,6 +21,18 @@ export interface ModelQualityStep {
   mapping: ColumnMapping | null;
   /** Why there is no performance block, when there is none. */
   note: string | null;
+}
+
+/** The current table with an all-missing target column added (no copy of the other columns). */
+function withEmptyTarget(current: ColumnarTable, target: string): ColumnarTable {
+  const values = new Float64Array(current.rowCount).fill(Number.NaN);
+  return {
+    ...current,
+    columns: [
+      ...current.columns,
+      { name: target, storage: 'number', values, invalidCount: 0, firstInvalid: null },
+    ],
+  };
 }
 
 export function modelQuality(
@@ -50,7 +69,7 @@ export function modelQuality(
       note: `No prediction or probability column found next to target "${mapping.target}".`,
     };
   }
-  const missing = [mapping.target, mapping.prediction, ...(mapping.proba ?? [])]
+  const missing = [mapping.prediction, ...(mapping.proba ?? [])]
     .filter((name): name is string => name !== null)
     .filter((name) => !current.columns.some((c) => c.name === name));
   if (missing.length > 0) {
@@ -60,13 +79,95 @@ export function modelQuality(
       note: `${current.fileName} has no column ${missing.map((m) => `"${m}"`).join(', ')}: model quality not computed.`,
     };
   }
+  const targetAbsent = !current.columns.some((c) => c.name === mapping.target);
+  const cur = targetAbsent ? withEmptyTarget(current, mapping.target) : current;
   try {
-    const performance = analyzePerformance(reference, current, mapping, {
+    const performance = analyzePerformance(reference, cur, mapping, {
       threshold: s.threshold,
       decayThresholds: s.decayThresholds,
     });
+    if (targetAbsent)
+      performance.notes.push(
+        `${current.fileName} has no target column "${mapping.target}": every current row is unlabelled (realised metrics wait for the labels).`,
+      );
+    // Its notes (a probability column set aside) are already in performance.notes.
+    const complete = completeMapping(reference, cur, mapping, []);
+    performance.shadow = shadowStep(reference, cur, complete, s, performance.notes);
+    performance.estimated =
+      s.estimation === false ? null : estimationStep(reference, cur, complete, s.threshold ?? 0.5);
     return { performance, mapping, note: null };
   } catch (error) {
     return { performance: null, mapping, note: `Model quality not computed: ${(error as Error).message}` };
   }
+}
+
+/** Champion against challenger on the current rows, when challenger columns are mapped or detected. */
+function shadowStep(
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  mapping: ColumnMapping,
+  s: PerformanceSettings,
+  notes: string[],
+): ShadowResult | null {
+  const names = [...new Set([...reference.columns, ...current.columns].map((c) => c.name))];
+  const challenger = detectChallenger(names, mapping, {
+    ...(s.challengerPrediction !== undefined && { prediction: s.challengerPrediction }),
+    ...(s.challengerProba !== undefined && { proba: s.challengerProba }),
+  });
+  if (challenger === null) return null;
+  const columns = [challenger.prediction, ...(challenger.proba ?? [])].filter((c): c is string => c !== null);
+  for (const table of [reference, current]) {
+    const absent = columns.filter((c) => !table.columns.some((x) => x.name === c));
+    if (absent.length > 0)
+      notes.push(
+        `${table.fileName} has no challenger column ${absent.map((c) => `"${c}"`).join(', ')}${table === current ? ': champion against challenger not computed.' : '.'}`,
+      );
+  }
+  if (columns.some((c) => !current.columns.some((x) => x.name === c))) return null;
+  try {
+    return shadowComparison(current, mapping, challenger, {
+      alpha: s.shadow?.alpha,
+      primaryMetric: s.shadow?.primaryMetric,
+      resamples: s.shadow?.resamples,
+      seed: s.shadow?.seed,
+      threshold: s.threshold,
+    });
+  } catch (error) {
+    notes.push(`Champion against challenger not computed: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/** CBPE rows of one table: the prediction column, or the label derived from the probabilities. */
+function cbpeRows(table: ColumnarTable, mapping: ColumnMapping, threshold: number): CbpeRows {
+  const rows = classificationRows(table, mapping);
+  const proba = rows.proba!;
+  const predicted =
+    rows.prediction ??
+    Array.from({ length: table.rowCount }, (_, i) => {
+      const p = proba.map((a) => a[i]);
+      if (!p.every(Number.isFinite)) return null;
+      if (mapping.task === 'binary') return p[0] >= threshold ? mapping.posLabel : `not ${mapping.posLabel}`;
+      let best = 0;
+      for (let k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+      return mapping.probaClasses![best];
+    });
+  return { target: rows.target, predicted, proba };
+}
+
+/** CBPE for binary and multiclass models with probabilities; null otherwise. */
+function estimationStep(
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  mapping: ColumnMapping,
+  threshold: number,
+): EstimatedPerformance | null {
+  if (mapping.task === 'regression' || mapping.proba === null) return null;
+  return cbpe(cbpeRows(reference, mapping, threshold), cbpeRows(current, mapping, threshold), {
+    task: mapping.task,
+    classes: mapping.task === 'binary' ? [mapping.posLabel!] : mapping.probaClasses!,
+    referenceFile: reference.fileName,
+    currentFile: current.fileName,
+    probaColumns: mapping.proba,
+  });
 }

@@ -4,6 +4,8 @@
  * Class labels are strings in one canonical form (numbers as their shortest decimal: "1", "2.5").
  */
 import type { TestKey } from '../types';
+import type { EstimatedPerformance } from './cbpe-types';
+import type { ShadowResult } from './shadow-types';
 
 export type Task = 'binary' | 'multiclass' | 'regression';
 
@@ -210,6 +212,10 @@ export interface PerformanceResult {
   predictionDrift: DriftCheck | null;
   /** Null when either file has no target values. */
   conceptDrift: ConceptDriftResult | null;
+  /** Champion against a challenger on the current rows (docs/shadow.md); null when no challenger is mapped. */
+  shadow?: ShadowResult | null;
+  /** Confidence-based performance estimation on the current rows (docs/estimation.md); null for regression or without probabilities. */
+  estimated?: EstimatedPerformance | null;
   notes: string[];
 }
 

@@ -6,6 +6,7 @@ import type { CategoryCount } from '../drift/category-changes';
 import type { MissingDrift } from '../drift/missing-drift';
 import type { AnalysisSettings, Correction } from '../drift/settings';
 import type { MultivariateResult } from '../multivariate/analyze-multivariate';
+import type { ServingResult } from '../performance/serving-types';
 import type { PerformanceResult } from '../performance/types';
 import type { Timeline } from '../timeline/types';
 import type { ColumnType, TestKey } from '../types';
@@ -115,6 +116,8 @@ export interface AnalysisResult {
   performanceNote: string | null;
   /** Multivariate detectors (docs/multivariate.md): present only when settings.multivariate.enabled. */
   multivariate?: MultivariateResult;
+  /** Serving health (docs/serving.md): latency and error rate; null when no latency or status column is mapped. */
+  serving?: ServingResult | null;
   settings: AnalysisSettings;
   /**
    * Drift over time (docs/timeline.md), when a chunking or several current files were asked for: the
