@@ -41,7 +41,7 @@ describe('isTested', () => {
     const cliLine = formatSummary(result)
       .split('\n')
       .find((l) => l.startsWith('group '))!;
-    expect(cliLine).toMatch(/fisher_exact\s+-\s+0\.1\s+not tested$/);
+    expect(cliLine).toMatch(/fisher_exact\s+-\s+0\.1\s+not tested\s+0\.0% → 0\.0%$/);
     const csvRow = driftTableCsv(result)
       .split(/\r?\n/)
       .find((l) => l.startsWith('group,'))!;
