@@ -48,10 +48,10 @@ import { monitorCommand } from './commands/monitor-command';
 import { simulateCommand } from './commands/simulate-command';
 import { EngineClient } from './engine/engine-client';
 import type { FileLoadOptions, TimelineProgress } from './engine/protocol';
+import { writeDemoFiles } from './io/demo-files';
 import { outputLocationProblem } from './io/output-location';
 import { inputOverwrittenBy } from './io/same-file';
 import { writeFileAtomic } from './io/write-file-atomic';
-import { writeDemoFiles } from './main/handlers';
 import { createCliPdfPrinter, PdfUnavailableError, preflightPdf } from './report/pdf-cli';
 import { type ReportFormat, writeReports } from './report/write-reports';
 

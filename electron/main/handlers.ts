@@ -4,7 +4,6 @@
  * Every argument comes from the renderer and is validated here; paths come from the Open dialog, the
  * preload's drop handler, or the built-in demo, never from renderer state.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type {
   DatasetRole,
@@ -14,13 +13,12 @@ import type {
   TimelineRunOptions,
 } from '../../shared/api';
 import { DatasetError } from '../../shared/dataset-error';
-import { generateDemo } from '../../shared/demo/generate-demo';
 import { type AnalysisSettings, parseSettings } from '../../shared/drift/settings';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { parseTimelineSpec } from '../../shared/timeline/parse-timeline-spec';
 import type { EngineClient } from '../engine/engine-client';
 import { CancelledError } from '../engine/serialize-error';
-import { writeFileAtomic } from '../io/write-file-atomic';
+import { writeDemoFiles } from '../io/demo-files';
 import { createReportExportHandler, type ReportExportDeps } from '../report/export-report';
 import { createExploreHandlers, type ExploreDeps, type LoadedPaths } from './explore-handlers';
 import type { InvokeHandlers } from './ipc';
@@ -76,18 +74,6 @@ function validateChunk(value: unknown): number | null {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0)
     throw new TypeError(`Invalid chunk: ${String(value)}`);
   return value;
-}
-
-/** Writes the demo's reference.csv and current.csv into `dir` (unless already there, same content). */
-export function writeDemoFiles(dir: string): { reference: string; current: string } {
-  mkdirSync(dir, { recursive: true });
-  const demo = generateDemo();
-  const files = { reference: path.join(dir, 'reference.csv'), current: path.join(dir, 'current.csv') };
-  for (const role of ['reference', 'current'] as const) {
-    const file = files[role];
-    if (!existsSync(file) || readFileSync(file, 'utf8') !== demo[role]) writeFileAtomic(file, demo[role]);
-  }
-  return files;
 }
 
 export function createHandlers(deps: HandlerDeps): Handlers {
