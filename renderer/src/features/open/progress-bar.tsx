@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import type { LoadProgress } from '../../../../shared/api';
+import { ProgressTrack } from '../../components/progress-track';
 import { formatBytes, formatInteger } from '../../lib/format';
 
 /** Rows per second since the first progress event of this load (null until there is a rate to show). */
@@ -23,19 +24,7 @@ export function ProgressBar({ progress, label }: { progress: LoadProgress | null
   const rate = useRowsPerSecond(progress);
   return (
     <div className="progress" data-testid="load-progress">
-      <div
-        className={fraction === null ? 'progress-track indeterminate' : 'progress-track'}
-        role="progressbar"
-        aria-label={label}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
-      >
-        <div
-          className="progress-fill"
-          style={{ width: fraction === null ? undefined : `${fraction * 100}%` }}
-        />
-      </div>
+      <ProgressTrack fraction={fraction} label={label} />
       <div className="progress-text" data-testid="load-progress-text">
         {progress
           ? `${formatBytes(progress.bytesRead)} of ${formatBytes(progress.bytesTotal)} · ${formatInteger(progress.rows)} rows${

@@ -43,6 +43,17 @@ export function heatColourScale(scheme: Scheme): [number, string][] {
       ];
 }
 
+/** The x axis of a chart over the chunks: one slot per chunk, slanted labels (chunkTicks), no grid. */
+function chunkAxis(labels: string[]) {
+  return {
+    ...chunkTicks(labels),
+    tickangle: -40,
+    range: [-0.5, labels.length - 0.5],
+    showgrid: false,
+    zeroline: false,
+  };
+}
+
 /** Tick positions and labels for `n` chunks: at most ~`max` labels, evenly spaced. */
 export function chunkTicks(labels: string[], max = 16): { tickvals: number[]; ticktext: string[] } {
   const step = Math.max(1, Math.ceil(labels.length / max));
@@ -191,7 +202,6 @@ export function heatmapFigure(timeline: Timeline, rows: HeatRow[], scheme: Schem
       showlegend: false,
     },
   ];
-  const ticks = chunkTicks(labels);
   const reference = referenceShapes(timeline, scheme);
   return {
     data,
@@ -199,13 +209,7 @@ export function heatmapFigure(timeline: Timeline, rows: HeatRow[], scheme: Schem
       ...baseLayout(scheme),
       height: Math.max(180, Math.min(900, 60 + rows.length * 22)),
       margin: { l: 150, r: 10, t: 18, b: 60 },
-      xaxis: {
-        ...ticks,
-        tickangle: -40,
-        showgrid: false,
-        zeroline: false,
-        range: [-0.5, labels.length - 0.5],
-      },
+      xaxis: chunkAxis(labels),
       yaxis: {
         tickvals: rows.map((_, r) => r),
         ticktext: rows.map((row) =>
@@ -337,8 +341,8 @@ export function featureLineFigure(timeline: Timeline, name: string, scheme: Sche
       showlegend: false,
     } as PlotData,
   );
-  const ticks = chunkTicks(labels);
   const reference = referenceShapes(timeline, scheme, true);
+  const axis = chunkAxis(labels);
   return {
     data,
     layout: {
@@ -350,21 +354,13 @@ export function featureLineFigure(timeline: Timeline, name: string, scheme: Sche
       // Two x axes on the same chunks: the score's without labels, the rows bars' with the chunk labels
       // under them, so the labels never cross the bars.
       xaxis: {
-        tickvals: ticks.tickvals,
+        tickvals: axis.tickvals,
+        range: axis.range,
+        showgrid: false,
+        zeroline: false,
         showticklabels: false,
-        range: [-0.5, labels.length - 0.5],
-        showgrid: false,
-        zeroline: false,
       },
-      xaxis2: {
-        ...ticks,
-        anchor: 'y2',
-        matches: 'x',
-        tickangle: -40,
-        range: [-0.5, labels.length - 0.5],
-        showgrid: false,
-        zeroline: false,
-      },
+      xaxis2: { ...axis, anchor: 'y2', matches: 'x' },
       yaxis: {
         domain: [0.3, 1],
         type: pValue ? 'log' : 'linear',
@@ -397,7 +393,6 @@ export function shareFigure(timeline: Timeline, shareThreshold: number, scheme: 
       ? `${plotlySafeText(c.label)}<br>No rows: a gap, not drift`
       : `${plotlySafeText(c.label)}<br>${c.dataset.driftedColumns} of ${c.dataset.testedColumns} tested columns drifted (${formatPercent(c.dataset.driftShare)})`,
   );
-  const ticks = chunkTicks(labels);
   return {
     data: [
       {
@@ -430,13 +425,7 @@ export function shareFigure(timeline: Timeline, shareThreshold: number, scheme: 
       height: 200,
       margin: { l: 56, r: 10, t: 24, b: 56 },
       legend: { orientation: 'h', x: 0, y: 1.2, font: { size: 11 } },
-      xaxis: {
-        ...ticks,
-        tickangle: -40,
-        range: [-0.5, labels.length - 0.5],
-        showgrid: false,
-        zeroline: false,
-      },
+      xaxis: chunkAxis(labels),
       yaxis: { range: [0, 1], tickformat: '.0%', title: { text: 'drifted' }, gridcolor: theme.grid },
       ...referenceShapes(timeline, scheme, true),
     },
@@ -508,7 +497,6 @@ export function metricsFigure(timeline: Timeline, scheme: Scheme): Figure | null
         hoverinfo: 'skip',
       });
   });
-  const ticks = chunkTicks(labels);
   return {
     data,
     layout: {
@@ -516,13 +504,7 @@ export function metricsFigure(timeline: Timeline, scheme: Scheme): Figure | null
       height: 240,
       margin: { l: 56, r: 10, t: 24, b: 56 },
       legend: { orientation: 'h', x: 0, y: 1.2, font: { size: 11 } },
-      xaxis: {
-        ...ticks,
-        tickangle: -40,
-        range: [-0.5, labels.length - 0.5],
-        showgrid: false,
-        zeroline: false,
-      },
+      xaxis: chunkAxis(labels),
       yaxis: { title: { text: 'metric' }, gridcolor: theme.grid },
       ...referenceShapes(timeline, scheme, true),
     },

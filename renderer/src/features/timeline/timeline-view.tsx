@@ -9,6 +9,7 @@ import type { TimelineRunOptions } from '../../../../shared/api';
 import type { BinChoice } from '../../../../shared/explore/types';
 import type { AnalysisResult, AnalysisSettings } from '../../../../shared/report/analysis-result';
 import { PlotlyChart } from '../../components/plotly-chart';
+import { ProgressTrack } from '../../components/progress-track';
 import { formatInteger } from '../../lib/format';
 import { useColorScheme } from '../../lib/use-color-scheme';
 import { WorkspaceTabs } from '../performance/workspace-tabs';
@@ -45,19 +46,7 @@ function TimelineProgressBar({ state, onCancel }: { state: TimelineState; onCanc
   return (
     <div className="tl-status" data-testid="timeline-running">
       <div className="progress">
-        <div
-          className={fraction === null ? 'progress-track indeterminate' : 'progress-track'}
-          role="progressbar"
-          aria-label="Timeline progress"
-          aria-valuemin={0}
-          aria-valuemax={100}
-          aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
-        >
-          <div
-            className="progress-fill"
-            style={{ width: fraction === null ? undefined : `${fraction * 100}%` }}
-          />
-        </div>
+        <ProgressTrack fraction={fraction} label="Timeline progress" />
         <div className="progress-text" data-testid="timeline-progress-text">
           {p
             ? `${formatInteger(p.done)} of ${formatInteger(p.total)} chunks`
