@@ -3,7 +3,8 @@
  * are identical. Model quality: target, prediction and probability columns are detected from their names
 (target/label/y/actual, prediction/pred/y_pred, probability/proba/score or proba_<class>); the flags
 override. --labels FILE joins target values that arrived later into the current file by --id COL.
-Exit codes: see USAGE (0 done; 1 drift with --fail-on-drift; 2 bad input or usage; 3 internal error).
+Exit codes: see USAGE (0 done; 1 drift with --fail-on-drift; 2 bad input or usage; 3 internal error;
+4 a report file not written).
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -53,7 +54,7 @@ import { outputLocationProblem } from './io/output-location';
 import { inputOverwrittenBy } from './io/same-file';
 import { writeFileAtomic } from './io/write-file-atomic';
 import { createCliPdfPrinter, PdfUnavailableError, preflightPdf } from './report/pdf-cli';
-import { type ReportFormat, writeReports } from './report/write-reports';
+import { type ReportFormat, reportFailureLine, writeReports } from './report/write-reports';
 
 const USAGE = `Usage:
   driftscope analyze --reference REF --current CUR [CUR...] [--json FILE|-] [--config FILE] [--test KEY]
@@ -115,6 +116,7 @@ Exit codes:
      cannot be written; also a timeline that cannot be made (no such time column, mixed timestamp
      formats) or a batch file that cannot be read: the reports are still written, with the message
   3  internal error (a bug: please report it, with the output of --debug)
+  4  a report file could not be written (stderr names each, and why); the others were written
 `;
 
 /** Loads both files (messages name each path as given) and analyses them. */
@@ -321,19 +323,25 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(formatSummary(result));
       if (timeline !== null) process.stdout.write(formatTimeline(timeline, chunkingText(timeline.chunking)));
     }
-    const written = await writeReports(result, reportTargets, { pageSize, printPdf: createCliPdfPrinter() });
+    const wrote = (report: { file: string; bytes: number }) =>
+      process.stderr.write(`Wrote ${report.file} (${formatBytes(report.bytes)})\n`);
+    const { failed } = await writeReports(
+      result,
+      reportTargets,
+      { pageSize, printPdf: createCliPdfPrinter() },
+      wrote,
+    );
     if (timeline !== null && timelineCsv !== undefined) {
       const text = timelineCsvText(timeline);
       writeFileAtomic(path.resolve(timelineCsv), text);
-      written.push({ format: 'csv', file: path.resolve(timelineCsv), bytes: Buffer.byteLength(text) });
+      wrote({ file: path.resolve(timelineCsv), bytes: Buffer.byteLength(text) });
     }
-    for (const report of written) {
-      process.stderr.write(`Wrote ${report.file} (${formatBytes(report.bytes)})\n`);
-    }
+    for (const failure of failed) say(reportFailureLine(failure, debug));
     if (values.json !== undefined && values.json !== '-') {
       process.stderr.write(verdictLine(result));
     }
     if (badInput) return 2;
+    if (failed.length > 0) return 4;
     return failOnDrift && failsOn(failOn as FailOn, result, timeline) ? 1 : 0;
   } finally {
     await engine.close();

@@ -29,6 +29,14 @@ async function loadPlaywright(): Promise<PlaywrightCore> {
 
 const mm = (x: number) => `${x}mm`;
 
+/**
+ * How long Chromium may take to lay out the document: 30 s, plus 20 s per MB of HTML (a 250-column
+ * report is about 3 MB), at most 10 minutes. Playwright's fixed 30 s failed on large reports.
+ */
+export function layoutTimeoutMs(htmlLength: number): number {
+  return Math.min(600_000, 30_000 + Math.ceil((htmlLength / 1e6) * 20_000));
+}
+
 function locateChromium(pw: PlaywrightCore, env: Record<string, string | undefined>): string {
   try {
     return findChromium({ env, playwrightPath: () => pw.chromium.executablePath(), exists: defaultExists })
@@ -71,7 +79,7 @@ export function createCliPdfPrinter(env: Record<string, string | undefined> = pr
       const context = await browser.newContext({ javaScriptEnabled: false });
       await context.route('**/*', (route) => route.abort());
       const page = await context.newPage();
-      await page.setContent(html, { waitUntil: 'load' });
+      await page.setContent(html, { waitUntil: 'load', timeout: layoutTimeoutMs(html.length) });
       await page.emulateMedia({ media: 'print' });
       const { top, bottom, left, right } = options.marginsMm;
       const pdf = await page.pdf({

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { driftTableCsv } from '../../shared/report/csv-report';
 import { renderHtmlReport } from '../../shared/report/html-report';
-import type { PageSize } from '../../shared/report/pdf-layout';
+import { type PageSize, PDF_MAX_COLUMN_SECTIONS } from '../../shared/report/pdf-layout';
 import type { PlotlyBundle } from '../../shared/report/plotly-charts';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { type PdfPrinter, pdfPrintOptions } from './pdf-printer';
@@ -57,7 +57,11 @@ export async function renderReport(
     case 'pdf': {
       if (!options.printPdf) throw new Error('renderReport: PDF needs a printer');
       // Printed with JavaScript off, so without the Plotly bundle: the same document with its SVG charts.
-      const html = renderHtmlReport(result, { columnOrder: options.columnOrder ?? null, generatedAt });
+      const html = renderHtmlReport(result, {
+        columnOrder: options.columnOrder ?? null,
+        generatedAt,
+        maxColumnSections: PDF_MAX_COLUMN_SECTIONS,
+      });
       return options.printPdf(html, pdfPrintOptions(result, options.pageSize ?? 'A4'));
     }
   }
@@ -73,23 +77,46 @@ export interface WrittenReport {
   bytes: number;
 }
 
-/** Renders and writes each requested format to its file (absolute or relative to the cwd). */
+/** A report that could not be rendered or written; the others were still attempted. */
+export interface FailedReport {
+  format: ReportFormat;
+  file: string;
+  error: unknown;
+}
+
+export interface WriteReportsOutcome {
+  written: WrittenReport[];
+  failed: FailedReport[];
+}
+
+/**
+ * Renders and writes each requested format to its file (absolute or relative to the cwd), each on its own:
+ * one that fails (a PDF printer that times out, a full disk) is recorded and the next is still written.
+ * `onWritten` is told as soon as each file is in place.
+ */
 export async function writeReports(
   result: AnalysisResult,
   targets: Partial<Record<ReportFormat, string>>,
   options: RenderOptions = {},
-): Promise<WrittenReport[]> {
+  onWritten: (report: WrittenReport) => void = () => {},
+): Promise<WriteReportsOutcome> {
   const generatedAt = options.generatedAt ?? new Date().toISOString();
-  const written: WrittenReport[] = [];
+  const outcome: WriteReportsOutcome = { written: [], failed: [] };
   for (const format of REPORT_FORMATS) {
     const target = targets[format];
     if (target === undefined) continue;
-    const content = await renderReport(result, format, { ...options, generatedAt });
     const file = path.resolve(target);
-    writeFileAtomic(file, content);
-    written.push({ format, file, bytes: byteLength(content) });
+    try {
+      const content = await renderReport(result, format, { ...options, generatedAt });
+      writeFileAtomic(file, content);
+      const report = { format, file, bytes: byteLength(content) };
+      outcome.written.push(report);
+      onWritten(report);
+    } catch (error) {
+      outcome.failed.push({ format, file, error });
+    }
   }
-  return written;
+  return outcome;
 }
 
 /**
@@ -108,4 +135,23 @@ export function defaultReportName(
       .replace(/^[._ -]+|[._ -]+$/g, '')
       .slice(0, 60) || 'data';
   return `${stem(result.reference.file)}-vs-${stem(result.current.file)}-drift.${format}`;
+}
+
+const FORMAT_NAMES: Record<ReportFormat, string> = { html: 'HTML', pdf: 'PDF', json: 'JSON', csv: 'CSV' };
+
+/**
+ * The line the command line prints for a report that was not written: the format, the file and why (the
+ * error's first line; its stack trace with `debug`).
+ * @example reportFailureLine({ format: 'pdf', file: '/r.pdf', error: new Error('Timeout') }, false)
+ * // 'driftscope: the PDF report was not written to /r.pdf: Timeout'
+ */
+export function reportFailureLine(failure: FailedReport, debug: boolean): string {
+  const error = failure.error as { message?: unknown; stack?: unknown };
+  const why =
+    debug && typeof error?.stack === 'string'
+      ? error.stack
+      : typeof error?.message === 'string'
+        ? (error.message.split('\n')[0] ?? '')
+        : String(failure.error);
+  return `driftscope: the ${FORMAT_NAMES[failure.format]} report was not written to ${failure.file}: ${why}`;
 }

@@ -37,6 +37,11 @@ export interface HtmlReportOptions {
    * only and no chart script.
    */
   plotly?: PlotlyBundle | null;
+  /**
+   * At most this many per-column sections, the first in `columnOrder` (drifted first by default); the
+   * drift table still lists every column, and a note says how many sections were left out. Default all.
+   */
+  maxColumnSections?: number;
 }
 
 /**
@@ -137,7 +142,8 @@ function numCell(value: number | null, text: string): string {
   return `<td class="num" data-v="${value === null || !Number.isFinite(value) ? '' : value}">${text}</td>`;
 }
 
-function driftTable(result: AnalysisResult, columns: ColumnResult[]): string {
+/** The drift table; a column's name links to its section when it has one (the first `linked`). */
+function driftTable(result: AnalysisResult, columns: ColumnResult[], linked: number): string {
   const head = [
     ['Column', 'text'],
     ['Type', 'text'],
@@ -159,7 +165,7 @@ function driftTable(result: AnalysisResult, columns: ColumnResult[]): string {
       const missing = missingShares(c, result);
       const drift = !isTested(c) ? -1 : c.driftDetected ? 1 : 0;
       return (
-        `<tr><td class="name" data-v="${h(c.name)}"><a href="#col-${i}">${h(c.name)}</a></td>` +
+        `<tr><td class="name" data-v="${h(c.name)}">${i < linked ? `<a href="#col-${i}">${h(c.name)}</a>` : h(c.name)}</td>` +
         `<td>${h(c.type ?? '—')}</td><td>${h(testLabel(c.test))}</td>` +
         numCell(c.score, formatNumber(c.score)) +
         numCell(c.threshold, formatNumber(c.threshold)) +
@@ -257,8 +263,20 @@ function columnSection(c: ColumnResult, index: number, interactive: boolean): st
 }
 
 /** Renders the complete report document. */
+/** The per-column sections, the first `max` of `columns`, with a note when some are left out. */
+function columnsSection(columns: readonly ColumnResult[], max: number, interactive: boolean): string {
+  const shown = columns.slice(0, max);
+  const left = columns.length - shown.length;
+  const note =
+    left > 0
+      ? `<p class="note" id="columns-capped">Sections for the first ${formatInteger(shown.length)} of ${formatInteger(columns.length)} columns, in the table's order; the drift table above lists all ${formatInteger(columns.length)}, and the HTML and JSON reports have every column's section.</p>`
+      : '';
+  return `<section id="columns"><h2>Columns</h2>${note}${shown.map((c, i) => columnSection(c, i, interactive)).join('')}</section>`;
+}
+
 export function renderHtmlReport(result: AnalysisResult, options: HtmlReportOptions = {}): string {
   const columns = orderColumns(result, options.columnOrder ?? null);
+  const maxSections = options.maxColumnSections ?? Number.POSITIVE_INFINITY;
   const plotly = options.plotly ?? null;
   if (plotly !== null && breaksScriptElement(plotly.source)) {
     throw new Error('The Plotly bundle contains "</script", "<script" or "<!--" and cannot be inlined.');
@@ -293,13 +311,13 @@ export function renderHtmlReport(result: AnalysisResult, options: HtmlReportOpti
     verdict,
     filesSection(result),
     settingsSection(result),
-    driftTable(result, columns),
+    driftTable(result, columns, maxSections),
     listSection('only-reference', 'Only in the reference file (not tested)', result.onlyInReference),
     listSection('only-current', 'Only in the current file (not tested)', result.onlyInCurrent),
     listSection('ignored', 'Ignored on request', result.ignored),
     performanceSection(result, plotly !== null),
     timelineSection(result, plotly !== null),
-    `<section id="columns"><h2>Columns</h2>${columns.map((c, i) => columnSection(c, i, plotly !== null)).join('')}</section>`,
+    columnsSection(columns, maxSections, plotly !== null),
     `<footer>Driftscope ${h(result.driftscopeVersion)} · aggregated data only, no rows · ${h(result.reference.file)} vs ${h(result.current.file)}</footer>`,
     `</main>${scripts.map((x) => `<script>${x.text}</script>`).join('')}</body></html>`,
   ].join('\n');

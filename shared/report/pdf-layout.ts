@@ -13,6 +13,14 @@ export function isPageSize(value: unknown): value is PageSize {
   return typeof value === 'string' && (PAGE_SIZES as readonly string[]).includes(value);
 }
 
+/**
+ * The PDF has a section (statistics and chart) for at most this many columns, the first in the table's
+ * order (drifted first by default); the drift table lists every column and a note says how many were left
+ * out. 250 sections are about 250 pages: a document a person reads, printed in seconds, where 5,000
+ * sections made a 100 MB file in minutes. The HTML and JSON reports keep every column.
+ */
+export const PDF_MAX_COLUMN_SECTIONS = 250;
+
 /** Margins in millimetres (the footer lives in the bottom margin). */
 export const PDF_MARGINS_MM = { top: 12, bottom: 16, left: 12, right: 12 } as const;
 

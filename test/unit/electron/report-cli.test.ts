@@ -103,6 +103,36 @@ describe('driftscope analyze --html --csv --json', () => {
     expect(r.stdout).toBe('');
     expect(existsSync(target)).toBe(false);
   });
+
+  it('writes the other reports when the PDF fails after the analysis, and exits 4 naming it', () => {
+    // /bin/false exists (so the check before the analysis passes) but is no browser: Chromium fails to start.
+    const out = mkdtempSync(path.join(os.tmpdir(), 'ds-pdf-fails-'));
+    const file = (name: string) => path.join(out, name);
+    const r = cli(
+      [
+        'analyze',
+        '--reference',
+        reference,
+        '--current',
+        current,
+        '--html',
+        file('r.html'),
+        '--pdf',
+        file('r.pdf'),
+        '--csv',
+        file('r.csv'),
+      ],
+      { DRIFTSCOPE_CHROMIUM: '/bin/false' },
+    );
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/Wrote .*r\.html \(/);
+    expect(r.stderr).toMatch(/Wrote .*r\.csv \(/);
+    expect(r.stderr).toContain(
+      `driftscope: the PDF report was not written to ${file('r.pdf')}: Cannot start Chromium at /bin/false`,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace without --debug
+    expect(readdirSync(out).sort()).toEqual(['r.csv', 'r.html']);
+  }, 60_000);
 });
 
 describe.skipIf(!hasChromium || !hasPoppler)('driftscope analyze --pdf (Chromium + poppler)', () => {
@@ -133,6 +163,36 @@ describe.skipIf(!hasChromium || !hasPoppler)('driftscope analyze --pdf (Chromium
       expect(text.match(/reference\.csv vs current\.csv · Driftscope/g)?.length).toBe(pages);
       expect(text).toMatch(/\d+ of \d+ columns drifted; strongest: /);
     }
+  }, 120_000);
+
+  it('prints a 400-column report: the first 250 columns get sections, the table lists all 400', () => {
+    // 400 columns x 60 rows: column k of the current file is shifted by 1 when k is a multiple of 8.
+    const wide = mkdtempSync(path.join(os.tmpdir(), 'ds-wide-'));
+    const names = Array.from({ length: 400 }, (_, k) => `f${k}`);
+    const table = (shift: boolean) =>
+      [
+        names.join(','),
+        ...Array.from({ length: 60 }, (_, i) =>
+          names.map((_, k) => ((i * 37 + k * 11) % 101) / 10 + (shift && k % 8 === 0 ? 1 : 0)).join(','),
+        ),
+      ].join('\n');
+    writeFileSync(path.join(wide, 'ref.csv'), `${table(false)}\n`);
+    writeFileSync(path.join(wide, 'cur.csv'), `${table(true)}\n`);
+    const pdf = path.join(wide, 'r.pdf');
+    const r = cli([
+      'analyze',
+      '--reference',
+      path.join(wide, 'ref.csv'),
+      '--current',
+      path.join(wide, 'cur.csv'),
+      '--pdf',
+      pdf,
+    ]);
+    expect(r.stderr).toContain('Wrote');
+    expect(r.code).toBe(0);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Sections for the first 250 of 400 columns');
+    expect(text).toContain('f399'); // in the drift table
   }, 120_000);
 
   it('prints hostile names as text', () => {

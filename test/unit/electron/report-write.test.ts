@@ -5,7 +5,13 @@ import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { PdfPrinter } from '../../../electron/report/pdf-printer';
 import { loadPlotlyBundle, scriptHash } from '../../../electron/report/plotly-bundle';
-import { defaultReportName, renderReport, writeReports } from '../../../electron/report/write-reports';
+import {
+  defaultReportName,
+  renderReport,
+  reportFailureLine,
+  writeReports,
+} from '../../../electron/report/write-reports';
+import { PDF_MAX_COLUMN_SECTIONS } from '../../../shared/report/pdf-layout';
 import { demoResult, IMG } from '../shared/report/fixture';
 
 describe('writeReports', () => {
@@ -13,12 +19,16 @@ describe('writeReports', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-reports-'));
     const printPdf = vi.fn<PdfPrinter>(async () => new Uint8Array([37, 80, 68, 70]));
     const result = demoResult();
-    const written = await writeReports(
+    const told: string[] = [];
+    const { written, failed } = await writeReports(
       result,
       { html: path.join(dir, 'r.html'), csv: path.join(dir, 'r.csv'), pdf: path.join(dir, 'r.pdf') },
       { pageSize: 'Letter', printPdf, columnOrder: ['stable'] },
+      (report) => told.push(report.format),
     );
     expect(written.map((w) => w.format)).toEqual(['html', 'pdf', 'csv']);
+    expect(told).toEqual(['html', 'pdf', 'csv']);
+    expect(failed).toEqual([]);
     expect(readdirSync(dir).sort()).toEqual(['r.csv', 'r.html', 'r.pdf']); // no temp files left
     expect(readFileSync(path.join(dir, 'r.pdf')).toString()).toBe('%PDF');
     const [html, options] = printPdf.mock.calls[0];
@@ -27,6 +37,45 @@ describe('writeReports', () => {
     expect(options.footerTemplate).toContain('<span class="pageNumber"></span>');
     expect(options.footerTemplate).toContain('reference.csv vs current.csv');
     expect(readFileSync(path.join(dir, 'r.csv'), 'utf8').split('\r\n')[1].startsWith('stable,')).toBe(true);
+  });
+
+  it('writes the other formats when one fails, and says which failed and why', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-reports-'));
+    const printPdf = vi.fn<PdfPrinter>(async () => {
+      throw new Error('page.setContent: Timeout 30000ms exceeded.\nCall log: ...');
+    });
+    const { written, failed } = await writeReports(
+      demoResult(),
+      { html: path.join(dir, 'r.html'), pdf: path.join(dir, 'r.pdf'), csv: path.join(dir, 'r.csv') },
+      { printPdf },
+    );
+    expect(written.map((w) => w.format)).toEqual(['html', 'csv']);
+    expect(readdirSync(dir).sort()).toEqual(['r.csv', 'r.html']); // no PDF, no temp file
+    expect(failed.map((f) => [f.format, f.file])).toEqual([['pdf', path.join(dir, 'r.pdf')]]);
+    expect(reportFailureLine(failed[0], false)).toBe(
+      `driftscope: the PDF report was not written to ${path.join(dir, 'r.pdf')}: page.setContent: Timeout 30000ms exceeded.`,
+    );
+    expect(reportFailureLine(failed[0], true)).toContain('at '); // the stack trace, with --debug only
+  });
+
+  it('prints at most PDF_MAX_COLUMN_SECTIONS column sections in the PDF, with a note; the HTML has all', async () => {
+    const result = demoResult();
+    const template = result.columns[0];
+    const many = PDF_MAX_COLUMN_SECTIONS + 7;
+    result.columns = Array.from({ length: many }, (_, i) => ({ ...template, name: `c${i}` }));
+    const printPdf = vi.fn<PdfPrinter>(async () => new Uint8Array());
+    await renderReport(result, 'pdf', { printPdf });
+    const pdfHtml = printPdf.mock.calls[0][0];
+    const sections = (text: string) => text.match(/<section class="column[ "]/g)?.length ?? 0;
+    expect(sections(pdfHtml)).toBe(PDF_MAX_COLUMN_SECTIONS);
+    expect(pdfHtml).toContain(`Sections for the first ${PDF_MAX_COLUMN_SECTIONS} of ${many} columns`);
+    // Every column is still in the drift table; only those with a section are links.
+    expect(pdfHtml.match(/<td class="name" data-v=/g)).toHaveLength(many);
+    expect(pdfHtml).toContain(`href="#col-${PDF_MAX_COLUMN_SECTIONS - 1}"`);
+    expect(pdfHtml).not.toContain(`href="#col-${PDF_MAX_COLUMN_SECTIONS}"`);
+    const html = (await renderReport(result, 'html')) as string;
+    expect(sections(html)).toBe(many);
+    expect(html).not.toContain('id="columns-capped"');
   });
 
   it('renders JSON as the full result and refuses PDF without a printer', async () => {
