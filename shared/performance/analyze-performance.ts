@@ -134,13 +134,21 @@ export function completeMapping(
     throw new RangeError(`${CALLER}: the mapping needs a prediction column or probability columns`);
   }
   if (mapping.task === 'regression') return { ...mapping, proba: null, posLabel: null };
-  const labels = new Set<string>();
-  for (const t of [reference, current]) {
-    for (const name of [mapping.target, mapping.prediction]) {
-      const col = name === null ? undefined : t.columns.find((c) => c.name === name);
-      if (col) for (const l of rowLabels(col)) if (l !== null) labels.add(l);
+  // The labels of the target and prediction in both files, read only when a choice needs them (a mapping
+  // completed once is completed again without a pass over the rows).
+  let seen: Set<string> | null = null;
+  const labelSet = (): Set<string> => {
+    if (seen !== null) return seen;
+    const found = new Set<string>();
+    for (const t of [reference, current]) {
+      for (const name of [mapping.target, mapping.prediction]) {
+        const col = name === null ? undefined : t.columns.find((c) => c.name === name);
+        if (col) for (const l of rowLabels(col)) if (l !== null) found.add(l);
+      }
     }
-  }
+    seen = found;
+    return found;
+  };
   if (mapping.task === 'binary') {
     if (mapping.proba !== null && mapping.proba.length !== 1) {
       throw new RangeError(
@@ -149,10 +157,11 @@ export function completeMapping(
           `choose the multiclass task (--task multiclass).`,
       );
     }
-    return { ...mapping, posLabel: mapping.posLabel ?? choosePosLabel([...labels]) };
+    return { ...mapping, posLabel: mapping.posLabel ?? choosePosLabel([...labelSet()]) };
   }
   let probaClasses = mapping.probaClasses ?? null;
   if (mapping.proba !== null && probaClasses === null) {
+    const labels = labelSet();
     probaClasses = probaClassesOf(mapping.proba);
     if (probaClasses === null && mapping.proba.length === labels.size) probaClasses = sortClassLabels(labels);
     if (probaClasses === null && mapping.prediction !== null) {

@@ -82,16 +82,18 @@ export function modelQuality(
   const targetAbsent = !current.columns.some((c) => c.name === mapping.target);
   const cur = targetAbsent ? withEmptyTarget(current, mapping.target) : current;
   try {
-    const performance = analyzePerformance(reference, cur, mapping, {
+    // Completed once (posLabel, probability classes); analyzePerformance takes it as it is.
+    const mappingNotes: string[] = [];
+    const complete = completeMapping(reference, cur, mapping, mappingNotes);
+    const performance = analyzePerformance(reference, cur, complete, {
       threshold: s.threshold,
       decayThresholds: s.decayThresholds,
     });
+    performance.notes.unshift(...mappingNotes);
     if (targetAbsent)
       performance.notes.push(
         `${current.fileName} has no target column "${mapping.target}": every current row is unlabelled (realised metrics wait for the labels).`,
       );
-    // Its notes (a probability column set aside) are already in performance.notes.
-    const complete = completeMapping(reference, cur, mapping, []);
     performance.shadow = shadowStep(reference, cur, complete, s, performance.notes);
     performance.estimated =
       s.estimation === false ? null : estimationStep(reference, cur, complete, s.threshold ?? 0.5);

@@ -2,9 +2,11 @@
  * detectMapping cases, decay verdicts, edge cases of the metrics (one class, no probabilities, missing
  * rows) and joinLabels with unmatched and duplicate IDs.
  */
+
 import { describe, expect, it } from 'vitest';
 import { analyzePerformance } from '../../../../shared/performance/analyze-performance';
 import { decayEntry, performanceDecay } from '../../../../shared/performance/decay';
+import { modelQuality } from '../../../../shared/performance/for-analysis';
 import {
   choosePosLabel,
   detectMapping,
@@ -221,6 +223,19 @@ describe('metric edge cases', () => {
       /--proba proba_a,proba_b.*--prediction COL.*--target COL/,
     );
     expect(() => analyzePerformance(t, t, noPrediction)).not.toThrow(/probaClasses|analyzePerformance/);
+  });
+
+  it('the analysis step completes the mapping once: the unmatched-probability note appears once', () => {
+    const rows = ['x,region,prediction,probability'];
+    for (let i = 0; i < 12; i++) rows.push(`${i},${'abc'[i % 3]},${'abc'[(i + 1) % 3]},0.${i % 9}`);
+    const t = tableFromCsv(csv(rows), 't.csv');
+    const step = modelQuality(t, t, { target: 'region', proba: ['probability'] });
+    const performance = step.performance;
+    if (performance === null) throw new Error(`no model quality: ${step.note}`);
+    expect(performance.notes.filter((n) => /cannot be matched to the 3 classes/.test(n))).toHaveLength(1);
+    expect(performance.proba).toBeNull();
+    // Same metrics as analyzePerformance on the detected mapping (accuracy 0 by construction).
+    expect((performance.current as ClassificationMetrics).accuracy).toBe(0);
   });
 
   it('rejects an incomplete mapping with the function name', () => {
