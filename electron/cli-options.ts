@@ -7,9 +7,9 @@ import path from 'node:path';
 import { DatasetError } from '../shared/dataset-error';
 import {
   type AnalysisSettings,
+  DEFAULT_SETTINGS,
   type PerformanceSettings,
   parseSettings,
-  TASKS,
 } from '../shared/drift/settings';
 import { ENCODINGS, parseEncodingName } from '../shared/table/encoding';
 import { DECIMAL_SEPARATORS, type DecimalSeparator } from '../shared/table/parse-number';
@@ -66,41 +66,90 @@ export function parseLatencyFlag(value: string): { column: string; unit: 'ms' | 
   return { column, unit: m ? (m[2] as 'ms' | 's') : 'ms' };
 }
 
+/** The drift-settings flags of `analyze` (docs/settings.md keys in parentheses). */
+export interface DriftFlags {
+  test?: string;
+  threshold?: string;
+  'share-threshold'?: string;
+  correction?: string;
+}
+
+/** A number flag as the settings file would hold it; an empty or non-numeric value stays invalid (NaN). */
+const numberFlag = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
+
+/**
+ * Each flag as the settings-file fragment it stands for (docs/settings.md): a flag accepts exactly what
+ * its key accepts, because both go through parseSettings.
+ */
+const FLAG_FRAGMENTS: Record<
+  keyof DriftFlags | keyof PerformanceFlags,
+  (value: string | boolean) => Record<string, unknown>
+> = {
+  test: (v) => ({ test: v }),
+  threshold: (v) => ({ threshold: numberFlag(String(v)) }),
+  'share-threshold': (v) => ({ shareThreshold: numberFlag(String(v)) }),
+  correction: (v) => ({ correction: v }),
+  'no-performance': (v) => (v === true ? { performance: { enabled: false } } : {}),
+  task: (v) => ({ performance: { task: v } }),
+  target: (v) => ({ performance: { target: v } }),
+  prediction: (v) => ({ performance: { prediction: v } }),
+  proba: (v) => ({ performance: { proba: columnList(String(v)) } }),
+  'pos-label': (v) => ({ performance: { posLabel: v } }),
+  id: (v) => ({ performance: { id: v } }),
+  'challenger-prediction': (v) => ({ performance: { challengerPrediction: v } }),
+  'challenger-proba': (v) => ({ performance: { challengerProba: columnList(String(v)) } }),
+  latency: (v) => {
+    const { column, unit } = parseLatencyFlag(String(v));
+    return { performance: { latency: column, latencyUnit: unit } };
+  },
+  status: (v) => ({ performance: { status: String(v).trim() } }),
+};
+
+/**
+ * The settings with the drift and model-quality flags applied over `base` (the config file's, or the
+ * defaults): flags win. Each flag is validated by parseSettings as its settings-file fragment, so the
+ * command line has no rules of its own; a bad flag is a UsageError naming it.
+ * @example applySettingsFlags(DEFAULT_SETTINGS, { threshold: 'x' }) // throws '--threshold: threshold must be a number >= 0'
+ */
+export function applySettingsFlags(
+  base: AnalysisSettings,
+  values: DriftFlags & PerformanceFlags,
+): AnalysisSettings & { performance: PerformanceSettings } {
+  const out = { ...base, performance: { ...base.performance } };
+  for (const [flag, fragmentOf] of Object.entries(FLAG_FRAGMENTS)) {
+    const value = values[flag as keyof typeof FLAG_FRAGMENTS];
+    if (value === undefined || value === false) continue;
+    const fragment = fragmentOf(value);
+    let parsed: AnalysisSettings;
+    try {
+      parsed = parseSettings(fragment, `--${flag}`);
+    } catch (error) {
+      if (error instanceof DatasetError)
+        throw new UsageError(
+          typeof value === 'string' && !error.message.includes(`"${value}"`)
+            ? `${error.message}, got "${value}"`
+            : error.message,
+        );
+      throw error;
+    }
+    for (const key of Object.keys(fragment) as (keyof AnalysisSettings)[]) {
+      if (key === 'performance') Object.assign(out.performance, definedOnly(parsed.performance ?? {}));
+      else (out as unknown as Record<string, unknown>)[key] = parsed[key];
+    }
+  }
+  return out;
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
 /** Model-quality flags on top of the config file's `performance` block (flags win). */
 export function performanceFlags(
   values: PerformanceFlags,
   base: PerformanceSettings | undefined,
 ): PerformanceSettings {
-  const out: PerformanceSettings = { ...base };
-  if (values['no-performance']) out.enabled = false;
-  if (values.task !== undefined) {
-    if (!(TASKS as readonly string[]).includes(values.task)) {
-      throw new UsageError(`--task must be one of ${TASKS.join(', ')}, got "${values.task}"`);
-    }
-    out.task = values.task as PerformanceSettings['task'];
-  }
-  if (values.target !== undefined) out.target = values.target;
-  if (values.prediction !== undefined) out.prediction = values.prediction;
-  if (values.proba !== undefined) out.proba = columnList(values.proba);
-  if (values['pos-label'] !== undefined) out.posLabel = values['pos-label'];
-  if (values.id !== undefined) out.id = values.id;
-  if (values['challenger-prediction'] !== undefined)
-    out.challengerPrediction = values['challenger-prediction'];
-  if (values['challenger-proba'] !== undefined) {
-    const columns = columnList(values['challenger-proba']);
-    if (columns.length === 0) throw new UsageError('--challenger-proba needs column names');
-    out.challengerProba = columns;
-  }
-  if (values.latency !== undefined) {
-    const latency = parseLatencyFlag(values.latency);
-    out.latency = latency.column;
-    out.latencyUnit = latency.unit;
-  }
-  if (values.status !== undefined) {
-    if (values.status.trim() === '') throw new UsageError('--status needs a column name');
-    out.status = values.status;
-  }
-  return out;
+  return applySettingsFlags({ ...DEFAULT_SETTINGS, performance: base ?? {} }, values).performance;
 }
 
 /** The config file's `timeline` block (docs/settings.md): what the timeline flags set. */

@@ -10,24 +10,18 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../shared/dataset-error';
-import {
-  type AnalysisSettings,
-  CORRECTIONS,
-  type Correction,
-  DEFAULT_SETTINGS,
-} from '../shared/drift/settings';
+import { type AnalysisSettings, CORRECTIONS, DEFAULT_SETTINGS } from '../shared/drift/settings';
 import type { AnalysisResult } from '../shared/report/analysis-result';
 import { isPageSize, PAGE_SIZES } from '../shared/report/pdf-layout';
 import { formatBytes } from '../shared/report/report-format';
 import { timelineCsvText } from '../shared/report/timeline-csv';
 import { chunkSettings } from '../shared/timeline/analyze-timeline';
 import type { Timeline } from '../shared/timeline/types';
-import { isTestKey, TEST_KEYS } from '../shared/types';
+import { TEST_KEYS } from '../shared/types';
 import { formatSummary, formatTimeline, printable as printableLine, verdictLine } from './cli-format';
 import {
+  applySettingsFlags,
   fileLoadFlags,
-  parseNumberOption,
-  performanceFlags,
   readConfigFile,
   SHADOW_SERVING_OPTIONS,
   UsageError,
@@ -221,15 +215,6 @@ async function main(argv: string[]): Promise<number> {
   });
   if (!values.reference || !values.current || values.current.length === 0)
     throw new UsageError('analyze needs --reference REF and --current CUR');
-  if (values.test !== undefined && !isTestKey(values.test)) {
-    throw new UsageError(`unknown test "${values.test}"; one of ${TEST_KEYS.join(', ')}`);
-  }
-  const share = parseNumberOption(values['share-threshold'], 'share-threshold');
-  if (share !== null && !(share > 0 && share <= 1))
-    throw new UsageError('--share-threshold must be in (0, 1]');
-  if (values.correction !== undefined && !(CORRECTIONS as readonly string[]).includes(values.correction)) {
-    throw new UsageError(`unknown correction "${values.correction}"; one of ${CORRECTIONS.join(', ')}`);
-  }
   const loadOptions = fileLoadFlags(values);
   const failOn = values['fail-on'] ?? 'dataset';
   if (!(FAIL_ON as readonly string[]).includes(failOn))
@@ -261,14 +246,8 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError('--timeline-csv needs a timeline: --chunk SPEC or several --current files');
   if (timelineOptions === null && (CHUNK_FAIL_ON as readonly string[]).includes(failOn))
     throw new UsageError(`--fail-on ${failOn} needs a timeline: --chunk SPEC or several --current files`);
+  const settings = applySettingsFlags(config ? config.settings : DEFAULT_SETTINGS, values);
   if (reportTargets.pdf !== undefined) await preflightPdf();
-  const settings: AnalysisSettings = config ? config.settings : { ...DEFAULT_SETTINGS };
-  if (values.test !== undefined) settings.test = values.test;
-  const threshold = parseNumberOption(values.threshold, 'threshold');
-  if (threshold !== null) settings.threshold = threshold;
-  if (share !== null) settings.shareThreshold = share;
-  if (values.correction !== undefined) settings.correction = values.correction as Correction;
-  settings.performance = performanceFlags(values, settings.performance);
   if (values.labels !== undefined && !settings.performance.id)
     throw new UsageError('--labels needs --id COL');
   const engine = new EngineClient();

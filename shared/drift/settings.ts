@@ -10,7 +10,7 @@ import type { Task } from '../performance/types';
 import type { TimelineSpec } from '../timeline/analyze-timeline';
 import { parseTimelineSpec } from '../timeline/parse-timeline-spec';
 import type { ColumnType, TestKey } from '../types';
-import { isColumnType, isTestKey } from '../types';
+import { isColumnType, isTestKey, TEST_KEYS } from '../types';
 
 export interface TestOverride {
   test?: TestKey | null;
@@ -122,14 +122,15 @@ function fail(where: string, message: string): never {
 
 function optionalTest(value: unknown, where: string, path: string): TestKey | null | undefined {
   if (value === undefined || value === null) return value;
-  if (!isTestKey(value)) fail(where, `${path}: unknown test "${String(value)}"`);
+  if (!isTestKey(value))
+    fail(where, `${path}: unknown test "${String(value)}" (one of ${TEST_KEYS.join(', ')})`);
   return value;
 }
 
 function optionalThreshold(value: unknown, where: string, path: string): number | null | undefined {
   if (value === undefined || value === null) return value;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    fail(where, `${path}: threshold must be a number >= 0`);
+    fail(where, `${path} must be a number >= 0`);
   }
   return value;
 }

@@ -40,8 +40,11 @@ describe('champion/challenger and serving flags', () => {
     expect(parseLatencyFlag('a:b')).toEqual({ column: 'a:b', unit: 'ms' });
     expect(() => parseLatencyFlag(':s')).toThrow(UsageError);
     expect(() => performanceFlags({ 'challenger-proba': ' , ' }, undefined)).toThrow(
-      /--challenger-proba needs column names/,
+      '--challenger-proba: performance.challengerProba must be a list of column names, got " , "',
     );
-    expect(() => performanceFlags({ status: ' ' }, undefined)).toThrow(/--status needs a column name/);
+    expect(() => performanceFlags({ status: ' ' }, undefined)).toThrow(
+      '--status: performance.status must be a column name, got " "',
+    );
+    expect(() => performanceFlags({ status: ' ' }, undefined)).toThrow(UsageError);
   });
 });

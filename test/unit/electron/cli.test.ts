@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../shared/report/analysis-result';
+import { TEST_KEYS } from '../../../shared/types';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const fixture = (name: string) => path.join(root, 'test', 'fixtures', 'csv', name);
@@ -217,7 +218,9 @@ describe('driftscope analyze', () => {
       config,
     );
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('driftscope: bad.json: columns["income"].test: unknown test "kss"\n');
+    expect(r.stderr).toBe(
+      `driftscope: bad.json: columns["income"].test: unknown test "kss" (one of ${TEST_KEYS.join(', ')})\n`,
+    );
     writeFileSync(config, '{ not json');
     const r2 = cli(
       'analyze',
@@ -312,6 +315,36 @@ describe('driftscope analyze', () => {
       off,
     );
     expect(JSON.parse(readFileSync(off, 'utf8')).performance).toBeNull();
+  });
+
+  it('validates each flag by the rule of its settings-file key, naming the flag and the value', () => {
+    const bad = (flag: string, value: string) =>
+      cli('analyze', '--reference', 'a.csv', '--current', 'b.csv', flag, value);
+    const cases: [string, string, string][] = [
+      ['--threshold', 'x', 'driftscope: --threshold: threshold must be a number >= 0, got "x"'],
+      ['--threshold', '', 'driftscope: --threshold: threshold must be a number >= 0, got ""'],
+      ['--share-threshold', '2', 'driftscope: --share-threshold: shareThreshold must be in (0, 1], got "2"'],
+      [
+        '--correction',
+        'holm',
+        'driftscope: --correction: correction must be one of none, bonferroni, benjamini_hochberg, got "holm"',
+      ],
+      [
+        '--task',
+        'ranking',
+        'driftscope: --task: performance.task must be one of binary, multiclass, regression, got "ranking"',
+      ],
+      [
+        '--challenger-proba',
+        ',',
+        'driftscope: --challenger-proba: performance.challengerProba must be a list of column names, got ","',
+      ],
+    ];
+    for (const [flag, value, message] of cases) {
+      const r = bad(flag, value);
+      expect(r.code, `${flag} ${value}`).toBe(2);
+      expect(r.stderr.split('\n')[0]).toBe(message);
+    }
   });
 
   it('exits 2 on usage errors', () => {
