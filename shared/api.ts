@@ -42,6 +42,8 @@ export interface DatasetSummary {
   warnings: string[];
   /** Text encoding the file was decoded with: utf-8, utf-16le, utf-16be or windows-1252. */
   encoding?: string;
+  /** 'parquet' for a Parquet file (absent: CSV or TSV text). */
+  format?: 'parquet';
 }
 
 export interface LoadProgress {
@@ -49,6 +51,9 @@ export interface LoadProgress {
   bytesRead: number;
   bytesTotal: number;
   rows: number;
+  /** Parquet files: row groups read so far, of `rowGroupsTotal`. */
+  rowGroupsRead?: number;
+  rowGroupsTotal?: number;
 }
 
 /** An error the user should read: which file, and where in it when known. */

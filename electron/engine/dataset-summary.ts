@@ -13,5 +13,6 @@ export function summarize(role: EngineRole, table: ColumnarTable): DatasetSummar
     delimiter: table.delimiter,
     warnings: table.warnings,
     ...(table.encoding !== undefined ? { encoding: table.encoding } : {}),
+    ...(table.format !== undefined ? { format: table.format } : {}),
   };
 }

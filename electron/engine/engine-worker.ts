@@ -92,8 +92,8 @@ function load(role: EngineRole, filePath: string, options: FileLoadOptions = {})
     worker.on('message', (message: ParseWorkerMessage) => {
       if (message.type === 'progress') {
         if (role === 'labels') return;
-        const { bytesRead, bytesTotal, rows } = message;
-        post({ type: 'progress', progress: { role, bytesRead, bytesTotal, rows } });
+        const { type: _, ...progress } = message;
+        post({ type: 'progress', progress: { role, ...progress } });
       } else if (message.type === 'table') {
         settle(() => {
           tables[role] = message.table;

@@ -8,7 +8,7 @@
  * only ever opened for reading.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { createGunzip, gunzipSync, constants as zlibConstants } from 'node:zlib';
@@ -21,12 +21,16 @@ import { foreignFormat, isGzip } from '../../shared/table/file-format';
 import type { DecimalSeparator } from '../../shared/table/parse-number';
 import { RowLines } from '../../shared/table/row-lines';
 import { delimiterName, detectDelimiter, distinctTextShare, looksBinary } from '../../shared/table/sniff';
+import { inputFileSize, readBytes } from './input-file';
 import { availableMemory, checkMemory } from './memory-budget';
 
 export interface LoadProgressInfo {
   bytesRead: number;
   bytesTotal: number;
   rows: number;
+  /** Parquet files: row groups read so far, of `rowGroupsTotal`. */
+  rowGroupsRead?: number;
+  rowGroupsTotal?: number;
 }
 
 export interface LoadOptions {
@@ -47,18 +51,6 @@ const SNIFF_BYTES = 64 * 1024;
 /** Compressed bytes read to sniff a .gz file (enough for 64 KiB of text at any usual ratio). */
 const GZIP_SNIFF_BYTES = 1 << 20;
 const READ_CHUNK = 1 << 20;
-
-/** Reads up to `length` bytes of a file from byte `position`. */
-function readBytes(filePath: string, length: number, position: number): Buffer {
-  const fd = openSync(filePath, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    const n = readSync(fd, buffer, 0, buffer.length, position);
-    return buffer.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 /** The first text bytes of a file (decompressed for gzip), and whether they are the whole file. */
 function readSample(
@@ -125,19 +117,7 @@ export function normaliseHeader(fields: string[]): { names: string[]; renamed: s
 export async function loadCsv(filePath: string, options: LoadOptions = {}): Promise<ColumnarTable> {
   const fileName = path.basename(filePath);
   const shown = options.displayPath ?? filePath;
-  let size: number;
-  try {
-    const stat = statSync(filePath);
-    if (!stat.isFile()) throw new DatasetError(`${shown} is not a file.`, shown);
-    size = stat.size;
-  } catch (error) {
-    if (error instanceof DatasetError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT' ? 'it does not exist' : code === 'EACCES' ? 'permission denied' : String(code);
-    throw new DatasetError(`Cannot open ${shown}: ${why}.`, shown);
-  }
-  if (size === 0) throw new DatasetError(`${shown} is empty (0 bytes).`, shown);
+  const size = inputFileSize(filePath, shown);
   const gzip = isGzip(readBytes(filePath, 2, 0));
   const sample = readSample(filePath, size, gzip, shown);
   const foreign = foreignFormat(sample.bytes);

@@ -1,12 +1,12 @@
 /**
- * Worker entry: loads one file (workerData.path) and transfers its columnar table to the parent.
+ * Worker entry: loads one file (workerData.path; CSV, TSV or Parquet: load-table.ts) and transfers its columnar table to the parent.
  * One of these runs per file, so reference and current parse in parallel on two cores. Numeric columns
  * are sorted here too (a copy of the finite values), in parallel, for quantiles, KS and Wasserstein.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { sortedFinite } from '../../shared/table/infer-type';
-import { loadCsv } from './load-csv';
+import { loadTable } from './load-table';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
 import { type FileLoadOptions, type ParseWorkerMessage, transferablesOf } from './protocol';
 import { serializeError } from './serialize-error';
@@ -19,7 +19,7 @@ async function run(): Promise<void> {
   const options = (workerData.options ?? {}) as FileLoadOptions;
   const shown = options.displayPath ?? filePath;
   try {
-    const table: ColumnarTable = await loadCsv(filePath, {
+    const table: ColumnarTable = await loadTable(filePath, {
       ...options,
       memoryAvailable: (workerData.memoryAvailable as number | undefined) ?? undefined,
       onProgress: (p) => post({ type: 'progress', ...p }),

@@ -10,6 +10,7 @@ import type { DecimalSeparator } from '../../shared/table/parse-number';
 import type { TimelineSpec } from '../../shared/timeline/analyze-timeline';
 import type { Timeline } from '../../shared/timeline/types';
 import type { ExploreRequest, ExploreResults } from './explore';
+import type { LoadProgressInfo } from './load-csv';
 
 /** The two datasets of the API, plus a labels file joined into current by ID (the feedback loop). */
 export type EngineRole = DatasetRole | 'labels';
@@ -95,7 +96,7 @@ export type EngineMessage =
   | { type: 'timeline-progress'; progress: TimelineProgress };
 
 export type ParseWorkerMessage =
-  | { type: 'progress'; bytesRead: number; bytesTotal: number; rows: number }
+  | ({ type: 'progress' } & LoadProgressInfo)
   | { type: 'table'; table: ColumnarTable }
   | { type: 'error'; error: SerializedError };
 

@@ -65,6 +65,7 @@ function fileInfo(table: ColumnarTable): FileInfo {
     warnings: table.warnings,
     ...(table.sha256 !== undefined ? { sha256: table.sha256 } : {}),
     ...(table.encoding !== undefined ? { encoding: table.encoding } : {}),
+    ...(table.format !== undefined ? { format: table.format } : {}),
   };
 }
 

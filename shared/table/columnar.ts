@@ -49,6 +49,8 @@ export interface ColumnarTable {
   encoding?: Encoding;
   /** Set when the file was gzip-compressed (decompressed while reading). */
   compression?: 'gzip';
+  /** Set for a Parquet file (absent: CSV or TSV text; `delimiter` is then ''). */
+  format?: 'parquet';
 }
 
 /** Missing-value tokens of docs/statistics.md §1, compared case-insensitively after trimming. */

@@ -3,7 +3,7 @@
  * is named by its format with what to do, instead of being called binary. Gzip is read (decompressed
  * while streaming); the rest are refused. Signatures: gzip RFC 1952 §2.3.1 (1f 8b); zip (PK\x03\x04,
  * APPNOTE 4.3.7), an .xlsx/.docx/.odt being a zip whose entries name xl/, word/ or an ODF mimetype;
- * Parquet "PAR1"; legacy Office (OLE2, d0 cf 11 e0 a1 b1 1a e1); Arrow/Feather "ARROW1"; HDF5; NumPy
+ * Parquet "PAR1" (read by its own loader, refused inside gzip); legacy Office (OLE2, d0 cf 11 e0 a1 b1 1a e1); Arrow/Feather "ARROW1"; HDF5; NumPy
  * .npy; SQLite; PDF; bzip2, xz, zstd, 7-Zip.
  */
 
@@ -22,6 +22,11 @@ const startsWith = (bytes: Uint8Array, signature: readonly number[], at = 0) =>
   bytes.length >= at + signature.length && signature.every((b, i) => bytes[at + i] === b);
 
 const ascii = (text: string) => Array.from(text, (ch) => ch.charCodeAt(0));
+
+/** Whether the bytes start a Parquet file (the "PAR1" signature; read by electron/engine/load-parquet.ts). */
+export function isParquet(bytes: Uint8Array): boolean {
+  return startsWith(bytes, ascii('PAR1'));
+}
 
 /** Whether the bytes start a gzip stream (a .csv.gz file). */
 export function isGzip(bytes: Uint8Array): boolean {
@@ -59,7 +64,8 @@ export function foreignFormat(bytes: Uint8Array): ForeignFormat | null {
   if (startsWith(bytes, ascii('PAR1')))
     return {
       name: 'a Parquet file',
-      advice: `Driftscope does not read Parquet yet. ${PANDAS('pandas.read_parquet("data.parquet")')}`,
+      advice:
+        'Driftscope reads Parquet files, but not compressed as a whole: decompress it (gunzip) and open the .parquet file',
     };
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))
     return { name: 'a legacy Office file (.xls)', advice: EXPORT_CSV };

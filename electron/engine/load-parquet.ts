@@ -1,0 +1,222 @@
+/**
+ * Reads a Parquet file into a columnar table (shared/table/columnar.ts) with hyparquet (pure JavaScript;
+ * the reader was chosen on test/bench/bench-parquet-readers.mjs, README "Decisions") and
+ * hyparquet-compressors (snappy, gzip, zstd, brotli, lz4). The footer is checked first (a truncated file
+ * or one that is not Parquet gets a message naming the file as the user gave it), then the schema decides
+ * each top-level column's mapping (shared/table/parquet-columns.ts): columns of a type Driftscope does not
+ * read are skipped with a warning naming them, and only the columns asked for are read. Row groups are
+ * read one after the other, each reported as progress (compressed bytes and row groups read); cancelling
+ * ends the worker between two reads. A row group that cannot be decoded is retried column by column, so
+ * that the message names the column. The file is only ever opened for reading.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+import {
+  asyncBufferFromFile,
+  type FileMetaData,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+} from 'hyparquet';
+import { compressors } from 'hyparquet-compressors';
+import { DatasetError } from '../../shared/dataset-error';
+import { formatInteger } from '../../shared/report/report-format';
+import type { ColumnarTable } from '../../shared/table/columnar';
+import { ParquetColumnBuilder } from '../../shared/table/parquet-column-builder';
+import { planParquetColumn } from '../../shared/table/parquet-columns';
+import { inputFileSize, readBytes } from './input-file';
+import type { LoadOptions } from './load-csv';
+import { normaliseHeader } from './load-csv';
+import { availableMemory, checkMemory } from './memory-budget';
+
+/** Options of loadParquet: those of the CSV loader (encoding and decimal do not apply) and a column choice. */
+export interface ParquetLoadOptions extends Omit<LoadOptions, 'encoding' | 'decimal'> {
+  /** Read only these columns (default: every column of a supported type). */
+  columns?: string[];
+}
+
+const MAGIC = 'PAR1';
+/** Magic (4) + footer length (4) + magic (4): the smallest a Parquet file can be. */
+const MIN_SIZE = 12;
+
+/**
+ * Timestamps, dates and times stay raw (bigint or number in the column's unit) for the column builder to
+ * write as text; JSON stays text.
+ */
+const RAW_PARSERS = {
+  timestampFromMilliseconds: (v: bigint) => v,
+  timestampFromMicroseconds: (v: bigint) => v,
+  timestampFromNanoseconds: (v: bigint) => v,
+  dateFromDays: (v: number) => v,
+  jsonFromBytes: (bytes: Uint8Array) => bytes && new TextDecoder().decode(bytes),
+};
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** SHA-256 of the file's bytes (lowercase hex), read as a stream beside the decoding. */
+function hashFile(filePath: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(filePath, { highWaterMark: 1 << 20 })
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+/** What the first bytes of a file that is not Parquet look like, for the message. */
+function notParquet(shown: string, head: Buffer): DatasetError {
+  const text = head.toString('latin1');
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII and common whitespace.
+  const looksText = /^[\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff]*$/.test(text);
+  const hint = looksText
+    ? ' It looks like a text file: if it is CSV or TSV, give it a .csv or .tsv name.'
+    : '';
+  return new DatasetError(
+    `${shown} is not a Parquet file: it does not start with the Parquet signature "PAR1".${hint}`,
+    shown,
+  );
+}
+
+/** Reads and checks the footer: the metadata of a complete Parquet file, else a DatasetError. */
+async function readFooter(filePath: string, shown: string, size: number) {
+  const head = readBytes(filePath, Math.min(size, 64), 0);
+  if (head.subarray(0, 4).toString('latin1') !== MAGIC) throw notParquet(shown, head);
+  const tail = size >= MIN_SIZE ? readBytes(filePath, 4, size - 4).toString('latin1') : '';
+  if (tail !== MAGIC) {
+    throw new DatasetError(
+      `${shown} is an incomplete Parquet file (${formatInteger(size)} bytes): it does not end with the Parquet footer signature "PAR1". ` +
+        'It was probably cut short while being copied or written; copy or export it again.',
+      shown,
+    );
+  }
+  const file = await asyncBufferFromFile(filePath);
+  try {
+    return { file, metadata: await parquetMetadataAsync(file) };
+  } catch (error) {
+    throw new DatasetError(
+      `${shown}: the Parquet footer cannot be read (${message(error)}). The file is damaged; copy or export it again.`,
+      shown,
+    );
+  }
+}
+
+/** Uncompressed bytes of the chosen columns over all row groups (the memory check's text-size stand-in). */
+function uncompressedBytes(metadata: FileMetaData, names: Set<string>): number {
+  let total = 0;
+  for (const group of metadata.row_groups)
+    for (const chunk of group.columns) {
+      const meta = chunk.meta_data;
+      if (meta && names.has(meta.path_in_schema[0])) total += Number(meta.total_uncompressed_size);
+    }
+  return total;
+}
+
+export async function loadParquet(
+  filePath: string,
+  options: ParquetLoadOptions = {},
+): Promise<ColumnarTable> {
+  const fileName = path.basename(filePath);
+  const shown = options.displayPath ?? filePath;
+  const size = inputFileSize(filePath, shown);
+  const { file, metadata } = await readFooter(filePath, shown, size);
+  const sha256 = hashFile(filePath);
+  const warnings: string[] = [];
+  const rowCount = Number(metadata.num_rows);
+  const topLevel = parquetSchema(metadata).children.map((child) => child.element);
+  const { names, renamed } = normaliseHeader(topLevel.map((e) => e.name));
+  if (renamed.length > 0) warnings.push(`${fileName}: repeated column names renamed: ${renamed.join(', ')}.`);
+  const wanted = options.columns ? new Set(options.columns) : null;
+  const builders: ParquetColumnBuilder[] = [];
+  const byParquetName = new Map<string, ParquetColumnBuilder>();
+  topLevel.forEach((element, i) => {
+    const plan = planParquetColumn(element);
+    if (plan.kind === 'skip') {
+      warnings.push(
+        `${fileName}: column "${element.name}" skipped: ${plan.reason}; the other columns are read.`,
+      );
+      return;
+    }
+    if (wanted !== null && !wanted.has(names[i])) return;
+    const builder = new ParquetColumnBuilder({ ...plan, name: names[i] }, rowCount);
+    builders.push(builder);
+    byParquetName.set(element.name, builder);
+  });
+  if (rowCount === 0) throw new DatasetError(`${shown} has columns but no data rows (0 rows).`, shown, null);
+  if (builders.length === 0) {
+    const why = warnings.length > 0 ? ` ${warnings.join(' ')}` : '';
+    throw new DatasetError(`${shown} has no column that Driftscope can read.${why}`, shown);
+  }
+  const parquetNames = [...byParquetName.keys()];
+  checkMemory(
+    shown,
+    size,
+    Math.max(size, uncompressedBytes(metadata, new Set(parquetNames))),
+    0,
+    options.memoryAvailable ?? availableMemory(),
+  );
+
+  const groups = metadata.row_groups;
+  const bytesAtStart = size - Number(groups.reduce((sum, g) => sum + (g.total_compressed_size ?? 0n), 0n));
+  let bytesRead = Math.max(0, bytesAtStart);
+  let rowStart = 0;
+  const read = (columns: string[], start: number, end: number) =>
+    parquetRead({
+      file,
+      metadata,
+      columns,
+      rowStart: start,
+      rowEnd: end,
+      compressors,
+      parsers: RAW_PARSERS,
+      onChunk: (chunk) => byParquetName.get(chunk.columnName)?.add(chunk.columnData, chunk.rowStart),
+    });
+  for (let g = 0; g < groups.length; g++) {
+    const rowEnd = rowStart + Number(groups[g].num_rows);
+    try {
+      await read(parquetNames, rowStart, rowEnd);
+    } catch (error) {
+      // Find the column that fails, to name it (the others of this row group are read again).
+      for (const name of parquetNames) {
+        try {
+          await read([name], rowStart, rowEnd);
+        } catch (columnError) {
+          throw new DatasetError(
+            `${shown}: column "${byParquetName.get(name)!.name}" cannot be read in row group ${g + 1} of ${groups.length} (rows ${formatInteger(rowStart + 1)} to ${formatInteger(rowEnd)}): ${message(columnError)}. The file is damaged or uses an encoding Driftscope does not read.`,
+            shown,
+            null,
+            byParquetName.get(name)!.name,
+          );
+        }
+      }
+      throw new DatasetError(`${shown}: row group ${g + 1} cannot be read: ${message(error)}.`, shown);
+    }
+    bytesRead += Number(groups[g].total_compressed_size ?? 0n);
+    rowStart = rowEnd;
+    options.onProgress?.({
+      bytesRead: Math.min(bytesRead, size),
+      bytesTotal: size,
+      rows: rowStart,
+      rowGroupsRead: g + 1,
+      rowGroupsTotal: groups.length,
+    });
+  }
+  for (const builder of builders) {
+    if (builder.unsafeIntegers === 0) continue;
+    const first = builder.firstUnsafe!;
+    warnings.push(
+      `${fileName}: column "${builder.name}": ${formatInteger(builder.unsafeIntegers)} integers beyond ±2^53 were rounded to the nearest double (first: ${first} read as ${Number(first)}).`,
+    );
+  }
+  return {
+    fileName,
+    rowCount,
+    columns: builders.map((b) => b.finish()),
+    delimiter: '',
+    byteLength: size,
+    warnings,
+    sha256: await sha256,
+    format: 'parquet',
+  };
+}
