@@ -31,8 +31,10 @@ async function loadError(file: string, shown = file): Promise<DatasetError> {
   return error as DatasetError;
 }
 
-describe('loadParquet: types (types.parquet, 6 rows, the last all null)', async () => {
-  const table = await loadParquet(fixture('types.parquet'));
+const types = await loadParquet(fixture('types.parquet'));
+
+describe('loadParquet: types (types.parquet, 6 rows, the last all null)', () => {
+  const table = types;
   const number = (name: string, expected: number[]) =>
     it(`${name} → number`, () => expect(cells(table, name)).toEqual([...expected, Number.NaN]));
   const text = (name: string, expected: (string | null)[]) =>
