@@ -4,9 +4,10 @@ import { type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOpti
 import type { DatasetRole } from '../../shared/api';
 
 export const DATASET_FILTERS: OpenDialogOptions['filters'] = [
-  { name: 'CSV and TSV files', extensions: ['csv', 'tsv', 'tab', 'txt'] },
+  { name: 'Data files (CSV, TSV, Parquet)', extensions: ['csv', 'tsv', 'tab', 'txt', 'gz', 'parquet'] },
   { name: 'CSV', extensions: ['csv'] },
   { name: 'TSV', extensions: ['tsv', 'tab'] },
+  { name: 'Parquet', extensions: ['parquet'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

@@ -78,11 +78,13 @@ describe('launch arguments', () => {
 });
 
 describe('open dialog', () => {
-  it('offers CSV, TSV and all files, one file at a time', () => {
+  it('offers CSV, TSV, Parquet and all files, one file at a time', () => {
     const options = openDialogOptions('reference');
     expect(options.properties).toEqual(['openFile']);
     const names = options.filters!.map((f) => f.name);
-    expect(names).toEqual(['CSV and TSV files', 'CSV', 'TSV', 'All files']);
+    expect(names).toEqual(['Data files (CSV, TSV, Parquet)', 'CSV', 'TSV', 'Parquet', 'All files']);
+    expect(options.filters!.find((f) => f.name === 'Parquet')!.extensions).toEqual(['parquet']);
+    expect(options.filters![0].extensions).toContain('parquet');
     expect(options.filters!.at(-1)!.extensions).toEqual(['*']);
     expect(openDialogOptions('current').title).toMatch(/current/);
   });

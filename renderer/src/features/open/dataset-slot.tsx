@@ -125,7 +125,7 @@ export function DatasetSlot({ role, state, actions, compact }: Props) {
       )}
       {!state.dataset && !loading && !compact && (
         <div className="slot-drop" data-testid={`drop-${role}`}>
-          <div className="slot-drop-main">Drop a CSV file here</div>
+          <div className="slot-drop-main">Drop a CSV or Parquet file here</div>
           <div className="slot-drop-hint">{ROLE_HINT[role]}</div>
         </div>
       )}

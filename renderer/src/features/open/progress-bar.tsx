@@ -17,6 +17,13 @@ function useRowsPerSecond(progress: LoadProgress | null): number | null {
   return (progress.rows - start.current.rows) / seconds;
 }
 
+/** "Row group 2 of 5 · " for a Parquet file (read one row group at a time), else ''. */
+function rowGroups(progress: LoadProgress): string {
+  const { rowGroupsRead: read, rowGroupsTotal: total } = progress;
+  if (read === undefined || total === undefined) return '';
+  return `${formatInteger(read)} of ${formatInteger(total)} row groups · `;
+}
+
 /** Bytes read of one file, with the rows parsed so far; indeterminate until the first progress event. */
 export function ProgressBar({ progress, label }: { progress: LoadProgress | null; label: string }) {
   const total = progress?.bytesTotal ?? 0;
@@ -27,7 +34,7 @@ export function ProgressBar({ progress, label }: { progress: LoadProgress | null
       <ProgressTrack fraction={fraction} label={label} />
       <div className="progress-text" data-testid="load-progress-text">
         {progress
-          ? `${formatBytes(progress.bytesRead)} of ${formatBytes(progress.bytesTotal)} · ${formatInteger(progress.rows)} rows${
+          ? `${rowGroups(progress)}${formatBytes(progress.bytesRead)} of ${formatBytes(progress.bytesTotal)} · ${formatInteger(progress.rows)} rows${
               rate !== null ? ` · ${formatInteger(rate)} rows/s` : ''
             }`
           : 'Waiting for the file…'}
