@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCsv } from '../../../electron/engine/load-csv';
+import { loadTable } from '../../../electron/engine/load-table';
 import { DatasetError } from '../../../shared/dataset-error';
 import type { Column } from '../../../shared/table/columnar';
 import { type Encoding, parseEncodingName } from '../../../shared/table/encoding';
@@ -84,7 +84,7 @@ describe('loader on the bad-input corpus', () => {
       };
       const e = c.expect;
       if (e.load === 'error') {
-        const error = await loadCsv(file, options).then(
+        const error = await loadTable(file, options).then(
           () => null,
           (err: unknown) => err,
         );
@@ -95,7 +95,7 @@ describe('loader on the bad-input corpus', () => {
         expect((error as DatasetError).file).toBe(c.current);
         if (e.line !== undefined) expect((error as DatasetError).line).toBe(e.line);
       } else {
-        const table = await loadCsv(file, options);
+        const table = await loadTable(file, options);
         const column = (name: string) => table.columns.find((col) => col.name === name)!;
         if (e.rows !== undefined) expect(table.rowCount).toBe(e.rows);
         if (e.delimiter !== undefined) expect(table.delimiter).toBe(e.delimiter);
