@@ -51,7 +51,10 @@ async function loadWithDuckdb(file: string): Promise<{ rows: number; columns: Co
           if (v === null) out[at + i] = -1;
           else {
             let code = dictionary.get(v as string);
-            if (code === undefined) dictionary.set(v as string, (code = dictionary.size));
+            if (code === undefined) {
+              code = dictionary.size;
+              dictionary.set(v as string, code);
+            }
             out[at + i] = code;
           }
         }
