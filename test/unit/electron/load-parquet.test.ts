@@ -3,6 +3,8 @@
 // them; the SQL in that script is the oracle of every expected value below): each type's mapping, the four
 // codecs, row groups with progress, the column choice, and the bad corpus (each message names the file as
 // given and, where there is one, the column).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCsv } from '../../../electron/engine/load-csv';
@@ -185,6 +187,21 @@ describe('loadParquet: the bad corpus', () => {
     expect(error.message).toBe(
       'x/only-unsupported.parquet has no column that Driftscope can read. only-unsupported.parquet: column "pair" skipped: nested LIST columns are not supported; the other columns are read. only-unsupported.parquet: column "span" skipped: INTERVAL columns are not supported; the other columns are read.',
     );
+  });
+
+  it('damaged column data: the message names the column and the row group', async () => {
+    // A copy of loan.current.snappy.parquet with 200 bytes at 30 % of the file overwritten (0xff): inside
+    // the first row group's applied_utc pages (the footer and the other columns stay intact).
+    const bytes = readFileSync(fixture('loan.current.snappy.parquet'));
+    const at = Math.floor(bytes.length * 0.3);
+    bytes.fill(0xff, at, at + 200);
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ds-parquet-')), 'damaged.parquet');
+    writeFileSync(file, bytes);
+    const error = await loadError(file, 'damaged.parquet');
+    expect(error.message).toMatch(
+      /^damaged\.parquet: column "applied_utc" cannot be read in row group 1 of 3 \(rows 1 to 2,048\): .+\. The file is damaged/,
+    );
+    expect(error.column).toBe('applied_utc');
   });
 
   it('a file that does not exist', async () => {
