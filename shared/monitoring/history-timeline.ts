@@ -62,7 +62,8 @@ export function historyTimeline(
       dataset: s ? { ...s.dataset } : null,
       columns: (s?.columns ?? []).map((c) => ({ ...c, test: c.test as TestKey | null })),
       performance: null,
-      notes: r.status === 'error' ? [`Not analysed: ${r.error ?? 'error'}`] : [],
+      ...(r.status === 'error' ? { error: r.error ?? 'the batch could not be analysed' } : {}),
+      notes: [],
     });
     batches.push({
       index,
