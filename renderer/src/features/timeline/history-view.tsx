@@ -53,8 +53,9 @@ function BatchDetail({
       </header>
       <div className="hv-batch-body">
         <p className="muted" data-testid="batch-rows-note">
-          The history keeps these numbers of the batch, not its rows: open {batch.file} as the current file to
-          see its distributions.
+          {batch.status === 'error'
+            ? 'The monitor could not analyse this batch; the history keeps its message, not its rows.'
+            : `The history keeps these numbers of the batch, not its rows: open ${batch.file} as the current file to see its distributions.`}
         </p>
         <dl className="hv-facts">
           <dt>Analysed</dt>
