@@ -15,6 +15,7 @@ import type {
   RowsResult,
   SessionState,
 } from './explore/types';
+import type { MonitorHistory } from './monitoring/history-timeline';
 import type { AnalysisResult, AnalysisSettings } from './report/analysis-result';
 import type { TimelineSpec } from './timeline/analyze-timeline';
 import type { Timeline } from './timeline/types';
@@ -149,6 +150,20 @@ export interface InvokeChannels {
     options: TimelineRunOptions,
     chunk: number | null,
   ) => Promise<AnalysisResult | null>;
+  /**
+   * saveBaseline: main shows a Save dialog and writes the baseline of the loaded reference under `settings`
+   * (the same JSON as `driftscope baseline`, docs/monitoring.md), atomically; refuses a path that is one of
+   * the opened files. Null when the user cancels.
+   */
+  'baseline:save': (settings: AnalysisSettings) => Promise<BaselineSaveOutcome | null>;
+  /**
+   * openBaseline: main shows an Open dialog, validates the baseline, checks that its reference has the
+   * SHA-256 it was made with (rejects with a message naming both files when not) and loads that reference.
+   * Null when the user cancels.
+   */
+  'baseline:open': () => Promise<BaselineOpenOutcome | null>;
+  /** openHistory: main shows an Open dialog and reads a monitor's SQLite history read-only. Null on cancel. */
+  'history:open': () => Promise<MonitorHistory | null>;
 }
 
 /** Every event main sends to the renderer, with its payload. */
@@ -187,6 +202,9 @@ export const INVOKE_METHODS = {
   'timeline:run': 'runTimeline',
   'timeline:cancel': 'cancelTimeline',
   'timeline:focus-chunk': 'focusChunk',
+  'baseline:save': 'saveBaseline',
+  'baseline:open': 'openBaseline',
+  'history:open': 'openHistory',
 } as const satisfies Record<InvokeChannel, string>;
 
 /** The `window.driftscope` method that subscribes to each event channel. */
@@ -234,4 +252,18 @@ export interface SessionOpenOutcome {
   reference: LoadOutcome;
   current: LoadOutcome;
   session: OpenedSession;
+}
+
+/** What 'baseline:save' wrote (the name only). */
+export interface BaselineSaveOutcome {
+  fileName: string;
+  model: string;
+  columns: number;
+  rows: number;
+}
+
+/** A baseline opened: its reference loaded, and the settings (mapping included) to analyse with. */
+export interface BaselineOpenOutcome {
+  reference: LoadOutcome;
+  baseline: { fileName: string; model: string; createdAt: string; settings: AnalysisSettings };
 }

@@ -1,12 +1,10 @@
 /**
  * `driftscope baseline --reference REF [--config FILE] [mapping flags] [--model NAME] --out baseline.json`:
  * analyses the reference against itself with the same engine and settings as `analyze`, and saves the
- * baseline (shared/monitoring/baseline.ts) atomically. Refuses an --out that is the reference itself.
+ * baseline (electron/monitor/build-baseline.ts, the app's builder too) atomically. Refuses an --out that is the reference itself.
  */
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { baselineFromResult } from '../../shared/monitoring/baseline';
 import {
   type PerformanceFlags,
   performanceFlags,
@@ -14,8 +12,9 @@ import {
   SHADOW_SERVING_OPTIONS,
   UsageError,
 } from '../cli-options';
-import { EngineClient } from '../engine/engine-client';
+import { isSameFile } from '../io/same-file';
 import { writeFileAtomic } from '../io/write-file-atomic';
+import { buildBaseline, defaultModelName, serializeBaseline } from '../monitor/build-baseline';
 
 export const MAPPING_OPTIONS = {
   target: { type: 'string' },
@@ -26,14 +25,6 @@ export const MAPPING_OPTIONS = {
   'no-performance': { type: 'boolean', default: false },
   ...SHADOW_SERVING_OPTIONS,
 } as const;
-
-const sameFile = (a: string, b: string): boolean => {
-  try {
-    return realpathSync(a) === realpathSync(b);
-  } catch {
-    return false;
-  }
-};
 
 export async function baselineCommand(args: string[], say: (line: string) => void): Promise<number> {
   const { values } = parseArgs({
@@ -50,26 +41,22 @@ export async function baselineCommand(args: string[], say: (line: string) => voi
   if (!values.reference || !values.out) throw new UsageError('baseline needs --reference REF and --out FILE');
   const reference = path.resolve(values.reference);
   const out = path.resolve(values.out);
-  if (sameFile(reference, out))
+  if (isSameFile(reference, out))
     throw new UsageError(`--out ${values.out} is the reference file; choose another name`);
   const settings = values.config ? readConfig(values.config) : undefined;
   const merged = { test: null, threshold: null, shareThreshold: 0.5, ...settings };
-  merged.performance = performanceFlags(values as PerformanceFlags, merged.performance);
-  const model = values.model ?? path.basename(values.reference).replace(/\.(csv|tsv|txt)(\.gz)?$/i, '');
-  const engine = new EngineClient();
-  try {
-    await Promise.all([engine.load('reference', reference), engine.load('current', reference)]);
-    const result = await engine.analyze(merged);
-    const baseline = baselineFromResult(result, reference, model);
-    writeFileAtomic(out, `${JSON.stringify(baseline, null, 2)}\n`);
-    const metrics = baseline.performance
-      ? `, ${baseline.performance.task} model metrics`
-      : ', no model metrics';
-    say(
-      `Wrote ${values.out}: model "${model}", ${baseline.columns.length} columns, ${baseline.reference.rows} reference rows${metrics}`,
-    );
-  } finally {
-    await engine.close();
-  }
+  const performance = performanceFlags(values as PerformanceFlags, merged.performance);
+  // No mapping flags and none in the config: no `performance` block, as the app saves it (same bytes).
+  if (merged.performance !== undefined || Object.keys(performance).length > 0)
+    merged.performance = performance;
+  const model = values.model ?? defaultModelName(values.reference);
+  const baseline = await buildBaseline(reference, merged, model);
+  writeFileAtomic(out, serializeBaseline(baseline));
+  const metrics = baseline.performance
+    ? `, ${baseline.performance.task} model metrics`
+    : ', no model metrics';
+  say(
+    `Wrote ${values.out}: model "${model}", ${baseline.columns.length} columns, ${baseline.reference.rows} reference rows${metrics}`,
+  );
   return 0;
 }

@@ -4,13 +4,12 @@
  * reference (same SHA-256 as when the baseline was made), then runs electron/monitor/monitor.ts until SIGTERM
  * or SIGINT, finishing the batch in progress.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../../shared/dataset-error';
-import { parseBaseline } from '../../shared/monitoring/baseline';
 import { parseNumberOption, UsageError } from '../cli-options';
-import { hashFile } from '../monitor/hash-file';
+import { checkBaselineReference, readBaselineFile } from '../monitor/baseline-file';
 import { Monitor } from '../monitor/monitor';
 
 export const DEFAULT_LISTEN = '127.0.0.1:9464';
@@ -47,16 +46,7 @@ export async function monitorCommand(args: string[], say: (line: string) => void
   const watchDir = path.resolve(values.watch);
   if (!existsSync(watchDir) || !statSync(watchDir).isDirectory())
     throw new UsageError(`--watch ${values.watch} is not a folder`);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path.resolve(values.baseline), 'utf8'));
-  } catch (error) {
-    throw new DatasetError(
-      `Cannot read the baseline ${values.baseline}: ${(error as Error).message}`,
-      values.baseline,
-    );
-  }
-  const baseline = parseBaseline(json, values.baseline);
+  const baseline = readBaselineFile(path.resolve(values.baseline), values.baseline);
   const referencePath = path.resolve(values.reference ?? baseline.reference.path);
   const shownReference = values.reference ?? baseline.reference.path;
   if (!existsSync(referencePath)) {
@@ -65,13 +55,7 @@ export async function monitorCommand(args: string[], say: (line: string) => void
       shownReference,
     );
   }
-  const sha256 = await hashFile(referencePath);
-  if (sha256 !== baseline.reference.sha256) {
-    throw new DatasetError(
-      `The reference ${shownReference} changed since the baseline ${values.baseline} was made (SHA-256 differs); make a new baseline with driftscope baseline.`,
-      shownReference,
-    );
-  }
+  await checkBaselineReference(baseline, referencePath, shownReference, values.baseline);
   const ms = (v: string | undefined, name: string, fallback: number) =>
     parseNumberOption(v, name) ?? fallback;
   const monitor = new Monitor({

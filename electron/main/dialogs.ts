@@ -89,3 +89,52 @@ export function createLocateChooser(getWindow: () => BrowserWindow | null) {
       filters: DATASET_FILTERS,
     });
 }
+
+const BASELINE_FILTERS: OpenDialogOptions['filters'] = [
+  { name: 'Driftscope baselines', extensions: ['json'] },
+  { name: 'All files', extensions: ['*'] },
+];
+
+/** Save dialog for a baseline (`driftscope baseline`'s JSON). */
+export function createSaveBaselineChooser(getWindow: () => BrowserWindow | null) {
+  return async function chooseBaselineSaveFile(defaultName: string): Promise<string | null> {
+    const win = getWindow();
+    const options: SaveDialogOptions = {
+      title: 'Save as baseline',
+      defaultPath: defaultName,
+      buttonLabel: 'Save',
+      filters: BASELINE_FILTERS,
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const result =
+      win && !win.isDestroyed()
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
+}
+
+/** Open dialog for a baseline file. */
+export function createBaselineChooser(getWindow: () => BrowserWindow | null) {
+  return () =>
+    showOpen(getWindow(), {
+      title: 'Open baseline',
+      buttonLabel: 'Open',
+      properties: ['openFile'],
+      filters: BASELINE_FILTERS,
+    });
+}
+
+/** Open dialog for a monitor's history (SQLite, read only). */
+export function createHistoryChooser(getWindow: () => BrowserWindow | null) {
+  return () =>
+    showOpen(getWindow(), {
+      title: 'Open monitor history',
+      buttonLabel: 'Open',
+      properties: ['openFile'],
+      filters: [
+        { name: 'Monitor histories', extensions: ['sqlite', 'sqlite3', 'db'] },
+        { name: 'All files', extensions: ['*'] },
+      ],
+    });
+}

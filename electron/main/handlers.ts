@@ -22,6 +22,7 @@ import { writeDemoFiles } from '../io/demo-files';
 import { createReportExportHandler, type ReportExportDeps } from '../report/export-report';
 import { createExploreHandlers, type ExploreDeps, type LoadedPaths } from './explore-handlers';
 import type { InvokeHandlers } from './ipc';
+import { createMonitoringHandlers, type MonitoringDeps } from './monitoring-handlers';
 import { PreferencesStore } from './preferences';
 import { RecentStore } from './recent';
 
@@ -47,6 +48,10 @@ export interface HandlerDeps {
   /** Save dialog of 'report:export' (default: cancelled) and the PDF printer (default: PDF unavailable). */
   chooseReportFile?: ReportExportDeps['chooseReportFile'];
   printPdf?: ReportExportDeps['printPdf'];
+  /** Baseline and monitor-history dialogs (monitoring-handlers.ts); default: cancelled. */
+  chooseBaselineSaveFile?: MonitoringDeps['chooseBaselineSaveFile'];
+  chooseBaselineFile?: MonitoringDeps['chooseBaselineFile'];
+  chooseHistoryFile?: MonitoringDeps['chooseHistoryFile'];
 }
 
 /** Every channel's handler, typed by the contract (electron/main/ipc.ts). */
@@ -123,8 +128,20 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     load,
   );
 
+  const monitoring = createMonitoringHandlers(
+    {
+      chooseBaselineSaveFile: deps.chooseBaselineSaveFile ?? (async () => null),
+      chooseBaselineFile: deps.chooseBaselineFile ?? (async () => null),
+      chooseHistoryFile: deps.chooseHistoryFile ?? (async () => null),
+      locateFile: deps.locateFile ?? ((role) => deps.chooseFile(role)),
+    },
+    paths,
+    load,
+  );
+
   return {
     ...explore,
+    ...monitoring,
     'dataset:pick': async (role) => {
       const r = validateRole(role);
       const chosen = await deps.chooseFile(r);

@@ -7,8 +7,11 @@ import { pathToFileURL } from 'node:url';
 import { app, type BrowserWindow, ipcMain, nativeTheme, session } from 'electron';
 import { EngineClient } from '../engine/engine-client';
 import {
+  createBaselineChooser,
   createFileChooser,
+  createHistoryChooser,
   createLocateChooser,
+  createSaveBaselineChooser,
   createSaveSessionChooser,
   createSessionChooser,
 } from './dialogs';
@@ -76,6 +79,9 @@ app
       },
       chooseReportFile: createReportFileChooser(getWindow),
       printPdf: createElectronPdfPrinter(),
+      chooseBaselineSaveFile: createSaveBaselineChooser(getWindow),
+      chooseBaselineFile: createBaselineChooser(getWindow),
+      chooseHistoryFile: createHistoryChooser(getWindow),
     });
     unregisterIpc = registerIpc(ipcMain, handlers, rendererUrl);
     openWindow();

@@ -30,11 +30,43 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 export class HistoryStore {
   private readonly db: Database.Database;
 
-  constructor(file: string) {
+  constructor(file: string, options: { readonly?: boolean } = {}) {
+    if (options.readonly) {
+      // The app's "Open monitor history": never creates, migrates or writes the file.
+      this.db = new Database(file, { readonly: true, fileMustExist: true });
+      return;
+    }
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+  }
+
+  /**
+   * Opens an existing history read-only (the app): nothing in the file changes.
+   * @throws {Error} when the file does not exist or is not a monitor's history (no `batches` table).
+   */
+  static openReadOnly(file: string): HistoryStore {
+    const store = new HistoryStore(file, { readonly: true });
+    try {
+      const table = store.db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'batches'")
+        .get();
+      if (table === undefined)
+        throw new Error('it has no batches table: not a history of driftscope monitor');
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+    return store;
+  }
+
+  /** The SHA-256 of the baseline's reference this history was written for (null: no batch yet). */
+  baselineSha256(): string | null {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('baseline') as
+      | { value: string }
+      | undefined;
+    return row?.value ?? null;
   }
 
   /** The history belongs to one baseline: refuses to mix batches judged against different references. */

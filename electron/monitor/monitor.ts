@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import path from 'node:path';
 import { DatasetError } from '../../shared/dataset-error';
 import type { Baseline } from '../../shared/monitoring/baseline';
+import { batchAlerts } from '../../shared/monitoring/batch-alerts';
 import {
   type BatchRecord,
   driftStreaks,
@@ -184,34 +185,8 @@ export class Monitor {
     const lines: unknown[] = [
       { event: 'batch', model, ...record, summary: undefined, dataset: record.summary?.dataset },
     ];
-    const s = record.summary;
-    if (s) {
-      if (s.dataset.driftDetected)
-        lines.push({
-          event: 'alert',
-          alert: 'dataset_drift',
-          model,
-          file: record.file,
-          driftShare: s.dataset.driftShare,
-        });
-      const streaks = this.streaks;
-      for (const c of s.columns.filter((x) => x.driftDetected)) {
-        lines.push({
-          event: 'alert',
-          alert: 'feature_drift',
-          model,
-          file: record.file,
-          feature: c.name,
-          test: c.test,
-          score: c.score,
-          threshold: c.threshold,
-          consecutiveBatches: streaks.get(c.name) ?? 1,
-        });
-      }
-      for (const m of s.metrics.filter((x) => x.decayed)) {
-        lines.push({ event: 'alert', alert: 'model_decay', model, file: record.file, ...m });
-      }
-    }
+    for (const { alert, ...rest } of batchAlerts(record, this.streaks))
+      lines.push({ event: 'alert', alert, model, ...rest });
     appendFileSync(this.o.logFile, lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
   }
 

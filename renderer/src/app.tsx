@@ -1,8 +1,10 @@
 /** The Driftscope window: dataset slots, then the verdict, the drift table and the selected feature. */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DatasetRole } from '../../shared/api';
+import type { MonitorHistory } from '../../shared/monitoring/history-timeline';
 import type { AnalysisResult, ColumnResult } from '../../shared/report/analysis-result';
 import { getApi } from './api';
+import { MonitoringMenu } from './features/baseline/monitoring-menu';
 import { FeatureDetail } from './features/detail/feature-detail';
 import { useColumnDetail } from './features/detail/use-column-detail';
 import { DatasetSlot } from './features/open/dataset-slot';
@@ -16,6 +18,7 @@ import { WorkspaceTabs } from './features/performance/workspace-tabs';
 import { ExportMenu } from './features/report/export-menu';
 import { SessionMenu } from './features/session/session-menu';
 import { latestChunk } from './features/timeline/heatmap-data';
+import { HistoryView } from './features/timeline/history-view';
 import { TimelineView } from './features/timeline/timeline-view';
 import { useTimeline } from './features/timeline/use-timeline';
 import { setThemePreference } from './lib/theme';
@@ -63,6 +66,22 @@ export function App() {
   const { result } = state.analysis;
   const timeline = useTimeline(state.settings, result);
   const latest = timeline.state.timeline ? latestChunk(timeline.state.timeline) : null;
+  // An opened monitor history takes the window until it is closed (the loaded files stay loaded).
+  const [history, setHistory] = useState<MonitorHistory | null>(null);
+  const [historyError, setHistoryError] = useState<string | null>(null);
+  const openHistory = useCallback(() => {
+    getApi()
+      .openHistory()
+      .then(
+        (opened) => {
+          if (opened) {
+            setHistory(opened);
+            setHistoryError(null);
+          }
+        },
+        (error: unknown) => setHistoryError(error instanceof Error ? error.message : String(error)),
+      );
+  }, []);
 
   useEffect(() => {
     getApi()
@@ -100,7 +119,7 @@ export function App() {
   );
 
   const selected = result?.columns.find((column) => column.name === state.selected) ?? null;
-  const workspace = result !== null;
+  const workspace = result !== null && history === null;
   const empty = nothingOpened(state);
 
   return (
@@ -125,8 +144,26 @@ export function App() {
           </div>
         )}
         {workspace && <ExportMenu getColumnOrder={() => tableOrder.current} />}
+        <MonitoringMenu
+          canSaveBaseline={state.reference.status === 'loaded'}
+          onSaveBaseline={actions.saveBaseline}
+          onOpenBaseline={() => {
+            setHistory(null);
+            actions.openBaseline();
+          }}
+          onOpenHistory={openHistory}
+        />
         <SessionMenu actions={actions} canSave={workspace} />
       </header>
+      {historyError && (
+        <div className="notice" role="alert" data-testid="history-error">
+          <span>{historyError}</span>
+          <button type="button" className="btn btn-quiet" onClick={() => setHistoryError(null)}>
+            Dismiss
+          </button>
+        </div>
+      )}
+      {history && <HistoryView history={history} onClose={() => setHistory(null)} />}
       {state.notice && (
         <div className="notice" role="alert" data-testid="notice">
           <span>{state.notice}</span>
@@ -141,7 +178,7 @@ export function App() {
         </div>
       )}
 
-      {!workspace && (
+      {!workspace && history === null && (
         <main className="welcome">
           <div className="welcome-intro">
             <h1>Compare two datasets for drift</h1>

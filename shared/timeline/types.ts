@@ -74,7 +74,9 @@ export interface TimelineChunk {
   incomplete?: boolean;
   /** Batch chunks: the file the chunk is. */
   file?: string;
-  /** Null for a gap (a period without rows): a gap is never drift. */
+  /** A batch of a monitor history that could not be analysed: the monitor's message (dataset is null). */
+  error?: string;
+  /** Null for a gap (a period without rows) or an error batch: neither is drift. */
   dataset: ChunkDataset | null;
   columns: ChunkColumn[];
   performance: ChunkPerformance | null;

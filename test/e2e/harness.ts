@@ -42,6 +42,10 @@ export interface Harness {
   exportNext(filePath: string | null): void;
   /** Formats and default names the report Save dialog was opened with, in order. */
   readonly exportDialogs: string[];
+  /** Queues the paths the next baseline Save, baseline Open and history Open dialogs return (null: cancel). */
+  baselineSaveNext(filePath: string | null): void;
+  baselineNext(filePath: string | null): void;
+  historyNext(filePath: string | null): void;
   /** Queues the answer of the next "where did this file go?" dialog (null: cancel). */
   locateNext(filePath: string | null): void;
   /** Roles and missing paths the locate dialog was asked about, in order. */
@@ -141,6 +145,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const locateQueue: (string | null)[] = [];
     const exportQueue: (string | null)[] = [];
     const exportDialogs: string[] = [];
+    const baselineSaveQueue: (string | null)[] = [];
+    const baselineQueue: (string | null)[] = [];
+    const historyQueue: (string | null)[] = [];
     const located: string[] = [];
     const userDataDir = testInfo.outputPath('user-data');
     mkdirSync(userDataDir, { recursive: true });
@@ -170,6 +177,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
         return next(exportQueue);
       },
       printPdf: createCliPdfPrinter(),
+      chooseBaselineSaveFile: async () => next(baselineSaveQueue),
+      chooseBaselineFile: async () => next(baselineQueue),
+      chooseHistoryFile: async () => next(historyQueue),
     });
 
     page.on('console', (message) => {
@@ -209,6 +219,15 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       },
       exportNext: (filePath) => {
         exportQueue.push(filePath);
+      },
+      baselineSaveNext: (filePath) => {
+        baselineSaveQueue.push(filePath);
+      },
+      baselineNext: (filePath) => {
+        baselineQueue.push(filePath);
+      },
+      historyNext: (filePath) => {
+        historyQueue.push(filePath);
       },
       exportDialogs,
       located,

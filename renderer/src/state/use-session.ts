@@ -28,6 +28,10 @@ export interface SessionActions {
   openSession(): void;
   saveSession(): void;
   openRecent(id: string): void;
+  /** Saves the loaded reference with the current settings as a baseline (a Save dialog in main). */
+  saveBaseline(): void;
+  /** Opens a baseline: its reference (hash checked) replaces the reference, its settings the settings. */
+  openBaseline(): void;
   dismissNotice(): void;
 }
 
@@ -170,6 +174,46 @@ export function useSession(): [SessionState, SessionActions] {
             if (saved) dispatch({ type: 'session-saved', name: saved.fileName });
           },
           (error: unknown) => dispatch({ type: 'notice', message: errorMessage(error) }),
+        );
+    }, []),
+    saveBaseline: useCallback(() => {
+      getApi()
+        .saveBaseline(stateRef.current.settings)
+        .then(
+          (saved) => {
+            if (saved)
+              dispatch({
+                type: 'notice',
+                message: `Saved the baseline ${saved.fileName}: model "${saved.model}", ${saved.columns} columns, ${saved.rows} reference rows.`,
+              });
+          },
+          (error: unknown) => dispatch({ type: 'notice', message: errorMessage(error) }),
+        );
+    }, []),
+    openBaseline: useCallback(() => {
+      const previous = stateRef.current.reference;
+      dispatch({ type: 'load-start', role: 'reference' });
+      getApi()
+        .openBaseline()
+        .then(
+          (opened) => {
+            if (opened === null) {
+              dispatch({ type: 'load-aborted', role: 'reference', previous });
+              return;
+            }
+            const { settings, fileName, model } = opened.baseline;
+            const { selected, bins, logY } = stateRef.current;
+            dispatch({ type: 'session-opened', settings, selected, bins, logY, name: null });
+            dispatch({ type: 'load-done', role: 'reference', outcome: opened.reference });
+            dispatch({
+              type: 'notice',
+              message: `Opened the baseline ${fileName} (model "${model}"): its reference and settings are loaded; open current data to compare.`,
+            });
+          },
+          (error: unknown) => {
+            dispatch({ type: 'load-aborted', role: 'reference', previous });
+            dispatch({ type: 'notice', message: errorMessage(error) });
+          },
         );
     }, []),
     dismissNotice: useCallback(() => dispatch({ type: 'notice', message: null }), []),

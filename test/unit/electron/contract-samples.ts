@@ -34,6 +34,9 @@ export const CONTRACT_SAMPLES: Record<
     channel: 'timeline:focus-chunk',
     args: [{ test: null }, { chunking: { kind: 'count', count: 4 } }, 2],
   },
+  saveBaseline: { channel: 'baseline:save', args: [{ test: null }] },
+  openBaseline: { channel: 'baseline:open', args: [] },
+  openHistory: { channel: 'history:open', args: [] },
   onProgress: { channel: null, args: [] },
   onTimelineProgress: { channel: null, args: [] },
 };

@@ -8,7 +8,7 @@
 import type { PlotData, PlotLayout } from 'plotly.js-strict-dist-min';
 import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import { plotlySafeText } from '../../../../shared/report/plotly-safe-text';
-import type { Timeline } from '../../../../shared/timeline/types';
+import type { Timeline, TimelineChunk } from '../../../../shared/timeline/types';
 import { THEMES } from '../../lib/chart-data';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { type HeatRow, isAlert, SEVERITY_LIMIT } from './heatmap-data';
@@ -113,10 +113,17 @@ function baseLayout(scheme: Scheme): PlotLayout {
   };
 }
 
-function describeCell(row: HeatRow, i: number, label: string): string {
+/** Hover text of a chunk without a dataset: an error batch of a monitor history, else a gap. */
+function noDataText(chunk: TimelineChunk): string {
+  return chunk.error !== undefined
+    ? `Not analysed: ${plotlySafeText(chunk.error)}`
+    : 'No rows: a gap, not drift';
+}
+
+function describeCell(row: HeatRow, i: number, chunk: TimelineChunk): string {
   const cell = row.cells[i];
-  const head = `<b>${plotlySafeText(row.name)}</b> · ${plotlySafeText(label)}`;
-  if (cell.gap) return `${head}<br>No rows: a gap, not drift`;
+  const head = `<b>${plotlySafeText(row.name)}</b> · ${plotlySafeText(chunk.label)}`;
+  if (cell.gap) return `${head}<br>${noDataText(chunk)}`;
   if (cell.score === null) return `${head}<br>No score${cell.note ? `: ${plotlySafeText(cell.note)}` : ''}`;
   const lines = [
     head,
@@ -132,7 +139,7 @@ export function heatmapFigure(timeline: Timeline, rows: HeatRow[], scheme: Schem
   const labels = timeline.chunks.map((c) => c.label);
   const theme = THEMES[scheme];
   const z = rows.map((row) => row.cells.map((cell) => cell.z));
-  const text = rows.map((row) => row.cells.map((_, i) => describeCell(row, i, labels[i])));
+  const text = rows.map((row) => row.cells.map((_, i) => describeCell(row, i, timeline.chunks[i])));
   const alertX: number[] = [];
   const alertY: number[] = [];
   const alertText: string[] = [];
@@ -382,28 +389,33 @@ export function featureLineFigure(timeline: Timeline, name: string, scheme: Sche
   };
 }
 
-/** Drifted share of tested columns per chunk, with the dataset's share threshold. */
-export function shareFigure(timeline: Timeline, shareThreshold: number, scheme: Scheme): Figure {
+/** Drifted share of tested columns per chunk, with the dataset's share threshold (when known). */
+export function shareFigure(timeline: Timeline, shareThreshold: number | null, scheme: Scheme): Figure {
   const theme = THEMES[scheme];
   const labels = timeline.chunks.map((c) => c.label);
   const x = labels.map((_, i) => i);
   const share = timeline.chunks.map((c) => c.dataset?.driftShare ?? null);
   const text = timeline.chunks.map((c) =>
     c.dataset === null
-      ? `${plotlySafeText(c.label)}<br>No rows: a gap, not drift`
+      ? `${plotlySafeText(c.label)}<br>${noDataText(c)}`
       : `${plotlySafeText(c.label)}<br>${c.dataset.driftedColumns} of ${c.dataset.testedColumns} tested columns drifted (${formatPercent(c.dataset.driftShare)})`,
   );
   return {
     data: [
-      {
-        type: 'scatter',
-        mode: 'lines',
-        name: `dataset threshold ${formatPercent(shareThreshold, 0)}`,
-        x,
-        y: x.map(() => shareThreshold),
-        line: { color: theme.muted, dash: 'dash', width: 1.5 },
-        hoverinfo: 'skip',
-      },
+      // A monitor history does not keep the share threshold (null): the verdict colours the markers.
+      ...(shareThreshold === null
+        ? []
+        : [
+            {
+              type: 'scatter' as const,
+              mode: 'lines' as const,
+              name: `dataset threshold ${formatPercent(shareThreshold, 0)}`,
+              x,
+              y: x.map(() => shareThreshold),
+              line: { color: theme.muted, dash: 'dash' as const, width: 1.5 },
+              hoverinfo: 'skip' as const,
+            },
+          ]),
       {
         type: 'scatter',
         mode: 'lines+markers',
