@@ -43,7 +43,7 @@ export function estimatedSection(result: AnalysisResult): string {
       ? `<span class="badge drift">Estimated degradation: ${e.degraded.map(label).join(', ')}</span>`
       : '<span class="badge ok">No estimated degradation</span>';
   const calibration = e.calibration
-    .map((c) => `${h(c.label)}: ${c.calibrated ? 'calibrated' : 'not calibrated'} (${h(c.reason)})`)
+    .map((c) => `class ${h(c.label)}: ${c.calibrated ? 'calibrated' : 'not calibrated'} (${h(c.reason)})`)
     .join('; ');
   const notes = e.notes.map((n) => `<p class="note">${h(n)}</p>`).join('');
   return (
