@@ -36,6 +36,8 @@ export class MetricsExporter {
       datasetDetected: gauge(F.datasetDriftDetected),
       metric: gauge(F.modelMetric),
       decayed: gauge(F.modelMetricDecayed),
+      latency: gauge(F.servingLatency),
+      errorRate: gauge(F.servingErrorRate),
       rows: gauge(F.batchRows),
       last: gauge(F.lastBatchTimestamp),
       stale: gauge(F.stalenessThreshold),
@@ -89,6 +91,8 @@ export class MetricsExporter {
       this.g.streak,
       this.g.metric,
       this.g.decayed,
+      this.g.latency,
+      this.g.errorRate,
     ])
       gauge.reset();
     for (const c of s.columns) {
@@ -106,8 +110,24 @@ export class MetricsExporter {
       if (m.baseline !== null) this.g.metric.set({ model, metric: m.metric, source: 'baseline' }, m.baseline);
       this.g.decayed.set({ model, metric: m.metric }, m.decayed ? 1 : 0);
     }
+    this.showServing(s);
     this.g.rows.set({ model }, s.rows);
     this.g.last.set({ model }, Date.parse(record.analysedAt) / 1000);
+  }
+
+  /** Serving latency (seconds) and error rate of the latest batch, and its CBPE estimates. */
+  private showServing(s: NonNullable<BatchRecord['summary']>): void {
+    const model = this.model;
+    const l = s.serving?.latencySeconds ?? null;
+    if (l) {
+      this.g.latency.set({ model, quantile: '0.5' }, l.p50);
+      this.g.latency.set({ model, quantile: '0.95' }, l.p95);
+      this.g.latency.set({ model, quantile: '0.99' }, l.p99);
+    }
+    const rate = s.serving?.errorRate ?? null;
+    if (rate !== null) this.g.errorRate.set({ model }, rate);
+    for (const [metric, value] of Object.entries(s.estimated ?? {}))
+      this.g.metric.set({ model, metric, source: 'estimated' }, value);
   }
 
   text(): Promise<string> {

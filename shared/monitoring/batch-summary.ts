@@ -5,6 +5,7 @@
  * app's history view and the tests read it the same way.
  */
 import type { AnalysisResult } from '../report/analysis-result';
+import { type BatchServing, estimatedOfBatch, servingOfBatch } from './batch-serving';
 
 export interface BatchColumn {
   name: string;
@@ -30,6 +31,10 @@ export interface BatchSummary {
   /** Empty when the batch has no labels (quality cannot be measured yet). */
   metrics: BatchMetric[];
   modelDegraded: boolean;
+  /** Serving health of the batch (batch-serving.ts); absent in histories written before it. */
+  serving?: BatchServing | null;
+  /** CBPE estimates of the batch by metric; absent in histories written before it. */
+  estimated?: Record<string, number> | null;
 }
 
 export interface BatchRecord {
@@ -72,6 +77,8 @@ export function summarizeBatch(result: AnalysisResult): BatchSummary {
       decayed: d.degraded,
     })),
     modelDegraded: p?.modelDegraded ?? false,
+    serving: servingOfBatch(result),
+    estimated: estimatedOfBatch(result),
   };
 }
 

@@ -62,13 +62,25 @@ export const METRIC_FAMILIES = {
     'driftscope_model_metric',
     'gauge',
     ['model', 'metric', 'source'],
-    'A model-quality metric: source="realized" on the latest labelled batch, source="baseline" on the reference.',
+    'A model-quality metric: source="realized" on the latest labelled batch, source="baseline" on the reference, source="estimated" the CBPE estimate on the latest batch (labels not needed).',
   ),
   modelMetricDecayed: family(
     'driftscope_model_metric_decayed',
     'gauge',
     ['model', 'metric'],
     "1 when the realised metric is worse than its baseline by more than the decay threshold (the engine's rule).",
+  ),
+  servingLatency: family(
+    'driftscope_serving_latency_seconds',
+    'gauge',
+    ['model', 'quantile'],
+    'Latency of the latest batch in seconds at quantile 0.5, 0.95 and 0.99 (NumPy linear quantiles).',
+  ),
+  servingErrorRate: family(
+    'driftscope_serving_error_rate',
+    'gauge',
+    ['model'],
+    "Share of the latest batch's requests that failed (1 = error, or an HTTP 5xx status).",
   ),
   batchRows: family('driftscope_batch_rows', 'gauge', ['model'], 'Rows of the latest batch.'),
   lastBatchTimestamp: family(

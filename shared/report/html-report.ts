@@ -11,7 +11,10 @@ import { isTested } from '../drift/is-tested';
 import type { AnalysisResult, ColumnResult, ColumnSummary, FileInfo } from './analysis-result';
 import { orderColumns } from './column-order';
 import { summaryLine } from './drift-summary';
+import { estimatedSection } from './html-estimated';
 import { performanceSection } from './html-performance';
+import { servingSection } from './html-serving';
+import { shadowSection } from './html-shadow';
 import { timelineSection } from './html-timeline';
 import { CHARTS_SCRIPT, CHARTS_SCRIPT_SHA256, chartBox, chartData, type PlotlyBundle } from './plotly-charts';
 import {
@@ -316,6 +319,9 @@ export function renderHtmlReport(result: AnalysisResult, options: HtmlReportOpti
     listSection('only-current', 'Only in the current file (not tested)', result.onlyInCurrent),
     listSection('ignored', 'Ignored on request', result.ignored),
     performanceSection(result, plotly !== null),
+    shadowSection(result),
+    estimatedSection(result),
+    servingSection(result, plotly !== null),
     timelineSection(result, plotly !== null),
     columnsSection(columns, maxSections, plotly !== null),
     `<footer>Driftscope ${h(result.driftscopeVersion)} · aggregated data only, no rows · ${h(result.reference.file)} vs ${h(result.current.file)}</footer>`,

@@ -56,6 +56,8 @@ export type ChartData =
       xPercent: boolean;
       yPercent: boolean;
       diagonal: boolean;
+      /** A log x axis (the latency overlay). */
+      xLog: boolean;
       series: PlotSeries[];
     };
 
@@ -133,6 +135,7 @@ export function xyChartData(chart: XYChart): ChartData {
     xPercent: chart.xPercent,
     yPercent: chart.yPercent,
     diagonal: chart.diagonal,
+    xLog: chart.xLog === true,
     series,
   };
 }
@@ -190,7 +193,8 @@ export const CHARTS_SCRIPT =
   'out.push(o);});return out;}' +
   "function playout(d){var l=layout({kind:'histogram',title:d.xTitle});l.barmode='overlay';l.bargap=0;" +
   "l.xaxis.range=d.xRange;l.xaxis.tickformat=d.xPercent?'.0%':'';l.yaxis.title.text=d.yTitle;l.yaxis.range=d.yRange;" +
-  "l.yaxis.tickformat=d.yPercent?'.0%':'';l.yaxis.rangemode='normal';l.margin.b=40;return l;}" +
+  "l.yaxis.tickformat=d.yPercent?'.0%':'';l.yaxis.rangemode='normal';l.margin.b=40;" +
+  "if(d.xLog){l.xaxis.type='log';l.xaxis.range=[Math.log10(d.xRange[0]),Math.log10(d.xRange[1])];}return l;}" +
   "var CONFIG={displaylogo:false,responsive:true,modeBarButtonsToRemove:['select2d','lasso2d','autoScale2d','toImage']};" +
   "function draw(box){if(box.getAttribute('data-state'))return;box.setAttribute('data-state','drawing');" +
   "var s=box.querySelector('script.chart-data'),div=box.querySelector('.plotly-chart'),d;" +
@@ -204,4 +208,4 @@ export const CHARTS_SCRIPT =
   'boxes.forEach(function(b){io.observe(b);});})();';
 
 /** Base64 SHA-256 of CHARTS_SCRIPT, as the CSP's script-src names it (checked by test/unit/shared/report). */
-export const CHARTS_SCRIPT_SHA256 = 'wawfDL9IWxc7BWGcIlykuA5oRyzZuLkSRxIUavmNiNk=';
+export const CHARTS_SCRIPT_SHA256 = 'FQ85gxdD07UDwVEE2aJCxC//L5QzlJhQQOcInUZZrkI=';

@@ -43,6 +43,8 @@ export interface XYChart {
   yPercent: boolean;
   /** Draws the dashed y = x line across the x range. */
   diagonal: boolean;
+  /** A log₁₀ x axis (xRange must be positive; ticks at 1, 2 and 5 × 10ᵏ). */
+  xLog?: boolean;
   series: XYSeries[];
 }
 
@@ -57,6 +59,24 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 function tickText(value: number, percent: boolean): string {
   return percent ? `${Number((value * 100).toPrecision(6))}%` : formatNumber(value, 3);
+}
+
+/** Ticks of a log axis over [lo, hi] (lo > 0): 1, 2 and 5 × 10ᵏ inside the range (1 × 10ᵏ only when that gives ≥ 3). */
+export function logTicks(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  const first = Math.floor(Math.log10(lo));
+  const last = Math.ceil(Math.log10(hi));
+  for (const steps of [[1], [1, 2, 5]]) {
+    out.length = 0;
+    for (let k = first; k <= last; k++) {
+      for (const m of steps) {
+        const t = Number((m * 10 ** k).toPrecision(12));
+        if (t >= lo && t <= hi) out.push(t);
+      }
+    }
+    if (out.length >= 3) break;
+  }
+  return out;
 }
 
 function colour(role: SeriesRole): string {
@@ -76,7 +96,11 @@ export function xySvg(chart: XYChart): string {
     chart.yRange[1] > chart.yRange[0] ? chart.yRange : [chart.yRange[0] - 0.5, chart.yRange[0] + 0.5];
   const plotW = XY_WIDTH - LEFT - RIGHT;
   const plotH = XY_HEIGHT - TOP - BOTTOM;
-  const sx = (v: number) => r1(LEFT + ((v - x0) / (x1 - x0)) * plotW);
+  const lx0 = Math.log10(x0);
+  const lx1 = Math.log10(x1);
+  const sx = chart.xLog
+    ? (v: number) => r1(LEFT + ((Math.log10(v) - lx0) / (lx1 - lx0)) * plotW)
+    : (v: number) => r1(LEFT + ((v - x0) / (x1 - x0)) * plotW);
   const sy = (v: number) => r1(TOP + plotH * (1 - (v - y0) / (y1 - y0)));
   const inside = (x: number, y: number) => Number.isFinite(x) && Number.isFinite(y);
   const base = TOP + plotH;
@@ -89,7 +113,7 @@ export function xySvg(chart: XYChart): string {
       `<text class="tick" x="${LEFT - 4}" y="${r1(y + 3)}" text-anchor="end">${escapeHtml(tickText(t, chart.yPercent))}</text>`,
     );
   }
-  for (const t of niceTicks(x0, x1, 5)) {
+  for (const t of chart.xLog ? logTicks(x0, x1) : niceTicks(x0, x1, 5)) {
     const x = sx(t);
     parts.push(
       `<line class="axis" x1="${x}" x2="${x}" y1="${base}" y2="${base + 4}"/>` +

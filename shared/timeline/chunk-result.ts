@@ -5,6 +5,7 @@
  */
 import type { AnalysisResult } from '../report/analysis-result';
 import type { ChunkPlan } from './chunk-plan';
+import { chunkEstimated, chunkServing } from './chunk-serving';
 import type { ChunkColumn, ChunkPerformance, TimelineChunk } from './types';
 
 /** Fewer values than this in a chunk and the column's score gets a "too few values" note. */
@@ -39,6 +40,7 @@ export function chunkPerformance(result: AnalysisResult): ChunkPerformance | nul
     modelDegraded: p.modelDegraded,
     targetDrift: p.targetDrift,
     predictionDrift: p.predictionDrift,
+    estimated: chunkEstimated(result),
   };
 }
 
@@ -60,6 +62,7 @@ export function analysedChunk(
     },
     columns: chunkColumns(result, plan.rows.length),
     performance: chunkPerformance(result),
+    serving: chunkServing(result, plan.rows.length),
     notes,
   };
 }

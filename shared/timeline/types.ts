@@ -3,8 +3,10 @@
  * with the whole reference by the two-file analysis (shared/drift/analyze.ts), optionally the reference
  * cut the same way, and thresholds derived from the reference by leave-one-out.
  */
+
 import type { DecayEntry, DriftCheck } from '../performance/types';
 import type { TestKey } from '../types';
+import type { ChunkEstimated, ChunkServing } from './chunk-serving';
 
 export type Period = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
 
@@ -52,6 +54,8 @@ export interface ChunkPerformance {
   predictionDrift: DriftCheck | null;
   /** Verdicts of the metrics against the reference-derived bounds (only when those were computed). */
   referenceAlerts?: Record<string, boolean | null>;
+  /** CBPE estimate of the chunk beside its realised metrics (chunk-serving.ts); null without probabilities. */
+  estimated?: ChunkEstimated | null;
 }
 
 export interface TimelineChunk {
@@ -80,6 +84,8 @@ export interface TimelineChunk {
   dataset: ChunkDataset | null;
   columns: ChunkColumn[];
   performance: ChunkPerformance | null;
+  /** Serving health of the chunk (chunk-serving.ts); absent or null without latency and status columns. */
+  serving?: ChunkServing | null;
   /** Gap, incomplete chunk, why model quality is absent, ... */
   notes: string[];
 }

@@ -22,6 +22,7 @@ import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../../shared/report/analysis-result';
 
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'dist', 'electron', 'cli.cjs');
@@ -43,6 +44,13 @@ function driftscope(args: string[]): string {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`driftscope ${args[0]} failed (${r.status}): ${r.stderr}`);
   return r.stderr;
+}
+
+/** The two-file analysis the monitor makes of a batch (the baseline's default settings), as JSON. */
+function driftscopeJson(batch: string): AnalysisResult {
+  const out = path.join(work, `${path.basename(batch)}.json`);
+  driftscope(['analyze', '--reference', 'demo/reference.csv', '--current', batch, '--json', out]);
+  return JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
 }
 
 function start(command: string, args: string[], name: string): ChildProcess {
@@ -170,6 +178,13 @@ beforeAll(async () => {
 
   // The demo, its baseline, and 6 batches of 1,000 rows: 3 healthy, then 3 where most features move.
   driftscope(['demo', '--out', 'demo']);
+  // Serving columns for the serving series: latency 20 + (37·i mod 97) ms, a 503 on every 40th request.
+  const demoRef = path.join(work, 'demo', 'reference.csv');
+  const lines = readFileSync(demoRef, 'utf8').trimEnd().split('\n');
+  writeFileSync(
+    demoRef,
+    `${lines.map((l, i) => (i === 0 ? `${l},latency_ms,status_code` : `${l},${20 + ((37 * i) % 97)},${i % 40 === 0 ? 503 : 200}`)).join('\n')}\n`,
+  );
   driftscope(['baseline', '--reference', 'demo/reference.csv', '--model', 'loans', '--out', 'baseline.json']);
   const drift = [
     'shift:age:1sd',
@@ -265,8 +280,28 @@ describe('a real Prometheus and Alertmanager on a real monitor', () => {
     );
     expect(await value(`driftscope_dataset_drift_detected{${M}}`)).toBe(0);
     expect(await value(`driftscope_batches_total{${M},status="error"}`)).toBe(0);
-    // 13 tested columns of the demo, each with a score, a threshold and a verdict.
-    expect((await query(`driftscope_feature_drift_score{${M}}`)).length).toBe(13);
+    // 13 tested columns of the demo and the 2 serving columns, each with a score, a threshold and a verdict.
+    expect((await query(`driftscope_feature_drift_score{${M}}`)).length).toBe(15);
+    // The latest batch's latency in seconds (a ms column / 1000) and error rate: what the monitor's own
+    // analysis of that batch gives (serving.latency.current, serving.errorRate.current), through Prometheus.
+    const latest = driftscopeJson(path.join(work, 'batches', 'batch-003.csv'));
+    for (const [q, key] of [
+      ['0.5', 'p50'],
+      ['0.95', 'p95'],
+      ['0.99', 'p99'],
+    ] as const)
+      expect(await value(`driftscope_serving_latency_seconds{${M},quantile="${q}"}`)).toBeCloseTo(
+        latest.serving!.latency!.current![key] / 1000,
+        9,
+      );
+    expect(await value(`driftscope_serving_error_rate{${M}}`)).toBeCloseTo(
+      latest.serving!.errorRate!.current!,
+      12,
+    );
+    expect(await value(`driftscope_model_metric{${M},metric="accuracy",source="estimated"}`)).toBeCloseTo(
+      latest.performance!.estimated!.metrics.accuracy!,
+      12,
+    );
     expect(await value(`sum(driftscope_feature_drift_detected{${M}})`)).toBe(0);
     expect(await value(`driftscope_model_metric{${M},metric="accuracy",source="baseline"}`)).toBeCloseTo(
       0.8388,
