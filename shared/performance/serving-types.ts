@@ -1,4 +1,5 @@
 /** Serving health (`serving` of the JSON report, docs/serving.md). */
+import type { LatencyHistogram } from './latency-histogram';
 
 export type LatencyUnit = 'ms' | 's';
 
@@ -19,6 +20,8 @@ export interface ServingLatency {
   ks: { statistic: number; pValue: number } | null;
   /** current p95 − reference p95, with a two-sample bootstrap percentile interval (each set resampled on its own). */
   p95Difference: { value: number; ciLow: number; ciHigh: number; resamples: number; seed: number } | null;
+  /** Both sets on shared log-spaced bins (latency-histogram.ts), for an overlay on a log axis. */
+  histogram: LatencyHistogram | null;
 }
 
 export interface ServingErrorRate {

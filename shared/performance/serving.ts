@@ -12,6 +12,7 @@ import { quantileSorted } from '../stats/quantile-sorted';
 import { SeededRng } from '../stats/seeded-rng';
 import type { ColumnarTable } from '../table/columnar';
 import { requireColumn, rowLabels, rowNumbers } from './labels';
+import { latencyHistogram } from './latency-histogram';
 import type {
   LatencySummary,
   LatencyUnit,
@@ -275,6 +276,7 @@ export function servingHealth(
             ? null
             : { statistic: ks.statistic, pValue: ks.pValue },
         p95Difference,
+        histogram: latencyHistogram(r, c),
       };
     }
   }
