@@ -17,9 +17,9 @@ describe('latencyHistogram', () => {
     });
     const h = result.latency!.histogram!;
     expect(h.edges).toHaveLength(oracle.edges.length);
-    h.edges.forEach((e, i) => expect(Math.abs(e - oracle.edges[i])).toBeLessThan(1e-9 * oracle.edges[i]));
-    h.reference.forEach((s, i) => expect(s).toBeCloseTo(oracle.reference[i], 14));
-    h.current.forEach((s, i) => expect(s).toBeCloseTo(oracle.current[i], 14));
+    for (const [i, e] of h.edges.entries()) expect(Math.abs(e - oracle.edges[i])).toBeLessThan(1e-9 * e);
+    for (const [i, s] of h.reference.entries()) expect(s).toBeCloseTo(oracle.reference[i], 14);
+    for (const [i, s] of h.current.entries()) expect(s).toBeCloseTo(oracle.current[i], 14);
   });
 
   it('counts zeros in the first bin and gives null without a positive latency', () => {
