@@ -36,25 +36,28 @@ function withError(value: number | null, error: number | null): string {
 function estimationChart(e: EstimatedPerformance, scheme: Scheme): Chart | null {
   const metrics = CBPE_METRICS.filter((m) => e.metrics[m] !== null || e.realised.metrics[m] !== null);
   if (metrics.length === 0) return null;
-  const x = metrics.map(label);
+  // Three markers per metric side by side (offsets on a numeric axis, ticks at the metrics).
+  const ticks = metrics.map((_, i) => i);
   const points = (
     name: string,
     values: (number | null)[],
     errors: (number | null)[] | null,
     color: string,
     symbol: string,
+    offset: number,
   ): PlotData =>
     ({
       type: 'scatter',
       mode: 'markers',
       name,
-      x,
+      x: ticks.map((i) => i + offset),
       y: values,
+      text: metrics.map(label),
       marker: { color, size: 10, symbol },
       ...(errors && {
         error_y: { type: 'data', array: errors.map((v) => v ?? 0), visible: true, color, thickness: 1.5 },
       }),
-      hovertemplate: `${name}<br>%{x} %{y:.4f}<extra></extra>`,
+      hovertemplate: `${name}<br>%{text} %{y:.4f}<extra></extra>`,
     }) as PlotData;
   const data = [
     points(
@@ -63,6 +66,7 @@ function estimationChart(e: EstimatedPerformance, scheme: Scheme): Chart | null 
       null,
       THEMES[scheme].muted,
       'line-ew-open',
+      -0.15,
     ),
     points(
       'Estimated (CBPE)',
@@ -70,6 +74,7 @@ function estimationChart(e: EstimatedPerformance, scheme: Scheme): Chart | null 
       metrics.map((m) => e.samplingError[m]),
       ROLE_COLORS.current,
       'circle',
+      0,
     ),
     points(
       'Realised (labelled rows)',
@@ -77,9 +82,18 @@ function estimationChart(e: EstimatedPerformance, scheme: Scheme): Chart | null 
       metrics.map((m) => e.realised.samplingError[m]),
       ROLE_COLORS.reference,
       'diamond',
+      0.15,
     ),
   ];
-  return { data, layout: baseLayout(scheme, '', 'Metric (± 1 sampling error)', { type: 'category' }) };
+  return {
+    data,
+    layout: baseLayout(scheme, '', 'Metric (± 1 sampling error)', {
+      tickvals: ticks,
+      ticktext: metrics.map(label),
+      range: [-0.5, metrics.length - 0.5],
+      zeroline: false,
+    }),
+  };
 }
 
 export function EstimationSection({
@@ -108,8 +122,8 @@ export function EstimationSection({
           </span>
         )}
         <span className="muted" data-testid="labelled-share">
-          {formatPercent(e.labelledShare)} of current rows labelled ({formatInteger(e.realised.n)} of{' '}
-          {formatInteger(e.n)} estimated)
+          {formatPercent(e.labelledShare)} of current rows labelled · realised on{' '}
+          {formatInteger(e.realised.n)}, estimated on {formatInteger(e.n)}
         </span>
       </div>
       <div className="pq-grid pq-grid-2">

@@ -293,7 +293,9 @@ export function ModelQualityView({ result: shown, performance, running, onApply 
               <RegressionSection p={p} reference={p.reference} current={p.current} scheme={scheme} />
             )}
             {p.estimated && <EstimationSection estimated={p.estimated} scheme={scheme} />}
-            {p.shadow && <ShadowSection key={shown.generatedAt} shadow={p.shadow} task={p.task} />}
+            {p.shadow && (
+              <ShadowSection key={`shadow:${shown.generatedAt}`} shadow={p.shadow} task={p.task} />
+            )}
             <ConceptDriftSection
               key={shown.generatedAt}
               concept={p.conceptDrift}

@@ -48,7 +48,7 @@ export function latencyChart(latency: ServingLatency, scheme: Scheme): Chart | n
     scheme,
     `Latency (${latency.unit}, log scale)`,
     'Share of requests',
-    { type: 'log' },
+    { type: 'log', dtick: 'D2' },
     { tickformat: '.0%', rangemode: 'tozero' },
   );
   return { data, layout };
