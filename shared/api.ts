@@ -95,7 +95,8 @@ export interface InvokeChannels {
   'analysis:column-detail': (column: string, bins: BinChoice) => Promise<ColumnDetail>;
   /**
    * getRows: the first `limit` (1–200) rows of the current file whose `column` falls in a bin
-   * ({ kind: 'range', lo, hi, lastClosed }) or equals a category ({ kind: 'category', label }), as text.
+   * ({ kind: 'range', lo, hi, lastClosed }) or equals a category ({ kind: 'category', label }), or the
+   * rows the analysis named ({ kind: 'rows', rows: 0-based indices, ≤ 200 }), as text.
    */
   'dataset:rows': (column: string, selector: RowSelector, limit: number) => Promise<RowsResult>;
   /**

@@ -67,6 +67,14 @@ export function validateSelector(value: unknown): RowSelector {
   if (v.kind === 'category' && typeof v.label === 'string' && v.label.length <= MAX_NAME * 10) {
     return { kind: 'category', label: v.label };
   }
+  if (
+    v.kind === 'rows' &&
+    Array.isArray(v.rows) &&
+    v.rows.length <= ROWS_LIMIT_MAX &&
+    v.rows.every((r) => Number.isInteger(r) && r >= 0)
+  ) {
+    return { kind: 'rows', rows: [...(v.rows as number[])] };
+  }
   throw new TypeError('Invalid row selector');
 }
 

@@ -28,6 +28,10 @@ function inRange(x: number, s: { lo: number; hi: number; lastClosed: boolean }):
 
 /** A predicate on row indices for one selector, built once per request (dictionary labels parsed once). */
 function matcher(column: Column, selector: RowSelector): (row: number) => boolean {
+  if (selector.kind === 'rows') {
+    const wanted = new Set(selector.rows);
+    return (row) => wanted.has(row);
+  }
   if (column.storage === 'number') {
     const values = column.values;
     if (selector.kind === 'range') return (row) => inRange(values[row], selector);

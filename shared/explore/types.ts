@@ -65,10 +65,14 @@ export interface CategoricalColumnDetail {
 
 export type ColumnDetail = NumericColumnDetail | CategoricalColumnDetail;
 
-/** The rows behind one bar: a numeric bin or one category label. */
+/**
+ * The rows behind one bar: a numeric bin or one category label; or rows the analysis named (0-based data
+ * row indices, at most ROWS_LIMIT_MAX, e.g. where champion and challenger disagree most).
+ */
 export type RowSelector =
   | { kind: 'range'; lo: number; hi: number; lastClosed: boolean }
-  | { kind: 'category'; label: string };
+  | { kind: 'category'; label: string }
+  | { kind: 'rows'; rows: number[] };
 
 export interface RowsResult {
   column: string;

@@ -1,8 +1,10 @@
 /**
  * The column mapping of model quality, shown and editable: task, target, prediction (a column, or "None":
  * derived from the probability at the threshold), probabilities, positive label, row ID and (binary,
- * prediction derived from the probability) the threshold. A field left on "Auto" stays out of the
- * settings so the engine detects it; Apply re-runs the analysis.
+ * prediction derived from the probability) the threshold; the challenger (shadow) model's prediction and
+ * probability columns, the latency column with its unit and the status column (docs/shadow.md,
+ * docs/serving.md). A field left on "Auto" stays out of the settings so the engine detects it
+ * (shared/performance/shadow-serving-mapping.ts); Apply re-runs the analysis.
  */
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { PerformanceSettings } from '../../../../shared/drift/settings';
@@ -30,12 +32,37 @@ export function referenceColumns(result: AnalysisResult): string[] {
 
 type Draft = Pick<
   PerformanceSettings,
-  'task' | 'target' | 'prediction' | 'proba' | 'posLabel' | 'id' | 'threshold'
+  | 'task'
+  | 'target'
+  | 'prediction'
+  | 'proba'
+  | 'posLabel'
+  | 'id'
+  | 'threshold'
+  | 'challengerPrediction'
+  | 'challengerProba'
+  | 'latency'
+  | 'latencyUnit'
+  | 'status'
 >;
 
 function pick(settings: PerformanceSettings): Draft {
   const { task, target, prediction, proba, posLabel, id, threshold } = settings;
-  return { task, target, prediction, proba, posLabel, id, threshold };
+  const { challengerPrediction, challengerProba, latency, latencyUnit, status } = settings;
+  return {
+    task,
+    target,
+    prediction,
+    proba,
+    posLabel,
+    id,
+    threshold,
+    challengerPrediction,
+    challengerProba,
+    latency,
+    latencyUnit,
+    status,
+  };
 }
 
 function same(a: Draft, b: Draft): boolean {
@@ -51,6 +78,7 @@ export function MappingEditor({ result, settings, running, onApply, onReset }: P
   const initial = useMemo(() => pick(settings), [settings]);
   const [draft, setDraft] = useState<Draft>(initial);
   const p = result.performance;
+  const shadow = p?.shadow ?? null;
   const columns = useMemo(() => referenceColumns(result), [result]);
   const update = (changes: Partial<Draft>) => setDraft((d) => ({ ...d, ...changes }));
 
@@ -204,6 +232,89 @@ export function MappingEditor({ result, settings, running, onApply, onReset }: P
           onChange={(e) => update({ id: e.target.value === AUTO ? undefined : e.target.value })}
         >
           <option value={AUTO}>{p === null ? 'Auto-detect' : 'Auto (from the name)'}</option>
+          {columnOptions}
+        </select>
+      </div>
+      <div className="pq-field">
+        <label htmlFor={`${id}-challenger`}>Challenger prediction</label>
+        <select
+          id={`${id}-challenger`}
+          data-testid="mapping-challenger-prediction"
+          value={draft.challengerPrediction === null ? NONE : (draft.challengerPrediction ?? AUTO)}
+          onChange={(e) => {
+            const value = e.target.value;
+            update({ challengerPrediction: value === AUTO ? undefined : value === NONE ? null : value });
+          }}
+        >
+          <option value={AUTO}>
+            {autoLabel(p === null ? null : (shadow?.challengerPrediction ?? null))}
+          </option>
+          <option value={NONE}>None — no challenger</option>
+          {columnOptions}
+        </select>
+      </div>
+      {task !== 'regression' && (
+        <div className="pq-field">
+          <label htmlFor={`${id}-challenger-proba`}>
+            Challenger {task === 'multiclass' ? 'probabilities' : 'probability'}
+          </label>
+          <select
+            id={`${id}-challenger-proba`}
+            data-testid="mapping-challenger-proba"
+            multiple={task === 'multiclass'}
+            size={task === 'multiclass' ? 3 : undefined}
+            value={
+              task === 'multiclass'
+                ? (draft.challengerProba ?? shadow?.challengerProba ?? [])
+                : (draft.challengerProba?.[0] ?? AUTO)
+            }
+            onChange={(e) => {
+              const chosen = Array.from(e.target.selectedOptions, (o) => o.value).filter((v) => v !== AUTO);
+              update({ challengerProba: chosen.length > 0 ? chosen : undefined });
+            }}
+          >
+            {task !== 'multiclass' && (
+              <option value={AUTO}>{autoLabel(shadow?.challengerProba?.join(', ') ?? null)}</option>
+            )}
+            {columnOptions}
+          </select>
+        </div>
+      )}
+      <div className="pq-field">
+        <label htmlFor={`${id}-latency`}>Latency</label>
+        <div className="pq-threshold">
+          <select
+            id={`${id}-latency`}
+            data-testid="mapping-latency"
+            value={draft.latency ?? AUTO}
+            onChange={(e) => update({ latency: e.target.value === AUTO ? undefined : e.target.value })}
+          >
+            <option value={AUTO}>{autoLabel(result.serving?.latency?.column ?? null)}</option>
+            {columnOptions}
+          </select>
+          <select
+            aria-label="Latency unit"
+            data-testid="mapping-latency-unit"
+            value={draft.latencyUnit ?? AUTO}
+            onChange={(e) =>
+              update({ latencyUnit: e.target.value === AUTO ? undefined : (e.target.value as 'ms' | 's') })
+            }
+          >
+            <option value={AUTO}>{`Auto (${result.serving?.latency?.unit ?? 'from the name'})`}</option>
+            <option value="ms">ms</option>
+            <option value="s">s</option>
+          </select>
+        </div>
+      </div>
+      <div className="pq-field">
+        <label htmlFor={`${id}-status`}>Status or error</label>
+        <select
+          id={`${id}-status`}
+          data-testid="mapping-status"
+          value={draft.status ?? AUTO}
+          onChange={(e) => update({ status: e.target.value === AUTO ? undefined : e.target.value })}
+        >
+          <option value={AUTO}>{autoLabel(result.serving?.errorRate?.column ?? null)}</option>
           {columnOptions}
         </select>
       </div>

@@ -5,7 +5,7 @@
  * actual (regression), and concept drift. When the analysis has no model quality block, the note says
  * why and the mapping editor lets the user pick the columns.
  */
-import { type ReactNode, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { PerformanceSettings } from '../../../../shared/drift/settings';
 import type {
   ClassificationMetrics,
@@ -13,14 +13,14 @@ import type {
   RegressionMetrics,
 } from '../../../../shared/performance/types';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
-import { PlotlyChart } from '../../components/plotly-chart';
 import { formatNumber } from '../../lib/format';
 import { testLabel } from '../../lib/test-names';
 import { useColorScheme } from '../../lib/use-color-scheme';
+import { ChartCard } from './chart-card';
 import { ConceptDriftSection } from './concept-drift-section';
+import { EstimationSection } from './estimation-section';
 import { MappingEditor } from './mapping-editor';
 import {
-  type Chart,
   calibrationChart,
   classBalanceChart,
   prChart,
@@ -31,50 +31,9 @@ import {
 } from './quality-charts';
 import { TASK_LABELS } from './quality-format';
 import { ConfusionMatrix, DriftChecksTable, MetricsTable, PerClassTable } from './quality-tables';
+import { ServingSection } from './serving-section';
+import { ShadowSection } from './shadow-section';
 import { QUALITY_PANEL_ID, WorkspaceTabs } from './workspace-tabs';
-
-function ChartCard({
-  title,
-  chart,
-  testId,
-  label,
-  empty,
-  short = false,
-  children,
-}: {
-  title: string;
-  chart: Chart | null;
-  testId: string;
-  label: string;
-  empty: string;
-  short?: boolean;
-  children?: ReactNode;
-}) {
-  const id = useId();
-  return (
-    <section className="pq-card" aria-labelledby={id}>
-      <div className="pq-chart-head">
-        <h3 id={id} className="pq-card-title">
-          {title}
-        </h3>
-        {children}
-      </div>
-      {chart ? (
-        <PlotlyChart
-          className={short ? 'pq-chart pq-chart-short' : 'pq-chart'}
-          testId={testId}
-          data={chart.data}
-          layout={chart.layout}
-          label={label}
-        />
-      ) : (
-        <div className="chart-empty muted" data-testid={`${testId}-empty`}>
-          {empty}
-        </div>
-      )}
-    </section>
-  );
-}
 
 function ClassificationSection({
   p,
@@ -333,6 +292,10 @@ export function ModelQualityView({ result: shown, performance, running, onApply 
             {p.reference.kind === 'regression' && p.current.kind === 'regression' && (
               <RegressionSection p={p} reference={p.reference} current={p.current} scheme={scheme} />
             )}
+            {p.estimated && <EstimationSection estimated={p.estimated} scheme={scheme} />}
+            {p.shadow && (
+              <ShadowSection key={`shadow:${shown.generatedAt}`} shadow={p.shadow} task={p.task} />
+            )}
             <ConceptDriftSection
               key={shown.generatedAt}
               concept={p.conceptDrift}
@@ -341,6 +304,7 @@ export function ModelQualityView({ result: shown, performance, running, onApply 
             />
           </>
         )}
+        {shown.serving && <ServingSection serving={shown.serving} scheme={scheme} />}
       </div>
     </main>
   );

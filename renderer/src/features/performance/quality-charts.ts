@@ -40,7 +40,7 @@ function axis(scheme: Scheme, title: string, extra: Record<string, unknown> = {}
   };
 }
 
-function baseLayout(scheme: Scheme, xTitle: string, yTitle: string, x = {}, y = {}): PlotLayout {
+export function baseLayout(scheme: Scheme, xTitle: string, yTitle: string, x = {}, y = {}): PlotLayout {
   const theme = THEMES[scheme];
   return {
     paper_bgcolor: 'rgba(0,0,0,0)',

@@ -26,6 +26,14 @@ const table: ColumnarTable = {
 };
 
 describe('rowsBehind', () => {
+  it('lists the named rows (0-based indices) in file order, whatever their order given', () => {
+    const r = rowsBehind(table, 'plan', { kind: 'rows', rows: [4, 0, 9] }, 50);
+    expect(r.rows).toEqual([
+      { row: 1, cells: ['0.1', 'basic'] },
+      { row: 5, cells: ['2', '1.0'] },
+    ]);
+    expect(r.matched).toBe(2);
+  });
   it('lists rows in a half-open bin, cells as text, missing as empty', () => {
     const r = rowsBehind(table, 'x', { kind: 'range', lo: 1, hi: 2, lastClosed: false }, 50);
     expect(r.header).toEqual(['x', 'plan']);
