@@ -109,8 +109,11 @@ export function buildDesign(
   const n = nRef + currentRows.length;
   const featureNames: string[] = [];
   const designColumns: DesignColumn[] = [];
-  type Encoder = (side: 'reference' | 'current', row: number, o: number) => void;
+  // Each encoder writes one column's entries for `rows` of one set into design rows first, first + 1, …
+  // (column by column: one monomorphic loop per column and set, no call per cell).
+  type Encoder = (side: 'reference' | 'current', rows: Int32Array, first: number) => void;
   const encoders: Encoder[] = [];
+  let stride = 0;
   let position = 0;
   let index!: Int32Array;
   let value!: Float64Array;
@@ -146,17 +149,21 @@ export function buildDesign(
         positions: flagged ? [p, p + 1, p + 2] : [p, p + 1],
         zPosition: p,
       });
-      encoders.push((side, row, o) => {
-        const x = col[side][row];
-        const missing = Number.isNaN(x);
-        const z = missing ? 0 : (x - mean) / sd;
-        index[o + p] = f;
-        value[o + p] = z;
-        index[o + p + 1] = f + 1;
-        value[o + p + 1] = missing ? 0 : z * z - 1;
-        if (flagged) {
-          index[o + p + 2] = f + 2;
-          value[o + p + 2] = missing ? 1 : 0;
+      encoders.push((side, rows, first) => {
+        const values = col[side];
+        for (let i = 0; i < rows.length; i++) {
+          const o = (first + i) * stride;
+          const x = values[rows[i]];
+          const missing = Number.isNaN(x);
+          const z = missing ? 0 : (x - mean) / sd;
+          index[o + p] = f;
+          value[o + p] = z;
+          index[o + p + 1] = f + 1;
+          value[o + p + 1] = missing ? 0 : z * z - 1;
+          if (flagged) {
+            index[o + p + 2] = f + 2;
+            value[o + p + 2] = missing ? 1 : 0;
+          }
         }
       });
     } else {
@@ -184,10 +191,14 @@ export function buildDesign(
       position += 1;
       designColumns.push({ name: col.name, positions: [p], zPosition: -1 });
       const baseline = top.length > 0 ? top[0] : -2;
-      encoders.push((side, row, o) => {
-        const c = col[side][row];
-        index[o + p] = c < 0 ? missingFeature : feature[c];
-        value[o + p] = c === baseline ? 0 : 1;
+      encoders.push((side, rows, first) => {
+        const codes = col[side];
+        for (let i = 0; i < rows.length; i++) {
+          const o = (first + i) * stride;
+          const c = codes[rows[i]];
+          index[o + p] = c < 0 ? missingFeature : feature[c];
+          value[o + p] = c === baseline ? 0 : 1;
+        }
       });
     }
   }
@@ -196,16 +207,17 @@ export function buildDesign(
   const pairPosition = position;
   const pairFeature = featureNames.length;
   for (let t = 0; t < m; t++) featureNames.push(`interaction ${t + 1}`);
-  const stride = position + m;
+  stride = position + m;
   index = new Int32Array(n * stride);
   value = new Float64Array(n * stride);
   const labels = new Uint8Array(n);
+  labels.fill(1, nRef);
+  for (const encode of encoders) {
+    encode('reference', referenceRows, 0);
+    encode('current', currentRows, nRef);
+  }
   for (let i = 0; i < n; i++) {
-    const side = i < nRef ? 'reference' : 'current';
-    const row = i < nRef ? referenceRows[i] : currentRows[i - nRef];
-    labels[i] = i < nRef ? 0 : 1;
     const o = i * stride;
-    for (const encode of encoders) encode(side, row, o);
     for (let t = 0; t < m; t++) index[o + pairPosition + t] = pairFeature + t;
   }
   return {
