@@ -94,6 +94,9 @@ export function setPairs(design: Design, pairs: readonly [number, number][]): vo
   }
 }
 
+/** Rows encoded at a time by buildDesign. */
+const BLOCK_ROWS = 1024;
+
 /**
  * The design for the sampled rows: `referenceRows` of the reference (label 0), then `currentRows` of the
  * current set (label 1). `topCategories` is K, `interactions` M.
@@ -109,9 +112,16 @@ export function buildDesign(
   const n = nRef + currentRows.length;
   const featureNames: string[] = [];
   const designColumns: DesignColumn[] = [];
-  // Each encoder writes one column's entries for `rows` of one set into design rows first, first + 1, …
-  // (column by column: one monomorphic loop per column and set, no call per cell).
-  type Encoder = (side: 'reference' | 'current', rows: Int32Array, first: number) => void;
+  // Each encoder writes one column's entries for rows[from..to) of one set into design rows first + from, …
+  // (column by column within a block of rows: one typed loop per column, no call per cell, and the block's
+  // design rows stay in cache).
+  type Encoder = (
+    side: 'reference' | 'current',
+    rows: Int32Array,
+    from: number,
+    to: number,
+    first: number,
+  ) => void;
   const encoders: Encoder[] = [];
   let stride = 0;
   let position = 0;
@@ -149,9 +159,9 @@ export function buildDesign(
         positions: flagged ? [p, p + 1, p + 2] : [p, p + 1],
         zPosition: p,
       });
-      encoders.push((side, rows, first) => {
+      encoders.push((side, rows, from, to, first) => {
         const values = col[side];
-        for (let i = 0; i < rows.length; i++) {
+        for (let i = from; i < to; i++) {
           const o = (first + i) * stride;
           const x = values[rows[i]];
           const missing = Number.isNaN(x);
@@ -191,9 +201,9 @@ export function buildDesign(
       position += 1;
       designColumns.push({ name: col.name, positions: [p], zPosition: -1 });
       const baseline = top.length > 0 ? top[0] : -2;
-      encoders.push((side, rows, first) => {
+      encoders.push((side, rows, from, to, first) => {
         const codes = col[side];
-        for (let i = 0; i < rows.length; i++) {
+        for (let i = from; i < to; i++) {
           const o = (first + i) * stride;
           const c = codes[rows[i]];
           index[o + p] = c < 0 ? missingFeature : feature[c];
@@ -212,9 +222,14 @@ export function buildDesign(
   value = new Float64Array(n * stride);
   const labels = new Uint8Array(n);
   labels.fill(1, nRef);
-  for (const encode of encoders) {
-    encode('reference', referenceRows, 0);
-    encode('current', currentRows, nRef);
+  for (const [side, rows, first] of [
+    ['reference', referenceRows, 0],
+    ['current', currentRows, nRef],
+  ] as const) {
+    for (let from = 0; from < rows.length; from += BLOCK_ROWS) {
+      const to = Math.min(from + BLOCK_ROWS, rows.length);
+      for (const encode of encoders) encode(side, rows, from, to, first);
+    }
   }
   for (let i = 0; i < n; i++) {
     const o = i * stride;
