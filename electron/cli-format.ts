@@ -4,6 +4,7 @@ import { READING_TEXT } from '../shared/performance/concept-reading';
 import { METRICS } from '../shared/performance/metric-names';
 import type { AnalysisResult } from '../shared/report/analysis-result';
 import { driftSummary, strongestText, summarySentence } from '../shared/report/drift-summary';
+import { multivariateSentence, multivariateSummary } from '../shared/report/multivariate-summary';
 import type { Timeline } from '../shared/timeline/types';
 
 function formatNumber(x: number | null): string {
@@ -53,6 +54,8 @@ export function formatSummary(result: AnalysisResult): string {
   );
   const strongest = strongestText(driftSummary(result));
   if (strongest !== null) lines.push(`Strongest drift: ${printable(strongest)}`);
+  if (result.multivariate !== undefined)
+    lines.push(`Multivariate: ${printable(multivariateSentence(multivariateSummary(result.multivariate)))}`);
   lines.push('');
   const rows = result.columns.map((c) => [
     printable(c.name),

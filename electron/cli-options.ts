@@ -72,6 +72,9 @@ export interface DriftFlags {
   threshold?: string;
   'share-threshold'?: string;
   correction?: string;
+  /** multivariate.enabled: true / false (the rest of the config file's `multivariate` block stays). */
+  multivariate?: boolean;
+  'no-multivariate'?: boolean;
 }
 
 /** A number flag as the settings file would hold it; an empty or non-numeric value stays invalid (NaN). */
@@ -89,6 +92,8 @@ const FLAG_FRAGMENTS: Record<
   threshold: (v) => ({ threshold: numberFlag(String(v)) }),
   'share-threshold': (v) => ({ shareThreshold: numberFlag(String(v)) }),
   correction: (v) => ({ correction: v }),
+  multivariate: (v) => (v === true ? { multivariate: { enabled: true } } : {}),
+  'no-multivariate': (v) => (v === true ? { multivariate: { enabled: false } } : {}),
   'no-performance': (v) => (v === true ? { performance: { enabled: false } } : {}),
   task: (v) => ({ performance: { task: v } }),
   target: (v) => ({ performance: { target: v } }),
@@ -115,6 +120,8 @@ export function applySettingsFlags(
   base: AnalysisSettings,
   values: DriftFlags & PerformanceFlags,
 ): AnalysisSettings & { performance: PerformanceSettings } {
+  if (values.multivariate && values['no-multivariate'])
+    throw new UsageError('--multivariate and --no-multivariate contradict each other: give one');
   const out = { ...base, performance: { ...base.performance } };
   for (const [flag, fragmentOf] of Object.entries(FLAG_FRAGMENTS)) {
     const value = values[flag as keyof typeof FLAG_FRAGMENTS];
@@ -134,6 +141,11 @@ export function applySettingsFlags(
     }
     for (const key of Object.keys(fragment) as (keyof AnalysisSettings)[]) {
       if (key === 'performance') Object.assign(out.performance, definedOnly(parsed.performance ?? {}));
+      else if (key === 'multivariate' && parsed.multivariate)
+        out.multivariate = {
+          ...(out.multivariate ?? parsed.multivariate),
+          enabled: parsed.multivariate.enabled,
+        };
       else (out as unknown as Record<string, unknown>)[key] = parsed[key];
     }
   }

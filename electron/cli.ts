@@ -60,7 +60,7 @@ const USAGE = `Usage:
                      [--target COL] [--prediction COL] [--proba COL[,COL...]] [--pos-label L]
                      [--task binary|multiclass|regression] [--labels FILE --id COL] [--no-performance]
                      [--challenger-prediction COL] [--challenger-proba COL[,COL...]]
-                     [--latency COL[:ms|s]] [--status COL]
+                     [--latency COL[:ms|s]] [--status COL] [--multivariate|--no-multivariate]
                      [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--decimal .|,]
                      [--debug]
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
@@ -197,6 +197,8 @@ async function main(argv: string[]): Promise<number> {
       labels: { type: 'string' },
       id: { type: 'string' },
       'no-performance': { type: 'boolean', default: false },
+      multivariate: { type: 'boolean', default: false },
+      'no-multivariate': { type: 'boolean', default: false },
       ...SHADOW_SERVING_OPTIONS,
       'fail-on-drift': { type: 'boolean', default: false },
       'fail-on': { type: 'string' },

@@ -109,19 +109,28 @@ function permutedScores(
 ): Float64Array {
   const { stride, index, value, columns, pairPosition } = design;
   const w = model.weights;
-  const { positions, zPosition } = columns[c];
-  const partners = pairs
-    .map(([a, b], t) => ({ t, other: a === c ? b : b === c ? a : -1 }))
-    .filter((x) => x.other >= 0);
+  const positions = Int32Array.from(columns[c].positions);
+  const zPosition = columns[c].zPosition;
+  // The interactions that involve column c: their slots and the z position of the other column.
+  const slots: number[] = [];
+  const others: number[] = [];
+  pairs.forEach(([a, b], t) => {
+    if (a !== c && b !== c) return;
+    slots.push(pairPosition + t);
+    others.push(columns[a === c ? b : a].zPosition);
+  });
   const out = new Float64Array(test.length);
   for (let r = 0; r < test.length; r++) {
     const o = test[r] * stride;
     const q = test[perm[r]] * stride;
     let eta = scores[r];
-    for (const p of positions) eta += w[index[q + p]] * value[q + p] - w[index[o + p]] * value[o + p];
-    for (const { t, other } of partners) {
-      const slot = pairPosition + t;
-      const moved = value[q + zPosition] * value[o + columns[other].zPosition];
+    for (let j = 0; j < positions.length; j++) {
+      const p = positions[j];
+      eta += w[index[q + p]] * value[q + p] - w[index[o + p]] * value[o + p];
+    }
+    for (let j = 0; j < slots.length; j++) {
+      const slot = slots[j];
+      const moved = value[q + zPosition] * value[o + others[j]];
       eta += w[index[o + slot]] * (moved - value[o + slot]);
     }
     out[r] = eta;

@@ -94,6 +94,81 @@ export function setPairs(design: Design, pairs: readonly [number, number][]): vo
   }
 }
 
+/** How one column is encoded (fitted on the sampled reference rows). */
+type Encoder =
+  | {
+      kind: 'numerical';
+      col: Extract<FeatureColumn, { kind: 'numerical' }>;
+      /** Position of z in a row, feature index of z, the reference mean and sd, whether a flag is stored. */
+      p: number;
+      f: number;
+      mean: number;
+      sd: number;
+      flagged: boolean;
+    }
+  | {
+      kind: 'categorical';
+      col: Extract<FeatureColumn, { kind: 'categorical' }>;
+      p: number;
+      /** Feature index per category code ("other" for codes outside the top K). */
+      feature: Int32Array;
+      missingFeature: number;
+      baseline: number;
+    };
+
+// The two encoders write one column's entries for rows[from..to) of one set into design rows first + from, …:
+// plain functions of typed arrays (one tight loop per column and block of rows, no call per cell).
+function encodeNumerical(
+  e: Extract<Encoder, { kind: 'numerical' }>,
+  values: Float64Array,
+  rows: Int32Array,
+  from: number,
+  to: number,
+  first: number,
+  stride: number,
+  index: Int32Array,
+  value: Float64Array,
+): void {
+  const { p, f, mean, sd, flagged } = e;
+  for (let i = from; i < to; i++) {
+    const o = (first + i) * stride + p;
+    const x = values[rows[i]];
+    const missing = x !== x; // NaN
+    const z = missing ? 0 : (x - mean) / sd;
+    index[o] = f;
+    value[o] = z;
+    index[o + 1] = f + 1;
+    value[o + 1] = missing ? 0 : z * z - 1;
+    if (flagged) {
+      index[o + 2] = f + 2;
+      value[o + 2] = missing ? 1 : 0;
+    }
+  }
+}
+
+function encodeCategorical(
+  e: Extract<Encoder, { kind: 'categorical' }>,
+  codes: Int32Array,
+  rows: Int32Array,
+  from: number,
+  to: number,
+  first: number,
+  stride: number,
+  index: Int32Array,
+  value: Float64Array,
+): void {
+  const { p, feature, missingFeature, baseline } = e;
+  for (let i = from; i < to; i++) {
+    const o = (first + i) * stride + p;
+    const c = codes[rows[i]];
+    index[o] = c < 0 ? missingFeature : feature[c];
+    value[o] = c === baseline ? 0 : 1;
+  }
+}
+
+/** Rows encoded at a time by buildDesign. */
+const BLOCK_ROWS = 1024;
+
 /**
  * The design for the sampled rows: `referenceRows` of the reference (label 0), then `currentRows` of the
  * current set (label 1). `topCategories` is K, `interactions` M.
@@ -109,11 +184,8 @@ export function buildDesign(
   const n = nRef + currentRows.length;
   const featureNames: string[] = [];
   const designColumns: DesignColumn[] = [];
-  type Encoder = (side: 'reference' | 'current', row: number, o: number) => void;
   const encoders: Encoder[] = [];
   let position = 0;
-  let index!: Int32Array;
-  let value!: Float64Array;
   for (const col of columns) {
     if (col.kind === 'numerical') {
       let sum = 0;
@@ -146,19 +218,7 @@ export function buildDesign(
         positions: flagged ? [p, p + 1, p + 2] : [p, p + 1],
         zPosition: p,
       });
-      encoders.push((side, row, o) => {
-        const x = col[side][row];
-        const missing = Number.isNaN(x);
-        const z = missing ? 0 : (x - mean) / sd;
-        index[o + p] = f;
-        value[o + p] = z;
-        index[o + p + 1] = f + 1;
-        value[o + p + 1] = missing ? 0 : z * z - 1;
-        if (flagged) {
-          index[o + p + 2] = f + 2;
-          value[o + p + 2] = missing ? 1 : 0;
-        }
-      });
+      encoders.push({ kind: 'numerical', col, p, f, mean, sd, flagged });
     } else {
       const counts = new Float64Array(col.labels.length);
       for (let i = 0; i < nRef; i++) {
@@ -184,11 +244,7 @@ export function buildDesign(
       position += 1;
       designColumns.push({ name: col.name, positions: [p], zPosition: -1 });
       const baseline = top.length > 0 ? top[0] : -2;
-      encoders.push((side, row, o) => {
-        const c = col[side][row];
-        index[o + p] = c < 0 ? missingFeature : feature[c];
-        value[o + p] = c === baseline ? 0 : 1;
-      });
+      encoders.push({ kind: 'categorical', col, p, feature, missingFeature, baseline });
     }
   }
   const numericCount = designColumns.filter((c) => c.zPosition >= 0).length;
@@ -197,15 +253,25 @@ export function buildDesign(
   const pairFeature = featureNames.length;
   for (let t = 0; t < m; t++) featureNames.push(`interaction ${t + 1}`);
   const stride = position + m;
-  index = new Int32Array(n * stride);
-  value = new Float64Array(n * stride);
+  const index = new Int32Array(n * stride);
+  const value = new Float64Array(n * stride);
   const labels = new Uint8Array(n);
+  labels.fill(1, nRef);
+  for (const [side, rows, first] of [
+    ['reference', referenceRows, 0],
+    ['current', currentRows, nRef],
+  ] as const) {
+    for (let from = 0; from < rows.length; from += BLOCK_ROWS) {
+      const to = Math.min(from + BLOCK_ROWS, rows.length);
+      for (const e of encoders) {
+        if (e.kind === 'numerical')
+          encodeNumerical(e, e.col[side], rows, from, to, first, stride, index, value);
+        else encodeCategorical(e, e.col[side], rows, from, to, first, stride, index, value);
+      }
+    }
+  }
   for (let i = 0; i < n; i++) {
-    const side = i < nRef ? 'reference' : 'current';
-    const row = i < nRef ? referenceRows[i] : currentRows[i - nRef];
-    labels[i] = i < nRef ? 0 : 1;
     const o = i * stride;
-    for (const encode of encoders) encode(side, row, o);
     for (let t = 0; t < m; t++) index[o + pairPosition + t] = pairFeature + t;
   }
   return {

@@ -76,23 +76,38 @@ function lessLabel(a: string, b: string): boolean {
   return a < b;
 }
 
-/** Writes the encoded (imputed, frequency-coded, not yet standardised) row `row` of one set into `out`. */
-export function encodeRow(
+/**
+ * Writes the encoded (imputed, frequency-coded, not yet standardised) rows `rows[start..end)` of one set
+ * into `out`, row-major (row i − start at offset (i − start)·p), column by column: one typed loop per column,
+ * no call per cell.
+ */
+export function encodeRows(
   model: Pick<ReconstructionModel, 'columns' | 'fill' | 'frequencies'>,
   side: 'reference' | 'current',
-  row: number,
+  rows: Int32Array,
+  start: number,
+  end: number,
   out: Float64Array,
 ): void {
   const { columns, fill, frequencies } = model;
-  for (let j = 0; j < columns.length; j++) {
+  const p = columns.length;
+  for (let j = 0; j < p; j++) {
     const col = columns[j];
     if (col.kind === 'numerical') {
-      const x = col[side][row];
-      out[j] = Number.isNaN(x) ? fill[j] : x;
+      const values = col[side];
+      const m = fill[j];
+      for (let i = start, o = j; i < end; i++, o += p) {
+        const x = values[rows[i]];
+        out[o] = Number.isNaN(x) ? m : x;
+      }
     } else {
-      const c = col[side][row];
+      const codes = col[side];
       const f = frequencies[j]!;
-      out[j] = c < 0 ? f[f.length - 1] : f[c];
+      const missing = f[f.length - 1];
+      for (let i = start, o = j; i < end; i++, o += p) {
+        const c = codes[rows[i]];
+        out[o] = c < 0 ? missing : f[c];
+      }
     }
   }
 }
@@ -149,11 +164,7 @@ export function fitReconstruction(
   const base = { columns, fill, frequencies };
   // Encoded rows, row-major, then the scaler's mean and population sd.
   const e = new Float64Array(n * p);
-  const row = new Float64Array(p);
-  for (let i = 0; i < n; i++) {
-    encodeRow(base, 'reference', rows[i], row);
-    e.set(row, i * p);
-  }
+  encodeRows(base, 'reference', rows, 0, n, e);
   const center = new Float64Array(p);
   const scale = new Float64Array(p);
   for (let j = 0; j < p; j++) {
@@ -174,20 +185,21 @@ export function fitReconstruction(
     for (let i = 0; i < n; i++) s += e[i * p + j];
     pcaMean[j] = s / n;
   }
-  const cov = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const sums = new Float64Array(p * p); // upper triangle of Σ (z − z̄)(z − z̄)ᵀ, row-major
   const d = new Float64Array(p);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < p; j++) d[j] = e[i * p + j] - pcaMean[j];
     for (let a = 0; a < p; a++) {
       const da = d[a];
-      const ca = cov[a];
-      for (let b = a; b < p; b++) ca[b] += da * d[b];
+      const o = a * p;
+      for (let b = a; b < p; b++) sums[o + b] += da * d[b];
     }
   }
   const denominator = Math.max(n - 1, 1);
+  const cov = Array.from({ length: p }, () => new Array<number>(p).fill(0));
   for (let a = 0; a < p; a++)
     for (let b = a; b < p; b++) {
-      cov[a][b] /= denominator;
+      cov[a][b] = sums[a * p + b] / denominator;
       cov[b][a] = cov[a][b];
     }
   const { values, vectors } = sortedEigen(cov);
@@ -215,6 +227,9 @@ export function fitReconstruction(
   };
 }
 
+/** Rows encoded at a time by reconstructionError. */
+const BLOCK_ROWS = 2048;
+
 export interface ErrorSummary {
   /** Mean reconstruction error over the rows (NaN for none). */
   mean: number;
@@ -236,41 +251,46 @@ export function reconstructionError(
 ): ErrorSummary {
   const { center, scale, pcaMean, components, discarded, k } = model;
   const p = model.columns.length;
-  const row = new Float64Array(p);
+  // Rows are encoded in blocks of BLOCK_ROWS (column by column), then each row's residual is summed.
+  const block = new Float64Array(BLOCK_ROWS * p);
   const proj = new Float64Array(k);
   const useDiscarded = p - k < k;
   let mean = 0;
   let m2 = 0;
-  for (let i = 0; i < rows.length; i++) {
-    encodeRow(model, side, rows[i], row);
-    for (let j = 0; j < p; j++) row[j] = (row[j] - center[j]) / scale[j] - pcaMean[j];
-    let r2 = 0;
-    if (useDiscarded) {
-      for (let c = 0; c < p - k; c++) {
-        let s = 0;
-        const o = c * p;
-        for (let j = 0; j < p; j++) s += discarded[o + j] * row[j];
-        r2 += s * s;
+  for (let start = 0; start < rows.length; start += BLOCK_ROWS) {
+    const end = Math.min(start + BLOCK_ROWS, rows.length);
+    encodeRows(model, side, rows, start, end, block);
+    for (let i = start, r0 = 0; i < end; i++, r0 += p) {
+      // d = (e − center)/scale − pcaMean, in place.
+      for (let j = 0; j < p; j++) block[r0 + j] = (block[r0 + j] - center[j]) / scale[j] - pcaMean[j];
+      let r2 = 0;
+      if (useDiscarded) {
+        for (let c = 0; c < p - k; c++) {
+          let s = 0;
+          const o = c * p;
+          for (let j = 0; j < p; j++) s += discarded[o + j] * block[r0 + j];
+          r2 += s * s;
+        }
+      } else {
+        for (let c = 0; c < k; c++) {
+          let s = 0;
+          const o = c * p;
+          for (let j = 0; j < p; j++) s += components[o + j] * block[r0 + j];
+          proj[c] = s;
+        }
+        for (let j = 0; j < p; j++) {
+          let back = 0;
+          for (let c = 0; c < k; c++) back += components[c * p + j] * proj[c];
+          const r = block[r0 + j] - back;
+          r2 += r * r;
+        }
       }
-    } else {
-      for (let c = 0; c < k; c++) {
-        let s = 0;
-        const o = c * p;
-        for (let j = 0; j < p; j++) s += components[o + j] * row[j];
-        proj[c] = s;
-      }
-      for (let j = 0; j < p; j++) {
-        let back = 0;
-        for (let c = 0; c < k; c++) back += components[c * p + j] * proj[c];
-        const r = row[j] - back;
-        r2 += r * r;
-      }
+      // Welford's running mean and sum of squared deviations.
+      const err = Math.sqrt(r2);
+      const delta = err - mean;
+      mean += delta / (i + 1);
+      m2 += delta * (err - mean);
     }
-    // Welford's running mean and sum of squared deviations.
-    const err = Math.sqrt(r2);
-    const delta = err - mean;
-    mean += delta / (i + 1);
-    m2 += delta * (err - mean);
   }
   const n = rows.length;
   return { mean: n > 0 ? mean : Number.NaN, sd: n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN, rows: n };

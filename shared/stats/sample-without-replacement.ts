@@ -15,12 +15,23 @@ export function sampleIndices(rng: SeededRng, n: number, k: number): Int32Array 
   if (!(Number.isInteger(n) && Number.isInteger(k) && n >= 0 && k >= 0))
     throw new RangeError(`sampleIndices: n and k must be integers ≥ 0, got ${n}, ${k}`);
   if (k >= n) return Int32Array.from({ length: n }, (_, i) => i);
-  const chosen = new Set<number>();
+  if (k * 32 < n) {
+    const chosen = new Set<number>();
+    for (let j = n - k; j < n; j++) {
+      const t = rng.int(j + 1);
+      chosen.add(chosen.has(t) ? j : t);
+    }
+    return Int32Array.from(chosen).sort();
+  }
+  // A large share of n: the same draws marked in a byte map, read back in order (no hashing, no sort).
+  const marked = new Uint8Array(n);
   for (let j = n - k; j < n; j++) {
     const t = rng.int(j + 1);
-    chosen.add(chosen.has(t) ? j : t);
+    marked[marked[t] === 1 ? j : t] = 1;
   }
-  return Int32Array.from(chosen).sort();
+  const out = new Int32Array(k);
+  for (let i = 0, a = 0; a < k; i++) if (marked[i] === 1) out[a++] = i;
+  return out;
 }
 
 /**
