@@ -133,7 +133,7 @@ function encodeNumerical(
   for (let i = from; i < to; i++) {
     const o = (first + i) * stride + p;
     const x = values[rows[i]];
-    const missing = x !== x; // NaN
+    const missing = Number.isNaN(x);
     const z = missing ? 0 : (x - mean) / sd;
     index[o] = f;
     value[o] = z;
