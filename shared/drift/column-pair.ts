@@ -54,8 +54,23 @@ export interface CategoricalSide {
   missing: number;
 }
 
-/** Category counts of a column; numbers are labelled by their shortest decimal form ("1", "2.5"). */
+const categoricalSides = new WeakMap<Column, CategoricalSide>();
+
+/**
+ * Category counts of a column; numbers are labelled by their shortest decimal form ("1", "2.5").
+ * Remembered per column object (loaded columns are never written after loading; see memo-by-array.ts),
+ * so the reference's counts are taken once for all the chunks of a timeline. Callers must not modify it.
+ */
 export function categoricalSide(column: Column): CategoricalSide {
+  let side = categoricalSides.get(column);
+  if (side === undefined) {
+    side = countCategories(column);
+    categoricalSides.set(column, side);
+  }
+  return side;
+}
+
+function countCategories(column: Column): CategoricalSide {
   const counts = new Map<string, number>();
   const missing = 0;
   if (column.storage === 'number') return numberCategories(column, counts);

@@ -32,24 +32,54 @@ export const countDistinctSorted: (sorted: Float64Array) => number = memoByArray
 });
 
 /**
- * Index of the first element ≥ x at or after `from` (x must not be below sorted[from − 1]): exponential
+ * Index of the first element > x at or after `from` (x must not be below sorted[from − 1]): exponential
  * ("galloping") search from `from`, then binary search, in O(log d) for a distance d, so walking a short
  * sorted array against a long one touches few cache lines.
  */
-function gallop(sorted: Float64Array, x: number, from: number): number {
+function gallopAbove(sorted: Float64Array, x: number, from: number): number {
   let lo = from;
   let step = 1;
-  while (lo + step < sorted.length && sorted[lo + step - 1] < x) {
+  while (lo + step < sorted.length && sorted[lo + step - 1] <= x) {
     lo += step;
     step *= 2;
   }
   let hi = Math.min(lo + step, sorted.length);
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < x) lo = mid + 1;
+    if (sorted[mid] <= x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * True when walking `short` against `long` by galloping search, O(|short| log |long|), beats the merge walk,
+ * O(|long| + |short|): a timeline chunk against the whole reference. Depends on the lengths only, so a
+ * chunk of the timeline and the same rows analysed alone take the same path (the same bits).
+ */
+export function shortAgainstLong(long: Float64Array, short: Float64Array): boolean {
+  return short.length * Math.log2(long.length + 2) < long.length;
+}
+
+const upperBoundCache = new WeakMap<Float64Array, { long: Float64Array; bounds: Int32Array }>();
+
+/**
+ * For each element of `short`, how many elements of `long` are ≤ it (`numpy.searchsorted(long, short,
+ * 'right')`), both sorted, by galloping search. Remembered for the last `long` of each `short` array (a
+ * chunk's drift test and its distinct count ask for the same bounds).
+ * @example upperBounds(Float64Array.of(1, 2, 2, 3), Float64Array.of(0, 2, 5)) // Int32Array [0, 3, 4]
+ */
+export function upperBounds(long: Float64Array, short: Float64Array): Int32Array {
+  const cached = upperBoundCache.get(short);
+  if (cached?.long === long) return cached.bounds;
+  const bounds = new Int32Array(short.length);
+  let at = 0;
+  for (let j = 0; j < short.length; j++) {
+    at = gallopAbove(long, short[j], at);
+    bounds[j] = at;
+  }
+  upperBoundCache.set(short, { long, bounds });
+  return bounds;
 }
 
 /**
@@ -69,15 +99,15 @@ export function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
  * @example countDistinctUnion(Float64Array.of(1, 2), Float64Array.of(2, 3)) // 3
  */
 export function countDistinctUnion(a: Float64Array, b: Float64Array): number {
-  // A short b against a long a (a chunk against the reference): distinct(a) plus b's distinct values
-  // not in a, by galloping search, in O(|b| log(|a|/|b|)) once distinct(a) is known (memoised).
-  if (b.length * Math.log2(a.length + 2) < a.length) {
+  // A short b against a long a (a chunk against the reference): distinct(a) (memoised) plus b's distinct
+  // values not in a, found by galloping search (upperBounds) in O(|b| log(|a|/|b|)).
+  if (shortAgainstLong(a, b)) {
+    const bounds = upperBounds(a, b);
     let count = countDistinctSorted(a);
-    let at = 0;
     for (let j = 0; j < b.length; j++) {
       if (j > 0 && b[j] === b[j - 1]) continue;
-      at = gallop(a, b[j], at);
-      if (!(at < a.length && a[at] === b[j])) count++;
+      const at = bounds[j];
+      if (!(at > 0 && a[at - 1] === b[j])) count++;
     }
     return count;
   }

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { binEdges, countInEdges, driftBins } from '../../../../shared/drift/bins';
 import { jensenShannonDistance, runJensenShannon } from '../../../../shared/drift/methods/jensenshannon';
-import { populationStd, runWasserstein, wasserstein1 } from '../../../../shared/drift/methods/wasserstein';
+import {
+  populationStd,
+  runWasserstein,
+  wasserstein1,
+  wasserstein1Short,
+} from '../../../../shared/drift/methods/wasserstein';
 import { toCategorical } from '../../../../shared/drift/to-categorical';
+import { shortAgainstLong, upperBounds } from '../../../../shared/stats/sorted';
 import { loadFixture, relClose, sorted } from './fixture-data';
 
 interface WCase {
@@ -49,6 +55,23 @@ describe('wasserstein (normed)', () => {
     const [ref, cur] = vectorB();
     // statistics.md §7 B: wasserstein (normed) = 0.346427
     expect(runWasserstein(numeric(ref, cur)).score).toBeCloseTo(0.346427, 6);
+  });
+
+  it('the short-against-long cases take the O(n₂ log n₁) path, and it is symmetric', () => {
+    const short = wfx.cases.filter((c) => c.label.includes('short'));
+    expect(short).toHaveLength(5);
+    for (const c of short) {
+      const [a, b] = [sorted(c.a), sorted(c.b)];
+      expect(shortAgainstLong(a, b) || shortAgainstLong(b, a), c.label).toBe(true);
+      // the same integral whichever sample is called u (scipy's wasserstein_distance is symmetric)
+      const [long, brief] = a.length > b.length ? [a, b] : [b, a];
+      expect(relClose(wasserstein1Short(long, brief), c.w1, 1e-9), c.label).toBe(true);
+    }
+  });
+
+  it('upperBounds: numpy.searchsorted(long, short, side="right")', () => {
+    // numpy.searchsorted([1, 2, 2, 3], [0, 2, 2, 5], 'right') = [0, 3, 3, 4]
+    expect([...upperBounds(Float64Array.of(1, 2, 2, 3), Float64Array.of(0, 2, 2, 5))]).toEqual([0, 3, 3, 4]);
   });
 
   it('doc examples and edge cases', () => {
