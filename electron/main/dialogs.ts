@@ -48,23 +48,25 @@ async function showOpen(win: BrowserWindow | null, options: OpenDialogOptions): 
   return result.canceled || result.filePaths.length === 0 ? null : result.filePaths[0];
 }
 
+/** A Save dialog, on the window when it is open; the chosen path, or null when cancelled. */
+async function showSave(win: BrowserWindow | null, options: SaveDialogOptions): Promise<string | null> {
+  const result =
+    win && !win.isDestroyed()
+      ? await dialog.showSaveDialog(win, options)
+      : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
+}
+
 /** Save dialog for a `.driftscope.json` session. */
 export function createSaveSessionChooser(getWindow: () => BrowserWindow | null) {
-  return async function chooseSaveFile(defaultName: string): Promise<string | null> {
-    const win = getWindow();
-    const options: SaveDialogOptions = {
+  return (defaultName: string) =>
+    showSave(getWindow(), {
       title: 'Save session',
       defaultPath: defaultName,
       buttonLabel: 'Save',
       filters: SESSION_FILTERS,
       properties: ['createDirectory', 'showOverwriteConfirmation'],
-    };
-    const result =
-      win && !win.isDestroyed()
-        ? await dialog.showSaveDialog(win, options)
-        : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : result.filePath;
-  };
+    });
 }
 
 /** Open dialog for a session file. */
@@ -97,21 +99,14 @@ const BASELINE_FILTERS: OpenDialogOptions['filters'] = [
 
 /** Save dialog for a baseline (`driftscope baseline`'s JSON). */
 export function createSaveBaselineChooser(getWindow: () => BrowserWindow | null) {
-  return async function chooseBaselineSaveFile(defaultName: string): Promise<string | null> {
-    const win = getWindow();
-    const options: SaveDialogOptions = {
+  return (defaultName: string) =>
+    showSave(getWindow(), {
       title: 'Save as baseline',
       defaultPath: defaultName,
       buttonLabel: 'Save',
       filters: BASELINE_FILTERS,
       properties: ['createDirectory', 'showOverwriteConfirmation'],
-    };
-    const result =
-      win && !win.isDestroyed()
-        ? await dialog.showSaveDialog(win, options)
-        : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : result.filePath;
-  };
+    });
 }
 
 /** Open dialog for a baseline file. */

@@ -11,18 +11,10 @@ import type { TestKey } from '../types';
 import { type BatchAlert, batchAlerts } from './batch-alerts';
 import { type BatchMetric, type BatchRecord, nextStreaks } from './batch-summary';
 
-/** One batch of the history beside its chunk (same position). */
-export interface HistoryBatch {
+/** One batch of the history beside its chunk (same position): its record without the stored summary. */
+export interface HistoryBatch extends Omit<BatchRecord, 'id' | 'summary'> {
   /** Position on the timeline (0-based). */
   index: number;
-  file: string;
-  sha256: string;
-  bytes: number;
-  analysedAt: string;
-  status: 'ok' | 'error';
-  /** The monitor's message for an error batch (file, line, column where known). */
-  error: string | null;
-  durationSeconds: number;
   metrics: BatchMetric[];
   modelDegraded: boolean;
   alerts: BatchAlert[];
