@@ -152,7 +152,8 @@ function checkOutputs(targets: Partial<Record<string, string>>, inputs: (string 
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  const help = argv.some((arg) => arg === '--help' || arg === '-h');
+  if (command === undefined || command === 'help' || help) {
     process.stdout.write(USAGE);
     return command === undefined ? 2 : 0;
   }
@@ -358,7 +359,9 @@ main(args.filter((a) => a !== '--debug')).then(
       error instanceof UsageError ||
       (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
     ) {
-      process.stderr.write(`driftscope: ${(error as Error).message}\n\n${USAGE}`);
+      process.stderr.write(
+        `driftscope: ${(error as Error).message}\nRun driftscope --help for every command, flag and exit code.\n`,
+      );
     } else {
       const detail = debug
         ? ((error as Error).stack ?? String(error))

@@ -77,12 +77,16 @@ function readSample(
 
 /**
  * Decompressed size of a gzip file: its ISIZE trailer (RFC 1952 §2.3.1, the size mod 2^32), raised by
- * multiples of 2^32 until it is at least the compressed size.
+ * multiples of 2^32 until it reaches the least the text can be. Deflate never grows data by more than its
+ * stored blocks' 5 bytes per 65,535 (RFC 1951 §3.2.4) plus the header and trailer, so the text is at least
+ * size × (1 − 1/10,000) − 64 KiB (header slack for a file name, comment or extra field). A tiny file, which
+ * gzip makes larger, keeps its ISIZE.
  */
-function gzipTextBytes(filePath: string, size: number): number {
+export function gzipTextBytes(filePath: string, size: number): number {
   if (size < 18) return size;
   let isize = readBytes(filePath, 4, size - 4).readUInt32LE(0);
-  while (isize < size) isize += 2 ** 32;
+  const least = size * (1 - 1e-4) - 65_536;
+  while (isize < least) isize += 2 ** 32;
   return isize;
 }
 
@@ -142,7 +146,7 @@ export async function loadCsv(filePath: string, options: LoadOptions = {}): Prom
   if (delimiter === null) {
     delimiter = ',';
     warnings.push(
-      `${fileName}: only one column found. Driftscope reads comma, tab, semicolon or pipe separated files; check the delimiter if this is wrong.`,
+      `${shown}: only one column found. Driftscope reads comma, tab, semicolon or pipe separated files; check the delimiter if this is wrong.`,
     );
   }
   checkMemory(
@@ -226,7 +230,7 @@ export async function loadCsv(filePath: string, options: LoadOptions = {}): Prom
           if (builders === null) {
             const { names, renamed } = normaliseHeader(fields);
             if (renamed.length > 0)
-              warnings.push(`${fileName}: repeated column names renamed: ${renamed.join(', ')}.`);
+              warnings.push(`${shown}: repeated column names renamed: ${renamed.join(', ')}.`);
             builders = names.map((name) => new ColumnBuilder(name, decimal));
             width = names.length;
             rowLines = new RowLines(nextLine);

@@ -219,6 +219,8 @@ test('keyboard: Tab order top bar → tabs → filters → table → detail, arr
   harness,
   page,
 }) => {
+  // Four Tab walks of a few hundred key presses each: about 45 s alone, more beside another worker.
+  test.setTimeout(180_000);
   const app = await harness.open('?demo=1');
   await app.expectState('ready');
   await typeRow(app, 'numerical').click();

@@ -122,6 +122,6 @@ describe('loadCsv: bad input gets a message naming the file', () => {
   it('unsupported delimiter: loads one column and warns', async () => {
     const table = await loadCsv(fixture('colon-delimited.csv'));
     expect(table.columns.map((c) => c.name)).toEqual(['a:b:c']);
-    expect(table.warnings[0]).toMatch(/^colon-delimited\.csv: only one column found/);
+    expect(table.warnings[0]).toMatch(/colon-delimited\.csv: only one column found/);
   });
 });
