@@ -116,11 +116,13 @@ type Encoder =
       baseline: number;
     };
 
-// The two encoders write one column's entries for rows[from..to) of one set into design rows first + from, …:
-// plain functions of typed arrays (one tight loop per column and block of rows, no call per cell).
-function encodeNumerical(
-  e: Extract<Encoder, { kind: 'numerical' }>,
-  values: Float64Array,
+/**
+ * Writes one column's entries for rows[from..to) of one set into design rows first + from, …: a plain
+ * function of typed arrays (one tight loop per column and block of rows, no call per cell).
+ */
+function encodeColumn(
+  e: Encoder,
+  side: 'reference' | 'current',
   rows: Int32Array,
   from: number,
   to: number,
@@ -129,34 +131,26 @@ function encodeNumerical(
   index: Int32Array,
   value: Float64Array,
 ): void {
-  const { p, f, mean, sd, flagged } = e;
-  for (let i = from; i < to; i++) {
-    const o = (first + i) * stride + p;
-    const x = values[rows[i]];
-    const missing = Number.isNaN(x);
-    const z = missing ? 0 : (x - mean) / sd;
-    index[o] = f;
-    value[o] = z;
-    index[o + 1] = f + 1;
-    value[o + 1] = missing ? 0 : z * z - 1;
-    if (flagged) {
-      index[o + 2] = f + 2;
-      value[o + 2] = missing ? 1 : 0;
+  if (e.kind === 'numerical') {
+    const values = e.col[side];
+    const { p, f, mean, sd, flagged } = e;
+    for (let i = from; i < to; i++) {
+      const o = (first + i) * stride + p;
+      const x = values[rows[i]];
+      const missing = Number.isNaN(x);
+      const z = missing ? 0 : (x - mean) / sd;
+      index[o] = f;
+      value[o] = z;
+      index[o + 1] = f + 1;
+      value[o + 1] = missing ? 0 : z * z - 1;
+      if (flagged) {
+        index[o + 2] = f + 2;
+        value[o + 2] = missing ? 1 : 0;
+      }
     }
+    return;
   }
-}
-
-function encodeCategorical(
-  e: Extract<Encoder, { kind: 'categorical' }>,
-  codes: Int32Array,
-  rows: Int32Array,
-  from: number,
-  to: number,
-  first: number,
-  stride: number,
-  index: Int32Array,
-  value: Float64Array,
-): void {
+  const codes = e.col[side];
   const { p, feature, missingFeature, baseline } = e;
   for (let i = from; i < to; i++) {
     const o = (first + i) * stride + p;
@@ -263,11 +257,7 @@ export function buildDesign(
   ] as const) {
     for (let from = 0; from < rows.length; from += BLOCK_ROWS) {
       const to = Math.min(from + BLOCK_ROWS, rows.length);
-      for (const e of encoders) {
-        if (e.kind === 'numerical')
-          encodeNumerical(e, e.col[side], rows, from, to, first, stride, index, value);
-        else encodeCategorical(e, e.col[side], rows, from, to, first, stride, index, value);
-      }
+      for (const e of encoders) encodeColumn(e, side, rows, from, to, first, stride, index, value);
     }
   }
   for (let i = 0; i < n; i++) {
