@@ -11,7 +11,7 @@ import { histogramBars } from './histogram-bars';
 import { jsonForScript } from './json-script';
 import { plotlySafeText } from './plotly-safe-text';
 import { ROLE_COLORS } from './roles';
-import type { XYChart } from './svg-xy-chart';
+import type { XYAxes, XYChart } from './svg-xy-chart';
 import { truncateLabel } from './truncate-label';
 
 /** The Plotly bundle to embed (plotly.js-basic-dist-min) and the base64 SHA-256 of its UTF-8 text. */
@@ -43,23 +43,13 @@ export type ChartData =
       reference: number[];
       current: number[];
     }
-  | {
+  | (XYAxes & {
       /** A model-quality chart (curves, point clouds, shared-bin histograms): see svg-xy-chart.ts. */
       kind: 'plot';
-      xTitle: string;
-      yTitle: string;
-      /** Short constant axis names for the hover text. */
-      xHover: string;
-      yHover: string;
-      xRange: [number, number];
-      yRange: [number, number];
-      xPercent: boolean;
-      yPercent: boolean;
-      diagonal: boolean;
       /** A log x axis (the latency overlay). */
       xLog: boolean;
       series: PlotSeries[];
-    };
+    });
 
 /** One trace of a 'plot' chart; bars carry centres, widths and "lo – hi" ranges like the histograms. */
 export type PlotSeries =

@@ -27,11 +27,8 @@ export type XYSeries =
       shares: number[];
     };
 
-export interface XYChart {
-  /** Names the chart's data block and Plotly div (`chart-data-<id>`, `chart-<id>`) and its test hook. */
-  id: string;
-  /** Accessible label of the SVG. */
-  label: string;
+/** The axes of a model-quality chart: what the SVG spec and its Plotly data (plotly-charts.ts) both carry. */
+export interface XYAxes {
   xTitle: string;
   yTitle: string;
   /** Short axis names for hover text (constants, never data). */
@@ -43,6 +40,13 @@ export interface XYChart {
   yPercent: boolean;
   /** Draws the dashed y = x line across the x range. */
   diagonal: boolean;
+}
+
+export interface XYChart extends XYAxes {
+  /** Names the chart's data block and Plotly div (`chart-data-<id>`, `chart-<id>`) and its test hook. */
+  id: string;
+  /** Accessible label of the SVG. */
+  label: string;
   /** A log₁₀ x axis (xRange must be positive; ticks at 1, 2 and 5 × 10ᵏ). */
   xLog?: boolean;
   series: XYSeries[];
