@@ -21,7 +21,13 @@
  */
 import type { TimelineSpec } from '../timeline/analyze-timeline';
 import { type CsvCell, toCsv } from './csv';
-import { CURRENT_SCENARIO, generateLoans, type LoanRecord, REFERENCE_SCENARIO } from './loan-default';
+import {
+  CURRENT_SCENARIO,
+  generateLoans,
+  type LoanRecord,
+  NUMERIC_COLUMNS,
+  REFERENCE_SCENARIO,
+} from './loan-default';
 import { type DemoModel, predictProbability, trainDemoModel } from './model';
 import { Rng } from './prng';
 
@@ -38,13 +44,7 @@ export const DEMO_ROWS = 5000;
 /** Columns in CSV order: features, then the target, the model's prediction and its probability. */
 export const DEMO_COLUMNS = [
   'customer_id',
-  'age',
-  'income',
-  'credit_score',
-  'loan_amount',
-  'employment_years',
-  'debt_to_income',
-  'num_open_accounts',
+  ...NUMERIC_COLUMNS,
   'region',
   'employment_type',
   'has_mortgage',

@@ -11,6 +11,17 @@ import type { Rng } from './prng';
 export const REGIONS = ['north', 'south', 'east', 'west', 'central'] as const;
 export const EMPLOYMENT_TYPES = ['salaried', 'self_employed', 'contractor', 'part_time', 'retired'] as const;
 
+/** The applicant's numeric columns in CSV order (also the model's standardized inputs, in this order). */
+export const NUMERIC_COLUMNS = [
+  'age',
+  'income',
+  'credit_score',
+  'loan_amount',
+  'employment_years',
+  'debt_to_income',
+  'num_open_accounts',
+] as const;
+
 /** One applicant, with every value already rounded exactly as it is written to the CSV. */
 export interface LoanRecord {
   customer_id: string;

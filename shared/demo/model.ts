@@ -5,7 +5,7 @@
  * one-hot indicators 0, as scikit-learn's `OneHotEncoder(handle_unknown="ignore")` does.
  */
 
-import { EMPLOYMENT_TYPES, type LoanRecord, REGIONS, round } from './loan-default';
+import { EMPLOYMENT_TYPES, type LoanRecord, NUMERIC_COLUMNS, REGIONS, round } from './loan-default';
 import { fitLogistic, sigmoid } from './logistic';
 
 /** A numeric input: z = (value − mean) / std, a missing value replaced by `fill` first. */
@@ -37,16 +37,6 @@ export interface DemoModel {
   numeric: NumericFeature[];
   indicators: IndicatorFeature[];
 }
-
-const NUMERIC_COLUMNS = [
-  'age',
-  'income',
-  'credit_score',
-  'loan_amount',
-  'employment_years',
-  'debt_to_income',
-  'num_open_accounts',
-] as const;
 
 const INDICATORS: { column: keyof LoanRecord & string; value: string }[] = [
   { column: 'employment_years', value: '' },
