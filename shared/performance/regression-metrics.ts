@@ -5,18 +5,7 @@
  */
 import { compensatedSum } from '../stats/float-utils';
 import { FLOAT64_EPS } from './probabilistic';
-
-export interface RegressionScores {
-  n: number;
-  mae: number | null;
-  rmse: number | null;
-  mape: number | null;
-  zeroTargets: number;
-  r2: number | null;
-  meanError: number | null;
-  errorStd: number | null;
-  notes: string[];
-}
+import type { RegressionScores } from './types';
 
 /**
  * Scores of paired finite values (the caller drops missing rows):

@@ -98,10 +98,9 @@ export interface ClassificationMetrics {
   notes: string[];
 }
 
-export interface RegressionMetrics {
-  kind: 'regression';
+/** The regression scores of paired finite values (regression-metrics.ts `regressionScores`). */
+export interface RegressionScores {
   n: number;
-  excluded: ExcludedRows;
   mae: number | null;
   rmse: number | null;
   /** Fraction (not %): mean(|y − ŷ| / max(|y|, 2.220446049250313e-16)), as sklearn. */
@@ -113,9 +112,14 @@ export interface RegressionMetrics {
   meanError: number | null;
   /** Population standard deviation (ddof 0) of prediction − target. */
   errorStd: number | null;
+  notes: string[];
+}
+
+export interface RegressionMetrics extends RegressionScores {
+  kind: 'regression';
+  excluded: ExcludedRows;
   /** Deterministic subsample (≤ 500 rows, evenly spaced row indices). */
   predictedVsActual: { actual: number; predicted: number }[];
-  notes: string[];
 }
 
 export type SideMetrics = ClassificationMetrics | RegressionMetrics;
