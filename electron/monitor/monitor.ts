@@ -127,7 +127,7 @@ export class Monitor {
     if (sha256 === null || this.history.has(file.name, sha256)) return;
     const started = process.hrtime.bigint();
     const shownName = path.join(this.o.watchDirAsGiven, file.name);
-    let record: Omit<BatchRecord, 'id'>;
+    let outcome: Pick<BatchRecord, 'status' | 'error' | 'summary'>;
     try {
       await this.engine.load('current', file.path);
       const result = await this.engine.analyze(this.o.baseline.settings);
@@ -137,16 +137,7 @@ export class Monitor {
           `lacks the baseline's column${result.onlyInReference.length > 1 ? 's' : ''} ${missing}`,
         );
       }
-      record = {
-        file: file.name,
-        sha256,
-        bytes: file.bytes,
-        analysedAt: new Date().toISOString(),
-        status: 'ok',
-        error: null,
-        durationSeconds: Number(process.hrtime.bigint() - started) / 1e9,
-        summary: summarizeBatch(result),
-      };
+      outcome = { status: 'ok', error: null, summary: summarizeBatch(result) };
     } catch (error) {
       const message =
         error instanceof DatasetError
@@ -154,17 +145,18 @@ export class Monitor {
               .replaceAll(file.path, shownName)
               .replace(new RegExp(`^${escapeRegExp(file.name)}\\b`), shownName)
           : `${shownName}: ${(error as Error).message}`;
-      record = {
-        file: file.name,
-        sha256,
-        bytes: file.bytes,
-        analysedAt: new Date().toISOString(),
-        status: 'error',
-        error: message,
-        durationSeconds: Number(process.hrtime.bigint() - started) / 1e9,
-        summary: null,
-      };
+      outcome = { status: 'error', error: message, summary: null };
     }
+    const record: Omit<BatchRecord, 'id'> = {
+      file: file.name,
+      sha256,
+      bytes: file.bytes,
+      analysedAt: new Date().toISOString(),
+      status: outcome.status,
+      error: outcome.error,
+      durationSeconds: Number(process.hrtime.bigint() - started) / 1e9,
+      summary: outcome.summary,
+    };
     const stored = this.history.add(record);
     if (stored.summary) this.streaks = nextStreaks(this.streaks, stored.summary);
     this.exporter.record(stored, this.streaks);
