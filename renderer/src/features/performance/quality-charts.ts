@@ -72,20 +72,39 @@ function aucName(role: Role, label: string, value: number | null): string {
   return value === null ? ROLE_NAMES[role] : `${ROLE_NAMES[role]} (${label} ${value.toFixed(3)})`;
 }
 
+/** One role's step curve (ROC, PR) in its colour, the hover naming both axes. */
+function stepCurve(
+  role: Role,
+  name: string,
+  x: number[],
+  y: number[],
+  xHover: string,
+  yHover: string,
+): PlotData {
+  return {
+    type: 'scatter',
+    mode: 'lines',
+    name,
+    x,
+    y,
+    line: { color: ROLE_COLORS[role], width: 2, shape: 'hv' },
+    hovertemplate: `${ROLE_NAMES[role]}<br>${xHover} %{x:.3f}<br>${yHover} %{y:.3f}<extra></extra>`,
+  };
+}
+
 export function rocChart(sides: Record<Role, ClassificationMetrics>, scheme: Scheme): Chart | null {
   const curve = (role: Role, points: RocPoint[] | null): PlotData[] =>
     points === null
       ? []
       : [
-          {
-            type: 'scatter',
-            mode: 'lines',
-            name: aucName(role, 'AUC', sides[role].rocAuc),
-            x: points.map((p) => p.fpr),
-            y: points.map((p) => p.tpr),
-            line: { color: ROLE_COLORS[role], width: 2, shape: 'hv' },
-            hovertemplate: `${ROLE_NAMES[role]}<br>FPR %{x:.3f}<br>TPR %{y:.3f}<extra></extra>`,
-          },
+          stepCurve(
+            role,
+            aucName(role, 'AUC', sides[role].rocAuc),
+            points.map((p) => p.fpr),
+            points.map((p) => p.tpr),
+            'FPR',
+            'TPR',
+          ),
         ];
   const data = [...curve('reference', sides.reference.roc), ...curve('current', sides.current.roc)];
   if (data.length === 0) return null;
@@ -104,15 +123,14 @@ export function prChart(
     if (points === null) return [];
     const base = sides[role].classBalance.find((c) => c.label === posLabel)?.share ?? null;
     const traces: PlotData[] = [
-      {
-        type: 'scatter',
-        mode: 'lines',
-        name: aucName(role, 'AP', sides[role].prAuc),
-        x: points.map((p) => p.recall),
-        y: points.map((p) => p.precision),
-        line: { color: ROLE_COLORS[role], width: 2, shape: 'hv' },
-        hovertemplate: `${ROLE_NAMES[role]}<br>recall %{x:.3f}<br>precision %{y:.3f}<extra></extra>`,
-      },
+      stepCurve(
+        role,
+        aucName(role, 'AP', sides[role].prAuc),
+        points.map((p) => p.recall),
+        points.map((p) => p.precision),
+        'recall',
+        'precision',
+      ),
     ];
     if (base !== null) {
       traces.push({
