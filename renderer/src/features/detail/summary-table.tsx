@@ -1,4 +1,5 @@
 import type { ColumnResult, ColumnSummary } from '../../../../shared/report/analysis-result';
+import { NumHead, RoleCells, RoleHeads } from '../../components/table-cells';
 import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 
 type NumericKey = 'mean' | 'std' | 'min' | 'q25' | 'median' | 'q75' | 'max';
@@ -14,19 +15,6 @@ const NUMERIC_ROWS: [NumericKey, string][] = [
 ];
 
 const TOP_LIMIT = 10;
-
-function RoleHeaders() {
-  return (
-    <>
-      <th scope="col" className="th-num">
-        <span className="role-dot role-dot-reference" aria-hidden="true" /> Reference
-      </th>
-      <th scope="col" className="th-num">
-        <span className="role-dot role-dot-current" aria-hidden="true" /> Current
-      </th>
-    </>
-  );
-}
 
 /** Count and share of one category in one set ("—" when it is not among that set's top categories). */
 function topCell(summary: ColumnSummary, value: string): string {
@@ -48,7 +36,7 @@ function TopCategories({ column }: { column: ColumnResult }) {
       <thead>
         <tr>
           <th scope="col">Top categories</th>
-          <RoleHeaders />
+          <RoleHeads />
         </tr>
       </thead>
       <tbody>
@@ -57,8 +45,10 @@ function TopCategories({ column }: { column: ColumnResult }) {
             <th scope="row" className="top-value" title={value}>
               {value}
             </th>
-            <td className="td-num">{topCell(column.reference, value)}</td>
-            <td className="td-num">{topCell(column.current, value)}</td>
+            <RoleCells
+              reference={topCell(column.reference, value)}
+              current={topCell(column.current, value)}
+            />
           </tr>
         ))}
       </tbody>
@@ -82,8 +72,7 @@ export function SummaryTable({ column, showTop = true }: { column: ColumnResult;
   const row = (label: string, ref: string, cur: string, delta: string) => (
     <tr key={label}>
       <th scope="row">{label}</th>
-      <td className="td-num">{ref}</td>
-      <td className="td-num">{cur}</td>
+      <RoleCells reference={ref} current={cur} />
       <td className="td-num td-delta" data-testid="stat-delta">
         {delta}
       </td>
@@ -102,10 +91,8 @@ export function SummaryTable({ column, showTop = true }: { column: ColumnResult;
         <thead>
           <tr>
             <th scope="col">Statistic</th>
-            <RoleHeaders />
-            <th scope="col" className="th-num">
-              Δ
-            </th>
+            <RoleHeads />
+            <NumHead>Δ</NumHead>
           </tr>
         </thead>
         <tbody>

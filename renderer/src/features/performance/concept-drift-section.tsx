@@ -9,6 +9,7 @@ import { isTested } from '../../../../shared/drift/is-tested';
 import { READING_TEXT } from '../../../../shared/performance/concept-reading';
 import type { ConceptDriftResult, ConceptFeature } from '../../../../shared/performance/types';
 import { PlotlyChart } from '../../components/plotly-chart';
+import { NumHead } from '../../components/table-cells';
 import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { testLabel } from '../../lib/test-names';
 import { relationChart, type Scheme } from './quality-charts';
@@ -111,12 +112,8 @@ export function ConceptDriftSection({
               <tr>
                 <th scope="col">Feature</th>
                 <th scope="col">Relation</th>
-                <th scope="col" className="th-num">
-                  p-value
-                </th>
-                <th scope="col" className="th-num">
-                  Effect
-                </th>
+                <NumHead>p-value</NumHead>
+                <NumHead>Effect</NumHead>
                 <th scope="col">Input drift</th>
               </tr>
             </thead>

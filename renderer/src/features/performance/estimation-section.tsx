@@ -13,6 +13,7 @@ import {
 } from '../../../../shared/performance/cbpe-types';
 import { METRICS } from '../../../../shared/performance/metric-names';
 import { ROLE_COLORS } from '../../../../shared/report/roles';
+import { NumHead } from '../../components/table-cells';
 import { THEMES } from '../../lib/chart-data';
 import { formatInteger, formatPercent } from '../../lib/format';
 import { ChartCard } from './chart-card';
@@ -134,15 +135,9 @@ export function EstimationSection({
           <thead>
             <tr>
               <th scope="col">Metric</th>
-              <th scope="col" className="th-num">
-                Reference
-              </th>
-              <th scope="col" className="th-num">
-                Estimated
-              </th>
-              <th scope="col" className="th-num">
-                Realised
-              </th>
+              <NumHead>Reference</NumHead>
+              <NumHead>Estimated</NumHead>
+              <NumHead>Realised</NumHead>
               <th scope="col">Verdict</th>
             </tr>
           </thead>

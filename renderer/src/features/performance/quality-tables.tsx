@@ -10,6 +10,7 @@ import type {
   PerformanceResult,
   SideMetrics,
 } from '../../../../shared/performance/types';
+import { NumHead, RoleCells, RoleHeads, RoleName } from '../../components/table-cells';
 import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { testLabel } from '../../lib/test-names';
 import {
@@ -20,15 +21,6 @@ import {
   METRICS,
   metricValue,
 } from './quality-format';
-
-export function RoleHead({ side: role }: { side: 'reference' | 'current' }) {
-  return (
-    <>
-      <span className={`role-dot role-dot-${role}`} aria-hidden="true" />{' '}
-      {role === 'reference' ? 'Reference' : 'Current'}
-    </>
-  );
-}
 
 function excludedTitle(side: SideMetrics): string {
   const { missingTarget, missingPrediction } = side.excluded;
@@ -44,18 +36,9 @@ export function MetricsTable({ p }: { p: PerformanceResult }) {
       <thead>
         <tr>
           <th scope="col">Metric</th>
-          <th scope="col" className="th-num">
-            <RoleHead side="reference" />
-          </th>
-          <th scope="col" className="th-num">
-            <RoleHead side="current" />
-          </th>
-          <th scope="col" className="th-num">
-            Change
-          </th>
-          <th scope="col" className="th-num">
-            Relative
-          </th>
+          <RoleHeads />
+          <NumHead>Change</NumHead>
+          <NumHead>Relative</NumHead>
           <th scope="col">Decay</th>
         </tr>
       </thead>
@@ -83,12 +66,11 @@ export function MetricsTable({ p }: { p: PerformanceResult }) {
               <th scope="row" title={METRIC_HINTS[key]}>
                 {label}
               </th>
-              <td className="td-num" data-testid="metric-reference">
-                {isMape ? formatPercent(ref) : formatMetric(ref, kind)}
-              </td>
-              <td className="td-num" data-testid="metric-current">
-                {isMape ? formatPercent(cur) : formatMetric(cur, kind)}
-              </td>
+              <RoleCells
+                testId="metric"
+                reference={isMape ? formatPercent(ref) : formatMetric(ref, kind)}
+                current={isMape ? formatPercent(cur) : formatMetric(cur, kind)}
+              />
               <td className="td-num">{ref !== null && cur !== null ? formatDelta(cur - ref, kind) : '—'}</td>
               <td className="td-num">{formatRelative(relative)}</td>
               <td>
@@ -112,22 +94,20 @@ export function MetricsTable({ p }: { p: PerformanceResult }) {
         })}
         <tr className="pq-row-muted">
           <th scope="row">Rows evaluated</th>
-          <td className="td-num" data-testid="rows-reference">
-            {formatInteger(p.reference.n)}
-          </td>
-          <td className="td-num" data-testid="rows-current">
-            {formatInteger(p.current.n)}
-          </td>
+          <RoleCells
+            testId="rows"
+            reference={formatInteger(p.reference.n)}
+            current={formatInteger(p.current.n)}
+          />
           <td colSpan={3} />
         </tr>
         <tr className="pq-row-muted">
           <th scope="row">Rows excluded</th>
-          <td className="td-num" title={excludedTitle(p.reference)}>
-            {formatInteger(p.reference.excluded.total)}
-          </td>
-          <td className="td-num" title={excludedTitle(p.current)}>
-            {formatInteger(p.current.excluded.total)}
-          </td>
+          <RoleCells
+            titles={[excludedTitle(p.reference), excludedTitle(p.current)]}
+            reference={formatInteger(p.reference.excluded.total)}
+            current={formatInteger(p.current.excluded.total)}
+          />
           <td colSpan={3} className="muted pq-small">
             {p.reference.excluded.total + p.current.excluded.total > 0 ? 'missing target or prediction' : ''}
           </td>
@@ -158,12 +138,8 @@ export function DriftChecksTable({ p }: { p: PerformanceResult }) {
           <th scope="col">Check</th>
           <th scope="col">Column</th>
           <th scope="col">Test</th>
-          <th scope="col" className="th-num">
-            Score
-          </th>
-          <th scope="col" className="th-num">
-            Threshold
-          </th>
+          <NumHead>Score</NumHead>
+          <NumHead>Threshold</NumHead>
           <th scope="col">Verdict</th>
         </tr>
       </thead>
@@ -202,7 +178,7 @@ export function ConfusionMatrix({
     <div className="pq-matrix-wrap">
       <table className="pq-matrix" data-testid={`confusion-${role}`}>
         <caption className="pq-caption">
-          <RoleHead side={role} /> <span className="muted">· {formatInteger(side.n)} rows</span>
+          <RoleName side={role} /> <span className="muted">· {formatInteger(side.n)} rows</span>
         </caption>
         <thead>
           <tr>
@@ -277,18 +253,10 @@ export function PerClassTable({
       <thead>
         <tr>
           <th scope="col">Class</th>
-          <th scope="col" className="th-num">
-            Precision
-          </th>
-          <th scope="col" className="th-num">
-            Recall
-          </th>
-          <th scope="col" className="th-num">
-            F1
-          </th>
-          <th scope="col" className="th-num">
-            Support
-          </th>
+          <NumHead>Precision</NumHead>
+          <NumHead>Recall</NumHead>
+          <NumHead>F1</NumHead>
+          <NumHead>Support</NumHead>
         </tr>
       </thead>
       <tbody>

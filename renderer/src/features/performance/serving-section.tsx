@@ -6,11 +6,11 @@
  */
 import { useId, useMemo } from 'react';
 import type { ServingResult } from '../../../../shared/performance/serving-types';
+import { NumHead, RoleCells, RoleHeads, RoleName } from '../../components/table-cells';
 import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { ChartCard } from './chart-card';
 import type { Scheme } from './quality-charts';
 import { formatPValue } from './quality-format';
-import { RoleHead } from './quality-tables';
 import { latencyChart } from './serving-charts';
 
 const QUANTILES = [
@@ -51,30 +51,26 @@ export function ServingSection({ serving, scheme }: { serving: ServingResult; sc
               <thead>
                 <tr>
                   <th scope="col">Statistic</th>
-                  <th scope="col" className="th-num">
-                    <RoleHead side="reference" />
-                  </th>
-                  <th scope="col" className="th-num">
-                    <RoleHead side="current" />
-                  </th>
+                  <RoleHeads />
                 </tr>
               </thead>
               <tbody>
                 {QUANTILES.map(([key, label]) => (
                   <tr key={key} data-testid="latency-row" data-stat={key}>
                     <th scope="row">{label}</th>
-                    <td className="td-num" data-testid="latency-reference">
-                      {formatNumber(latency.reference?.[key] ?? null)}
-                    </td>
-                    <td className="td-num" data-testid="latency-current">
-                      {formatNumber(latency.current?.[key] ?? null)}
-                    </td>
+                    <RoleCells
+                      testId="latency"
+                      reference={formatNumber(latency.reference?.[key] ?? null)}
+                      current={formatNumber(latency.current?.[key] ?? null)}
+                    />
                   </tr>
                 ))}
                 <tr className="pq-row-muted">
                   <th scope="row">Requests</th>
-                  <td className="td-num">{formatInteger(latency.reference?.n ?? null)}</td>
-                  <td className="td-num">{formatInteger(latency.current?.n ?? null)}</td>
+                  <RoleCells
+                    reference={formatInteger(latency.reference?.n ?? null)}
+                    current={formatInteger(latency.current?.n ?? null)}
+                  />
                 </tr>
               </tbody>
             </table>
@@ -121,22 +117,16 @@ export function ServingSection({ serving, scheme }: { serving: ServingResult; sc
               <thead>
                 <tr>
                   <th scope="col">Period</th>
-                  <th scope="col" className="th-num">
-                    Errors
-                  </th>
-                  <th scope="col" className="th-num">
-                    Requests
-                  </th>
-                  <th scope="col" className="th-num">
-                    Rate
-                  </th>
+                  <NumHead>Errors</NumHead>
+                  <NumHead>Requests</NumHead>
+                  <NumHead>Rate</NumHead>
                 </tr>
               </thead>
               <tbody>
                 {(['reference', 'current'] as const).map((role) => (
                   <tr key={role} data-testid={`error-rate-${role}`}>
                     <th scope="row">
-                      <RoleHead side={role} />
+                      <RoleName side={role} />
                     </th>
                     <td className="td-num">{formatInteger(errorRate[`${role}Errors`])}</td>
                     <td className="td-num">{formatInteger(errorRate[`${role}N`])}</td>

@@ -11,6 +11,7 @@ import { METRICS } from '../../../../shared/performance/metric-names';
 import type { ShadowResult } from '../../../../shared/performance/shadow-types';
 import { SHADOW_VERDICT_LABELS } from '../../../../shared/performance/shadow-verdict-labels';
 import type { DriftCheck, Task } from '../../../../shared/performance/types';
+import { NumHead } from '../../components/table-cells';
 import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { testLabel } from '../../lib/test-names';
 import { RowsPanel, type RowsRequest } from '../detail/rows-panel';
@@ -85,18 +86,10 @@ export function ShadowSection({ shadow, task }: { shadow: ShadowResult; task: Ta
           <thead>
             <tr>
               <th scope="col">Metric</th>
-              <th scope="col" className="th-num">
-                Champion
-              </th>
-              <th scope="col" className="th-num">
-                Challenger
-              </th>
-              <th scope="col" className="th-num">
-                Difference
-              </th>
-              <th scope="col" className="th-num">
-                {confidence} interval
-              </th>
+              <NumHead>Champion</NumHead>
+              <NumHead>Challenger</NumHead>
+              <NumHead>Difference</NumHead>
+              <NumHead>{confidence} interval</NumHead>
             </tr>
           </thead>
           <tbody>
@@ -184,15 +177,9 @@ export function ShadowSection({ shadow, task }: { shadow: ShadowResult; task: Ta
             <tr>
               <th scope="col">Feature</th>
               <th scope="col">Bin</th>
-              <th scope="col" className="th-num">
-                Rows
-              </th>
-              <th scope="col" className="th-num">
-                Disagreement
-              </th>
-              <th scope="col" className="th-num">
-                Lift
-              </th>
+              <NumHead>Rows</NumHead>
+              <NumHead>Disagreement</NumHead>
+              <NumHead>Lift</NumHead>
               <th scope="col">
                 <span className="sr-only">Rows</span>
               </th>
@@ -245,14 +232,10 @@ export function ShadowSection({ shadow, task }: { shadow: ShadowResult; task: Ta
           <table className="summary-table pq-table">
             <thead>
               <tr>
-                <th scope="col" className="th-num">
-                  Row
-                </th>
+                <NumHead>Row</NumHead>
                 <th scope="col">Champion</th>
                 <th scope="col">Challenger</th>
-                <th scope="col" className="th-num">
-                  Gap
-                </th>
+                <NumHead>Gap</NumHead>
               </tr>
             </thead>
             <tbody>
