@@ -4,8 +4,10 @@
  * rows behind that bin, the same request as a click on its bar: the keyboard route to those rows.
  */
 import type { NumericColumnDetail } from '../../../../shared/explore/types';
-import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
+import { NumHead, RoleHeads } from '../../components/table-cells';
+import { formatNumber } from '../../lib/format';
 import type { RowsRequest } from './rows-panel';
+import { ShareCells } from './share-cells';
 
 /** "[lo, hi)", or "[lo, hi]" for the last bin (closed on both ends). */
 export function binLabel(detail: NumericColumnDetail, bin: number): string {
@@ -25,11 +27,6 @@ export function binRowsRequest(column: string, detail: NumericColumnDetail, bin:
     },
     label: binLabel(detail, bin),
   };
-}
-
-function signedPercent(delta: number): string {
-  const text = formatPercent(Math.abs(delta));
-  return delta > 0 ? `+${text}` : delta < 0 ? `−${text}` : text;
 }
 
 export function BinTable({
@@ -56,21 +53,16 @@ export function BinTable({
           <thead>
             <tr>
               <th scope="col">Bin</th>
-              <th scope="col" className="th-num">
-                <span className="role-dot role-dot-reference" aria-hidden="true" /> Ref.
-              </th>
-              <th scope="col" className="th-num">
-                <span className="role-dot role-dot-current" aria-hidden="true" /> Cur.
-              </th>
-              <th scope="col" className="th-num">
+              <RoleHeads short />
+              <NumHead>
                 <abbr title="Change in share (current − reference)">Δ</abbr>
-              </th>
-              <th scope="col" className="th-num">
+              </NumHead>
+              <NumHead>
                 <abbr title="This bin's term of the PSI">PSI</abbr>
-              </th>
-              <th scope="col" className="th-num">
+              </NumHead>
+              <NumHead>
                 <abbr title="This bin's term of the Jensen–Shannon divergence">JS</abbr>
-              </th>
+              </NumHead>
             </tr>
           </thead>
           <tbody>
@@ -95,15 +87,11 @@ export function BinTable({
                       {label}
                     </button>
                   </th>
-                  <td className="td-num" title={`${formatInteger(detail.referenceCounts[bin])} rows`}>
-                    {formatPercent(detail.reference[bin])}
-                  </td>
-                  <td className="td-num" title={`${formatInteger(detail.currentCounts[bin])} rows`}>
-                    {formatPercent(detail.current[bin])}
-                  </td>
-                  <td className={`td-num ${delta > 0 ? 'delta-up' : delta < 0 ? 'delta-down' : ''}`}>
-                    {signedPercent(delta)}
-                  </td>
+                  <ShareCells
+                    shares={[detail.reference[bin], detail.current[bin]]}
+                    counts={[detail.referenceCounts[bin], detail.currentCounts[bin]]}
+                    delta={delta}
+                  />
                   <td className="td-num">{formatNumber(detail.psi[bin], 2)}</td>
                   <td className="td-num">{formatNumber(detail.js[bin], 2)}</td>
                 </tr>

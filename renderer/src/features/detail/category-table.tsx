@@ -1,13 +1,10 @@
 /** Every category's reference share, current share and delta, largest change first; new/vanished flagged. */
 import type { CategoricalColumnDetail } from '../../../../shared/explore/types';
-import { formatInteger, formatPercent } from '../../lib/format';
+import { NumHead, RoleHeads } from '../../components/table-cells';
+import { formatInteger } from '../../lib/format';
+import { ShareCells } from './share-cells';
 
 const SHOWN = 30;
-
-function signedPercent(delta: number): string {
-  const text = formatPercent(Math.abs(delta));
-  return delta > 0 ? `+${text}` : delta < 0 ? `−${text}` : text;
-}
 
 export function CategoryTable({
   detail,
@@ -31,15 +28,8 @@ export function CategoryTable({
       <thead>
         <tr>
           <th scope="col">Category</th>
-          <th scope="col" className="th-num">
-            <span className="role-dot role-dot-reference" aria-hidden="true" /> Ref.
-          </th>
-          <th scope="col" className="th-num">
-            <span className="role-dot role-dot-current" aria-hidden="true" /> Cur.
-          </th>
-          <th scope="col" className="th-num">
-            Δ share
-          </th>
+          <RoleHeads short />
+          <NumHead>Δ share</NumHead>
         </tr>
       </thead>
       <tbody>
@@ -57,18 +47,12 @@ export function CategoryTable({
               {c.status === 'new' && <span className="flag flag-new">new</span>}
               {c.status === 'vanished' && <span className="flag flag-gone">gone</span>}
             </th>
-            <td className="td-num" title={`${formatInteger(c.referenceCount)} rows`}>
-              {formatPercent(c.referenceShare)}
-            </td>
-            <td className="td-num" title={`${formatInteger(c.currentCount)} rows`}>
-              {formatPercent(c.currentShare)}
-            </td>
-            <td
-              className={`td-num ${c.delta > 0 ? 'delta-up' : c.delta < 0 ? 'delta-down' : ''}`}
-              data-testid="category-delta"
-            >
-              {signedPercent(c.delta)}
-            </td>
+            <ShareCells
+              shares={[c.referenceShare, c.currentShare]}
+              counts={[c.referenceCount, c.currentCount]}
+              delta={c.delta}
+              deltaTestId="category-delta"
+            />
           </tr>
         ))}
       </tbody>
