@@ -1,6 +1,10 @@
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import { driftSummary, strongestText, summarySentence } from '../../../../shared/report/drift-summary';
 import type { TimelineChunk } from '../../../../shared/timeline/types';
+
+const ROLES = ['reference', 'current'] as const;
+
+import { RoleName } from '../../components/table-cells';
 import { formatInteger, formatPercent } from '../../lib/format';
 import { CORRECTION_LABELS } from './analysis-settings';
 import { headlineOf } from './headline';
@@ -16,7 +20,7 @@ export function VerdictCard({
   result: AnalysisResult;
   latest?: TimelineChunk | null;
 }) {
-  const { dataset, reference, current } = result;
+  const { dataset } = result;
   const drift = dataset.driftDetected;
   const headline = headlineOf(result, latest);
   const summary = driftSummary(result);
@@ -90,24 +94,17 @@ export function VerdictCard({
             </span>
           </dd>
         </div>
-        <div>
-          <dt>
-            <span className="role-dot role-dot-reference" aria-hidden="true" /> Reference
-          </dt>
-          <dd data-testid="verdict-reference" title={reference.file}>
-            <span className="file-name">{reference.file}</span>
-            <span className="muted fact-sub"> {formatInteger(reference.rows)} rows</span>
-          </dd>
-        </div>
-        <div>
-          <dt>
-            <span className="role-dot role-dot-current" aria-hidden="true" /> Current
-          </dt>
-          <dd data-testid="verdict-current" title={current.file}>
-            <span className="file-name">{current.file}</span>
-            <span className="muted fact-sub"> {formatInteger(current.rows)} rows</span>
-          </dd>
-        </div>
+        {ROLES.map((side) => (
+          <div key={side}>
+            <dt>
+              <RoleName side={side} />
+            </dt>
+            <dd data-testid={`verdict-${side}`} title={result[side].file}>
+              <span className="file-name">{result[side].file}</span>
+              <span className="muted fact-sub"> {formatInteger(result[side].rows)} rows</span>
+            </dd>
+          </div>
+        ))}
       </dl>
     </section>
   );
