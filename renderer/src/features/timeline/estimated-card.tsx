@@ -34,9 +34,9 @@ export function EstimatedCard({ timeline, scheme }: { timeline: Timeline; scheme
   return (
     <section className="tl-card" aria-label={`Estimated and realised ${series.name} per chunk`}>
       <header className="tl-card-head">
-        <h2>
-          Estimated and realised{' '}
-          <label className="field tl-inline-field">
+        <h2 className="tl-estimated-title">
+          Estimated and realised
+          <label className="field">
             <span className="sr-only">Metric</span>
             <select
               className="input input-compact"

@@ -50,6 +50,7 @@ export function estimatedFigure(timeline: Timeline, series: EstimatedSeries, sch
     line: { color, dash, width: 1.5 },
     hoverinfo: 'skip',
   });
+  const reference = referenceShapes(timeline, scheme, true);
   const data: PlotData[] = [
     {
       type: 'scatter',
@@ -139,8 +140,9 @@ export function estimatedFigure(timeline: Timeline, series: EstimatedSeries, sch
       name: 'labelled share',
       x,
       y: p.map((point) => point.labelledShare),
-      text,
-      hovertemplate: '%{text}<extra></extra>',
+      // hovertext, not text: a bar draws its text inside it.
+      hovertext: text,
+      hovertemplate: '%{hovertext}<extra></extra>',
       xaxis: 'x2',
       yaxis: 'y2',
       marker: { color: scheme === 'dark' ? '#4a5262' : '#c5cbd6' },
@@ -151,10 +153,11 @@ export function estimatedFigure(timeline: Timeline, series: EstimatedSeries, sch
     data,
     layout: {
       ...baseLayout(scheme),
-      height: 360,
-      margin: { l: 56, r: 10, t: 28, b: 64 },
+      height: 400,
+      margin: { l: 56, r: 10, t: 70, b: 64 },
       showlegend: true,
-      legend: { orientation: 'h', x: 0, y: 1.16, font: { size: 11 } },
+      // Above the plot, in the traces' order (a filled band would reverse it by default).
+      legend: { orientation: 'h', x: 0, y: 1, yanchor: 'bottom', traceorder: 'normal', font: { size: 11 } },
       ...axesWithBars(
         labels,
         scheme,
@@ -166,7 +169,23 @@ export function estimatedFigure(timeline: Timeline, series: EstimatedSeries, sch
           title: { text: 'labelled', font: { size: 11 } },
         },
       ),
-      ...referenceShapes(timeline, scheme, true),
+      ...reference,
+      // A chunk with an estimate and no label has no bar: say so where the bar would be.
+      annotations: [
+        ...((reference.annotations ?? []) as unknown[]),
+        ...p
+          .filter((point) => point.estimated && point.labelledShare === 0)
+          .map((point) => ({
+            xref: 'x2',
+            yref: 'y2',
+            x: point.chunk,
+            y: 0,
+            yanchor: 'bottom',
+            text: 'no labels',
+            showarrow: false,
+            font: { size: 10, color: theme.muted },
+          })),
+      ],
     },
   };
 }

@@ -113,6 +113,11 @@ describe('estimated and realised figure', () => {
     expect(text[7]).toContain('Realised: no labelled row yet (0.0% labelled)');
     expect(text[7]).toContain('DEGRADED');
     expect(fig.layout.yaxis).toMatchObject({ title: { text: 'ROC AUC' } });
+    // The unlabelled last chunk has no bar; a note stands where it would be.
+    const notes = (fig.layout.annotations as { text: string; x: number }[]).filter(
+      (a) => a.text === 'no labels',
+    );
+    expect(notes.map((a) => a.x)).toEqual([7]);
   });
 
   it('escapes a hostile chunk label (a batch file name) in ticks and hover text', () => {
