@@ -7,11 +7,7 @@
  * counted by gen_estimated_fixture.py); the estimates and sampling errors are the engine's own (checked
  * against NannyML's formulas in cbpe.test.ts), so the figure must carry them unchanged.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCsv } from '../../../../../electron/engine/load-csv';
 import { estimatedFigure } from '../../../../../renderer/src/features/timeline/estimated-chart';
 import { DEFAULT_SETTINGS } from '../../../../../shared/drift/settings';
 import { CBPE_METRICS } from '../../../../../shared/performance/cbpe-types';
@@ -22,18 +18,15 @@ import {
   hasEstimates,
 } from '../../../../../shared/timeline/estimated-series';
 import type { Timeline } from '../../../../../shared/timeline/types';
+import {
+  ESTIMATED_CHUNKING,
+  estimatedExpected as expected,
+  loadEstimatedPair,
+} from '../../../timeline/estimated-pair';
 
-const FIXTURES = fileURLToPath(new URL('../../../../fixtures/', import.meta.url));
-const expected = JSON.parse(readFileSync(path.join(FIXTURES, 'timeline/estimated_expected.json'), 'utf8'));
 const CONTEXT = { version: 'test', now: new Date('2026-01-01T00:00:00Z') };
-
-async function timeline(): Promise<Timeline> {
-  const ref = await loadCsv(path.join(FIXTURES, 'shadow/degradation_reference.csv'));
-  const cur = await loadCsv(path.join(FIXTURES, 'timeline/estimated_current.csv'));
-  return analyzeTimeline(ref, cur, DEFAULT_SETTINGS, CONTEXT, { chunking: { kind: 'size', size: 1000 } });
-}
-
-const t = await timeline();
+const { reference, current } = await loadEstimatedPair();
+const t = analyzeTimeline(reference, current, DEFAULT_SETTINGS, CONTEXT, { chunking: ESTIMATED_CHUNKING });
 const byName = (fig: ReturnType<typeof estimatedFigure>, name: string) => {
   const trace = fig.data.find((d) => typeof d.name === 'string' && d.name.startsWith(name));
   expect(trace, name).toBeDefined();
