@@ -9,6 +9,9 @@ export const CBPE_METRICS: readonly CbpeMetricName[] = ['accuracy', 'precision',
 
 export type CbpeMetrics = Record<CbpeMetricName, number | null>;
 
+/** The verdict: a metric is degraded when its estimate lies more than this many sampling errors below the reference. */
+export const DEGRADED_SAMPLING_ERRORS = 3;
+
 export interface CbpeCalibration {
   /** Binary: the positive class; multiclass: each class (one-vs-rest). */
   label: string;

@@ -23,6 +23,7 @@ import {
   type CbpeCalibration,
   type CbpeMetricName,
   type CbpeMetrics,
+  DEGRADED_SAMPLING_ERRORS,
   type EstimatedPerformance,
 } from './cbpe-types';
 import { fitIsotonic, predictIsotonic } from './isotonic';
@@ -299,7 +300,7 @@ export function cbpe(reference: CbpeRows, current: CbpeRows, setup: CbpeSetup): 
     const e = result.metrics[name];
     const r = result.reference[name];
     const se = result.samplingError[name];
-    return e !== null && r !== null && se !== null && e < r - 3 * se;
+    return e !== null && r !== null && se !== null && e < r - DEGRADED_SAMPLING_ERRORS * se;
   });
   return result;
 }

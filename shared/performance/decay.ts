@@ -54,6 +54,19 @@ export function decayEntry(
 }
 
 /**
+ * The value past which a decay entry's metric counts as degraded: reference − threshold·|reference| (higher
+ * is better) or reference + threshold·|reference| (lower is better); null without a reference or at 0.
+ *
+ * @example decayLimit(decayEntry('accuracy', 0.9, 0.7, true, 0.2)) // 0.72
+ */
+export function decayLimit(entry: DecayEntry): number | null {
+  const r = entry.reference;
+  if (r === null || r === 0) return null;
+  const margin = entry.threshold * Math.abs(r);
+  return entry.direction === 'higher_is_better' ? r - margin : r + margin;
+}
+
+/**
  * Decay of every metric both sides share. Classification metrics use `thresholds.classification`
  * (default 0.2, also for log loss and Brier, whose increase is the worsening); regression metrics use
  * `thresholds.regression` (default 0.1; R² counts as higher-is-better, and its relative change is

@@ -21,3 +21,15 @@ export const METRICS: Readonly<Record<SideMetrics['kind'], readonly [key: string
     ['errorStd', 'Error std. dev.'],
   ],
 };
+
+/**
+ * A metric's display name (classification names first, then regression), or the key itself when unknown.
+ * @example metricLabel('rocAuc') // 'ROC AUC'
+ */
+export function metricLabel(key: string): string {
+  return (
+    METRICS.classification.find(([k]) => k === key)?.[1] ??
+    METRICS.regression.find(([k]) => k === key)?.[1] ??
+    key
+  );
+}

@@ -6,13 +6,9 @@
  * Shown only when `performance.estimated` exists; every data string is escaped.
  */
 import { CBPE_METRICS, type EstimatedPerformance } from '../performance/cbpe-types';
-import { METRICS } from '../performance/metric-names';
+import { metricLabel as label } from '../performance/metric-names';
 import type { AnalysisResult } from './analysis-result';
 import { formatInteger, formatNumber, formatPercent, escapeHtml as h } from './report-format';
-
-function label(key: string): string {
-  return METRICS.classification.find(([k]) => k === key)?.[1] ?? key;
-}
 
 function withError(value: number | null, error: number | null): string {
   if (value === null) return '—';

@@ -2,16 +2,25 @@
  * The report's timeline section (docs/timeline.md): a heatmap of features × chunks coloured by each score
  * relative to its threshold (timeline-chart-data.ts), alerts marked ✕, gaps hatched, the reference period
  * shaded; for each feature that alerted, its score per chunk with the threshold (and the reference-derived
- * bound) and the reference period shaded; a table of the chunks and the timeline's notes. Every chart is
- * an SVG (print, PDF, no JavaScript) and, with Plotly, a data block TIMELINE_SCRIPT draws interactively.
+ * bound) and the reference period shaded; the CBPE estimate against the realised metric per chunk when
+ * the chunks carry one (html-timeline-estimated.ts, SVG only); a table of the chunks and the timeline's
+ * notes. Every chart is an SVG (print, PDF, no JavaScript) and, with Plotly, the heatmap and the lines have
+ * a data block TIMELINE_SCRIPT draws interactively.
  * Every string from the data is escaped (escapeHtml for HTML and SVG, plotlySafeText for Plotly).
  */
 import type { AnalysisResult } from './analysis-result';
+import { timelineEstimatedBlock } from './html-timeline-estimated';
 import { jsonForScript } from './json-script';
 import { plotlySafeText } from './plotly-safe-text';
 import { formatInteger, formatNumber, formatPercent, escapeHtml as h } from './report-format';
 import { niceTicks } from './svg-chart';
-import { type HeatCell, severityColor, type TimelineView, timelineView } from './timeline-chart-data';
+import {
+  type HeatCell,
+  labelStep,
+  severityColor,
+  type TimelineView,
+  timelineView,
+} from './timeline-chart-data';
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
 const W = 760;
@@ -28,9 +37,6 @@ function cellText(feature: string, label: string, cell: HeatCell): string {
   if (cell.severity === null) return `${feature} · ${label} · ${cell.note ?? 'no score'}`;
   return `${feature} · ${label} · ${cell.test} ${formatNumber(cell.score)} (threshold ${formatNumber(cell.threshold)})${cell.alert ? ' · DRIFT' : ''}`;
 }
-
-/** Which chunk labels to print under the x axis: at most about 26, evenly spaced. */
-const labelStep = (n: number) => Math.max(1, Math.ceil(n / 26));
 
 function heatmapSvg(view: TimelineView): string {
   const n = view.chunks.length;
@@ -286,8 +292,9 @@ export function timelineSection(result: AnalysisResult, interactive: boolean): s
   const intro =
     `<p class="muted">${h(chunkingText(result))}: ${formatInteger(analysis.length)} analysis chunks, ` +
     `${formatInteger(drifted)} with dataset drift; each chunk compared with the whole reference.</p>`;
+  const estimated = timelineEstimatedBlock(timeline);
   if (view.features.length === 0) {
-    return `<section id="timeline"><h2>Timeline</h2>${intro}${notes}${chunkTable(result)}</section>`;
+    return `<section id="timeline"><h2>Timeline</h2>${intro}${notes}${estimated}${chunkTable(result)}</section>`;
   }
   const legend =
     '<p class="muted">Colour: each score relative to its threshold (distance ÷ threshold; for p-values ln p ÷ ln threshold), ' +
@@ -306,6 +313,7 @@ export function timelineSection(result: AnalysisResult, interactive: boolean): s
     (lines
       ? `<h3>Features that drifted, score per chunk</h3><p class="muted">Dashed red: the test's threshold; dashed violet: the bound derived from the reference, when computed.</p>${lines}`
       : '<p class="muted">No feature drifted in any chunk.</p>') +
+    estimated +
     `<h3>Chunks</h3>${chunkTable(result)}</section>`
   );
 }

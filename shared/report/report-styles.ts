@@ -88,6 +88,7 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); p
 .timeline-feature { break-inside: avoid; page-break-inside: avoid; margin-top: 10px; }
 .timeline-chunks td { font-size: 12px; }
 .timeline-chunks .note-cell { color: var(--muted); overflow-wrap: anywhere; }
+.timeline-estimated-table td.name { white-space: nowrap; }
 footer { margin-top: 32px; color: var(--muted); font-size: 11px; }
 @media print {
   main { max-width: none; padding: 0; }

@@ -8,6 +8,9 @@ import { TEST_REGISTRY } from '../drift/methods/registry';
 import type { Timeline, TimelineChunk } from '../timeline/types';
 import type { TestKey } from '../types';
 
+/** Which chunk labels the report's SVG charts print under the x axis: every labelStep(n)-th, about 26 at most. */
+export const labelStep = (n: number) => Math.max(1, Math.ceil(n / 26));
+
 /** Relative scores are clipped here: 2 means "twice as far beyond the threshold" or more. */
 export const SEVERITY_MAX = 2;
 

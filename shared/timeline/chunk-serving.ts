@@ -1,7 +1,8 @@
 /**
- * A timeline chunk's CBPE estimate (with realised metrics on its labelled rows and the labelled share) and
- * its serving health (latency p50/p95/p99, error rate, requests), copied from the two-file analysis of the
- * reference against that chunk alone, so each value equals that analysis bit for bit (docs/timeline.md).
+ * A timeline chunk's CBPE estimate (with realised metrics on its labelled rows, the baseline and the
+ * labelled share) and its serving health (latency p50/p95/p99, error rate, requests), copied from the
+ * two-file analysis of the reference against that chunk alone, so each value equals that analysis bit for
+ * bit (docs/timeline.md).
  */
 import type { CbpeMetricName, CbpeMetrics } from '../performance/cbpe-types';
 import type { LatencySummary, LatencyUnit } from '../performance/serving-types';
@@ -14,6 +15,8 @@ export interface ChunkEstimated {
   /** Chunk rows with a label / all chunk rows. */
   labelledShare: number;
   realised: { n: number; metrics: CbpeMetrics; samplingError: CbpeMetrics };
+  /** The baseline of the verdict: the reference's realised metrics (the same for every chunk). */
+  reference: CbpeMetrics;
   /** Metrics whose estimate lies more than 3 sampling errors below the reference. */
   degraded: CbpeMetricName[];
 }
@@ -35,6 +38,7 @@ export function chunkEstimated(result: AnalysisResult): ChunkEstimated | null {
     samplingError: e.samplingError,
     labelledShare: e.labelledShare,
     realised: e.realised,
+    reference: e.reference,
     degraded: e.degraded,
   };
 }

@@ -5,9 +5,7 @@
  * (test/fixtures/gen_shadow_fixtures.py: sklearn 1.2.1, statsmodels 0.13.5, SciPy 1.10.1, NumPy 1.24.2).
  * Screenshots at 1280×800 and 1920×1080.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import {
@@ -15,8 +13,8 @@ import {
   formatMetric,
   formatPValue,
 } from '../../renderer/src/features/performance/quality-format';
-import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { formatInteger, formatNumber, formatPercent } from '../../shared/report/report-format';
+import { analyzeJson, openPair } from './cli';
 import { repoRoot } from './global-setup';
 import { artifactsDir, expect, test } from './harness';
 
@@ -29,37 +27,10 @@ const oracle: any = JSON.parse(readFileSync(path.join(SHADOW, 'expected.json'), 
 test.beforeAll(() => mkdirSync(artifactsDir, { recursive: true }));
 
 /** `driftscope analyze --json` on the fixture pair: what the app must show. */
-function cliReport(): AnalysisResult {
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'ds-shadow-')), 'report.json');
-  const child = spawnSync(
-    process.execPath,
-    [
-      path.join(repoRoot, 'bin', 'driftscope.cjs'),
-      'analyze',
-      '--reference',
-      REFERENCE,
-      '--current',
-      CURRENT,
-      '--json',
-      out,
-    ],
-    { encoding: 'utf8' },
-  );
-  expect(child.status, child.stderr).toBe(0);
-  return JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
-}
+const cliReport = () => analyzeJson('--reference', REFERENCE, '--current', CURRENT);
 
-async function openFixture(
-  harness: { open(q?: string): Promise<unknown>; chooseNext(p: string | null): void },
-  page: Page,
-) {
-  // biome-ignore lint/suspicious/noExplicitAny: the harness' app object
-  const app: any = await harness.open();
-  harness.chooseNext(REFERENCE);
-  await app.openButton('reference').click();
-  harness.chooseNext(CURRENT);
-  await app.openButton('current').click();
-  await app.expectState('ready');
+async function openFixture(harness: Parameters<typeof openPair>[0], page: Page) {
+  await openPair(harness, REFERENCE, CURRENT);
   await page.getByTestId('tab-quality').click();
   await expect(page.getByTestId('model-quality')).toHaveAttribute('data-quality-state', 'ready');
 }

@@ -1,8 +1,8 @@
 // @vitest-environment node
 /**
- * A chunk's CBPE estimate (with its sampling error, realised metrics and labelled share) and its serving
- * health (latency p50/p95/p99, error rate, requests) are exactly those of the plain two-file analysis of the
- * reference against that chunk alone (Object.is), the rule of exact-equality.test.ts. Oracle: the shadow
+ * A chunk's CBPE estimate (with its sampling error, realised metrics, baseline and labelled share) and its
+ * serving health (latency p50/p95/p99, error rate, requests) are exactly those of the plain two-file analysis
+ * of the reference against that chunk alone (Object.is), the rule of exact-equality.test.ts. Oracle: the shadow
  * fixture (test/fixtures/shadow/binary_current.csv, from gen_shadow_fixtures.py) cut by hand into 3 files of
  * 500 rows, each loaded by the real loader and analysed by analyzeTables against the reference.
  */
@@ -47,6 +47,7 @@ describe('per-chunk estimate and serving equal the two-file analysis of each han
         expect(Object.is(ce.samplingError[m], e.samplingError[m])).toBe(true);
         expect(Object.is(ce.realised.metrics[m], e.realised.metrics[m])).toBe(true);
         expect(Object.is(ce.realised.samplingError[m], e.realised.samplingError[m])).toBe(true);
+        expect(Object.is(ce.reference[m], e.reference[m])).toBe(true);
       }
       expect(ce.metrics.accuracy).not.toBeNull();
       expect(Object.is(ce.labelledShare, e.labelledShare)).toBe(true);

@@ -6,12 +6,8 @@
  */
 import type { PlotData } from 'plotly.js-strict-dist-min';
 import { useId, useMemo } from 'react';
-import {
-  CBPE_METRICS,
-  type CbpeMetricName,
-  type EstimatedPerformance,
-} from '../../../../shared/performance/cbpe-types';
-import { METRICS } from '../../../../shared/performance/metric-names';
+import { CBPE_METRICS, type EstimatedPerformance } from '../../../../shared/performance/cbpe-types';
+import { metricLabel as label } from '../../../../shared/performance/metric-names';
 import { ROLE_COLORS } from '../../../../shared/report/roles';
 import { NumHead } from '../../components/table-cells';
 import { THEMES } from '../../lib/chart-data';
@@ -19,12 +15,6 @@ import { formatInteger, formatPercent } from '../../lib/format';
 import { ChartCard } from './chart-card';
 import { baseLayout, type Chart, type Scheme } from './quality-charts';
 import { formatMetric } from './quality-format';
-
-const LABELS = new Map(METRICS.classification);
-
-function label(metric: CbpeMetricName): string {
-  return LABELS.get(metric) ?? metric;
-}
 
 function withError(value: number | null, error: number | null): string {
   if (value === null) return '—';

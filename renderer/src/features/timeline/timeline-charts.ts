@@ -13,15 +13,15 @@ import { THEMES } from '../../lib/chart-data';
 import { formatNumber, formatPercent } from '../../lib/format';
 import { type HeatRow, isAlert, SEVERITY_LIMIT } from './heatmap-data';
 
-type Scheme = 'light' | 'dark';
+export type Scheme = 'light' | 'dark';
 
 export interface Figure {
   data: PlotData[];
   layout: PlotLayout;
 }
 
-const DRIFT = { light: '#c62828', dark: '#ff6b6b' } as const;
-const LINE = { light: '#315fe2', dark: '#6f93ff' } as const;
+export const DRIFT = { light: '#c62828', dark: '#ff6b6b' } as const;
+export const LINE = { light: '#315fe2', dark: '#6f93ff' } as const;
 
 /**
  * Calm (far below the threshold) to strong drift: greens up to the threshold (z = 0), then reds. The
@@ -54,6 +54,33 @@ function chunkAxis(labels: string[]) {
   };
 }
 
+/**
+ * The axes of a chart over the chunks with a strip of bars under it (rows, labelled share): two x axes on
+ * the same chunks, the chart's without labels, the bars' with the chunk labels under them, so the labels
+ * never cross the bars; `main` and `bars` add to the chart's and the bars' y axis.
+ */
+export function axesWithBars(
+  labels: string[],
+  scheme: Scheme,
+  main: Record<string, unknown>,
+  bars: Record<string, unknown>,
+): Pick<PlotLayout, 'xaxis' | 'xaxis2' | 'yaxis' | 'yaxis2'> {
+  const axis = chunkAxis(labels);
+  const grid = THEMES[scheme].grid;
+  return {
+    xaxis: {
+      tickvals: axis.tickvals,
+      range: axis.range,
+      showgrid: false,
+      zeroline: false,
+      showticklabels: false,
+    },
+    xaxis2: { ...axis, anchor: 'y2', matches: 'x' },
+    yaxis: { domain: [0.3, 1], gridcolor: grid, zeroline: false, ...main },
+    yaxis2: { anchor: 'x2', domain: [0, 0.18], gridcolor: grid, ...bars },
+  };
+}
+
 /** Tick positions and labels for `n` chunks: at most ~`max` labels, evenly spaced. */
 export function chunkTicks(labels: string[], max = 16): { tickvals: number[]; ticktext: string[] } {
   const step = Math.max(1, Math.ceil(labels.length / max));
@@ -66,7 +93,7 @@ export function chunkTicks(labels: string[], max = 16): { tickvals: number[]; ti
  * A shaded rectangle behind the reference chunks, with a small "reference period" label above the plot
  * (`inside`: at the top inside it, where a legend sits above).
  */
-function referenceShapes(
+export function referenceShapes(
   timeline: Timeline,
   scheme: Scheme,
   inside = false,
@@ -103,7 +130,7 @@ function referenceShapes(
   };
 }
 
-function baseLayout(scheme: Scheme): PlotLayout {
+export function baseLayout(scheme: Scheme): PlotLayout {
   const theme = THEMES[scheme];
   return {
     paper_bgcolor: 'rgba(0,0,0,0)',
@@ -349,7 +376,6 @@ export function featureLineFigure(timeline: Timeline, name: string, scheme: Sche
     } as PlotData,
   );
   const reference = referenceShapes(timeline, scheme, true);
-  const axis = chunkAxis(labels);
   return {
     data,
     layout: {
@@ -358,32 +384,16 @@ export function featureLineFigure(timeline: Timeline, name: string, scheme: Sche
       margin: { l: 56, r: 10, t: 28, b: 64 },
       showlegend: true,
       legend: { orientation: 'h', x: 0, y: 1.12, font: { size: 11 } },
-      // Two x axes on the same chunks: the score's without labels, the rows bars' with the chunk labels
-      // under them, so the labels never cross the bars.
-      xaxis: {
-        tickvals: axis.tickvals,
-        range: axis.range,
-        showgrid: false,
-        zeroline: false,
-        showticklabels: false,
-      },
-      xaxis2: { ...axis, anchor: 'y2', matches: 'x' },
-      yaxis: {
-        domain: [0.3, 1],
-        type: pValue ? 'log' : 'linear',
-        title: { text: pValue ? 'p-value (log)' : 'distance' },
-        gridcolor: theme.grid,
-        zeroline: false,
-        exponentformat: 'power',
-      },
-      yaxis2: {
-        anchor: 'x2',
-        domain: [0, 0.18],
-        title: { text: 'rows', font: { size: 11 } },
-        gridcolor: theme.grid,
-        rangemode: 'tozero',
-        nticks: 3,
-      },
+      ...axesWithBars(
+        labels,
+        scheme,
+        {
+          type: pValue ? 'log' : 'linear',
+          title: { text: pValue ? 'p-value (log)' : 'distance' },
+          exponentformat: 'power',
+        },
+        { title: { text: 'rows', font: { size: 11 } }, rangemode: 'tozero', nticks: 3 },
+      ),
       ...reference,
     },
   };
@@ -444,7 +454,7 @@ export function shareFigure(timeline: Timeline, shareThreshold: number | null, s
   };
 }
 
-const METRIC_COLOURS = [
+export const METRIC_COLOURS = [
   '#4c78a8',
   '#f58518',
   '#54a24b',

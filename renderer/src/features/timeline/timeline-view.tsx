@@ -1,13 +1,15 @@
 /**
  * The Timeline view (beside the drift table): the chunking controls, the features × chunks heatmap
  * (sortable by first alert or alert count), the selected feature's score per chunk, the drifted share and
- * the model metrics over the chunks, and, for a clicked chunk, that feature's detail against the
+ * the model metrics over the chunks (with the CBPE estimate against the realised metric when the chunks carry
+ * one, estimated-card.tsx), and, for a clicked chunk, that feature's detail against the
  * reference. The timeline itself is computed by useTimeline (app.tsx) in the engine worker.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { TimelineRunOptions } from '../../../../shared/api';
 import type { BinChoice } from '../../../../shared/explore/types';
 import type { AnalysisResult, AnalysisSettings } from '../../../../shared/report/analysis-result';
+import { hasEstimates } from '../../../../shared/timeline/estimated-series';
 import { PlotlyChart } from '../../components/plotly-chart';
 import { ProgressTrack } from '../../components/progress-track';
 import { formatInteger } from '../../lib/format';
@@ -15,6 +17,7 @@ import { useColorScheme } from '../../lib/use-color-scheme';
 import { WorkspaceTabs } from '../performance/workspace-tabs';
 import { ChunkDetail } from './chunk-detail';
 import { defaultSpec, timeColumnsOf } from './default-spec';
+import { EstimatedCard } from './estimated-card';
 import { analysisPosition, type HeatSort, heatmapRows, sortHeatRows } from './heatmap-data';
 import { featureLineFigure, heatmapFigure, metricsFigure, shareFigure } from './timeline-charts';
 import { TimelineControls } from './timeline-controls';
@@ -231,6 +234,7 @@ export function TimelineView(props: Props) {
                   />
                 </section>
               )}
+              {hasEstimates(timeline) && <EstimatedCard timeline={timeline} scheme={scheme} />}
               {metrics && (
                 <section className="tl-card" aria-label="Model metrics per chunk">
                   <PlotlyChart
