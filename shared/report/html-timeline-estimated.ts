@@ -20,10 +20,10 @@ import {
 import type { Timeline } from '../timeline/types';
 import { formatInteger, formatNumber, formatPercent, escapeHtml as h } from './report-format';
 import { niceTicks } from './svg-chart';
+import { gappedPath, r1 } from './svg-path';
 import { labelStep } from './timeline-chart-data';
 import { truncateLabel } from './truncate-label';
 
-const r1 = (x: number) => Math.round(x * 10) / 10;
 const ESTIMATE = '#315fe2';
 const REALISED = '#f58518';
 const RED = '#b42318';
@@ -148,14 +148,7 @@ function chartSvg(s: EstimatedSeries): string {
       `Decay limit (${s.decayThreshold === null ? '' : formatPercent(s.decayThreshold, 0)} below the reference)`,
     ),
   );
-  const path = (vals: (number | null)[]) => {
-    let d = '';
-    vals.forEach((v, i) => {
-      if (v === null) return;
-      d += `${i > 0 && vals[i - 1] !== null ? 'L' : 'M'}${x(i)} ${y(v)}`;
-    });
-    return d;
-  };
+  const path = (vals: (number | null)[]) => gappedPath(vals, x, y);
   parts.push(
     `<path class="estimate-line" d="${path(pts.map((p) => p.estimate))}" fill="none" stroke="${ESTIMATE}" stroke-width="1.8"/>`,
     `<path class="realised-line" d="${path(pts.map((p) => p.realised))}" fill="none" stroke="${REALISED}" stroke-width="1.4" stroke-dasharray="4 2"/>`,

@@ -14,6 +14,7 @@ import { jsonForScript } from './json-script';
 import { plotlySafeText } from './plotly-safe-text';
 import { formatInteger, formatNumber, formatPercent, escapeHtml as h } from './report-format';
 import { niceTicks } from './svg-chart';
+import { gappedPath, r1 } from './svg-path';
 import {
   type HeatCell,
   labelStep,
@@ -22,7 +23,6 @@ import {
   timelineView,
 } from './timeline-chart-data';
 
-const r1 = (x: number) => Math.round(x * 10) / 10;
 const W = 760;
 const LABEL_W = 150;
 const NAME_CHARS = 22;
@@ -162,12 +162,7 @@ function lineSvg(view: TimelineView, d: LineData): string {
   parts.push(hline(d.threshold, '#b42318', 'Threshold'));
   parts.push(hline(d.upper, '#6c4ab6', 'Reference bound (upper)'));
   parts.push(hline(d.lower, '#6c4ab6', 'Reference bound (lower)'));
-  let path = '';
-  d.score.forEach((v, i) => {
-    if (v === null) return;
-    path += `${i > 0 && d.score[i - 1] !== null ? 'L' : 'M'}${r1(x(i))} ${r1(y(v))}`;
-  });
-  parts.push(`<path d="${path}" fill="none" stroke="#f58518" stroke-width="1.8"/>`);
+  parts.push(`<path d="${gappedPath(d.score, x, y)}" fill="none" stroke="#f58518" stroke-width="1.8"/>`);
   d.score.forEach((v, i) => {
     if (v === null) return;
     const alert = d.alerts.includes(i);

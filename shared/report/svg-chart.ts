@@ -6,6 +6,7 @@
 import type { Distribution } from './analysis-result';
 import { escapeHtml, formatNumber } from './report-format';
 import { ROLE_COLORS } from './roles';
+import { r1 } from './svg-path';
 import { truncateLabel } from './truncate-label';
 
 const WIDTH = 560;
@@ -15,7 +16,6 @@ const RIGHT = 10;
 const TICK_CHARS = 14;
 
 /** Rounds a coordinate to one decimal (keeps the SVG small). */
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /**
  * About `count` round tick values covering [min, max] (1, 2 or 5 times a power of ten, as d3.ticks).

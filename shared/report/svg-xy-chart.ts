@@ -8,6 +8,7 @@
 import { escapeHtml, formatNumber } from './report-format';
 import { ROLE_COLORS } from './roles';
 import { niceTicks } from './svg-chart';
+import { r1 } from './svg-path';
 
 export type SeriesRole = 'Reference' | 'Current';
 
@@ -58,8 +59,6 @@ const TOP = 24;
 const LEFT = 52;
 const RIGHT = 12;
 const BOTTOM = 40;
-
-const r1 = (x: number) => Math.round(x * 10) / 10;
 
 function tickText(value: number, percent: boolean): string {
   return percent ? `${Number((value * 100).toPrecision(6))}%` : formatNumber(value, 3);
