@@ -5,14 +5,13 @@
  * exported / imported as a `driftscope analyze --config` file. Oracle: the command line on the same files
  * and settings (`bin/driftscope.cjs analyze --config FILE --json -`).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { formatNumber } from '../../shared/report/report-format';
-import { repoRoot } from './global-setup';
-import { artifactsDir, expect, fixturesDir, type Harness, test } from './harness';
+import { analyzeJson, openPair } from './cli';
+import { artifactsDir, expect, fixturesDir, test } from './harness';
 
 test.beforeAll(() => mkdirSync(artifactsDir, { recursive: true }));
 
@@ -24,33 +23,7 @@ function cli(dir: string, settings: unknown): AnalysisResult {
   mkdirSync(dir, { recursive: true });
   const config = path.join(dir, `config-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(config, JSON.stringify(settings));
-  const out = execFileSync(
-    'node',
-    [
-      path.join(repoRoot, 'bin', 'driftscope.cjs'),
-      'analyze',
-      '--reference',
-      reference,
-      '--current',
-      current,
-      '--config',
-      config,
-      '--json',
-      '-',
-    ],
-    { encoding: 'utf8' },
-  );
-  return JSON.parse(out);
-}
-
-async function openShop(harness: Harness) {
-  const app = await harness.open();
-  harness.chooseNext(reference);
-  await app.openButton('reference').click();
-  harness.chooseNext(current);
-  await app.openButton('current').click();
-  await app.expectState('ready');
-  return app;
+  return analyzeJson('--reference', reference, '--current', current, '--config', config);
 }
 
 async function openPanel(page: Page) {
@@ -62,7 +35,7 @@ test('a correction shows raw and adjusted p-values and the adjusted one decides;
   harness,
   page,
 }, testInfo) => {
-  const app = await openShop(harness);
+  const app = await openPair(harness, reference, current);
   await expect(app.header('pAdjusted')).toHaveCount(0);
   await expect(page.getByTestId('verdict-correction')).toHaveCount(0);
 
@@ -138,7 +111,7 @@ test('share threshold, global test, ignored columns and missing drift; one setti
   harness,
   page,
 }, testInfo) => {
-  const app = await openShop(harness);
+  const app = await openPair(harness, reference, current);
   await expect(page.getByTestId('verdict-missing-drift')).toHaveText('1');
   const columnsBefore = await app.rows.count();
 
@@ -234,7 +207,7 @@ test('importing a --config file fills the panel and Apply analyses with it', asy
   harness,
   page,
 }, testInfo) => {
-  const app = await openShop(harness);
+  const app = await openPair(harness, reference, current);
   const config = testInfo.outputPath('drift.json');
   const settings = {
     types: { categorical: { test: 'chisquare', threshold: 0.01 }, numerical: { test: 'ks' } },

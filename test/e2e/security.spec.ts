@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { openPair } from './cli';
 import { artifactsDir, expect, test } from './harness';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -35,12 +36,7 @@ test('HTML and script in headers, categories and file names are shown as text', 
   writeHostileCsv(reference, 200, 1);
   writeHostileCsv(current, 200, 3);
 
-  const app = await harness.open();
-  harness.chooseNext(reference);
-  await app.openButton('reference').click();
-  harness.chooseNext(current);
-  await app.openButton('current').click();
-  await app.expectState('ready');
+  const app = await openPair(harness, reference, current);
 
   // File names: literal text in the slots and the verdict.
   await expect(page.getByTestId('slot-reference-file')).toHaveText(`${IMG}.csv`);
