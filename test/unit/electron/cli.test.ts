@@ -1,29 +1,21 @@
 // @vitest-environment node
 // The command line as a user runs it: `node bin/driftscope.cjs ...` in a child process, on real files.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../shared/report/analysis-result';
 import { TEST_KEYS } from '../../../shared/types';
+import { ensureCliBuilt, runCli } from '../../helpers/run-cli';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const fixture = (name: string) => path.join(root, 'test', 'fixtures', 'csv', name);
 
-function cli(...args: string[]) {
-  const child = spawnSync(process.execPath, [path.join(root, 'bin', 'driftscope.cjs'), ...args], {
-    encoding: 'utf8',
-    cwd: root,
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
+const cli = (...args: string[]) => runCli(args);
 
 let demoDir = '';
 beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist', 'electron', 'cli.cjs'))) {
-    spawnSync(process.execPath, [path.join(root, 'build', 'build-node.mjs')], { stdio: 'inherit' });
-  }
+  ensureCliBuilt();
   demoDir = mkdtempSync(path.join(os.tmpdir(), 'ds-cli-demo-'));
   const demo = cli('demo', '--out', demoDir);
   expect(demo.stderr).toBe('');
