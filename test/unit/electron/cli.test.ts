@@ -14,6 +14,14 @@ const fixture = (name: string) => path.join(root, 'test', 'fixtures', 'csv', nam
 const cli = (...args: string[]) => runCli(args);
 
 let demoDir = '';
+/** `analyze` of the demo's two files (written by beforeAll). */
+const analyzeDemo = () => [
+  'analyze',
+  '--reference',
+  path.join(demoDir, 'reference.csv'),
+  '--current',
+  path.join(demoDir, 'current.csv'),
+];
 beforeAll(() => {
   ensureCliBuilt();
   demoDir = mkdtempSync(path.join(os.tmpdir(), 'ds-cli-demo-'));
@@ -48,15 +56,7 @@ describe('driftscope analyze', () => {
 
   it('writes the JSON with the documented fields, columns in reference order', () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'ds-cli-')), 'r.json');
-    const r = cli(
-      'analyze',
-      '--reference',
-      path.join(demoDir, 'reference.csv'),
-      '--current',
-      path.join(demoDir, 'current.csv'),
-      '--json',
-      out,
-    );
+    const r = cli(...analyzeDemo(), '--json', out);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
     expect(Object.keys(report.dataset).sort()).toEqual(
@@ -94,13 +94,7 @@ describe('driftscope analyze', () => {
   });
 
   it('exits 1 with --fail-on-drift when the dataset drifts, 0 without the flag', () => {
-    const args = [
-      'analyze',
-      '--reference',
-      path.join(demoDir, 'reference.csv'),
-      '--current',
-      path.join(demoDir, 'current.csv'),
-    ];
+    const args = analyzeDemo();
     const report = JSON.parse(readFileSync(path.join(demoDir, 'report.json'), 'utf8')) as AnalysisResult;
     const r = cli(...args, '--fail-on-drift', '--share-threshold', '0.1');
     expect(report.dataset.driftShare).toBeGreaterThanOrEqual(0.1);
@@ -110,19 +104,7 @@ describe('driftscope analyze', () => {
 
   it('--test forces a test on every column it applies to; --threshold overrides the threshold', () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'ds-cli-')), 'r.json');
-    const r = cli(
-      'analyze',
-      '--reference',
-      path.join(demoDir, 'reference.csv'),
-      '--current',
-      path.join(demoDir, 'current.csv'),
-      '--test',
-      'ks',
-      '--threshold',
-      '0.01',
-      '--json',
-      out,
-    );
+    const r = cli(...analyzeDemo(), '--test', 'ks', '--threshold', '0.01', '--json', out);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
     const numerical = report.columns.filter((c) => c.type === 'numerical' && c.test !== null);
@@ -246,13 +228,7 @@ describe('driftscope analyze', () => {
       expect(p.reference.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(5000);
     }
     expect(p.conceptDrift?.changed).toContain('debt_to_income');
-    const text = cli(
-      'analyze',
-      '--reference',
-      path.join(demoDir, 'reference.csv'),
-      '--current',
-      path.join(demoDir, 'current.csv'),
-    );
+    const text = cli(...analyzeDemo());
     expect(text.stdout).toContain('MODEL DEGRADED');
   });
 
@@ -296,16 +272,7 @@ describe('driftscope analyze', () => {
     expect(report.performance?.current.n).toBe(4000);
     expect(cli(...args, '--labels', path.join(dir, 'labels.csv')).code).toBe(2);
     const off = path.join(dir, 'off.json');
-    cli(
-      'analyze',
-      '--reference',
-      path.join(demoDir, 'reference.csv'),
-      '--current',
-      path.join(demoDir, 'current.csv'),
-      '--no-performance',
-      '--json',
-      off,
-    );
+    cli(...analyzeDemo(), '--no-performance', '--json', off);
     expect(JSON.parse(readFileSync(off, 'utf8')).performance).toBeNull();
   });
 
