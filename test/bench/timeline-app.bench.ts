@@ -48,7 +48,7 @@ test('1,000,000 × 20 in 52 weekly chunks: re-chunking to a drawn heatmap, switc
   const rows = Number(process.env.TIMELINE_ROWS ?? 1_000_000);
   const files = ensureData(rows);
   await page.setViewportSize({ width: 1920, height: 1080 });
-  const { app, seconds } = await openAndAnalyse(harness, files, 15 * 60_000);
+  const { seconds } = await openAndAnalyse(harness, files, 15 * 60_000);
   console.log(`[timeline-app] load + analysis of 2 × ${rows} rows: ${seconds.toFixed(1)} s`);
 
   // The Timeline tab starts weekly on ts (the first date/time column): the first timeline, Plotly warm.
