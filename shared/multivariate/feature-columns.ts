@@ -5,6 +5,7 @@
  */
 import { canonicalLabel } from '../drift/column-pair';
 import type { Column, ColumnarTable } from '../table/columnar';
+import { LabelDictionary } from '../table/label-dictionary';
 import { parseNumberCell } from '../table/parse-number';
 
 export type FeatureColumn =
@@ -20,17 +21,9 @@ export function numericValues(column: Column): Float64Array {
   return out;
 }
 
-/** A column's cells as codes into `labels` (extended in place); numbers are labelled by `String(x)`. */
-function categoryCodes(column: Column, labels: string[], index: Map<string, number>): Int32Array {
-  const codeOf = (label: string): number => {
-    let code = index.get(label);
-    if (code === undefined) {
-      code = labels.length;
-      labels.push(label);
-      index.set(label, code);
-    }
-    return code;
-  };
+/** A column's cells as codes into `dictionary` (extended in place); numbers are labelled by `String(x)`. */
+function categoryCodes(column: Column, dictionary: LabelDictionary): Int32Array {
+  const codeOf = (label: string): number => dictionary.code(label);
   if (column.storage === 'number') {
     const out = new Int32Array(column.values.length);
     const byValue = new Map<number, number>();
@@ -74,11 +67,10 @@ export function featureColumns(
     if (type === 'numerical') {
       out.push({ name, kind: 'numerical', reference: numericValues(ref), current: numericValues(cur) });
     } else {
-      const labels: string[] = [];
-      const index = new Map<string, number>();
-      const r = categoryCodes(ref, labels, index);
-      const c = categoryCodes(cur, labels, index);
-      out.push({ name, kind: 'categorical', labels, reference: r, current: c });
+      const dictionary = new LabelDictionary();
+      const r = categoryCodes(ref, dictionary);
+      const c = categoryCodes(cur, dictionary);
+      out.push({ name, kind: 'categorical', labels: dictionary.labels, reference: r, current: c });
     }
   }
   return out;

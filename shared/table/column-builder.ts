@@ -8,6 +8,7 @@
  */
 import type { Column, InvalidCell } from './columnar';
 import { isMissingToken } from './columnar';
+import { LabelDictionary } from './label-dictionary';
 import { type DecimalSeparator, formatNumberCell, parseNumberCell } from './parse-number';
 
 /** Share of non-missing cells that must be numbers for a column to stay numeric. */
@@ -16,8 +17,7 @@ export const NUMERIC_SHARE = 0.9;
 export class ColumnBuilder {
   private numbers: Float64Array | null = new Float64Array(1024);
   private codes: Int32Array | null = null;
-  private readonly dictionary = new Map<string, number>();
-  private readonly labels: string[] = [];
+  private readonly dictionary = new LabelDictionary();
   private numericCells = 0;
   /** Non-numeric, non-missing cells seen while in number storage: [row, raw]. */
   private textCells: [number, string][] = [];
@@ -49,7 +49,7 @@ export class ColumnBuilder {
     }
     const codes = this.codes!;
     if (row >= codes.length) this.codes = grow(codes);
-    this.codes![row] = isMissingToken(raw) ? -1 : this.code(raw.trim());
+    this.codes![row] = isMissingToken(raw) ? -1 : this.dictionary.code(raw.trim());
   }
 
   get rowCount(): number {
@@ -77,25 +77,15 @@ export class ColumnBuilder {
     return this.settleStrings(lineOf);
   }
 
-  private code(value: string): number {
-    let code = this.dictionary.get(value);
-    if (code === undefined) {
-      code = this.labels.length;
-      this.dictionary.set(value, code);
-      this.labels.push(value);
-    }
-    return code;
-  }
-
   /** Re-encodes everything seen so far as strings (numbers as their shortest decimal form). */
   private switchToStrings(): void {
     const numbers = this.numbers!;
     const codes = new Int32Array(Math.max(numbers.length, 1024));
     for (let i = 0; i < this.length; i++) {
       const x = numbers[i];
-      codes[i] = Number.isNaN(x) ? -1 : this.code(formatNumberCell(x, this.decimal));
+      codes[i] = Number.isNaN(x) ? -1 : this.dictionary.code(formatNumberCell(x, this.decimal));
     }
-    for (const [row, raw] of this.textCells) codes[row] = this.code(raw.trim());
+    for (const [row, raw] of this.textCells) codes[row] = this.dictionary.code(raw.trim());
     this.codes = codes;
     this.numbers = null;
     this.textCells = [];
@@ -107,8 +97,9 @@ export class ColumnBuilder {
    */
   private settleStrings(lineOf: (row: number) => number): Column {
     const codes = this.codes!.slice(0, this.length);
-    const labelNumbers = this.labels.map((label) => parseNumberCell(label, this.decimal));
-    const counts = new Float64Array(this.labels.length);
+    const labels = this.dictionary.labels;
+    const labelNumbers = labels.map((label) => parseNumberCell(label, this.decimal));
+    const counts = new Float64Array(labels.length);
     for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) counts[codes[i]]++;
     let numeric = 0;
     let total = 0;
@@ -125,13 +116,13 @@ export class ColumnBuilder {
         const x = code < 0 ? Number.NaN : labelNumbers[code];
         if (x === undefined) {
           invalidCount++;
-          firstInvalid ??= { line: lineOf(i), value: this.labels[code] };
+          firstInvalid ??= { line: lineOf(i), value: labels[code] };
           values[i] = Number.NaN;
         } else values[i] = x;
       }
       return { name: this.name, storage: 'number', values, invalidCount, firstInvalid };
     }
-    return { name: this.name, storage: 'string', codes, dictionary: this.labels.slice() };
+    return { name: this.name, storage: 'string', codes, dictionary: labels.slice() };
   }
 }
 

@@ -6,6 +6,7 @@
  * in at least one, it becomes text, with numbers written in JavaScript's shortest round-trip form.
  */
 import type { Column, ColumnarTable, InvalidCell } from './columnar';
+import { LabelDictionary } from './label-dictionary';
 
 /** "a.csv … c.csv (3 files)", or the one file's name. */
 export function batchesName(tables: readonly ColumnarTable[]): string {
@@ -33,16 +34,8 @@ function numberColumn(name: string, parts: (Column | undefined)[], tables: reado
 function stringColumn(name: string, parts: (Column | undefined)[], tables: readonly ColumnarTable[]) {
   const rows = tables.reduce((n, t) => n + t.rowCount, 0);
   const codes = new Int32Array(rows).fill(-1);
-  const dictionary: string[] = [];
-  const codeOf = new Map<string, number>();
-  const code = (text: string) => {
-    let c = codeOf.get(text);
-    if (c === undefined) {
-      c = dictionary.push(text) - 1;
-      codeOf.set(text, c);
-    }
-    return c;
-  };
+  const dictionary = new LabelDictionary();
+  const code = (text: string) => dictionary.code(text);
   let offset = 0;
   parts.forEach((part, i) => {
     if (part?.storage === 'string') {
@@ -59,7 +52,7 @@ function stringColumn(name: string, parts: (Column | undefined)[], tables: reado
     }
     offset += tables[i].rowCount;
   });
-  return { name, storage: 'string' as const, codes, dictionary };
+  return { name, storage: 'string' as const, codes, dictionary: dictionary.labels };
 }
 
 /**

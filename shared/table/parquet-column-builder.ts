@@ -12,6 +12,7 @@
  * (hyparquet multiplies by 10^-scale, which can be off by one ulp: 0.1 * 3 ≠ 0.3).
  */
 import { type Column, isMissingToken } from './columnar';
+import { LabelDictionary } from './label-dictionary';
 import type { ParquetColumnPlan } from './parquet-columns';
 import { formatParquetDate, formatParquetTime, formatParquetTimestamp } from './parquet-time';
 
@@ -25,8 +26,7 @@ export class ParquetColumnBuilder {
   private readonly codes: Int32Array | null;
   /** Code of each raw value seen (the raw value itself for text; null/undefined → -1). */
   private readonly codeOfRaw = new Map<unknown, number>();
-  private readonly labels: string[] = [];
-  private readonly labelCode = new Map<string, number>();
+  private readonly dictionary = new LabelDictionary();
   private readonly pow10: number;
   /** INT64 values beyond ±2^53 (rounded), and the first of them. */
   unsafeIntegers = 0;
@@ -56,7 +56,7 @@ export class ParquetColumnBuilder {
   finish(): Column {
     if (this.values !== null)
       return { name: this.name, storage: 'number', values: this.values, invalidCount: 0, firstInvalid: null };
-    return { name: this.name, storage: 'string', codes: this.codes!, dictionary: this.labels };
+    return { name: this.name, storage: 'string', codes: this.codes!, dictionary: this.dictionary.labels };
   }
 
   private addNumbers(data: DecodedValues, rowStart: number, n: number): void {
@@ -89,21 +89,11 @@ export class ParquetColumnBuilder {
       let code = this.codeOfRaw.get(v);
       if (code === undefined) {
         const text = this.text(v);
-        code = text === null ? -1 : this.codeOfLabel(text);
+        code = text === null ? -1 : this.dictionary.code(text);
         this.codeOfRaw.set(v, code);
       }
       codes[rowStart + i] = code;
     }
-  }
-
-  private codeOfLabel(label: string): number {
-    let code = this.labelCode.get(label);
-    if (code === undefined) {
-      code = this.labels.length;
-      this.labelCode.set(label, code);
-      this.labels.push(label);
-    }
-    return code;
   }
 
   /** A decoded value as the text a CSV export writes, or null when it is a missing token. */

@@ -10,36 +10,16 @@
  * Usage: node test/bench/bench-multivariate.mjs [--rows N] [--repeat R] [--regenerate]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { DEFAULT_DATA_DIR, DEFAULT_SEED, generateBenchData } from './generate-bench-data.mjs';
+import { median, parseBenchArgs, withBundle } from './lib/bench-util.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ENTRY = join(HERE, 'bench-multivariate-run.ts');
 const TARGET_SHARE = 0.3;
-
-function parseArgs(argv) {
-  const args = { rows: 1_000_000, repeat: 2, regenerate: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--regenerate') args.regenerate = true;
-    else if (flag === '--rows' || flag === '--repeat') {
-      const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n < 1) throw new RangeError(`${flag}: bad value`);
-      args[flag.slice(2)] = n;
-    } else throw new RangeError(`unknown argument: ${flag}`);
-  }
-  return args;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
 
 async function ensureData(rows, regenerate) {
   const meta = join(DEFAULT_DATA_DIR, 'meta.json');
@@ -57,56 +37,47 @@ async function ensureData(rows, regenerate) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(process.argv.slice(2), { rows: 1_000_000, repeat: 2, regenerate: false });
   const [reference, current] = await ensureData(args.rows, args.regenerate);
-  const dir = mkdtempSync(join(tmpdir(), 'driftscope-mv-bench-'));
-  const outfile = join(dir, 'run.cjs');
-  try {
-    await build({
-      entryPoints: [ENTRY],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      outfile,
-      logLevel: 'warning',
-      external: ['electron'],
-    });
-    const before = loadavg()[0];
-    const child = spawnSync(process.execPath, [outfile, reference, current, String(args.repeat)], {
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-    if (child.status !== 0) {
-      process.stderr.write(child.stderr);
-      throw new Error(`benchmark child failed with status ${child.status}`);
-    }
-    const lines = child.stdout
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l));
-    const runs = lines.filter((l) => l.kind === 'run');
-    for (const l of lines) console.log(JSON.stringify(l));
-    const plain = median(runs.map((r) => r.plainMs));
-    const classifier = median(runs.map((r) => r.classifierMs));
-    const reconstruction = median(runs.map((r) => r.reconstructionMs));
-    const share = (classifier + reconstruction) / plain;
-    console.log(
-      `\n${args.rows.toLocaleString('en')} rows × 20 columns per set, ${runs.length} runs, ${cpus().length} CPUs, load average ${before.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
-    );
-    console.log(`plain analysis (median)     ${(plain / 1000).toFixed(2)} s`);
-    console.log(
-      `domain classifier (median)  ${(classifier / 1000).toFixed(2)} s  (${((100 * classifier) / plain).toFixed(1)} %)`,
-    );
-    console.log(
-      `reconstruction (median)     ${(reconstruction / 1000).toFixed(2)} s  (${((100 * reconstruction) / plain).toFixed(1)} %)`,
-    );
-    console.log(
-      `${share <= TARGET_SHARE ? 'PASS' : 'FAIL'} detectors' extra time ${(100 * share).toFixed(1)} % of the plain analysis (target ≤ ${100 * TARGET_SHARE} %)`,
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await withBundle(
+    ENTRY,
+    'driftscope-mv-bench-',
+    (outfile) => {
+      const before = loadavg()[0];
+      const child = spawnSync(process.execPath, [outfile, reference, current, String(args.repeat)], {
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+      if (child.status !== 0) {
+        process.stderr.write(child.stderr);
+        throw new Error(`benchmark child failed with status ${child.status}`);
+      }
+      const lines = child.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l));
+      const runs = lines.filter((l) => l.kind === 'run');
+      for (const l of lines) console.log(JSON.stringify(l));
+      const plain = median(runs.map((r) => r.plainMs));
+      const classifier = median(runs.map((r) => r.classifierMs));
+      const reconstruction = median(runs.map((r) => r.reconstructionMs));
+      const share = (classifier + reconstruction) / plain;
+      console.log(
+        `\n${args.rows.toLocaleString('en')} rows × 20 columns per set, ${runs.length} runs, ${cpus().length} CPUs, load average ${before.toFixed(2)} → ${loadavg()[0].toFixed(2)}`,
+      );
+      console.log(`plain analysis (median)     ${(plain / 1000).toFixed(2)} s`);
+      console.log(
+        `domain classifier (median)  ${(classifier / 1000).toFixed(2)} s  (${((100 * classifier) / plain).toFixed(1)} %)`,
+      );
+      console.log(
+        `reconstruction (median)     ${(reconstruction / 1000).toFixed(2)} s  (${((100 * reconstruction) / plain).toFixed(1)} %)`,
+      );
+      console.log(
+        `${share <= TARGET_SHARE ? 'PASS' : 'FAIL'} detectors' extra time ${(100 * share).toFixed(1)} % of the plain analysis (target ≤ ${100 * TARGET_SHARE} %)`,
+      );
+    },
+    { external: ['electron'] },
+  );
 }
 
 main().catch((error) => {

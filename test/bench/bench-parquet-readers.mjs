@@ -20,8 +20,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { build } from 'esbuild';
 import { DEFAULT_DATA_DIR, DEFAULT_ROWS, DEFAULT_SEED, generateBenchData } from './generate-bench-data.mjs';
+import { lastJsonLine, median, withBundle } from './lib/bench-util.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -37,10 +37,6 @@ for (let i = 0; i < argv.length; i++) {
   else throw new RangeError(`unknown argument: ${argv[i]}`);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const mb = (bytes) => (bytes / 1e6).toFixed(0);
 
 /** The CSV pair (generated when missing or of another size) and the same pair as snappy Parquet. */
@@ -80,36 +76,31 @@ const { csv, parquet } = await ensureData();
 console.log(
   `data: ${args.rows.toLocaleString('en-US')} rows × 20 columns; reference CSV ${mb(statSync(csv.reference).size)} MB, Parquet (snappy) ${mb(statSync(parquet.reference).size)} MB`,
 );
-const dir = mkdtempSync(join(tmpdir(), 'ds-bench-parquet-'));
-const bundle = join(dir, 'run.cjs');
-await build({
-  entryPoints: [join(HERE, 'bench-parquet-readers-run.ts')],
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  outfile: bundle,
-  logLevel: 'warning',
-  external: ['@duckdb/node-api'],
-});
 const loadBefore = loadavg()[0];
 const runs = { hyparquet: [], duckdb: [], csv: [] };
-for (let r = 0; r < args.repeat; r++) {
-  for (const reader of Object.keys(runs)) {
-    const file = reader === 'csv' ? csv.reference : parquet.reference;
-    const child = spawnSync(process.execPath, [bundle, reader, file], {
-      encoding: 'utf8',
-      cwd: ROOT,
-      env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
-    });
-    if (child.status !== 0) throw new Error(`${reader} failed: ${child.stderr}`);
-    const result = JSON.parse(child.stdout.trim().split('\n').pop());
-    runs[reader].push(result);
-    console.log(
-      `${reader.padEnd(9)} rows ${result.rows} cols ${result.columns}  ${(result.ms / 1000).toFixed(2)} s  peak RSS ${result.peakRssMb.toFixed(0)} MB`,
-    );
-  }
-}
+await withBundle(
+  join(HERE, 'bench-parquet-readers-run.ts'),
+  'ds-bench-parquet-',
+  (bundle) => {
+    for (let r = 0; r < args.repeat; r++) {
+      for (const reader of Object.keys(runs)) {
+        const file = reader === 'csv' ? csv.reference : parquet.reference;
+        const child = spawnSync(process.execPath, [bundle, reader, file], {
+          encoding: 'utf8',
+          cwd: ROOT,
+          env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') },
+        });
+        if (child.status !== 0) throw new Error(`${reader} failed: ${child.stderr}`);
+        const result = lastJsonLine(child.stdout);
+        runs[reader].push(result);
+        console.log(
+          `${reader.padEnd(9)} rows ${result.rows} cols ${result.columns}  ${(result.ms / 1000).toFixed(2)} s  peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+        );
+      }
+    }
+  },
+  { external: ['@duckdb/node-api'] },
+);
 const m = (reader, key) => median(runs[reader].map((x) => x[key]));
 console.log(
   `cpus ${cpus().length}, load average ${loadBefore.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`,
@@ -119,7 +110,6 @@ for (const reader of Object.keys(runs)) {
     `median ${reader.padEnd(9)} ${(m(reader, 'ms') / 1000).toFixed(2)} s (${(m(reader, 'ms') / m('csv', 'ms')).toFixed(2)} of CSV), peak RSS ${m(reader, 'peakRssMb').toFixed(0)} MB (${(m(reader, 'peakRssMb') / m('csv', 'peakRssMb')).toFixed(2)} of CSV)`,
   );
 }
-rmSync(dir, { recursive: true, force: true });
 
 if (args.endToEnd) {
   const wall = { csv: [], parquet: [] };

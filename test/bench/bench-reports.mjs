@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../helpers/mulberry32.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -28,22 +29,10 @@ const option = (name, fallback) => {
 const ROWS = Number(option('rows', '10000'));
 const PAGE_SIZE = option('page-size', 'A4');
 
-/** Seeded uniform in [0, 1) (mulberry32). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Two thirds numeric (normal, every fifth shifted in current), one third categorical (12 levels). */
 function writeCsv(file, columns, rows, drifted, seed) {
   if (existsSync(file)) return;
-  const random = rng(seed);
+  const random = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const names = Array.from({ length: columns }, (_, j) => (j % 3 === 2 ? `cat_${j}` : `num_${j}`));
   const lines = [names.join(',')];

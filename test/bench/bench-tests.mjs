@@ -10,31 +10,17 @@
  * Exit code: the child's (non-zero only when a test throws or the bundle fails; slowness is reported, not fatal).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { withBundle } from './lib/bench-util.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ENTRY = join(HERE, 'bench-tests-run.ts');
 
-const dir = mkdtempSync(join(tmpdir(), 'driftscope-bench-tests-'));
-const outfile = join(dir, 'bench-tests.cjs');
-let status = 1;
-try {
-  await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-  });
-  const child = spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' });
-  status = child.status ?? 1;
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+const status = await withBundle(
+  ENTRY,
+  'driftscope-bench-tests-',
+  (outfile) =>
+    spawnSync(process.execPath, [outfile, ...process.argv.slice(2)], { stdio: 'inherit' }).status ?? 1,
+);
 process.exit(status);

@@ -8,42 +8,34 @@
  * Usage: node test/bench/shadow.bench.mjs [--rows N[,N...]]
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { withBundle } from './lib/bench-util.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const rowsFlag = process.argv.indexOf('--rows');
 const sizes = rowsFlag >= 0 ? process.argv[rowsFlag + 1].split(',').map(Number) : [100_000, 1_000_000];
-const dir = mkdtempSync(join(tmpdir(), 'driftscope-shadow-bench-'));
-const bundle = join(dir, 'run.cjs');
-try {
-  await build({
-    entryPoints: [join(HERE, 'shadow-bench-run.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    outfile: bundle,
-    logLevel: 'error',
-  });
-  for (const n of sizes) {
-    const run = spawnSync(process.execPath, ['--max-old-space-size=8192', bundle, String(n)], {
-      encoding: 'utf8',
-    });
-    if (run.status !== 0) {
-      process.stderr.write(run.stderr);
-      process.exitCode = 1;
-      break;
+await withBundle(
+  join(HERE, 'shadow-bench-run.ts'),
+  'driftscope-shadow-bench-',
+  (bundle) => {
+    for (const n of sizes) {
+      const run = spawnSync(process.execPath, ['--max-old-space-size=8192', bundle, String(n)], {
+        encoding: 'utf8',
+      });
+      if (run.status !== 0) {
+        process.stderr.write(run.stderr);
+        process.exitCode = 1;
+        break;
+      }
+      process.stdout.write(run.stdout);
     }
-    process.stdout.write(run.stdout);
-  }
-  process.stdout.write(
-    `load average ${loadavg()
-      .map((x) => x.toFixed(2))
-      .join(' ')}\n`,
-  );
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+    process.stdout.write(
+      `load average ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')}\n`,
+    );
+  },
+  { logLevel: 'error' },
+);

@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/harness';
-import { timeAction } from './time-action';
+import { openAndAnalyse, timeAction } from './time-action';
 
 function ensureData(rows: number): { reference: string; current: string } {
   const out = execFileSync('node', [path.join(__dirname, 'timeline-data.mjs'), String(rows)], {
@@ -48,16 +48,8 @@ test('1,000,000 × 20 in 52 weekly chunks: re-chunking to a drawn heatmap, switc
   const rows = Number(process.env.TIMELINE_ROWS ?? 1_000_000);
   const files = ensureData(rows);
   await page.setViewportSize({ width: 1920, height: 1080 });
-  const app = await harness.open();
-  const t0 = Date.now();
-  harness.chooseNext(files.reference);
-  await app.openButton('reference').click();
-  harness.chooseNext(files.current);
-  await app.openButton('current').click();
-  await app.expectState('ready', 15 * 60_000);
-  console.log(
-    `[timeline-app] load + analysis of 2 × ${rows} rows: ${((Date.now() - t0) / 1000).toFixed(1)} s`,
-  );
+  const { seconds } = await openAndAnalyse(harness, files, 15 * 60_000);
+  console.log(`[timeline-app] load + analysis of 2 × ${rows} rows: ${seconds.toFixed(1)} s`);
 
   // The Timeline tab starts weekly on ts (the first date/time column): the first timeline, Plotly warm.
   const t1 = Date.now();

@@ -26,7 +26,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { lastJsonLine, median, parseBenchArgs, withBundle } from './lib/bench-util.mjs';
 import { ensureTimelineData } from './timeline-data.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -34,27 +34,12 @@ const ENTRY = join(HERE, 'timeline-bench-run.ts');
 const TARGET_TIME_RATIO = 1.5;
 const TARGET_MEMORY_RATIO = 1.2;
 
-function parseArgs(argv) {
-  const args = { rows: 1_000_000, repeat: 2, regenerate: false, cli: false };
-  for (let i = 0; i < argv.length; i++) {
-    const flag = argv[i];
-    if (flag === '--regenerate') args.regenerate = true;
-    else if (flag === '--cli') args.cli = true;
-    else if (flag === '--rows' || flag === '--repeat') {
-      const n = Number(argv[++i]);
-      if (!Number.isInteger(n) || n < 1) throw new RangeError(`${flag}: bad value`);
-      args[flag.slice(2)] = n;
-    } else throw new RangeError(`unknown argument: ${flag}`);
-  }
-  return args;
-}
-
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-const args = parseArgs(process.argv.slice(2));
+const args = parseBenchArgs(process.argv.slice(2), {
+  rows: 1_000_000,
+  repeat: 2,
+  regenerate: false,
+  cli: false,
+});
 const { reference, current } = await ensureTimelineData(args.rows, args.regenerate);
 if (args.cli) {
   await cliBench(reference, current, args.repeat);
@@ -119,20 +104,14 @@ async function cliBench(reference, current, repeat) {
     `${memory <= TARGET_MEMORY_RATIO ? 'PASS' : 'FAIL'} CLI peak memory ratio ${memory.toFixed(2)} (target ≤ ${TARGET_MEMORY_RATIO})`,
   );
 }
-const dir = mkdtempSync(join(tmpdir(), 'driftscope-bench-timeline-'));
-const outfile = join(dir, 'timeline-bench.cjs');
-let failed = false;
-try {
-  await build({
-    entryPoints: [ENTRY],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'warning',
-    external: ['electron'],
-  });
+const failed = await withBundle(ENTRY, 'driftscope-bench-timeline-', timelineBench, {
+  external: ['electron'],
+});
+process.exit(failed ? 1 : 0);
+
+/** The child-process runs, alternating the modes; true when a run failed. */
+function timelineBench(outfile) {
+  let failed = false;
   const runs = { plain: [], 'plain-no-time': [], timeline: [] };
   const loadBefore = loadavg()[0];
   for (let r = 0; r < args.repeat; r++) {
@@ -146,7 +125,7 @@ try {
         failed = true;
         continue;
       }
-      const result = JSON.parse(child.stdout.trim().split('\n').pop());
+      const result = lastJsonLine(child.stdout);
       runs[mode].push(result);
       console.log(
         `${mode.padEnd(13)} rows ${result.rows} cols ${result.columns} chunks ${String(result.chunks).padStart(2)}  load ${(result.loadMs / 1000).toFixed(2)} s  analysis ${(result.analyzeMs / 1000).toFixed(2)} s  total ${(result.totalMs / 1000).toFixed(2)} s  peak ${result.peakRssMb?.toFixed(0)} MB  drifted ${result.drifted.join(' ')}`,
@@ -176,7 +155,5 @@ try {
       `${memory <= TARGET_MEMORY_RATIO ? 'PASS' : 'FAIL'} peak memory ratio ${memory.toFixed(2)} (target ≤ ${TARGET_MEMORY_RATIO})`,
     );
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  return failed;
 }
-process.exit(failed ? 1 : 0);

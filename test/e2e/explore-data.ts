@@ -1,24 +1,13 @@
 /** Small generated data sets for the exploration tests (deterministic, written into a test's output folder). */
 import { writeFileSync } from 'node:fs';
-
-/** A seeded uniform generator (mulberry32). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../helpers/mulberry32.mjs';
 
 /**
  * reference/current pair: `x` numeric (current shifted by +0.5), `y` numeric without drift, `plan`
  * categorical with "legacy" only in reference and "trial" only in current, `note` free text.
  */
 export function writeExplorePair(dir: string, rows = 600): { reference: string; current: string } {
-  const rand = rng(7);
+  const rand = mulberry32(7);
   const normal = () => {
     let s = 0;
     for (let i = 0; i < 6; i++) s += rand();
@@ -45,7 +34,7 @@ export function writeWidePair(
   columns = 2000,
   rows = 60,
 ): { reference: string; current: string } {
-  const rand = rng(11);
+  const rand = mulberry32(11);
   const header = Array.from({ length: columns }, (_, i) => `feature_${String(i).padStart(4, '0')}`).join(',');
   const make = (drift: boolean) => {
     const lines = [header];

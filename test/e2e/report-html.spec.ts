@@ -5,14 +5,13 @@
  * console error, no CSP violation, no request but the file itself, the drift table sorts, and hostile
  * names from the data stay text in the page and in Plotly's axes and hover labels (nothing runs, no dialog).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
-import { repoRoot } from './global-setup';
+import { runCli } from '../helpers/run-cli';
 import { artifactsDir } from './harness';
 
 const SCRIPT = '<script>window.__xss=1</script>';
@@ -21,10 +20,19 @@ const BOLD = '<b>bold</b><a href="javascript:window.__xss=4">link</a>';
 const cell = (value: string) => `"${value.replaceAll('"', '""')}"`;
 
 function cli(...args: string[]): void {
-  const child = spawnSync(process.execPath, [path.join(repoRoot, 'bin', 'driftscope.cjs'), ...args], {
-    encoding: 'utf8',
-  });
-  expect(child.status, child.stderr).toBe(0);
+  const r = runCli(args);
+  expect(r.code, r.stderr).toBe(0);
+}
+
+/** The demo's files written into a new folder, analysed into report.html and r.json there. */
+function demoReport(prefix: string): { report: string; result: AnalysisResult } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  cli('demo', '--out', dir);
+  const report = path.join(dir, 'report.html');
+  const json = path.join(dir, 'r.json');
+  const files = ['--reference', path.join(dir, 'reference.csv'), '--current', path.join(dir, 'current.csv')];
+  cli('analyze', ...files, '--html', report, '--json', json);
+  return { report, result: JSON.parse(readFileSync(json, 'utf8')) as AnalysisResult };
 }
 
 function hostileCsv(file: string, seed: number): void {
@@ -95,21 +103,7 @@ async function hoverTexts(page: Page, box: Locator, bars: number): Promise<strin
 }
 
 test('the demo report renders every chart offline, sorts its table, and logs nothing', async ({ page }) => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-report-'));
-  cli('demo', '--out', dir);
-  const report = path.join(dir, 'report.html');
-  cli(
-    'analyze',
-    '--reference',
-    path.join(dir, 'reference.csv'),
-    '--current',
-    path.join(dir, 'current.csv'),
-    '--html',
-    report,
-    '--json',
-    path.join(dir, 'r.json'),
-  );
-  const result = JSON.parse(readFileSync(path.join(dir, 'r.json'), 'utf8')) as AnalysisResult;
+  const { report, result } = demoReport('ds-e2e-report-');
   const watch = await openReport(page, report);
 
   await expect(page.locator('h1')).toHaveText('Drift report: reference.csv vs current.csv');
@@ -165,22 +159,7 @@ test('the demo report renders every chart offline, sorts its table, and logs not
 test('the demo report draws its model-quality charts and concept drift offline, and logs nothing', async ({
   page,
 }) => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-e2e-report-mq-'));
-  cli('demo', '--out', dir);
-  const report = path.join(dir, 'report.html');
-  const json = path.join(dir, 'r.json');
-  cli(
-    'analyze',
-    '--reference',
-    path.join(dir, 'reference.csv'),
-    '--current',
-    path.join(dir, 'current.csv'),
-    '--html',
-    report,
-    '--json',
-    json,
-  );
-  const result = JSON.parse(readFileSync(json, 'utf8')) as AnalysisResult;
+  const { report, result } = demoReport('ds-e2e-report-mq-');
   const perf = result.performance;
   expect(perf?.task).toBe('binary');
   const watch = await openReport(page, report);

@@ -3,12 +3,13 @@
 // exit code, the message, no stack trace, and every input file byte-identical afterwards (SHA-256).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error a plain .mjs generator without types
 import { makeCliCases } from '../../fixtures/bad-input/cli-cases.mjs';
+import { ensureCliBuilt } from '../../helpers/run-cli';
 
 interface CliCase {
   name: string;
@@ -26,9 +27,7 @@ const cases = makeCliCases(dir, path.join(root, 'test', 'fixtures', 'csv')) as C
 const isRoot = process.getuid?.() === 0;
 
 beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist', 'electron', 'cli.cjs'))) {
-    spawnSync(process.execPath, [path.join(root, 'build', 'build-node.mjs')], { stdio: 'inherit' });
-  }
+  ensureCliBuilt();
 });
 
 describe('driftscope analyze over the bad-input corpus', () => {

@@ -3,17 +3,16 @@
 // process on generated CSV files (a correlation flip, test/unit/shared/multivariate/generated-pairs.ts).
 // Oracle for the numbers: analyzeMultivariate run in this process on the same tables; that function is
 // itself checked against scikit-learn in test/unit/shared/multivariate (logistic-auc, reconstruction).
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeMultivariate, DEFAULT_MULTIVARIATE } from '../../../shared/multivariate/analyze-multivariate';
 import type { AnalysisResult } from '../../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../../shared/table/columnar';
+import { ensureCliBuilt, runCli } from '../../helpers/run-cli';
 import { GENERATED_COLUMNS, generatedTable } from '../shared/multivariate/generated-pairs';
 
-const root = path.resolve(__dirname, '..', '..', '..');
 let dir = '';
 let reference: ColumnarTable;
 let current: ColumnarTable;
@@ -36,20 +35,13 @@ function csvOf(table: ColumnarTable): string {
   return `${lines.join('\n')}\n`;
 }
 
-function cli(...args: string[]) {
-  const child = spawnSync(process.execPath, [path.join(root, 'bin', 'driftscope.cjs'), ...args], {
-    encoding: 'utf8',
-    cwd: dir,
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
+const cli = (...args: string[]) => runCli(args, { cwd: dir });
 
 const files = () => ['analyze', '--reference', 'ref.csv', '--current', 'cur.csv'];
 const json = (name: string) => JSON.parse(readFileSync(path.join(dir, name), 'utf8')) as AnalysisResult;
 
 beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist', 'electron', 'cli.cjs')))
-    spawnSync(process.execPath, [path.join(root, 'build', 'build-node.mjs')], { stdio: 'inherit' });
+  ensureCliBuilt();
   dir = mkdtempSync(path.join(os.tmpdir(), 'ds-cli-mv-'));
   reference = generatedTable('ref.csv', { n: 2000, rho: 0.8 }, 11);
   current = generatedTable('cur.csv', { n: 2000, rho: -0.8 }, 12);

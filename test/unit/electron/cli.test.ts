@@ -1,29 +1,29 @@
 // @vitest-environment node
 // The command line as a user runs it: `node bin/driftscope.cjs ...` in a child process, on real files.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../shared/report/analysis-result';
 import { TEST_KEYS } from '../../../shared/types';
+import { ensureCliBuilt, runCli } from '../../helpers/run-cli';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const fixture = (name: string) => path.join(root, 'test', 'fixtures', 'csv', name);
 
-function cli(...args: string[]) {
-  const child = spawnSync(process.execPath, [path.join(root, 'bin', 'driftscope.cjs'), ...args], {
-    encoding: 'utf8',
-    cwd: root,
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
+const cli = (...args: string[]) => runCli(args);
 
 let demoDir = '';
+/** `analyze` of the demo's two files (written by beforeAll). */
+const analyzeDemo = () => [
+  'analyze',
+  '--reference',
+  path.join(demoDir, 'reference.csv'),
+  '--current',
+  path.join(demoDir, 'current.csv'),
+];
 beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist', 'electron', 'cli.cjs'))) {
-    spawnSync(process.execPath, [path.join(root, 'build', 'build-node.mjs')], { stdio: 'inherit' });
-  }
+  ensureCliBuilt();
   demoDir = mkdtempSync(path.join(os.tmpdir(), 'ds-cli-demo-'));
   const demo = cli('demo', '--out', demoDir);
   expect(demo.stderr).toBe('');
@@ -56,15 +56,7 @@ describe('driftscope analyze', () => {
 
   it('writes the JSON with the documented fields, columns in reference order', () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'ds-cli-')), 'r.json');
-    const r = cli(
-      'analyze',
-      '--reference',
-      path.join(demoDir, 'reference.csv'),
-      '--current',
-      path.join(demoDir, 'current.csv'),
-      '--json',
-      out,
-    );
+    const r = cli(...analyzeDemo(), '--json', out);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
     expect(Object.keys(report.dataset).sort()).toEqual(
@@ -102,13 +94,7 @@ describe('driftscope analyze', () => {
   });
 
   it('exits 1 with --fail-on-drift when the dataset drifts, 0 without the flag', () => {
-    const args = [
-      'analyze',
-      '--reference',
-      path.join(demoDir, 'reference.csv'),
-      '--current',
-      path.join(demoDir, 'current.csv'),
-    ];
+    const args = analyzeDemo();
     const report = JSON.parse(readFileSync(path.join(demoDir, 'report.json'), 'utf8')) as AnalysisResult;
     const r = cli(...args, '--fail-on-drift', '--share-threshold', '0.1');
     expect(report.dataset.driftShare).toBeGreaterThanOrEqual(0.1);
@@ -118,19 +104,7 @@ describe('driftscope analyze', () => {
 
   it('--test forces a test on every column it applies to; --threshold overrides the threshold', () => {
     const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'ds-cli-')), 'r.json');
-    const r = cli(
-      'analyze',
-      '--reference',
-      path.join(demoDir, 'reference.csv'),
-      '--current',
-      path.join(demoDir, 'current.csv'),
-      '--test',
-      'ks',
-      '--threshold',
-      '0.01',
-      '--json',
-      out,
-    );
+    const r = cli(...analyzeDemo(), '--test', 'ks', '--threshold', '0.01', '--json', out);
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
     const numerical = report.columns.filter((c) => c.type === 'numerical' && c.test !== null);
@@ -254,13 +228,7 @@ describe('driftscope analyze', () => {
       expect(p.reference.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(5000);
     }
     expect(p.conceptDrift?.changed).toContain('debt_to_income');
-    const text = cli(
-      'analyze',
-      '--reference',
-      path.join(demoDir, 'reference.csv'),
-      '--current',
-      path.join(demoDir, 'current.csv'),
-    );
+    const text = cli(...analyzeDemo());
     expect(text.stdout).toContain('MODEL DEGRADED');
   });
 
@@ -304,16 +272,7 @@ describe('driftscope analyze', () => {
     expect(report.performance?.current.n).toBe(4000);
     expect(cli(...args, '--labels', path.join(dir, 'labels.csv')).code).toBe(2);
     const off = path.join(dir, 'off.json');
-    cli(
-      'analyze',
-      '--reference',
-      path.join(demoDir, 'reference.csv'),
-      '--current',
-      path.join(demoDir, 'current.csv'),
-      '--no-performance',
-      '--json',
-      off,
-    );
+    cli(...analyzeDemo(), '--no-performance', '--json', off);
     expect(JSON.parse(readFileSync(off, 'utf8')).performance).toBeNull();
   });
 

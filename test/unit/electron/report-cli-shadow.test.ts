@@ -9,25 +9,18 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../shared/report/analysis-result';
 import { formatNumber, formatPercent } from '../../../shared/report/report-format';
+import { ensureCliBuilt, runCli } from '../../helpers/run-cli';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const fixtures = path.join(root, 'test', 'fixtures', 'shadow');
 const hasChromium = existsSync(process.env.DRIFTSCOPE_CHROMIUM ?? '/usr/bin/chromium');
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 
-function cli(args: string[]) {
-  const child = spawnSync(process.execPath, [path.join(root, 'bin', 'driftscope.cjs'), ...args], {
-    encoding: 'utf8',
-    cwd: root,
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
+const cli = (args: string[]) => runCli(args);
 
 let dir = '';
 beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist', 'electron', 'cli.cjs'))) {
-    spawnSync(process.execPath, [path.join(root, 'build', 'build-node.mjs')], { stdio: 'inherit' });
-  }
+  ensureCliBuilt();
   dir = mkdtempSync(path.join(os.tmpdir(), 'ds-report-shadow-'));
 });
 

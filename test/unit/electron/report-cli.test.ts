@@ -9,19 +9,13 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../shared/report/analysis-result';
+import { ensureCliBuilt, runCli } from '../../helpers/run-cli';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const hasChromium = existsSync(process.env.DRIFTSCOPE_CHROMIUM ?? '/usr/bin/chromium');
 const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 
-function cli(args: string[], env: Record<string, string> = {}) {
-  const child = spawnSync(process.execPath, [path.join(root, 'bin', 'driftscope.cjs'), ...args], {
-    encoding: 'utf8',
-    cwd: root,
-    env: { ...process.env, ...env },
-  });
-  return { code: child.status, stdout: child.stdout, stderr: child.stderr };
-}
+const cli = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 const SCRIPT = '<script>window.__xss=1</script>';
 const IMG = '"><img src=x onerror=window.__xss=2>';
@@ -40,9 +34,7 @@ let dir = '';
 let reference = '';
 let current = '';
 beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist', 'electron', 'cli.cjs'))) {
-    spawnSync(process.execPath, [path.join(root, 'build', 'build-node.mjs')], { stdio: 'inherit' });
-  }
+  ensureCliBuilt();
   dir = mkdtempSync(path.join(os.tmpdir(), 'ds-report-cli-'));
   expect(cli(['demo', '--out', dir]).code).toBe(0);
   reference = path.join(dir, 'reference.csv');

@@ -15,6 +15,7 @@ import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 import { renderHtmlReport } from '../../../../shared/report/html-report';
 import { MAX_POINTS, performanceCharts, thin } from '../../../../shared/report/perf-charts';
 import type { ChartData } from '../../../../shared/report/plotly-charts';
+import { mulberry32 } from '../../../helpers/mulberry32.mjs';
 import { IMG, SCRIPT, table } from './fixture';
 
 const sha = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
@@ -22,24 +23,12 @@ const FAKE_SOURCE = 'window.Plotly={newPlot:function(){return Promise.reject(new
 const fake = { source: FAKE_SOURCE, sha256: sha(FAKE_SOURCE) };
 const ctx = { version: 't', now: new Date('2026-01-02T03:04:05Z') };
 
-/** Seeded uniform in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const N = 1200;
 
 /** Binary: `score` predicts y well in reference, worse in current; the hostile-named feature's relation flips. */
 function binaryResult(): AnalysisResult {
   const side = (seed: number, current: boolean) => {
-    const r = rng(seed);
+    const r = mulberry32(seed);
     const cols: Record<string, string[]> = { [SCRIPT]: [], x: [], y: [], prob: [] };
     for (let i = 0; i < N; i++) {
       const feature = r();
@@ -62,7 +51,7 @@ function binaryResult(): AnalysisResult {
 
 function regressionResult(rows = N): AnalysisResult {
   const side = (seed: number, current: boolean) => {
-    const r = rng(seed);
+    const r = mulberry32(seed);
     const cols: Record<string, string[]> = { a: [], target: [], prediction: [] };
     for (let i = 0; i < rows; i++) {
       const a = r() * 10;
