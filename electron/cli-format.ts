@@ -6,18 +6,10 @@ import type { AnalysisResult } from '../shared/report/analysis-result';
 import { driftSummary, strongestText, summarySentence } from '../shared/report/drift-summary';
 import { multivariateSentence, multivariateSummary } from '../shared/report/multivariate-summary';
 import type { Timeline } from '../shared/timeline/types';
+import { formatProduction } from './cli-format-production';
+import { formatNumber, printable, textTable } from './cli-text';
 
-function formatNumber(x: number | null): string {
-  if (x === null) return '-';
-  if (x !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e6)) return x.toExponential(3);
-  return x.toFixed(4);
-}
-
-/** Strips control characters so that a column name cannot move the terminal's cursor or colours. */
-export function printable(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?');
-}
+export { printable } from './cli-text';
 
 /** "3.6% → 16.2% DRIFT": the missing share in each file, and whether its change is drift. */
 function missingCell(m: AnalysisResult['columns'][number]['missingDrift']): string {
@@ -66,20 +58,13 @@ export function formatSummary(result: AnalysisResult): string {
     !isTested(c) ? 'not tested' : c.driftDetected ? 'DRIFT' : 'ok',
     missingCell(c.missingDrift),
   ]);
-  const header = ['column', 'type', 'test', 'score', 'threshold', 'drift', 'missing share'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]) =>
-    r
-      .map((cell, i) => cell.padEnd(widths[i]))
-      .join('  ')
-      .trimEnd();
-  lines.push(fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt));
+  lines.push(...textTable(['column', 'type', 'test', 'score', 'threshold', 'drift', 'missing share'], rows));
   const notes = result.columns.filter((c) => c.note !== null);
   if (notes.length > 0) {
     lines.push('', 'Notes:');
     for (const c of notes) lines.push(`  ${printable(c.name)}: ${printable(c.note!)}`);
   }
-  lines.push(...formatPerformance(result));
+  lines.push(...formatPerformance(result), ...formatProduction(result));
   return `${lines.join('\n')}\n`;
 }
 
@@ -140,12 +125,6 @@ export function formatTimeline(timeline: Timeline, heading: string): string {
     c.performance === null ? '' : c.performance.modelDegraded ? 'MODEL DEGRADED' : 'model ok',
   ]);
   const header = ['chunk', 'label', 'period', 'rows', 'drifted', 'dataset', 'model'];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]) =>
-    r
-      .map((cell, i) => (i === 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
-      .join('  ')
-      .trimEnd();
-  if (rows.length > 0) lines.push(fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt));
+  if (rows.length > 0) lines.push(...textTable(header, rows, '', [3]));
   return `${lines.join('\n')}\n`;
 }

@@ -7,21 +7,12 @@
  * is escaped.
  */
 import { isTested } from '../drift/is-tested';
-import { METRICS } from '../performance/metric-names';
+import { metricLabel } from '../performance/metric-names';
 import type { ShadowResult } from '../performance/shadow-types';
 import { SHADOW_VERDICT_LABELS } from '../performance/shadow-verdict-labels';
 import type { DriftCheck } from '../performance/types';
 import type { AnalysisResult } from './analysis-result';
 import { formatInteger, formatNumber, formatPercent, escapeHtml as h, testLabel } from './report-format';
-
-/** Label of a metric key (the model-quality vocabulary), the key itself when unknown. */
-function metricLabel(key: string): string {
-  for (const list of Object.values(METRICS)) {
-    const found = list.find(([k]) => k === key);
-    if (found) return found[1];
-  }
-  return key;
-}
 
 function pText(p: number): string {
   return p === 0 ? '< 1e-300' : formatNumber(p);

@@ -7,7 +7,7 @@
  * come from data files: React text only.
  */
 import { useId, useState } from 'react';
-import { METRICS } from '../../../../shared/performance/metric-names';
+import { metricLabel } from '../../../../shared/performance/metric-names';
 import type { ShadowResult } from '../../../../shared/performance/shadow-types';
 import { SHADOW_VERDICT_LABELS } from '../../../../shared/performance/shadow-verdict-labels';
 import type { DriftCheck, Task } from '../../../../shared/performance/types';
@@ -16,11 +16,6 @@ import { formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { testLabel } from '../../lib/test-names';
 import { RowsPanel, type RowsRequest } from '../detail/rows-panel';
 import { formatDelta, formatMetric, formatPValue } from './quality-format';
-
-function metricLabel(key: string): string {
-  for (const list of Object.values(METRICS)) for (const [k, l] of list) if (k === key) return l;
-  return key;
-}
 
 function VerdictBadge({ shadow }: { shadow: ShadowResult }) {
   if (shadow.verdict === null)
