@@ -27,6 +27,7 @@ import {
   type EstimatedPerformance,
 } from './cbpe-types';
 import { fitIsotonic, predictIsotonic } from './isotonic';
+import { PROBABILITY_SUM_TOLERANCE } from './probabilistic';
 import { rocAuc } from './ranking';
 
 /** One set's rows for CBPE: class label of target (null = unlabelled) and prediction, probabilities. */
@@ -175,7 +176,7 @@ function usableRows(rows: CbpeRows, setup: CbpeSetup, file: string, needTarget: 
       }
     });
     if (!ok) continue;
-    if (setup.task === 'multiclass' && Math.abs(sum - 1) > 1e-6) badSum++;
+    if (setup.task === 'multiclass' && Math.abs(sum - 1) > PROBABILITY_SUM_TOLERANCE) badSum++;
     index.push(i);
   }
   const notes: string[] = [];

@@ -5,7 +5,13 @@
  */
 import { accuracyOf, confusionMatrix, macroAverage, perClassMetrics } from './confusion';
 import { sortClassLabels } from './labels';
-import { binaryLogLoss, brierScore, calibrationCurve, logLoss } from './probabilistic';
+import {
+  binaryLogLoss,
+  brierScore,
+  calibrationCurve,
+  logLoss,
+  PROBABILITY_SUM_TOLERANCE,
+} from './probabilistic';
 import { averagePrecision, downsampleIndices, prCurve, rocAuc, rocCurve } from './ranking';
 import type { ClassificationMetrics, ColumnMapping } from './types';
 
@@ -202,7 +208,7 @@ function multiclassProbabilities(
     for (let i = 0; i < truth.length && sumsOk; i++) {
       let s = 0;
       for (const col of P) s += col[i];
-      sumsOk = Math.abs(s - 1) <= 1e-6;
+      sumsOk = Math.abs(s - 1) <= PROBABILITY_SUM_TOLERANCE;
     }
     if (!sumsOk)
       notes.push(

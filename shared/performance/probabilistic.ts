@@ -8,6 +8,13 @@ import { compensatedSum } from '../stats/float-utils';
 import type { CalibrationBin } from './types';
 
 /** `np.finfo(np.float64).eps`, sklearn 1.2's log_loss default (eps="auto"). */
+/**
+ * How far a row of class probabilities may sum from 1 and still count as summing to 1: the rounding of
+ * probabilities written with 4 or more decimals (at most K × 0.5e-4 for K classes, and 1e-6 plus float
+ * error for the common 6 decimals) stays below it; models whose classes are scored independently do not.
+ */
+export const PROBABILITY_SUM_TOLERANCE = 1e-3;
+
 export const FLOAT64_EPS = 2.220446049250313e-16;
 
 /**

@@ -115,3 +115,29 @@ describe('driftscope analyze: bad production columns are named and the rest goes
     expect(run.stdout).toMatch(/Estimated performance \(CBPE, .*\): 1499 rows/);
   });
 });
+
+describe('driftscope analyze: multiclass probabilities that do not sum to 1', () => {
+  it('counts the rows beyond rounding, leaves out a probability above 1, and goes on', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-production-mc-'));
+    copyFileSync(path.join(fixtures, 'multiclass_reference.csv'), path.join(dir, 'reference.csv'));
+    const lines = readFileSync(path.join(fixtures, 'multiclass_current.csv'), 'utf8').trimEnd().split('\n');
+    const names = lines[0].split(',');
+    const cells = lines.map((l) => l.split(','));
+    // The fixture's rows sum to 1 within 1.0000000001e-6 (written with 6 decimals: rounding, not a fault).
+    cells[2][names.indexOf('proba_a')] = '0.9'; // this row now sums to about 1.4
+    cells[3][names.indexOf('proba_b')] = '1.4'; // outside [0, 1]
+    writeFileSync(path.join(dir, 'current.csv'), `${cells.map((c) => c.join(',')).join('\n')}\n`);
+
+    const run = runCli(['analyze', '--reference', 'reference.csv', '--current', 'current.csv'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      'note: current.csv, columns "proba_a", "proba_b", "proba_c": 1 row(s) whose probabilities do not sum to 1 (kept; calibration renormalises them).',
+    );
+    expect(run.stdout).not.toContain('reference.csv, columns "proba_a"');
+    expect(run.stdout).toContain(
+      'note: current.csv, column "proba_b": 1 probability outside [0, 1] left out of the estimate.',
+    );
+    expect(run.stdout).toMatch(/Estimated performance \(CBPE, .*\): 1199 rows/);
+    expect(run.stdout).toContain('Model quality (multiclass; target target, prediction prediction):');
+  });
+});
