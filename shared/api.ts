@@ -182,7 +182,7 @@ export type InvokeResult<C extends InvokeChannel> = Awaited<ReturnType<InvokeCha
 
 /**
  * The `window.driftscope` method of each channel. The order is the order of registration, pinned by a unit
- * test (test/unit/electron/contract-samples.ts) so that nothing is added silently.
+ * test (test/helpers/contract-samples.ts) so that nothing is added silently.
  */
 export const INVOKE_METHODS = {
   'dataset:pick': 'pickDataset',

@@ -31,7 +31,8 @@ export function createDriftscopeApi(ipc: Invoker): DriftscopeApi {
       };
     };
   }
-  // Each method's types come from the contract's map; this unit is pinned by test/unit/electron/preload.test.ts.
+  // Each method's types come from the contract's map; this unit is pinned by
+  // test/unit/electron/preload/preload.test.ts.
   return api as unknown as DriftscopeApi;
 }
 

@@ -20,7 +20,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATA_DIR, DEFAULT_ROWS, DEFAULT_SEED, generateBenchData } from './generate-bench-data.mjs';
+import { DEFAULT_ROWS, DEFAULT_SEED } from './generate-bench-data.mjs';
+import { ensureBenchData } from './lib/bench-util.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -65,23 +66,7 @@ function parseArgs(argv) {
 
 /** Generates the data when it is missing or was generated with other rows/seed. */
 async function ensureData({ rows, seed, regenerate }) {
-  const reference = join(DEFAULT_DATA_DIR, 'reference.csv');
-  const current = join(DEFAULT_DATA_DIR, 'current.csv');
-  const metaPath = join(DEFAULT_DATA_DIR, 'meta.json');
-  let fresh = !regenerate && existsSync(reference) && existsSync(current) && existsSync(metaPath);
-  if (fresh) {
-    try {
-      const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
-      fresh = meta.rows === rows && meta.seed === seed;
-    } catch {
-      fresh = false;
-    }
-  }
-  if (!fresh) {
-    console.log(`generating ${rows.toLocaleString('en-US')} rows per file into ${DEFAULT_DATA_DIR} ...`);
-    const r = await generateBenchData({ rows, seed, dir: DEFAULT_DATA_DIR });
-    console.log(`generated in ${r.seconds.toFixed(1)} s`);
-  }
+  const { reference, current } = await ensureBenchData({ rows, seed, regenerate, log: console.log });
   return { reference, current, bytes: statSync(reference).size + statSync(current).size };
 }
 

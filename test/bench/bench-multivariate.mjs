@@ -10,35 +10,18 @@
  * Usage: node test/bench/bench-multivariate.mjs [--rows N] [--repeat R] [--regenerate]
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_DATA_DIR, DEFAULT_SEED, generateBenchData } from './generate-bench-data.mjs';
-import { median, parseBenchArgs, withBundle } from './lib/bench-util.mjs';
+import { ensureBenchData, median, parseBenchArgs, withBundle } from './lib/bench-util.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ENTRY = join(HERE, 'bench-multivariate-run.ts');
 const TARGET_SHARE = 0.3;
 
-async function ensureData(rows, regenerate) {
-  const meta = join(DEFAULT_DATA_DIR, 'meta.json');
-  let fresh = !regenerate && existsSync(meta);
-  if (fresh) {
-    try {
-      const m = JSON.parse(readFileSync(meta, 'utf8'));
-      fresh = m.rows === rows && m.seed === DEFAULT_SEED;
-    } catch {
-      fresh = false;
-    }
-  }
-  if (!fresh) await generateBenchData({ rows, seed: DEFAULT_SEED, dir: DEFAULT_DATA_DIR });
-  return [join(DEFAULT_DATA_DIR, 'reference.csv'), join(DEFAULT_DATA_DIR, 'current.csv')];
-}
-
 async function main() {
   const args = parseBenchArgs(process.argv.slice(2), { rows: 1_000_000, repeat: 2, regenerate: false });
-  const [reference, current] = await ensureData(args.rows, args.regenerate);
+  const { reference, current } = await ensureBenchData({ rows: args.rows, regenerate: args.regenerate });
   await withBundle(
     ENTRY,
     'driftscope-mv-bench-',

@@ -20,8 +20,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { DEFAULT_DATA_DIR, DEFAULT_ROWS, DEFAULT_SEED, generateBenchData } from './generate-bench-data.mjs';
-import { lastJsonLine, median, withBundle } from './lib/bench-util.mjs';
+import { DEFAULT_DATA_DIR, DEFAULT_ROWS } from './generate-bench-data.mjs';
+import { ensureBenchData, lastJsonLine, median, withBundle } from './lib/bench-util.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '..', '..');
@@ -41,25 +41,15 @@ const mb = (bytes) => (bytes / 1e6).toFixed(0);
 
 /** The CSV pair (generated when missing or of another size) and the same pair as snappy Parquet. */
 async function ensureData() {
-  const csv = {
-    reference: join(DEFAULT_DATA_DIR, 'reference.csv'),
-    current: join(DEFAULT_DATA_DIR, 'current.csv'),
-  };
-  let fresh = existsSync(csv.reference) && existsSync(csv.current);
-  try {
-    const meta = JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, 'meta.json'), 'utf8'));
-    fresh &&= meta.rows === args.rows && meta.seed === DEFAULT_SEED;
-  } catch {
-    fresh = false;
-  }
-  if (!fresh) await generateBenchData({ rows: args.rows, seed: DEFAULT_SEED, dir: DEFAULT_DATA_DIR });
+  const { reference, current, generated } = await ensureBenchData({ rows: args.rows });
+  const csv = { reference, current };
   const parquet = {};
   const db = await DuckDBInstance.create(':memory:');
   const sql = await db.connect();
   for (const role of ['reference', 'current']) {
     parquet[role] = join(DEFAULT_DATA_DIR, `${role}.parquet`);
     if (
-      !fresh ||
+      generated ||
       !existsSync(parquet[role]) ||
       statSync(parquet[role]).mtimeMs < statSync(csv[role]).mtimeMs
     ) {

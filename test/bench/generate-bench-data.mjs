@@ -11,7 +11,8 @@
  * Plain Node ESM, no dependencies. Seeded (xoshiro128** via splitmix32, Box-Muller normals), so the same
  * --seed and --rows give byte-identical files. Rows are formatted in chunks and streamed to disk with
  * back-pressure, so memory stays small whatever N is. Each file is written to a temporary name and renamed
- * when complete; data/meta.json records rows and seed so bench-analyze.mjs can tell whether to regenerate.
+ * when complete; data/meta.json records rows and seed so lib/bench-util.mjs's ensureBenchData can tell
+ * whether to regenerate.
  *
  * Usage: node test/bench/generate-bench-data.mjs [--rows N] [--seed S] [--out DIR]
  */

@@ -2,7 +2,7 @@
  * The app's monitoring menu in Chromium on the real handlers: "Save as baseline" writes the baseline of the
  * loaded reference (its SHA-256 that of the file), "Open baseline" loads its reference with its settings and
  * refuses one whose reference changed, and "Open monitor history" shows a history a real monitor wrote
- * (test/unit/monitoring/monitor-history-fixture.ts) as batches with their alerts; screenshots of it.
+ * (test/helpers/monitor-history-fixture.ts) as batches with their alerts; screenshots of it.
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildBaseline, serializeBaseline } from '../../electron/monitor/build-baseline';
 import { parseSettings } from '../../shared/drift/settings';
-import { writeMonitorHistory } from '../unit/monitoring/monitor-history-fixture';
+import { writeMonitorHistory } from '../helpers/monitor-history-fixture';
 import { artifactsDir, expect, test } from './harness';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');

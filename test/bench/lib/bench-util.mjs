@@ -1,12 +1,13 @@
 /**
  * Helpers of the Node benchmarks (test/bench/*.mjs): the median of the runs, the common command line
- * (--rows, --repeat and on/off flags), a body bundled with esbuild into a temporary file, and the JSON line
- * a child process ends its output with.
+ * (--rows, --repeat and on/off flags), a body bundled with esbuild into a temporary file, the JSON line
+ * a child process ends its output with, and generate-bench-data.mjs's pair made fresh when needed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { DEFAULT_DATA_DIR, DEFAULT_SEED, generateBenchData } from '../generate-bench-data.mjs';
 
 /** The median (the mean of the two middle values for an even count). */
 export function median(xs) {
@@ -64,4 +65,37 @@ export async function withBundle(entry, prefix, use, options = {}) {
 /** The JSON value on the last line of a child's output. */
 export function lastJsonLine(stdout) {
   return JSON.parse(stdout.trim().split('\n').pop());
+}
+
+/**
+ * generate-bench-data.mjs's reference.csv and current.csv in `dir` for `rows` and `seed`, generated again
+ * when either file or data/meta.json is missing, when meta.json records other rows or another seed, or
+ * when `regenerate` is set. `log` (e.g. console.log) is told before and after a generation. Resolves with
+ * the two paths and whether they were generated now (what was derived from the old files is then stale).
+ */
+export async function ensureBenchData({
+  rows,
+  seed = DEFAULT_SEED,
+  dir = DEFAULT_DATA_DIR,
+  regenerate = false,
+  log = () => {},
+}) {
+  const reference = join(dir, 'reference.csv');
+  const current = join(dir, 'current.csv');
+  const metaPath = join(dir, 'meta.json');
+  let fresh = !regenerate && existsSync(reference) && existsSync(current) && existsSync(metaPath);
+  if (fresh) {
+    try {
+      const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
+      fresh = meta.rows === rows && meta.seed === seed;
+    } catch {
+      fresh = false;
+    }
+  }
+  if (!fresh) {
+    log(`generating ${rows.toLocaleString('en-US')} rows per file into ${dir} ...`);
+    const r = await generateBenchData({ rows, seed, dir });
+    log(`generated in ${r.seconds.toFixed(1)} s`);
+  }
+  return { reference, current, generated: !fresh };
 }

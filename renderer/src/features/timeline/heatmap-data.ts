@@ -1,7 +1,7 @@
 /**
  * The timeline heatmap's data: one row per feature, one cell per chunk, coloured by the score relative to
  * its threshold and marked where the chunk alerts. Pure (no React, no Plotly), so sorting and the colour
- * scale are unit-tested (test/unit/renderer/timeline/heatmap-data.test.ts).
+ * scale are unit-tested (test/unit/renderer/features/timeline/heatmap-data.test.ts).
  */
 import { TEST_REGISTRY } from '../../../../shared/drift/methods/registry';
 import type { ChunkColumn, Timeline, TimelineChunk } from '../../../../shared/timeline/types';

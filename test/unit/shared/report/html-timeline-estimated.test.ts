@@ -18,7 +18,7 @@ import {
   ESTIMATED_CHUNKING as chunking,
   estimatedExpected as expected,
   loadEstimatedPair,
-} from '../../timeline/estimated-pair';
+} from '../../../helpers/estimated-pair';
 
 const CONTEXT = { version: 'test', now: new Date('2026-01-01T00:00:00Z') };
 const { reference, current } = await loadEstimatedPair();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DatasetError } from '../../../shared/dataset-error';
-import { parseSettings } from '../../../shared/drift/settings';
-import { parseTimelineSpec } from '../../../shared/timeline/parse-timeline-spec';
+import { DatasetError } from '../../../../shared/dataset-error';
+import { parseSettings } from '../../../../shared/drift/settings';
+import { parseTimelineSpec } from '../../../../shared/timeline/parse-timeline-spec';
 
 describe('settings timeline block', () => {
   it('reads every chunking kind and the reference options, shaped like TimelineSpec', () => {

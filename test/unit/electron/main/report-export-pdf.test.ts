@@ -57,10 +57,10 @@ import {
   PDF_PARTITION,
   pdfWindowOptions,
   printToPdfOptions,
-} from '../../../electron/main/export-pdf';
-import { createReportFileChooser, reportSaveDialogOptions } from '../../../electron/main/report-dialog';
-import { pdfPrintOptions } from '../../../electron/report/pdf-printer';
-import { demoResult } from '../shared/report/fixture';
+} from '../../../../electron/main/export-pdf';
+import { createReportFileChooser, reportSaveDialogOptions } from '../../../../electron/main/report-dialog';
+import { pdfPrintOptions } from '../../../../electron/report/pdf-printer';
+import { demoResult } from '../../shared/report/fixture';
 
 beforeEach(() => {
   electron.state.windows = [];

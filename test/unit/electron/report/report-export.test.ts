@@ -8,12 +8,12 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-import type { EngineClient } from '../../../electron/engine/engine-client';
-import { createHandlers } from '../../../electron/main/handlers';
-import { PreferencesStore } from '../../../electron/main/preferences';
-import { createReportExportHandler } from '../../../electron/report/export-report';
-import type { PdfPrinter } from '../../../electron/report/pdf-printer';
-import { demoResult } from '../shared/report/fixture';
+import type { EngineClient } from '../../../../electron/engine/engine-client';
+import { createHandlers } from '../../../../electron/main/handlers';
+import { PreferencesStore } from '../../../../electron/main/preferences';
+import { createReportExportHandler } from '../../../../electron/report/export-report';
+import type { PdfPrinter } from '../../../../electron/report/pdf-printer';
+import { demoResult } from '../../shared/report/fixture';
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'ds-export-'));
 

@@ -7,10 +7,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCsv } from '../../../electron/engine/load-csv';
-import type { Chunking } from '../../../shared/timeline/types';
+import { loadCsv } from '../../electron/engine/load-csv';
+import type { Chunking } from '../../shared/timeline/types';
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
 export const ESTIMATED_CHUNKING: Chunking = { kind: 'size', size: 1000 };
 export const estimatedExpected = JSON.parse(

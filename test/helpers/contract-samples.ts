@@ -4,7 +4,7 @@
  * method added to shared/api.ts does not compile until it has a sample here; the channels' order is the order
  * main registers them in (ipc.test.ts), so no channel is added silently.
  */
-import type { DriftscopeApi, InvokeChannel } from '../../../shared/api';
+import type { DriftscopeApi, InvokeChannel } from '../../shared/api';
 
 export const CONTRACT_SAMPLES: Record<
   keyof DriftscopeApi,

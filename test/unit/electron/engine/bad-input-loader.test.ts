@@ -6,13 +6,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTable } from '../../../electron/engine/load-table';
-import { DatasetError } from '../../../shared/dataset-error';
-import type { Column } from '../../../shared/table/columnar';
-import { type Encoding, parseEncodingName } from '../../../shared/table/encoding';
-import type { DecimalSeparator } from '../../../shared/table/parse-number';
+import { loadTable } from '../../../../electron/engine/load-table';
+import { DatasetError } from '../../../../shared/dataset-error';
+import type { Column } from '../../../../shared/table/columnar';
+import { type Encoding, parseEncodingName } from '../../../../shared/table/encoding';
+import type { DecimalSeparator } from '../../../../shared/table/parse-number';
 
-const corpus = path.join(__dirname, '..', '..', 'fixtures', 'bad-input');
+const corpus = path.join(__dirname, '..', '..', '..', 'fixtures', 'bad-input');
 const files = path.join(corpus, 'files');
 
 interface Case {

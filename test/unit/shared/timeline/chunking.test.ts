@@ -10,18 +10,18 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCsv } from '../../../electron/engine/load-csv';
-import { DatasetError } from '../../../shared/dataset-error';
-import type { ColumnarTable } from '../../../shared/table/columnar';
-import { chunkByPeriod, GAP_NOTE } from '../../../shared/timeline/chunk-by-period';
-import { chunkByCount, chunkBySize } from '../../../shared/timeline/chunk-by-rows';
-import { parseChunking } from '../../../shared/timeline/parse-chunking';
-import { parseIsoTimestamp } from '../../../shared/timeline/parse-timestamp';
-import { periodLabel } from '../../../shared/timeline/period-bounds';
-import { readTimeAxis } from '../../../shared/timeline/time-axis';
-import type { Period } from '../../../shared/timeline/types';
+import { loadCsv } from '../../../../electron/engine/load-csv';
+import { DatasetError } from '../../../../shared/dataset-error';
+import type { ColumnarTable } from '../../../../shared/table/columnar';
+import { chunkByPeriod, GAP_NOTE } from '../../../../shared/timeline/chunk-by-period';
+import { chunkByCount, chunkBySize } from '../../../../shared/timeline/chunk-by-rows';
+import { parseChunking } from '../../../../shared/timeline/parse-chunking';
+import { parseIsoTimestamp } from '../../../../shared/timeline/parse-timestamp';
+import { periodLabel } from '../../../../shared/timeline/period-bounds';
+import { readTimeAxis } from '../../../../shared/timeline/time-axis';
+import type { Period } from '../../../../shared/timeline/types';
 
-const DIR = fileURLToPath(new URL('../../fixtures/timeline/', import.meta.url));
+const DIR = fileURLToPath(new URL('../../../fixtures/timeline/', import.meta.url));
 const json = (name: string) => JSON.parse(readFileSync(path.join(DIR, name), 'utf8'));
 
 interface PandasChunk {

@@ -7,12 +7,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EngineClient } from '../../../electron/engine/engine-client';
-import type { TimelineProgress } from '../../../electron/engine/protocol';
-import { CancelledError } from '../../../electron/engine/serialize-error';
-import { DEFAULT_SETTINGS } from '../../../shared/drift/settings';
+import { EngineClient } from '../../../../electron/engine/engine-client';
+import type { TimelineProgress } from '../../../../electron/engine/protocol';
+import { CancelledError } from '../../../../electron/engine/serialize-error';
+import { DEFAULT_SETTINGS } from '../../../../shared/drift/settings';
 
-const root = path.resolve(__dirname, '../../..');
+const root = path.resolve(__dirname, '../../../..');
 const work = mkdtempSync(path.join(tmpdir(), 'ds-engine-timeline-'));
 const demo = spawnSync(process.execPath, [path.join(root, 'dist/electron/cli.cjs'), 'demo', '--out', work], {
   encoding: 'utf8',

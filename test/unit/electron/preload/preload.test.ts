@@ -8,14 +8,14 @@ const electron = vi.hoisted(() => ({
 }));
 vi.mock('electron', () => electron);
 
-import type { DriftscopeApi } from '../../../shared/api';
-import { INVOKE_CHANNELS } from '../../../shared/api';
-import { CONTRACT_SAMPLES as METHODS } from './contract-samples';
+import type { DriftscopeApi } from '../../../../shared/api';
+import { INVOKE_CHANNELS } from '../../../../shared/api';
+import { CONTRACT_SAMPLES as METHODS } from '../../../helpers/contract-samples';
 
 let exposed: Record<string, unknown>;
 
 beforeAll(async () => {
-  await import('../../../electron/preload/index');
+  await import('../../../../electron/preload/index');
   exposed = Object.fromEntries(electron.contextBridge.exposeInMainWorld.mock.calls);
 });
 

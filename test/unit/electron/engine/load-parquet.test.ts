@@ -7,13 +7,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCsv } from '../../../electron/engine/load-csv';
-import { loadParquet } from '../../../electron/engine/load-parquet';
-import { isParquetFile, loadTable } from '../../../electron/engine/load-table';
-import { DatasetError } from '../../../shared/dataset-error';
-import type { Column, ColumnarTable } from '../../../shared/table/columnar';
+import { loadCsv } from '../../../../electron/engine/load-csv';
+import { loadParquet } from '../../../../electron/engine/load-parquet';
+import { isParquetFile, loadTable } from '../../../../electron/engine/load-table';
+import { DatasetError } from '../../../../shared/dataset-error';
+import type { Column, ColumnarTable } from '../../../../shared/table/columnar';
 
-const DIR = path.join(__dirname, '..', '..', 'fixtures', 'parquet');
+const DIR = path.join(__dirname, '..', '..', '..', 'fixtures', 'parquet');
 const fixture = (name: string) => path.join(DIR, name);
 
 /** A column's values as numbers (NaN = missing) or strings (null = missing). */

@@ -22,9 +22,9 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => ({ BrowserWindow: electron.BrowserWindow, dialog: electron.dialog }));
 
 import type { BrowserWindow } from 'electron';
-import { createFileChooser, openDialogOptions } from '../../../electron/main/dialogs';
-import { parseLaunchFiles, rendererQuery } from '../../../electron/main/launch';
-import { createMainWindow, mainWindowOptions } from '../../../electron/main/window';
+import { createFileChooser, openDialogOptions } from '../../../../electron/main/dialogs';
+import { parseLaunchFiles, rendererQuery } from '../../../../electron/main/launch';
+import { createMainWindow, mainWindowOptions } from '../../../../electron/main/window';
 
 describe('main window', () => {
   it('uses the security defaults and the requested size', () => {

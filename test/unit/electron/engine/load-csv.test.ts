@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCsv } from '../../../electron/engine/load-csv';
-import { DatasetError } from '../../../shared/dataset-error';
-import type { NumberColumn, StringColumn } from '../../../shared/table/columnar';
+import { loadCsv } from '../../../../electron/engine/load-csv';
+import { DatasetError } from '../../../../shared/dataset-error';
+import type { NumberColumn, StringColumn } from '../../../../shared/table/columnar';
 
-const fixture = (name: string) => path.join(__dirname, '..', '..', 'fixtures', 'csv', name);
+const fixture = (name: string) => path.join(__dirname, '..', '..', '..', 'fixtures', 'csv', name);
 
 async function loadError(file: string): Promise<DatasetError> {
   try {

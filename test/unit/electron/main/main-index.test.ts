@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { INVOKE_CHANNELS } from '../../../shared/api';
+import { INVOKE_CHANNELS } from '../../../../shared/api';
 
 const m = vi.hoisted(() => {
   const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
@@ -63,9 +63,9 @@ vi.mock('electron', () => ({
   dialog: { showOpenDialog: vi.fn() },
   shell: { openExternal: vi.fn() },
 }));
-vi.mock('../../../electron/engine/engine-client', () => ({ EngineClient: m.EngineClient }));
-vi.mock('../../../electron/main/handlers', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../electron/main/handlers')>();
+vi.mock('../../../../electron/engine/engine-client', () => ({ EngineClient: m.EngineClient }));
+vi.mock('../../../../electron/main/handlers', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../../electron/main/handlers')>();
   m.createHandlers.mockImplementation(real.createHandlers);
   return { ...real, createHandlers: m.createHandlers };
 });
@@ -80,7 +80,7 @@ beforeAll(async () => {
   process.argv = ['/usr/bin/electron', '.'];
   (process as { defaultApp?: boolean }).defaultApp = true;
   process.env.DRIFTSCOPE_USER_DATA = '/tmp/driftscope-test-profile';
-  await import('../../../electron/main/index');
+  await import('../../../../electron/main/index');
   await new Promise((resolve) => setTimeout(resolve, 0));
 });
 

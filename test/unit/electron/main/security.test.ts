@@ -14,7 +14,7 @@ import {
   isAllowedExternalUrl,
   isSameFileUrl,
   safeOpenExternal,
-} from '../../../electron/main/security';
+} from '../../../../electron/main/security';
 
 const RENDERER = 'file:///opt/driftscope/dist/renderer/index.html';
 

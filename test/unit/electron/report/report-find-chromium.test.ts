@@ -5,7 +5,7 @@ import {
   chromiumCandidates,
   findChromium,
   SYSTEM_CHROMIUM,
-} from '../../../electron/report/find-chromium';
+} from '../../../../electron/report/find-chromium';
 
 const existing =
   (...paths: string[]) =>

@@ -11,9 +11,9 @@ import {
   PROGRESS_CHANNEL,
   registerIpc,
   TIMELINE_PROGRESS_CHANNEL,
-} from '../../../electron/main/ipc';
-import { EVENT_CHANNELS, INVOKE_CHANNELS, type LoadProgress } from '../../../shared/api';
-import { SAMPLE_CHANNELS } from './contract-samples';
+} from '../../../../electron/main/ipc';
+import { EVENT_CHANNELS, INVOKE_CHANNELS, type LoadProgress } from '../../../../shared/api';
+import { SAMPLE_CHANNELS } from '../../../helpers/contract-samples';
 
 const RENDERER = 'file:///opt/driftscope/dist/renderer/index.html';
 

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCsv } from '../../../electron/engine/load-csv';
-import { analyzeTables } from '../../../shared/drift/analyze';
-import { DEFAULT_SETTINGS } from '../../../shared/drift/settings';
-import { analyzeTimeline } from '../../../shared/timeline/analyze-timeline';
+import { loadCsv } from '../../../../electron/engine/load-csv';
+import { analyzeTables } from '../../../../shared/drift/analyze';
+import { DEFAULT_SETTINGS } from '../../../../shared/drift/settings';
+import { analyzeTimeline } from '../../../../shared/timeline/analyze-timeline';
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const CONTEXT = { version: 'test', now: new Date('2026-01-01T00:00:00Z') };
 const tmp = mkdtempSync(path.join(tmpdir(), 'driftscope-timeline-batches-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isOutOfMemory, tooLargeError } from '../../../electron/engine/out-of-memory';
+import { isOutOfMemory, tooLargeError } from '../../../../electron/engine/out-of-memory';
 
 describe('out-of-memory errors become a message about the file', () => {
   it('recognises a typed array that cannot grow, and the worker heap limit', () => {

@@ -11,14 +11,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCsv } from '../../../electron/engine/load-csv';
-import { DEFAULT_SETTINGS } from '../../../shared/drift/settings';
-import { analyzeTimeline } from '../../../shared/timeline/analyze-timeline';
-import { referenceBound } from '../../../shared/timeline/reference-bound';
-import { sortedWithout } from '../../../shared/timeline/slice-table';
-import type { ReferenceThreshold } from '../../../shared/timeline/types';
+import { loadCsv } from '../../../../electron/engine/load-csv';
+import { DEFAULT_SETTINGS } from '../../../../shared/drift/settings';
+import { analyzeTimeline } from '../../../../shared/timeline/analyze-timeline';
+import { referenceBound } from '../../../../shared/timeline/reference-bound';
+import { sortedWithout } from '../../../../shared/timeline/slice-table';
+import type { ReferenceThreshold } from '../../../../shared/timeline/types';
 
-const FIXTURES = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../../fixtures/', import.meta.url));
 const LOO = JSON.parse(readFileSync(path.join(FIXTURES, 'timeline/loo.json'), 'utf8'));
 const CONTEXT = { version: 'test', now: new Date('2026-01-01T00:00:00Z') };
 

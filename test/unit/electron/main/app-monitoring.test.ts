@@ -9,11 +9,11 @@ import { appendFileSync, copyFileSync, mkdtempSync, readFileSync, statSync, writ
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EngineClient } from '../../../electron/engine/engine-client';
-import { createHandlers, type Handlers } from '../../../electron/main/handlers';
-import { parseSettings } from '../../../shared/drift/settings';
-import type { MonitorHistory } from '../../../shared/monitoring/history-timeline';
-import { cliPath, type MonitorRun, writeMonitorHistory } from './monitor-history-fixture';
+import { EngineClient } from '../../../../electron/engine/engine-client';
+import { createHandlers, type Handlers } from '../../../../electron/main/handlers';
+import { parseSettings } from '../../../../shared/drift/settings';
+import type { MonitorHistory } from '../../../../shared/monitoring/history-timeline';
+import { cliPath, type MonitorRun, writeMonitorHistory } from '../../../helpers/monitor-history-fixture';
 
 const work = mkdtempSync(path.join(tmpdir(), 'ds-app-monitoring-'));
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');

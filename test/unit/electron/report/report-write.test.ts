@@ -3,16 +3,16 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import type { PdfPrinter } from '../../../electron/report/pdf-printer';
-import { loadPlotlyBundle, scriptHash } from '../../../electron/report/plotly-bundle';
+import type { PdfPrinter } from '../../../../electron/report/pdf-printer';
+import { loadPlotlyBundle, scriptHash } from '../../../../electron/report/plotly-bundle';
 import {
   defaultReportName,
   renderReport,
   reportFailureLine,
   writeReports,
-} from '../../../electron/report/write-reports';
-import { PDF_MAX_COLUMN_SECTIONS } from '../../../shared/report/pdf-layout';
-import { demoResult, IMG } from '../shared/report/fixture';
+} from '../../../../electron/report/write-reports';
+import { PDF_MAX_COLUMN_SECTIONS } from '../../../../shared/report/pdf-layout';
+import { demoResult, IMG } from '../../shared/report/fixture';
 
 describe('writeReports', () => {
   it('writes each requested format atomically and reports sizes', async () => {

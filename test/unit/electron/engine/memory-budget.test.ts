@@ -7,9 +7,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { gzipTextBytes, loadCsv } from '../../../electron/engine/load-csv';
-import { checkMemory, estimateMemory } from '../../../electron/engine/memory-budget';
-import { DatasetError } from '../../../shared/dataset-error';
+import { gzipTextBytes, loadCsv } from '../../../../electron/engine/load-csv';
+import { checkMemory, estimateMemory } from '../../../../electron/engine/memory-budget';
+import { DatasetError } from '../../../../shared/dataset-error';
 
 const GIB = 1024 ** 3;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'driftscope-memory-'));

@@ -6,11 +6,11 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({}));
 
 import type { IpcMain } from 'electron';
-import type { EngineClient } from '../../../electron/engine/engine-client';
-import { createHandlers } from '../../../electron/main/handlers';
-import { registerIpc } from '../../../electron/main/ipc';
-import { PreferencesStore } from '../../../electron/main/preferences';
-import { INVOKE_CHANNELS } from '../../../shared/api';
+import type { EngineClient } from '../../../../electron/engine/engine-client';
+import { createHandlers } from '../../../../electron/main/handlers';
+import { registerIpc } from '../../../../electron/main/ipc';
+import { PreferencesStore } from '../../../../electron/main/preferences';
+import { INVOKE_CHANNELS } from '../../../../shared/api';
 
 describe('handlers ↔ IPC registration', () => {
   it('createHandlers provides exactly the contract channels and registers without error', () => {

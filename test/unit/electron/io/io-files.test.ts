@@ -3,9 +3,9 @@ import { chmodSync, linkSync, mkdirSync, mkdtempSync, statSync, symlinkSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { outputLocationProblem } from '../../../electron/io/output-location';
-import { inputOverwrittenBy, isSameFile } from '../../../electron/io/same-file';
-import { writeFileAtomic } from '../../../electron/io/write-file-atomic';
+import { outputLocationProblem } from '../../../../electron/io/output-location';
+import { inputOverwrittenBy, isSameFile } from '../../../../electron/io/same-file';
+import { writeFileAtomic } from '../../../../electron/io/write-file-atomic';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ds-io-'));
 const a = path.join(dir, 'a.csv');
