@@ -43,11 +43,16 @@ export function heatColourScale(scheme: Scheme): [number, string][] {
       ];
 }
 
-/** The x axis of a chart over the chunks: one slot per chunk, slanted labels (chunkTicks), no grid. */
+/**
+ * The x axis of a chart over the chunks: one slot per chunk, slanted labels (chunkTicks), no grid. The
+ * margins grow to hold the slanted labels (automargin): a long file name would otherwise be cut under the
+ * plot or, for the first chunk, past the left edge.
+ */
 function chunkAxis(labels: string[]) {
   return {
     ...chunkTicks(labels),
     tickangle: -40,
+    automargin: true,
     range: [-0.5, labels.length - 0.5],
     showgrid: false,
     zeroline: false,
@@ -76,8 +81,8 @@ export function axesWithBars(
       showticklabels: false,
     },
     xaxis2: { ...axis, anchor: 'y2', matches: 'x' },
-    yaxis: { domain: [0.3, 1], gridcolor: grid, zeroline: false, ...main },
-    yaxis2: { anchor: 'x2', domain: [0, 0.18], gridcolor: grid, ...bars },
+    yaxis: { domain: [0.3, 1], gridcolor: grid, zeroline: false, automargin: true, ...main },
+    yaxis2: { anchor: 'x2', domain: [0, 0.18], gridcolor: grid, automargin: true, ...bars },
   };
 }
 
@@ -250,6 +255,7 @@ export function heatmapFigure(timeline: Timeline, rows: HeatRow[], scheme: Schem
           plotlySafeText(row.name.length > 20 ? `${row.name.slice(0, 19)}…` : row.name),
         ),
         autorange: 'reversed',
+        automargin: true,
         showgrid: false,
         zeroline: false,
       },
@@ -448,7 +454,15 @@ export function shareFigure(timeline: Timeline, shareThreshold: number | null, s
       margin: { l: 56, r: 10, t: 24, b: 56 },
       legend: { orientation: 'h', x: 0, y: 1.2, font: { size: 11 } },
       xaxis: chunkAxis(labels),
-      yaxis: { range: [0, 1], tickformat: '.0%', title: { text: 'drifted' }, gridcolor: theme.grid },
+      // A little room past 0 % and 100 %, so a marker on either is not cut by the plot's edge.
+      yaxis: {
+        range: [-0.04, 1.04],
+        tickvals: [0, 0.5, 1],
+        tickformat: '.0%',
+        title: { text: 'drifted' },
+        gridcolor: theme.grid,
+        automargin: true,
+      },
       ...referenceShapes(timeline, scheme, true),
     },
   };
@@ -527,7 +541,7 @@ export function metricsFigure(timeline: Timeline, scheme: Scheme): Figure | null
       margin: { l: 56, r: 10, t: 24, b: 56 },
       legend: { orientation: 'h', x: 0, y: 1.2, font: { size: 11 } },
       xaxis: chunkAxis(labels),
-      yaxis: { title: { text: 'metric' }, gridcolor: theme.grid },
+      yaxis: { title: { text: 'metric' }, gridcolor: theme.grid, automargin: true },
       ...referenceShapes(timeline, scheme, true),
     },
   };
