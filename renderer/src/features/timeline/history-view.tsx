@@ -15,6 +15,21 @@ import { heatmapFigure, shareFigure } from './timeline-charts';
 
 const num = (v: number | null) => (v === null ? '—' : formatNumber(v));
 
+/**
+ * A column name with line-break opportunities after its separators (`_ . - /`), so `num_open_accounts`
+ * wraps as `num_open_` / `accounts` in a narrow pane rather than mid-word. Text nodes and <wbr>, never HTML.
+ */
+function breakable(name: string) {
+  const parts = name.split(/(?<=[_.\-/])/);
+  return parts.map((part, i) => (
+    // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed string, in order.
+    <span key={i}>
+      {part}
+      {i < parts.length - 1 && <wbr />}
+    </span>
+  ));
+}
+
 /** One alert in words (the monitor's JSON log line, read). */
 export function describeAlert(a: BatchAlert): string {
   if (a.alert === 'dataset_drift')
@@ -84,54 +99,58 @@ function BatchDetail({
           </ul>
         )}
         {chunk.columns.length > 0 && (
-          <table className="hv-table" data-testid="batch-columns">
-            <thead>
-              <tr>
-                <th>Column</th>
-                <th>Test</th>
-                <th className="num">Score</th>
-                <th className="num">Threshold</th>
-                <th>Verdict</th>
-                <th className="num">Missing</th>
-              </tr>
-            </thead>
-            <tbody>
-              {chunk.columns.map((c) => (
-                <tr key={c.name} data-testid="batch-column" data-name={c.name} data-drift={c.driftDetected}>
-                  <td>{c.name}</td>
-                  <td>{c.test ?? '—'}</td>
-                  <td className="num">{num(c.score)}</td>
-                  <td className="num">{num(c.threshold)}</td>
-                  <td className={c.driftDetected ? 'hv-drift' : 'muted'}>
-                    {c.test === null ? (c.note ?? 'not tested') : c.driftDetected ? 'drift' : 'no drift'}
-                  </td>
-                  <td className="num">{c.missingShare === null ? '—' : formatPercent(c.missingShare)}</td>
+          <div className="hv-table-box" data-testid="batch-columns-box">
+            <table className="hv-table" data-testid="batch-columns">
+              <thead>
+                <tr>
+                  <th>Column</th>
+                  <th>Test</th>
+                  <th className="num">Score</th>
+                  <th className="num">Threshold</th>
+                  <th>Verdict</th>
+                  <th className="num">Missing</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {chunk.columns.map((c) => (
+                  <tr key={c.name} data-testid="batch-column" data-name={c.name} data-drift={c.driftDetected}>
+                    <td className="hv-name">{breakable(c.name)}</td>
+                    <td>{c.test ?? '—'}</td>
+                    <td className="num">{num(c.score)}</td>
+                    <td className="num">{num(c.threshold)}</td>
+                    <td className={c.driftDetected ? 'hv-drift' : 'muted'}>
+                      {c.test === null ? (c.note ?? 'not tested') : c.driftDetected ? 'drift' : 'no drift'}
+                    </td>
+                    <td className="num">{c.missingShare === null ? '—' : formatPercent(c.missingShare)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
         {batch.metrics.length > 0 && (
-          <table className="hv-table" data-testid="batch-metrics">
-            <thead>
-              <tr>
-                <th>Metric</th>
-                <th className="num">Realised</th>
-                <th className="num">Baseline</th>
-                <th>Verdict</th>
-              </tr>
-            </thead>
-            <tbody>
-              {batch.metrics.map((m) => (
-                <tr key={m.metric}>
-                  <td>{m.metric}</td>
-                  <td className="num">{num(m.realized)}</td>
-                  <td className="num">{num(m.baseline)}</td>
-                  <td className={m.decayed ? 'hv-drift' : 'muted'}>{m.decayed ? 'decayed' : 'ok'}</td>
+          <div className="hv-table-box" data-testid="batch-metrics-box">
+            <table className="hv-table" data-testid="batch-metrics">
+              <thead>
+                <tr>
+                  <th>Metric</th>
+                  <th className="num">Realised</th>
+                  <th className="num">Baseline</th>
+                  <th>Verdict</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {batch.metrics.map((m) => (
+                  <tr key={m.metric}>
+                    <td>{m.metric}</td>
+                    <td className="num">{num(m.realized)}</td>
+                    <td className="num">{num(m.baseline)}</td>
+                    <td className={m.decayed ? 'hv-drift' : 'muted'}>{m.decayed ? 'decayed' : 'ok'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </div>
     </section>
