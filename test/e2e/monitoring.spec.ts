@@ -11,6 +11,7 @@ import type { Page } from '@playwright/test';
 import { buildBaseline, serializeBaseline } from '../../electron/monitor/build-baseline';
 import { parseSettings } from '../../shared/drift/settings';
 import { writeMonitorHistory } from '../helpers/monitor-history-fixture';
+import { chartOverflow, widthOverflow } from './chart-bounds';
 import { artifactsDir, expect, test } from './harness';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
@@ -107,16 +108,38 @@ test('Open monitor history shows the batches as chunks with their alerts, and a 
     'data-drift',
     'true',
   );
-  for (const size of [
-    { width: 1280, height: 800 },
-    { width: 1920, height: 1080 },
-  ]) {
-    await page.setViewportSize(size);
-    await page.screenshot({
-      path: path.join(artifactsDir, `monitor-history-${size.width}.png`),
-      fullPage: false,
-    });
+  // Issue 12: at both sizes and in both themes, the slanted batch labels sit inside each chart's svg, the
+  // share line's points inside its plot area, and the batch's table no wider than its pane.
+  const workspace = page.getByTestId('history-view');
+  const pane = page.locator('.tl-detail');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const size of [
+      { width: 1280, height: 800 },
+      { width: 1920, height: 1080 },
+    ]) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(400);
+      for (const id of ['timeline-heatmap', 'timeline-share'])
+        expect(await chartOverflow(page.getByTestId(id)), `${id} at ${size.width}, ${scheme}`).toEqual([]);
+      for (const id of ['batch-columns', 'batch-metrics'])
+        expect(
+          await widthOverflow(detail.getByTestId(`${id}-box`), pane),
+          `${id} wider than the pane at ${size.width}, ${scheme}`,
+        ).toBeLessThanOrEqual(0);
+      const suffix = scheme === 'light' ? '' : '-dark';
+      await page.screenshot({
+        path: path.join(artifactsDir, `monitor-history-${size.width}${suffix}.png`),
+        fullPage: false,
+      });
+      await workspace.evaluate((e) => e.scrollTo(0, 0));
+      await page.screenshot({
+        path: path.join(artifactsDir, `monitor-history-${size.width}${suffix}-top.png`),
+        fullPage: false,
+      });
+    }
   }
+  await page.emulateMedia({ colorScheme: 'light' });
   await batches.nth(4).getByRole('button', { name: 'batch-005.csv' }).click();
   await expect(detail.getByTestId('batch-error')).toContainText('batch-005.csv');
   await page.screenshot({ path: path.join(artifactsDir, 'monitor-history-error-1920.png') });

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { chartOverflow } from './chart-bounds';
 import { artifactsDir, expect, test } from './harness';
 
 test.beforeAll(() => mkdirSync(artifactsDir, { recursive: true }));
@@ -63,6 +64,9 @@ test('weekly heatmap of the demo: drift starts in week 6; sorting; a clicked chu
   ]) {
     await page.setViewportSize(size);
     await page.waitForTimeout(400);
+    // Issue 12: the slanted week labels inside each chart's svg, the lines' points inside their plots.
+    for (const id of ['timeline-heatmap', 'timeline-feature-line', 'timeline-share', 'timeline-metrics'])
+      expect(await chartOverflow(page.getByTestId(id)), `${id} at ${size.width}`).toEqual([]);
     await page.screenshot({
       path: path.join(artifactsDir, `timeline-${size.width}x${size.height}.png`),
       fullPage: false,
