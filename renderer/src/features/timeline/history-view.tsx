@@ -10,8 +10,10 @@ import type { HistoryBatch, MonitorHistory } from '../../../../shared/monitoring
 import { PlotlyChart } from '../../components/plotly-chart';
 import { formatBytes, formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { useColorScheme } from '../../lib/use-color-scheme';
+import { onChunkClick } from './chunk-click';
 import { heatmapRows, sortHeatRows } from './heatmap-data';
 import { heatmapFigure, shareFigure } from './timeline-charts';
+import { TimelineNotes } from './timeline-notes';
 
 const num = (v: number | null) => (v === null ? '—' : formatNumber(v));
 
@@ -29,6 +31,10 @@ function breakable(name: string) {
     </span>
   ));
 }
+
+/** An alert's identity within its batch: its kind and the feature or metric it is about. */
+const alertKey = (a: BatchAlert) =>
+  `${a.alert}:${a.alert === 'feature_drift' ? a.feature : a.alert === 'model_decay' ? a.metric : ''}`;
 
 /** One alert in words (the monitor's JSON log line, read). */
 export function describeAlert(a: BatchAlert): string {
@@ -90,11 +96,7 @@ function BatchDetail({
         {batch.alerts.length > 0 && (
           <ul className="hv-alerts" data-testid="batch-alerts">
             {batch.alerts.map((a) => (
-              <li
-                key={`${a.alert}:${a.alert === 'feature_drift' ? a.feature : a.alert === 'model_decay' ? a.metric : ''}`}
-              >
-                {describeAlert(a)}
-              </li>
+              <li key={alertKey(a)}>{describeAlert(a)}</li>
             ))}
           </ul>
         )}
@@ -180,11 +182,7 @@ export function HistoryView({ history, onClose }: { history: MonitorHistory; onC
           Close history
         </button>
       </header>
-      <ul className="tl-notes muted" data-testid="timeline-notes">
-        {timeline.notes.map((note) => (
-          <li key={note}>{note}</li>
-        ))}
-      </ul>
+      <TimelineNotes notes={timeline.notes} />
       <div className="tl-body">
         <section className="tl-card" aria-label="Drift by feature and batch">
           <header className="tl-card-head">
@@ -196,10 +194,7 @@ export function HistoryView({ history, onClose }: { history: MonitorHistory; onC
             testId="timeline-heatmap"
             className="tl-chart"
             label={`Heatmap of ${rows.length} features over ${batches.length} batches: colour is the score relative to its threshold, dots mark alerts`}
-            onPointClick={(_curve, _point, at) => {
-              const x = Number(at.x);
-              if (Number.isInteger(x)) setSelected(x);
-            }}
+            onPointClick={onChunkClick(setSelected)}
           />
         </section>
         <div className="tl-lower">
@@ -211,10 +206,7 @@ export function HistoryView({ history, onClose }: { history: MonitorHistory; onC
                 testId="timeline-share"
                 className="tl-chart"
                 label="Share of drifted tested columns per batch"
-                onPointClick={(_curve, _point, at) => {
-                  const x = Number(at.x);
-                  if (Number.isInteger(x)) setSelected(x);
-                }}
+                onPointClick={onChunkClick(setSelected)}
               />
             </section>
             <section className="tl-card" aria-label="Batches">
@@ -260,11 +252,7 @@ export function HistoryView({ history, onClose }: { history: MonitorHistory; onC
                           ) : (
                             <ul className="hv-alerts">
                               {b.alerts.map((a) => (
-                                <li
-                                  key={`${a.alert}:${a.alert === 'feature_drift' ? a.feature : a.alert === 'model_decay' ? a.metric : ''}`}
-                                  data-testid="history-alert"
-                                  data-alert={a.alert}
-                                >
+                                <li key={alertKey(a)} data-testid="history-alert" data-alert={a.alert}>
                                   {describeAlert(a)}
                                 </li>
                               ))}

@@ -15,12 +15,14 @@ import { ProgressTrack } from '../../components/progress-track';
 import { formatInteger } from '../../lib/format';
 import { useColorScheme } from '../../lib/use-color-scheme';
 import { WorkspaceTabs } from '../performance/workspace-tabs';
+import { clickedCell, onChunkClick } from './chunk-click';
 import { ChunkDetail } from './chunk-detail';
 import { defaultSpec, timeColumnsOf } from './default-spec';
 import { EstimatedCard } from './estimated-card';
 import { analysisPosition, type HeatSort, heatmapRows, sortHeatRows } from './heatmap-data';
 import { featureLineFigure, heatmapFigure, metricsFigure, shareFigure } from './timeline-charts';
 import { TimelineControls } from './timeline-controls';
+import { TimelineNotes } from './timeline-notes';
 import type { TimelineState } from './use-timeline';
 
 interface Props {
@@ -132,13 +134,7 @@ export function TimelineView(props: Props) {
           <div className="load-error-message">{state.error}</div>
         </div>
       )}
-      {timeline && timeline.notes.length > 0 && (
-        <ul className="tl-notes muted" data-testid="timeline-notes">
-          {timeline.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      )}
+      {timeline && timeline.notes.length > 0 && <TimelineNotes notes={timeline.notes} />}
       {timeline && heat && (
         <div className={state.status === 'running' ? 'tl-body tl-stale' : 'tl-body'}>
           <section className="tl-card" aria-label="Drift by feature and chunk">
@@ -174,9 +170,8 @@ export function TimelineView(props: Props) {
               className="tl-chart"
               label={`Heatmap of ${rows.length} features over ${timeline.chunks.length} chunks: colour is the score relative to its threshold, dots mark alerts`}
               onPointClick={(_curve, _point, at) => {
-                const x = Number(at.x);
-                const y = Number(at.y);
-                if (Number.isInteger(x) && Number.isInteger(y)) openChunk(x, rows[y]?.name ?? null);
+                const cell = clickedCell(at);
+                if (cell) openChunk(cell.chunk, rows[cell.row]?.name ?? null);
               }}
             />
             <div className="tl-heat-rows sr-only" data-testid="timeline-rows">
@@ -216,10 +211,7 @@ export function TimelineView(props: Props) {
                     testId="timeline-feature-line"
                     className="tl-chart"
                     label={`Score of ${selected} per chunk with its threshold, and rows per chunk`}
-                    onPointClick={(_curve, _point, at) => {
-                      const x = Number(at.x);
-                      if (Number.isInteger(x)) openChunk(x, null);
-                    }}
+                    onPointClick={onChunkClick((index) => openChunk(index, null))}
                   />
                 </section>
               )}
