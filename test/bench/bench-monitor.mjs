@@ -131,7 +131,7 @@ mkdirSync(path.join(work, 'wsmall'));
 const gaugeOf = (text, name) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)`, 'm').exec(text)?.[1]);
 const memory = await withMonitor('bsmall.json', 'wsmall', 9563, async (child) => {
   const at = {};
-  const samples = []; // [batch, V8 heap used MB, RSS MB] every 10 batches, from the monitor's own /metrics
+  const samples = []; // [batch, V8 heap used, RSS, V8 heap total, external (MB)] every 10 batches, from the monitor's own /metrics
   for (let i = 1; i <= manyBatches; i++) {
     deliver(
       i % 2 ? small.current : small.reference,
@@ -141,7 +141,14 @@ const memory = await withMonitor('bsmall.json', 'wsmall', 9563, async (child) =>
     if (i % 10 === 0) {
       await waitBatches('wsmall.jsonl', i);
       const text = await (await fetch('http://127.0.0.1:9563/metrics')).text();
-      samples.push([i, gaugeOf(text, 'nodejs_heap_size_used_bytes') / 2 ** 20, rssMb(child.pid)]);
+      const mb = (name) => gaugeOf(text, name) / 2 ** 20;
+      samples.push([
+        i,
+        mb('nodejs_heap_size_used_bytes'),
+        rssMb(child.pid),
+        mb('nodejs_heap_size_total_bytes'),
+        mb('nodejs_external_memory_bytes'),
+      ]);
     }
     if (i === 10 || i === Math.round(manyBatches / 2) || i === manyBatches) {
       await sleep(500);
