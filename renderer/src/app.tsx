@@ -10,6 +10,7 @@ import { useColumnDetail } from './features/detail/use-column-detail';
 import { DatasetSlot } from './features/open/dataset-slot';
 import { AnalysisSettingsButton } from './features/overview/analysis-settings';
 import { DriftTable } from './features/overview/drift-table';
+import { MultivariateCard } from './features/overview/multivariate-card';
 import { OnlyInFiles } from './features/overview/only-in-files';
 import { VerdictCard } from './features/overview/verdict-card';
 import { ModelQualityView } from './features/performance/model-quality-view';
@@ -239,6 +240,13 @@ export function App() {
           <WorkspaceTabs result={result} />
           <div className="overview">
             <VerdictCard result={result} latest={latest} />
+            <MultivariateCard
+              result={result}
+              settings={state.settings}
+              running={state.analysis.status === 'running'}
+              onApply={actions.applySettings}
+              onSelect={actions.select}
+            />
             <OnlyInFiles result={result} />
           </div>
           <div className="split">

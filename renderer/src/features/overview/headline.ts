@@ -1,7 +1,8 @@
 /**
  * The overview's headline: what matters most, never an all-clear while something is wrong. In order:
  * dataset drift; drift in the latest chunk of the timeline; a degraded model (whole period, then the
- * latest chunk); columns that drifted without reaching the dataset share (a caution); else no drift.
+ * latest chunk); multivariate drift (a detector of docs/multivariate.md fired, whatever the columns say);
+ * columns that drifted without reaching the dataset share (a caution); else no drift.
  * The other findings are listed under the title.
  */
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
@@ -28,6 +29,9 @@ export function headlineOf(result: AnalysisResult, latest: TimelineChunk | null)
   if (performance?.modelDegraded) findings.push({ tone: 'drift', text: 'Model quality degraded' });
   if (latest?.performance?.modelDegraded && !performance?.modelDegraded)
     findings.push({ tone: 'drift', text: `Model quality degraded in the latest chunk (${latest.label})` });
+  const mv = result.multivariate;
+  if (mv?.domainClassifier?.driftDetected || mv?.reconstruction?.driftDetected)
+    findings.push({ tone: 'drift', text: 'Multivariate drift detected' });
   if (!dataset.driftDetected && dataset.driftedColumns > 0) {
     const n = dataset.driftedColumns;
     findings.push({

@@ -81,4 +81,34 @@ describe('headline', () => {
       also: [],
     });
   });
+
+  it('multivariate drift with no drifted column is never the all-clear', () => {
+    const quiet = variant({ drifted: 0, degraded: false });
+    const classifier = {
+      auc: 0.9,
+      aucLow: 0.88,
+      aucHigh: 0.92,
+      threshold: 0.55,
+      driftDetected: true,
+      rows: 100,
+      folds: 5,
+      foldAuc: [],
+      importance: [],
+      interactions: [],
+    };
+    const h = headlineOf(
+      {
+        ...quiet,
+        multivariate: { columns: [], domainClassifier: classifier, reconstruction: null, notes: [] },
+      },
+      null,
+    );
+    expect(h).toEqual({ tone: 'drift', title: 'Multivariate drift detected', also: [] });
+    const calm = { ...classifier, auc: 0.5, driftDetected: false };
+    const ok = headlineOf(
+      { ...quiet, multivariate: { columns: [], domainClassifier: calm, reconstruction: null, notes: [] } },
+      null,
+    );
+    expect(ok.tone).toBe('ok');
+  });
 });
