@@ -12,6 +12,7 @@ import type { AnalysisResult, ColumnResult, ColumnSummary, FileInfo } from './an
 import { orderColumns } from './column-order';
 import { summaryLine } from './drift-summary';
 import { estimatedSection } from './html-estimated';
+import { multivariateSection } from './html-multivariate';
 import { performanceSection } from './html-performance';
 import { servingSection } from './html-serving';
 import { shadowSection } from './html-shadow';
@@ -315,6 +316,7 @@ export function renderHtmlReport(result: AnalysisResult, options: HtmlReportOpti
     filesSection(result),
     settingsSection(result),
     driftTable(result, columns, maxSections),
+    multivariateSection(result, new Map(columns.slice(0, maxSections).map((c, i) => [c.name, i]))),
     listSection('only-reference', 'Only in the reference file (not tested)', result.onlyInReference),
     listSection('only-current', 'Only in the current file (not tested)', result.onlyInCurrent),
     listSection('ignored', 'Ignored on request', result.ignored),

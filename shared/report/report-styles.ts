@@ -74,6 +74,8 @@ pre { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); p
 .perf-chart h3 { margin-bottom: 2px; }
 .chart-caption { margin: 2px 0 0; font-size: 12px; }
 .chart .axis-title { fill: var(--text); font-size: 11px; }
+.chart a .link { fill: #315fe2; text-decoration: underline; }
+.multivariate-box { max-width: 640px; }
 .concept { margin-top: 16px; }
 .concept-head { break-inside: avoid; page-break-inside: avoid; }
 .concept-reading { border: 1px solid var(--line); border-left: 4px solid var(--ok); border-radius: 4px;
