@@ -66,7 +66,7 @@ const USAGE = `Usage:
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
   driftscope simulate --reference REF --out DIR [--batches N] [--rows N] [--drift SPEC ...]
                       [--drift-from K] [--seed S]
-  driftscope baseline --reference REF --out baseline.json [--config FILE] [--model NAME]
+  driftscope baseline --reference REF --out baseline.json [--config FILE] [--model NAME] [--multivariate]
                       [--target COL] [--prediction COL] [--proba COL[,COL...]] [--task T] [--pos-label L]
   driftscope monitor --baseline baseline.json --watch DIR [--listen 127.0.0.1:9464|off] [--textfile FILE]
                      [--history FILE] [--log FILE] [--reference FILE] [--poll MS] [--settle MS]

@@ -1,11 +1,13 @@
 /**
- * `driftscope baseline --reference REF [--config FILE] [mapping flags] [--model NAME] --out baseline.json`:
+ * `driftscope baseline --reference REF [--config FILE] [mapping flags] [--multivariate] [--model NAME] --out baseline.json`:
  * analyses the reference against itself with the same engine and settings as `analyze`, and saves the
  * baseline (electron/monitor/build-baseline.ts, the app's builder too) atomically. Refuses an --out that is the reference itself.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEFAULT_SETTINGS } from '../../shared/drift/settings';
 import {
+  applySettingsFlags,
   type PerformanceFlags,
   performanceFlags,
   readConfig,
@@ -35,6 +37,8 @@ export async function baselineCommand(args: string[], say: (line: string) => voi
       config: { type: 'string' },
       model: { type: 'string' },
       out: { type: 'string' },
+      multivariate: { type: 'boolean', default: false },
+      'no-multivariate': { type: 'boolean', default: false },
       ...MAPPING_OPTIONS,
     },
   });
@@ -49,6 +53,12 @@ export async function baselineCommand(args: string[], say: (line: string) => voi
   // No mapping flags and none in the config: no `performance` block, as the app saves it (same bytes).
   if (merged.performance !== undefined || Object.keys(performance).length > 0)
     merged.performance = performance;
+  // --multivariate / --no-multivariate: the detectors run on every batch the monitor analyses.
+  if (values.multivariate || values['no-multivariate'])
+    merged.multivariate = applySettingsFlags(
+      { ...DEFAULT_SETTINGS, ...merged },
+      { multivariate: values.multivariate, 'no-multivariate': values['no-multivariate'] },
+    ).multivariate;
   const model = values.model ?? defaultModelName(values.reference);
   const baseline = await buildBaseline(reference, merged, model);
   writeFileAtomic(out, serializeBaseline(baseline));

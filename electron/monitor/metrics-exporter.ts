@@ -38,6 +38,10 @@ export class MetricsExporter {
       decayed: gauge(F.modelMetricDecayed),
       latency: gauge(F.servingLatency),
       errorRate: gauge(F.servingErrorRate),
+      auc: gauge(F.multivariateAuc),
+      reconstruction: gauge(F.reconstructionError),
+      reconstructionBound: gauge(F.reconstructionErrorThreshold),
+      multivariateDetected: gauge(F.multivariateDriftDetected),
       rows: gauge(F.batchRows),
       last: gauge(F.lastBatchTimestamp),
       stale: gauge(F.stalenessThreshold),
@@ -93,6 +97,10 @@ export class MetricsExporter {
       this.g.decayed,
       this.g.latency,
       this.g.errorRate,
+      this.g.auc,
+      this.g.reconstruction,
+      this.g.reconstructionBound,
+      this.g.multivariateDetected,
     ])
       gauge.reset();
     for (const c of s.columns) {
@@ -111,6 +119,7 @@ export class MetricsExporter {
       this.g.decayed.set({ model, metric: m.metric }, m.decayed ? 1 : 0);
     }
     this.showServing(s);
+    this.showMultivariate(s);
     this.g.rows.set({ model }, s.rows);
     this.g.last.set({ model }, Date.parse(record.analysedAt) / 1000);
   }
@@ -128,6 +137,23 @@ export class MetricsExporter {
     if (rate !== null) this.g.errorRate.set({ model }, rate);
     for (const [metric, value] of Object.entries(s.estimated ?? {}))
       this.g.metric.set({ model, metric, source: 'estimated' }, value);
+  }
+
+  /** The multivariate detectors of the latest batch, when the baseline's settings turn them on. */
+  private showMultivariate(s: NonNullable<BatchRecord['summary']>): void {
+    const model = this.model;
+    const c = s.multivariate?.classifier ?? null;
+    if (c) {
+      this.g.auc.set({ model }, c.auc);
+      this.g.multivariateDetected.set({ model, detector: 'domain_classifier' }, c.driftDetected ? 1 : 0);
+    }
+    const r = s.multivariate?.reconstruction ?? null;
+    if (r) {
+      this.g.reconstruction.set({ model }, r.error);
+      if (r.upper !== null) this.g.reconstructionBound.set({ model, bound: 'upper' }, r.upper);
+      if (r.lower !== null) this.g.reconstructionBound.set({ model, bound: 'lower' }, r.lower);
+      this.g.multivariateDetected.set({ model, detector: 'reconstruction' }, r.driftDetected ? 1 : 0);
+    }
   }
 
   text(): Promise<string> {

@@ -5,6 +5,7 @@
  * app's history view and the tests read it the same way.
  */
 import type { AnalysisResult } from '../report/analysis-result';
+import { type BatchMultivariate, multivariateOfBatch } from './batch-multivariate';
 import { type BatchServing, estimatedOfBatch, servingOfBatch } from './batch-serving';
 
 export interface BatchColumn {
@@ -35,6 +36,8 @@ export interface BatchSummary {
   serving?: BatchServing | null;
   /** CBPE estimates of the batch by metric; absent in histories written before it. */
   estimated?: Record<string, number> | null;
+  /** Multivariate detectors of the batch (batch-multivariate.ts); absent when off or in older histories. */
+  multivariate?: BatchMultivariate | null;
 }
 
 export interface BatchRecord {
@@ -79,6 +82,7 @@ export function summarizeBatch(result: AnalysisResult): BatchSummary {
     modelDegraded: p?.modelDegraded ?? false,
     serving: servingOfBatch(result),
     estimated: estimatedOfBatch(result),
+    multivariate: multivariateOfBatch(result),
   };
 }
 

@@ -82,6 +82,30 @@ export const METRIC_FAMILIES = {
     ['model'],
     "Share of the latest batch's requests that failed (1 = error, or an HTTP 5xx status).",
   ),
+  multivariateAuc: family(
+    'driftscope_multivariate_auc',
+    'gauge',
+    ['model'],
+    'Cross-validated ROC AUC of the domain classifier telling the latest batch from the reference (0.5: the two cannot be told apart).',
+  ),
+  reconstructionError: family(
+    'driftscope_reconstruction_error',
+    'gauge',
+    ['model'],
+    "The latest batch's mean PCA reconstruction error under the reference's pipeline (NannyML's method).",
+  ),
+  reconstructionErrorThreshold: family(
+    'driftscope_reconstruction_error_threshold',
+    'gauge',
+    ['model', 'bound'],
+    'Bounds of the reconstruction error (bound="upper" | "lower"); outside them the batch drifted.',
+  ),
+  multivariateDriftDetected: family(
+    'driftscope_multivariate_drift_detected',
+    'gauge',
+    ['model', 'detector'],
+    '1 when a multivariate detector (detector="domain_classifier" | "reconstruction") flagged the latest batch, else 0.',
+  ),
   batchRows: family('driftscope_batch_rows', 'gauge', ['model'], 'Rows of the latest batch.'),
   lastBatchTimestamp: family(
     'driftscope_last_batch_timestamp_seconds',

@@ -46,10 +46,19 @@ function driftscope(args: string[]): string {
   return r.stderr;
 }
 
-/** The two-file analysis the monitor makes of a batch (the baseline's default settings), as JSON. */
+/** The two-file analysis the monitor makes of a batch (the baseline's settings: defaults, multivariate on), as JSON. */
 function driftscopeJson(batch: string): AnalysisResult {
   const out = path.join(work, `${path.basename(batch)}.json`);
-  driftscope(['analyze', '--reference', 'demo/reference.csv', '--current', batch, '--json', out]);
+  driftscope([
+    'analyze',
+    '--reference',
+    'demo/reference.csv',
+    '--current',
+    batch,
+    '--multivariate',
+    '--json',
+    out,
+  ]);
   return JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
 }
 
@@ -185,7 +194,16 @@ beforeAll(async () => {
     demoRef,
     `${lines.map((l, i) => (i === 0 ? `${l},latency_ms,status_code` : `${l},${20 + ((37 * i) % 97)},${i % 40 === 0 ? 503 : 200}`)).join('\n')}\n`,
   );
-  driftscope(['baseline', '--reference', 'demo/reference.csv', '--model', 'loans', '--out', 'baseline.json']);
+  driftscope([
+    'baseline',
+    '--reference',
+    'demo/reference.csv',
+    '--model',
+    'loans',
+    '--multivariate',
+    '--out',
+    'baseline.json',
+  ]);
   const drift = [
     'shift:age:1sd',
     'shift:income:1.5sd',
@@ -343,6 +361,22 @@ describe('a real Prometheus and Alertmanager on a real monitor', () => {
         `${error}; received ${JSON.stringify(received.map((a) => a.labels))}; firing in Prometheus ${JSON.stringify(firing.map((f) => f.metric))}; in Alertmanager ${JSON.stringify(am).slice(0, 800)}`,
       );
     });
+    // The multivariate detectors of the latest batch: what the monitor's own analysis of it gives.
+    const latest = driftscopeJson(path.join(work, 'batches', 'batch-006.csv'));
+    const mv = latest.multivariate!;
+    expect(await value(`driftscope_multivariate_auc{${M}}`)).toBeCloseTo(mv.domainClassifier!.auc, 12);
+    expect(await value(`driftscope_reconstruction_error{${M}}`)).toBeCloseTo(mv.reconstruction!.current, 12);
+    expect(await value(`driftscope_reconstruction_error_threshold{${M},bound="upper"}`)).toBeCloseTo(
+      mv.reconstruction!.threshold!,
+      12,
+    );
+    expect(mv.domainClassifier!.driftDetected).toBe(true);
+    expect(await value(`driftscope_multivariate_drift_detected{${M},detector="domain_classifier"}`)).toBe(1);
+    await until('the multivariate alert in Prometheus', async () =>
+      (await query('ALERTS{alertname="DriftscopeMultivariateDrift",alertstate="firing"}')).length > 0
+        ? true
+        : null,
+    );
     expect(got.dataset.labels).toMatchObject({ model: 'loans', severity: 'warning' });
     expect(got.feature.labels).toMatchObject({ model: 'loans', feature: 'income', test: 'wasserstein' });
   }, 90_000);

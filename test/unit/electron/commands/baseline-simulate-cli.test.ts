@@ -49,6 +49,29 @@ describe('driftscope baseline', () => {
     expect(baseline.columns.find((c: { name: string }) => c.name === 'income').test).toBe('wasserstein');
   });
 
+  it('--multivariate turns the detectors on in the saved settings; with --no-multivariate it is refused', () => {
+    const r = run(['baseline', '--reference', 'demo/reference.csv', '--multivariate', '--out', 'mv.json']);
+    expect(r.status, r.stderr).toBe(0);
+    const baseline = JSON.parse(readFileSync(path.join(work, 'mv.json'), 'utf8'));
+    expect(baseline.settings.multivariate.enabled).toBe(true);
+    // The rest of the block: the engine's defaults (docs/settings.md: 0.55 AUC threshold, 65 % of the variance).
+    expect(baseline.settings.multivariate.domainClassifier.threshold).toBe(0.55);
+    expect(baseline.settings.multivariate.reconstruction.varianceShare).toBe(0.65);
+    const both = run([
+      'baseline',
+      '--reference',
+      'demo/reference.csv',
+      '--multivariate',
+      '--no-multivariate',
+      '--out',
+      'x.json',
+    ]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain('--multivariate and --no-multivariate contradict each other');
+    expect(both.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(work, 'x.json'))).toBe(false);
+  });
+
   it('refuses --out equal to the reference', () => {
     const r = run(['baseline', '--reference', 'demo/reference.csv', '--out', './demo/../demo/reference.csv']);
     expect(r.status).toBe(2);
