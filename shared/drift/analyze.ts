@@ -354,7 +354,9 @@ export function analyzeTables(
 }
 
 /** The numerical and categorical columns of the analysis, for the multivariate detectors. */
-function multivariateColumns(columns: ColumnResult[]): { name: string; type: 'numerical' | 'categorical' }[] {
+export function multivariateColumns(
+  columns: readonly ColumnResult[],
+): { name: string; type: 'numerical' | 'categorical' }[] {
   const out: { name: string; type: 'numerical' | 'categorical' }[] = [];
   for (const c of columns)
     if (c.type === 'numerical' || c.type === 'categorical') out.push({ name: c.name, type: c.type });

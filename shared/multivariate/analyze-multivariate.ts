@@ -11,7 +11,7 @@ import {
   type DomainClassifierSettings,
   domainClassifier,
 } from './domain-classifier';
-import { allRows, featureColumns } from './feature-columns';
+import { allRows, type FeatureColumn, featureColumns } from './feature-columns';
 import { reconstructionError } from './reconstruction';
 import {
   boundsForRows,
@@ -64,6 +64,48 @@ export interface MultivariateResult {
 }
 
 /**
+ * The PCA reconstruction detector fitted once on the reference (its pipeline, and the leave-one-chunk-out
+ * errors of its reference chunks), scoring any set of current rows: `score(rows)` is the result the
+ * two-file analysis of the reference against exactly those rows gives (the timeline scores each chunk so,
+ * without refitting the reference per chunk). `notes` say what the fit left out.
+ */
+export function reconstructionScorer(
+  features: FeatureColumn[],
+  referenceRows: number,
+  rs: MultivariateSettings['reconstruction'],
+): { notes: string[]; score: (rows: Int32Array) => ReconstructionResult } {
+  const chunks = consecutiveChunks(referenceRows, rs.referenceChunks);
+  const ref = reconstructionReference(features, allRows(referenceRows), chunks, rs);
+  const chunkRows = referenceRows / chunks.length;
+  const notes: string[] = [];
+  if (ref.model.dropped.length > 0)
+    notes.push(`Reconstruction: no reference value in ${ref.model.dropped.join(', ')}; left out.`);
+  if (ref.bounds.upper === null)
+    notes.push('Reconstruction: fewer than two reference chunks, so no threshold.');
+  let referenceError: number | null = null;
+  const score = (rows: Int32Array): ReconstructionResult => {
+    const cur = reconstructionError(ref.model, 'current', rows);
+    const bounds = boundsForRows(ref.bounds, chunkRows, rows.length, referenceRows, rs.k);
+    referenceError ??=
+      bounds.mean ?? reconstructionError(ref.model, 'reference', allRows(referenceRows)).mean;
+    return {
+      components: ref.model.k,
+      varianceKept: ref.model.varianceKept,
+      reference: referenceError,
+      current: cur.mean,
+      threshold: bounds.upper,
+      lowerThreshold: bounds.lower,
+      driftDetected: reconstructionAlert(cur.mean, bounds) === true,
+      referenceChunks: ref.chunkErrors.length,
+      referenceChunkErrors: ref.chunkErrors,
+      fitRows: Math.min(referenceRows, rs.fitRows),
+      dropped: ref.model.dropped,
+    };
+  };
+  return { notes, score };
+}
+
+/**
  * The detectors on the named columns of both tables (types as the analysis decided them).
  *
  * @example analyzeMultivariate(ref, cur, [{ name: 'x', type: 'numerical' }], DEFAULT_MULTIVARIATE).columns // ['x']
@@ -97,28 +139,9 @@ export function analyzeMultivariate(
   let reconstruction: ReconstructionResult | null = null;
   const rs = settings.reconstruction;
   if (rs.enabled && reference.rowCount > 0 && current.rowCount > 0) {
-    const chunks = consecutiveChunks(reference.rowCount, rs.referenceChunks);
-    const ref = reconstructionReference(features, allRows(reference.rowCount), chunks, rs);
-    const cur = reconstructionError(ref.model, 'current', allRows(current.rowCount));
-    const chunkRows = reference.rowCount / chunks.length;
-    const bounds = boundsForRows(ref.bounds, chunkRows, current.rowCount, reference.rowCount, rs.k);
-    if (ref.model.dropped.length > 0)
-      notes.push(`Reconstruction: no reference value in ${ref.model.dropped.join(', ')}; left out.`);
-    if (bounds.upper === null)
-      notes.push('Reconstruction: fewer than two reference chunks, so no threshold.');
-    reconstruction = {
-      components: ref.model.k,
-      varianceKept: ref.model.varianceKept,
-      reference: bounds.mean ?? reconstructionError(ref.model, 'reference', allRows(reference.rowCount)).mean,
-      current: cur.mean,
-      threshold: bounds.upper,
-      lowerThreshold: bounds.lower,
-      driftDetected: reconstructionAlert(cur.mean, bounds) === true,
-      referenceChunks: ref.chunkErrors.length,
-      referenceChunkErrors: ref.chunkErrors,
-      fitRows: Math.min(reference.rowCount, rs.fitRows),
-      dropped: ref.model.dropped,
-    };
+    const scorer = reconstructionScorer(features, reference.rowCount, rs);
+    notes.push(...scorer.notes);
+    reconstruction = scorer.score(allRows(current.rowCount));
   }
   return { columns: names, domainClassifier: classifier, reconstruction, notes };
 }

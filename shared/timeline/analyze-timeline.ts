@@ -12,6 +12,7 @@ import type { AnalysisSettings } from '../drift/settings';
 import type { AnalysisResult } from '../report/analysis-result';
 import type { ColumnarTable } from '../table/columnar';
 import { inferColumnType } from '../table/infer-type';
+import { chunkMultivariate } from './chunk-multivariate';
 import { type ChunkPlan, rowRange } from './chunk-plan';
 import { analysedChunk, unanalysedChunk } from './chunk-result';
 import { cutTable, invalidCellNotes, spanOf, timeNotes } from './cut-table';
@@ -117,6 +118,10 @@ export function analyzeTimeline(
   const timestamps: NonNullable<Timeline['timestamps']> = {};
   const ref = withSortedColumns(reference);
   settings = chunkSettings(settings, chunking);
+  // The multivariate detectors: the reconstruction error per chunk from one reference fit
+  // (chunk-multivariate.ts), not the full detectors inside every chunk's and reference chunk's analysis.
+  const multivariate = settings.multivariate?.enabled ? settings.multivariate : null;
+  if (multivariate) settings = { ...settings, multivariate: { ...multivariate, enabled: false } };
   const chunkRun = withInferredTypes(settings, ref);
   // 1. The analysis chunks.
   // A job's table is the batch itself, or cut from `source` when its turn comes (one chunk in memory).
@@ -186,6 +191,21 @@ export function analyzeTimeline(
     results.push(result);
     analysis.push(chunk);
     options.onProgress?.(++done, total);
+  }
+  if (multivariate) {
+    const first = results.find((r): r is AnalysisResult => r !== null);
+    const scored = chunkMultivariate(
+      ref,
+      jobs.map((job, i) => {
+        const table = job.table ?? job.source;
+        return results[i] && table ? { table, rows: job.plan.rows } : null;
+      }),
+      first?.columns ?? [],
+      multivariate,
+    );
+    scored.forEach((m, i) => {
+      if (m) analysis[i].multivariate = m;
+    });
   }
   // Model quality absent in some chunks while others have it: say why there.
   if (results.some((r) => r?.performance)) {

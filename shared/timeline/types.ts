@@ -6,6 +6,7 @@
 
 import type { DecayEntry, DriftCheck } from '../performance/types';
 import type { TestKey } from '../types';
+import type { ChunkMultivariate } from './chunk-multivariate';
 import type { ChunkEstimated, ChunkServing } from './chunk-serving';
 
 export type Period = 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'year';
@@ -86,6 +87,8 @@ export interface TimelineChunk {
   performance: ChunkPerformance | null;
   /** Serving health of the chunk (chunk-serving.ts); absent or null without latency and status columns. */
   serving?: ChunkServing | null;
+  /** Multivariate drift of the chunk (chunk-multivariate.ts); absent unless `multivariate.enabled`. */
+  multivariate?: ChunkMultivariate;
   /** Gap, incomplete chunk, why model quality is absent, ... */
   notes: string[];
 }
