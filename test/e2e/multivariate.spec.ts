@@ -9,7 +9,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { multivariateSentence, multivariateSummary } from '../../shared/report/multivariate-summary';
-import { widthOverflow } from './chart-bounds';
+import { chartOverflow, widthOverflow } from './chart-bounds';
 import { analyzeJson, openPair } from './cli';
 import { repoRoot } from './global-setup';
 import { artifactsDir, expect, test } from './harness';
@@ -53,4 +53,38 @@ test('multivariate detectors run from the overview and open the separating colum
 
   await page.getByTestId('multivariate-off').click();
   await expect(page.getByTestId('multivariate-run')).toBeVisible({ timeout: 60_000 });
+});
+
+test('with the detectors on, the timeline plots the reconstruction error per chunk', async ({
+  harness,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const report = analyzeJson(
+    '--reference',
+    REFERENCE,
+    '--current',
+    CURRENT,
+    '--multivariate',
+    '--chunk',
+    'size:100',
+  );
+  const chunks = report.timeline!.chunks.filter((c) => c.multivariate?.reconstruction);
+  const drifted = chunks.filter((c) => c.multivariate!.reconstruction!.driftDetected).length;
+  await openPair(harness, REFERENCE, CURRENT);
+  await page.getByTestId('multivariate-run').click();
+  await expect(page.getByTestId('multivariate-sentence')).toBeVisible({ timeout: 60_000 });
+  await page.getByTestId('tab-timeline').click();
+  await page.getByTestId('tl-kind').selectOption('size');
+  await page.getByTestId('tl-n').fill('100');
+  await page.getByTestId('tl-apply').click();
+  await expect(page.getByTestId('timeline-summary')).toContainText('3 chunks', { timeout: 60_000 });
+  const chart = page.getByTestId('timeline-reconstruction');
+  await expect(chart).toHaveAttribute('data-chart-drawn', /[1-9]/, { timeout: 30_000 });
+  await expect(page.getByTestId('tl-reconstruction-verdict')).toHaveText(
+    drifted > 0 ? `Drift in ${drifted} of ${chunks.length} chunks` : `No drift in ${chunks.length} chunks`,
+  );
+  await chart.scrollIntoViewIfNeeded();
+  expect(await chartOverflow(chart)).toEqual([]);
+  await page.screenshot({ path: path.join(artifactsDir, 'timeline-reconstruction-1280.png') });
 });

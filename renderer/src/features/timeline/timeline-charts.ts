@@ -48,7 +48,7 @@ export function heatColourScale(scheme: Scheme): [number, string][] {
  * margins grow to hold the slanted labels (automargin): a long file name would otherwise be cut under the
  * plot or, for the first chunk, past the left edge.
  */
-function chunkAxis(labels: string[]) {
+export function chunkAxis(labels: string[]) {
   return {
     ...chunkTicks(labels),
     tickangle: -40,

@@ -20,6 +20,7 @@ import { ChunkDetail } from './chunk-detail';
 import { defaultSpec, timeColumnsOf } from './default-spec';
 import { EstimatedCard } from './estimated-card';
 import { analysisPosition, type HeatSort, heatmapRows, sortHeatRows } from './heatmap-data';
+import { ReconstructionCard } from './reconstruction-card';
 import { ServingCard } from './serving-card';
 import { featureLineFigure, heatmapFigure, metricsFigure, shareFigure } from './timeline-charts';
 import { TimelineControls } from './timeline-controls';
@@ -229,6 +230,7 @@ export function TimelineView(props: Props) {
               )}
               {hasEstimates(timeline) && <EstimatedCard timeline={timeline} scheme={scheme} />}
               <ServingCard timeline={timeline} serving={props.result.serving} scheme={scheme} />
+              <ReconstructionCard timeline={timeline} scheme={scheme} />
               {metrics && (
                 <section className="tl-card" aria-label="Model metrics per chunk">
                   <PlotlyChart
