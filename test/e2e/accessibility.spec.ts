@@ -116,31 +116,67 @@ interface Stop {
   ring: boolean;
 }
 
+interface Focus {
+  /** The focused element, null when the focus is not on an element of the page. */
+  stop: Stop | null;
+  /** Walking: the element was visited before in this walk (it is marked as visited otherwise). */
+  again: boolean;
+  /** Walking: its accessible name. */
+  name: string;
+}
+
+/**
+ * Runs in the page: the focused element, where it is, what it is, and whether it shows a focus ring. When
+ * `walk` is set (a step of a Tab walk), it also tells whether the walk visited the element before, marks
+ * it as visited, and gives its accessible name: one round trip per Tab stop.
+ */
+function inspectFocus(walk: boolean): Focus {
+  const element = document.activeElement as HTMLElement | null;
+  if (!element || element === document.body) return { stop: null, again: false, name: '' };
+  const regions: [string, string][] = [
+    ['topbar', '.topbar'],
+    ['tabs', '[role="tablist"]'],
+    ['overview', '.overview'],
+    ['toolbar', '[data-testid="table-toolbar"]'],
+    ['table', '[data-testid="drift-table"]'],
+    ['detail', '[data-testid="feature-detail"]'],
+  ];
+  const region = regions.find(([, selector]) => element.closest(selector))?.[0] ?? 'other';
+  const style = getComputedStyle(element);
+  const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
+  const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
+  const id = element.getAttribute('data-testid') ?? element.className;
+  const stop = {
+    region,
+    description: `${element.tagName.toLowerCase()}[${id}] "${(element.textContent ?? '').trim().slice(0, 30)}"`,
+    focusVisible: element.matches(':focus-visible'),
+    ring: outline || shadow,
+  };
+  if (!walk) return { stop, again: false, name: '' };
+  const again = element.dataset.a11yVisited === 'true';
+  element.dataset.a11yVisited = 'true';
+  if (again) return { stop, again, name: '' };
+  // The accessible name as far as these controls need: aria-label(ledby), a label, then text/title.
+  const labelledBy = element.getAttribute('aria-labelledby');
+  const labels = (element as HTMLInputElement).labels;
+  const name = labelledBy
+    ? labelledBy
+        .split(/\s+/)
+        .map((labelId) => document.getElementById(labelId)?.textContent ?? '')
+        .join(' ')
+    : (element.getAttribute('aria-label') ??
+      (labels && labels.length > 0
+        ? Array.from(labels)
+            .map((l) => l.textContent)
+            .join(' ')
+        : null) ??
+      (element.textContent?.trim() || element.getAttribute('title') || ''));
+  return { stop, again, name };
+}
+
 /** The focused element: where it is, what it is, and whether it shows a focus ring. */
 async function focused(page: Page): Promise<Stop | null> {
-  return page.evaluate(() => {
-    const element = document.activeElement as HTMLElement | null;
-    if (!element || element === document.body) return null;
-    const regions: [string, string][] = [
-      ['topbar', '.topbar'],
-      ['tabs', '[role="tablist"]'],
-      ['overview', '.overview'],
-      ['toolbar', '[data-testid="table-toolbar"]'],
-      ['table', '[data-testid="drift-table"]'],
-      ['detail', '[data-testid="feature-detail"]'],
-    ];
-    const region = regions.find(([, selector]) => element.closest(selector))?.[0] ?? 'other';
-    const style = getComputedStyle(element);
-    const outline = style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) > 0;
-    const shadow = style.boxShadow !== 'none' && style.boxShadow !== '';
-    const id = element.getAttribute('data-testid') ?? element.className;
-    return {
-      region,
-      description: `${element.tagName.toLowerCase()}[${id}] "${(element.textContent ?? '').trim().slice(0, 30)}"`,
-      focusVisible: element.matches(':focus-visible'),
-      ring: outline || shadow,
-    };
-  });
+  return (await page.evaluate(inspectFocus, false)).stop;
 }
 
 /**
@@ -162,38 +198,12 @@ async function walkTab(page: Page, label: string, scope = 'body') {
   const problems: string[] = [];
   for (let i = 0; i < 300; i++) {
     await page.keyboard.press('Tab');
-    const stop = await focused(page);
+    const { stop, again, name } = await page.evaluate(inspectFocus, true);
     if (!stop) break;
-    const again = await page.evaluate(() => {
-      const element = document.activeElement as HTMLElement;
-      const visited = element.dataset.a11yVisited === 'true';
-      element.dataset.a11yVisited = 'true';
-      return visited;
-    });
     if (again) break;
     stops.push(stop);
     if (!stop.focusVisible) problems.push(`no :focus-visible on ${stop.description}`);
     if (!stop.ring) problems.push(`no focus ring (outline or box-shadow) on ${stop.description}`);
-    const name = await page.locator(':focus').evaluate((element) => {
-      // The accessible name as far as these controls need: aria-label(ledby), a label, then text/title.
-      const labelledBy = element.getAttribute('aria-labelledby');
-      if (labelledBy) {
-        return labelledBy
-          .split(/\s+/)
-          .map((id) => document.getElementById(id)?.textContent ?? '')
-          .join(' ');
-      }
-      const labels = (element as HTMLInputElement).labels;
-      return (
-        element.getAttribute('aria-label') ??
-        (labels && labels.length > 0
-          ? Array.from(labels)
-              .map((l) => l.textContent)
-              .join(' ')
-          : null) ??
-        (element.textContent?.trim() || element.getAttribute('title') || '')
-      );
-    });
     if (!name.trim()) problems.push(`no accessible name on ${stop.description}`);
   }
   console.log(`[tab ${label}]\n${stops.map((stop) => `  ${stop.region}: ${stop.description}`).join('\n')}`);
@@ -219,7 +229,8 @@ test('keyboard: Tab order top bar → tabs → filters → table → detail, arr
   harness,
   page,
 }) => {
-  // Four Tab walks of a few hundred key presses each: about 45 s alone, more beside another worker.
+  // Four Tab walks, about 180 key presses in all (one page round trip after each): about 15 s alone on
+  // an idle machine, much more beside another worker on a busy one.
   test.setTimeout(180_000);
   const app = await harness.open('?demo=1');
   await app.expectState('ready');
