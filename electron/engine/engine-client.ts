@@ -47,6 +47,7 @@ export class EngineClient {
   private seq = 0;
   private closed = false;
   private timelineStop: Int32Array | null = null;
+  private heap: { usedBytes: number; totalBytes: number } | null = null;
 
   constructor(options: EngineClientOptions = {}) {
     const dir = options.bundleDir ?? defaultBundleDir();
@@ -67,6 +68,14 @@ export class EngineClient {
   onTimelineProgress(listener: (p: TimelineProgress) => void): () => void {
     this.timelineListeners.add(listener);
     return () => this.timelineListeners.delete(listener);
+  }
+
+  /**
+   * The engine worker's V8 heap after its latest request (null before the first answer). The worker's
+   * isolate is not in this thread's process.memoryUsage(); the process's RSS holds both.
+   */
+  get workerHeap(): { usedBytes: number; totalBytes: number } | null {
+    return this.heap;
   }
 
   /** Loads a file; `options.displayPath` is the path as the user gave it, named in messages. */
@@ -180,6 +189,10 @@ export class EngineClient {
     }
     if (message.type === 'timeline-progress') {
       for (const listener of this.timelineListeners) listener(message.progress);
+      return;
+    }
+    if (message.type === 'memory') {
+      this.heap = { usedBytes: message.heapUsedBytes, totalBytes: message.heapTotalBytes };
       return;
     }
     const pending = this.pending.get(message.seq);

@@ -5,6 +5,7 @@
 
 import { statSync } from 'node:fs';
 import path from 'node:path';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { DatasetSummary } from '../../shared/api';
 import { DatasetError } from '../../shared/dataset-error';
@@ -280,6 +281,17 @@ async function handle(request: EngineRequest): Promise<unknown> {
   }
 }
 
+/**
+ * Reports this thread's V8 heap after a request. Under --expose-gc (the monitor benchmark,
+ * test/bench/bench-monitor.mjs) a full collection runs first, so the figure is what the engine keeps, not
+ * garbage a later collection would have freed; without the flag nothing is collected here.
+ */
+function postMemory(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+  const heap = getHeapStatistics();
+  post({ type: 'memory', heapUsedBytes: heap.used_heap_size, heapTotalBytes: heap.total_heap_size });
+}
+
 port.on('message', (message: { seq: number; request: EngineRequest }) => {
   handle(message.request).then(
     (result) => {
@@ -291,7 +303,11 @@ port.on('message', (message: { seq: number; request: EngineRequest }) => {
         explore.remember(lastAnalysis);
       } else if (message.request.type === 'recompute-column') lastAnalysis = result as AnalysisResult;
       post({ type: 'response', seq: message.seq, result });
+      postMemory();
     },
-    (error: unknown) => post({ type: 'response', seq: message.seq, error: serializeError(error) }),
+    (error: unknown) => {
+      post({ type: 'response', seq: message.seq, error: serializeError(error) });
+      postMemory();
+    },
   );
 });

@@ -93,7 +93,12 @@ export type EngineMessage =
   | { type: 'response'; seq: number; result: unknown }
   | { type: 'response'; seq: number; error: SerializedError }
   | { type: 'progress'; progress: LoadProgress }
-  | { type: 'timeline-progress'; progress: TimelineProgress };
+  | { type: 'timeline-progress'; progress: TimelineProgress }
+  /**
+   * The worker's V8 heap after each request: its isolate is not in the main thread's process.memoryUsage()
+   * (nor prom-client's nodejs_heap_size_*), and the monitor exports it as driftscope_engine_heap_used_bytes.
+   */
+  | { type: 'memory'; heapUsedBytes: number; heapTotalBytes: number };
 
 export type ParseWorkerMessage =
   | ({ type: 'progress' } & LoadProgressInfo)

@@ -4,7 +4,8 @@
  * count every batch. `restore` rebuilds them from the history, so a restarted monitor exports what it exported
  * before. Feature names are label values only (text, never markup). The process's own health (prom-client's
  * default metrics: process_resident_memory_bytes, nodejs_heap_size_used_bytes, event-loop lag, ...) is
- * exported beside them, labelled with the model, so a dashboard can watch the monitor itself.
+ * exported beside them, labelled with the model, so a dashboard can watch the monitor itself, with the heap of
+ * the engine's worker thread (driftscope_engine_heap_used_bytes), which those do not include.
  */
 import { Counter, collectDefaultMetrics, Gauge, Registry, Summary } from 'prom-client';
 import { type BatchRecord, driftStreaks } from '../../shared/monitoring/batch-summary';
@@ -21,9 +22,14 @@ export class MetricsExporter {
   private readonly batches: Counter<string>;
   private readonly duration: Summary<string>;
 
+  /**
+   * `engineHeapUsed` reads the engine worker's heap at each scrape (EngineClient.workerHeap): the worker's
+   * isolate is not in prom-client's nodejs_heap_size_* metrics, which measure the main thread.
+   */
   constructor(
     private readonly model: string,
     staleAfterSeconds: number,
+    engineHeapUsed: () => number | null = () => null,
   ) {
     const gauge = (f: (typeof F)[keyof typeof F]) =>
       new Gauge({ name: f.name, help: f.help, labelNames: [...f.labels], registers: [this.registry] });
@@ -58,6 +64,16 @@ export class MetricsExporter {
       labelNames: [...F.batchDuration.labels],
       percentiles: [0.5, 0.9, 0.99],
       registers: [this.registry],
+    });
+    new Gauge({
+      name: F.engineHeapUsed.name,
+      help: F.engineHeapUsed.help,
+      labelNames: [...F.engineHeapUsed.labels],
+      registers: [this.registry],
+      collect() {
+        const used = engineHeapUsed();
+        if (used !== null) this.set({ model }, used);
+      },
     });
     collectDefaultMetrics({ register: this.registry, labels: { model } });
     this.g.stale.set({ model }, staleAfterSeconds);

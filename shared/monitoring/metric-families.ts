@@ -119,6 +119,12 @@ export const METRIC_FAMILIES = {
     ['model'],
     'Seconds without a batch after which the monitor is stale (--stale-after).',
   ),
+  engineHeapUsed: family(
+    'driftscope_engine_heap_used_bytes',
+    'gauge',
+    ['model'],
+    "V8 heap used by the analysis engine's worker thread after its latest request (nodejs_heap_size_used_bytes is the main thread's alone).",
+  ),
   batchesTotal: family(
     'driftscope_batches_total',
     'counter',

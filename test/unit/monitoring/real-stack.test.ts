@@ -331,6 +331,10 @@ describe('a real Prometheus and Alertmanager on a real monitor', () => {
     expect(rss).toBeGreaterThan(10 * 2 ** 20);
     expect(rss).toBeLessThan(2 * 2 ** 30);
     expect(await value(`nodejs_heap_size_used_bytes{${M}}`)).toBeGreaterThan(0);
+    // The engine worker's heap, which nodejs_heap_size_* (the main thread's) leave out.
+    const engineHeap = await value(`driftscope_engine_heap_used_bytes{${M}}`);
+    expect(engineHeap).toBeGreaterThan(2 ** 20);
+    expect(engineHeap).toBeLessThan(rss!);
   }, 90_000);
 
   it('drifted batches: gauges move, the alerts fire and reach the webhook with model and feature', async () => {
