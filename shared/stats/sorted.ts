@@ -83,6 +83,14 @@ export function upperBounds(long: Float64Array, short: Float64Array): Int32Array
 }
 
 /**
+ * Tells `upperBounds` the bounds of `short` against `long`, known otherwise (a timeline chunk's, gathered
+ * from its whole column's): they must equal what upperBounds would compute.
+ */
+export function rememberUpperBounds(long: Float64Array, short: Float64Array, bounds: Int32Array): void {
+  upperBoundCache.set(short, { long, bounds });
+}
+
+/**
  * Distinct values of a ∪ b, ascending (`numpy.union1d(a, b)`).
  * @example distinctUnion(Float64Array.of(1, 2), Float64Array.of(2, 3)) // Float64Array [1, 2, 3]
  */

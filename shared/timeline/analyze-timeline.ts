@@ -23,7 +23,7 @@ import {
   referenceCut,
   referenceThresholds,
 } from './reference-period';
-import { sliceComplement, sliceTable, withSortedColumns } from './slice-table';
+import { sliceComplement, sliceSorted, sliceTable, withSortedColumns } from './slice-table';
 import { readTimeAxis, type TimeAxis } from './time-axis';
 import type { Chunking, Timeline, TimelineChunk } from './types';
 
@@ -171,7 +171,7 @@ export function analyzeTimeline(
       job.table ??
       (plan.rows.length === 0 || !source
         ? null
-        : sliceTable(source, plan.rows, `${source.fileName} [${plan.label}]`));
+        : sliceSorted(source, plan.rows, `${source.fileName} [${plan.label}]`, ref));
     if (table === null) chunk = unanalysedChunk(plan, 'analysis');
     else {
       try {

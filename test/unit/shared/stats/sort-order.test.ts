@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRng } from '../../../../shared/stats/seeded-rng';
-import { sortedValues, sortIntegers, sortOrder } from '../../../../shared/stats/sort-order';
+import { orderByIntegerKeys, sortedValues, sortOrder } from '../../../../shared/stats/sort-order';
 
 /** The oracle: Float64Array.prototype.sort of the non-NaN values. */
 const nativeSorted = (v: Float64Array) => v.filter((x) => !Number.isNaN(x)).sort();
@@ -34,7 +34,7 @@ describe('radix sorts in the order of Float64Array.prototype.sort', () => {
     expect([...sortOrder(Float64Array.of(2, Number.NaN, -1, 0, -0))]).toEqual([2, 4, 3, 0]);
   });
 
-  it('sortIntegers sorts non-negative integers as Int32Array.prototype.sort', () => {
+  it('orderByIntegerKeys orders items by non-negative integer keys, stable, inputs unchanged', () => {
     const rng = new SeededRng(3);
     for (const [n, max] of [
       [0, 1],
@@ -44,8 +44,13 @@ describe('radix sorts in the order of Float64Array.prototype.sort', () => {
       [3000, 2 ** 31 - 1],
     ]) {
       const keys = Int32Array.from({ length: n }, () => Math.min(max, Math.floor(rng.next() * max)));
-      const want = Int32Array.from(keys).sort();
-      expect([...sortIntegers(keys)]).toEqual([...want]);
+      const items = Int32Array.from({ length: n }, (_, i) => i);
+      const want = [...items].sort((a, b) => keys[a] - keys[b] || a - b);
+      const copy = Int32Array.from(keys);
+      expect([...orderByIntegerKeys(keys, items)]).toEqual(want);
+      expect(keys).toEqual(copy);
+      expect([...items]).toEqual(Array.from({ length: n }, (_, i) => i));
     }
+    expect([...orderByIntegerKeys(Int32Array.of(5, 1, 3), Int32Array.of(0, 1, 2))]).toEqual([1, 2, 0]);
   });
 });
