@@ -2,6 +2,7 @@
  * Primitives on sorted arrays (ascending, no NaN), written once: binary search, distinct counts and
  * merges. Walks over two sorted arrays go through `forEachTieGroup` (rank.ts). −0 and 0 are one value.
  */
+import { knownShort } from './known-short';
 import { memoByArray } from './memo-by-array';
 import { forEachTieGroup } from './rank';
 
@@ -83,14 +84,6 @@ export function upperBounds(long: Float64Array, short: Float64Array): Int32Array
 }
 
 /**
- * Tells `upperBounds` the bounds of `short` against `long`, known otherwise (a timeline chunk's, gathered
- * from its whole column's): they must equal what upperBounds would compute.
- */
-export function rememberUpperBounds(long: Float64Array, short: Float64Array, bounds: Int32Array): void {
-  upperBoundCache.set(short, { long, bounds });
-}
-
-/**
  * Distinct values of a ∪ b, ascending (`numpy.union1d(a, b)`).
  * @example distinctUnion(Float64Array.of(1, 2), Float64Array.of(2, 3)) // Float64Array [1, 2, 3]
  */
@@ -108,8 +101,11 @@ export function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
  */
 export function countDistinctUnion(a: Float64Array, b: Float64Array): number {
   // A short b against a long a (a chunk against the reference): distinct(a) (memoised) plus b's distinct
-  // values not in a, found by galloping search (upperBounds) in O(|b| log(|a|/|b|)).
+  // values not in a, found by galloping search (upperBounds) in O(|b| log(|a|/|b|)); a timeline chunk may
+  // have it computed already (knownShort).
   if (shortAgainstLong(a, b)) {
+    const known = knownShort(a, b)?.distinctUnion;
+    if (known) return known();
     const bounds = upperBounds(a, b);
     let count = countDistinctSorted(a);
     for (let j = 0; j < b.length; j++) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRng } from '../../../../shared/stats/seeded-rng';
-import { orderByIntegerKeys, sortedValues, sortOrder } from '../../../../shared/stats/sort-order';
+import { sortedValues, sortOrder } from '../../../../shared/stats/sort-order';
 
 /** The oracle: Float64Array.prototype.sort of the non-NaN values. */
 const nativeSorted = (v: Float64Array) => v.filter((x) => !Number.isNaN(x)).sort();
@@ -32,25 +32,5 @@ describe('radix sorts in the order of Float64Array.prototype.sort', () => {
         if (Object.is(v[order[k]], v[order[k - 1]])) expect(order[k]).toBeGreaterThan(order[k - 1]);
     }
     expect([...sortOrder(Float64Array.of(2, Number.NaN, -1, 0, -0))]).toEqual([2, 4, 3, 0]);
-  });
-
-  it('orderByIntegerKeys orders items by non-negative integer keys, stable, inputs unchanged', () => {
-    const rng = new SeededRng(3);
-    for (const [n, max] of [
-      [0, 1],
-      [1, 1],
-      [3000, 2],
-      [3000, 1_000_000],
-      [3000, 2 ** 31 - 1],
-    ]) {
-      const keys = Int32Array.from({ length: n }, () => Math.min(max, Math.floor(rng.next() * max)));
-      const items = Int32Array.from({ length: n }, (_, i) => i);
-      const want = [...items].sort((a, b) => keys[a] - keys[b] || a - b);
-      const copy = Int32Array.from(keys);
-      expect([...orderByIntegerKeys(keys, items)]).toEqual(want);
-      expect(keys).toEqual(copy);
-      expect([...items]).toEqual(Array.from({ length: n }, (_, i) => i));
-    }
-    expect([...orderByIntegerKeys(Int32Array.of(5, 1, 3), Int32Array.of(0, 1, 2))]).toEqual([1, 2, 0]);
   });
 });
