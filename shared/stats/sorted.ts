@@ -2,6 +2,7 @@
  * Primitives on sorted arrays (ascending, no NaN), written once: binary search, distinct counts and
  * merges. Walks over two sorted arrays go through `forEachTieGroup` (rank.ts). −0 and 0 are one value.
  */
+import { knownShort } from './known-short';
 import { memoByArray } from './memo-by-array';
 import { forEachTieGroup } from './rank';
 
@@ -100,8 +101,11 @@ export function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
  */
 export function countDistinctUnion(a: Float64Array, b: Float64Array): number {
   // A short b against a long a (a chunk against the reference): distinct(a) (memoised) plus b's distinct
-  // values not in a, found by galloping search (upperBounds) in O(|b| log(|a|/|b|)).
+  // values not in a, found by galloping search (upperBounds) in O(|b| log(|a|/|b|)); a timeline chunk may
+  // have it computed already (knownShort).
   if (shortAgainstLong(a, b)) {
+    const known = knownShort(a, b)?.distinctUnion;
+    if (known) return known();
     const bounds = upperBounds(a, b);
     let count = countDistinctSorted(a);
     for (let j = 0; j < b.length; j++) {

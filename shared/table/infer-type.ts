@@ -5,6 +5,7 @@
  * - strings: booleans → categorical; dates and timestamps → datetime; ID-like name with all values
  *   distinct → id; more distinct values than half the non-missing count → text; else categorical.
  */
+import { sortedValues } from '../stats/sort-order';
 import { countDistinctSorted } from '../stats/sorted';
 import type { ColumnType } from '../types';
 import type { Column } from './columnar';
@@ -31,13 +32,9 @@ export function looksLikeDate(value: string): boolean {
   return DATE_PATTERNS.some((re) => re.test(value));
 }
 
+/** The non-NaN values ascending, as Float64Array.prototype.sort orders them (radix sort, sort-order.ts). */
 export function sortedFinite(values: Float64Array): Float64Array {
-  let n = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) n++;
-  const out = new Float64Array(n);
-  let j = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out[j++] = values[i];
-  return out.sort();
+  return sortedValues(values);
 }
 
 export function inferColumnType(column: Column): ColumnType {

@@ -25,6 +25,7 @@ import {
   referenceThresholds,
 } from './reference-period';
 import { sliceComplement, sliceTable, withSortedColumns } from './slice-table';
+import { SortedChunks } from './sorted-chunks';
 import { readTimeAxis, type TimeAxis } from './time-axis';
 import type { Chunking, Timeline, TimelineChunk } from './types';
 
@@ -124,8 +125,13 @@ export function analyzeTimeline(
   if (multivariate) settings = { ...settings, multivariate: { ...multivariate, enabled: false } };
   const chunkRun = withInferredTypes(settings, ref);
   // 1. The analysis chunks.
-  // A job's table is the batch itself, or cut from `source` when its turn comes (one chunk in memory).
-  const jobs: { plan: ChunkPlan; table?: ColumnarTable; source?: ColumnarTable; file?: string }[] = [];
+  // A job's table is the batch itself, or cut when its turn comes (one chunk in memory).
+  const jobs: {
+    plan: ChunkPlan;
+    table?: ColumnarTable;
+    chunk?: () => ColumnarTable;
+    file?: string;
+  }[] = [];
   if (chunking.kind === 'batch') {
     const tables = Array.isArray(current) ? current : [current];
     for (const { table, axis } of orderBatches(tables, chunking.timeColumn, notes)) {
@@ -150,7 +156,14 @@ export function analyzeTimeline(
     const cut = cutTable(current, chunking, notes);
     if (cut.axis) timestamps[current.fileName] = cut.axis.report;
     notes.push(...invalidCellNotes(current));
-    for (const plan of cut.plans) jobs.push({ plan, source: current });
+    const chunks = new SortedChunks(
+      current,
+      cut.plans.map((p) => p.rows),
+      ref,
+    );
+    cut.plans.forEach((plan, index) => {
+      jobs.push({ plan, chunk: () => chunks.chunk(index, `${current.fileName} [${plan.label}]`) });
+    });
   }
   const wantReference = options.referenceChunks === true || options.thresholdFromReference != null;
   const referenceSide = wantReference
@@ -171,12 +184,8 @@ export function analyzeTimeline(
     options.checkpoint?.();
     let result: AnalysisResult | null = null;
     let chunk: Chunk;
-    const { plan, source } = job;
-    const table =
-      job.table ??
-      (plan.rows.length === 0 || !source
-        ? null
-        : sliceTable(source, plan.rows, `${source.fileName} [${plan.label}]`));
+    const { plan } = job;
+    const table = job.table ?? (plan.rows.length === 0 || !job.chunk ? null : job.chunk());
     if (table === null) chunk = unanalysedChunk(plan, 'analysis');
     else {
       try {

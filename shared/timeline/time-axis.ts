@@ -5,9 +5,10 @@
  *   1e11 (1e11 s is the year 5138, 1e11 ms is 1973-03-03): one unit for the whole column, never per value.
  * Periods follow the data's offset when every zoned value carries the same one, else UTC (with a note).
  * Missing cells and values that do not read are counted, never dropped silently.
+ * The axis is remembered per column array and file name, so re-chunking parses no timestamp again.
  */
 import { DatasetError } from '../dataset-error';
-import type { ColumnarTable } from '../table/columnar';
+import type { Column, ColumnarTable } from '../table/columnar';
 import { isMissingToken } from '../table/columnar';
 import { parseNumberCell } from '../table/parse-number';
 import { formatOffset, parseIsoTimestamp } from './parse-timestamp';
@@ -51,6 +52,9 @@ function epochAxis(
   return { ms, offsetMinutes: 0, report, notes: [] };
 }
 
+/** Axes already read, by the column's values or codes array (a column's arrays are never written). */
+const axes = new WeakMap<object, { file: string; name: string; dictionary?: string[]; axis: TimeAxis }>();
+
 /**
  * @throws DatasetError naming the file and column when the column is absent, when it mixes ISO dates with
  * numbers or zoned with unzoned values, or when no value reads as a timestamp.
@@ -66,6 +70,19 @@ export function readTimeAxis(table: ColumnarTable, columnName: string): TimeAxis
       columnName,
     );
   }
+  const key = column.storage === 'number' ? column.values : column.codes;
+  const dictionary = column.storage === 'number' ? undefined : column.dictionary;
+  const hit = axes.get(key);
+  let axis: TimeAxis;
+  if (hit && hit.file === file && hit.name === columnName && hit.dictionary === dictionary) axis = hit.axis;
+  else {
+    axis = parseTimeAxis(file, column, columnName);
+    axes.set(key, { file, name: columnName, dictionary, axis });
+  }
+  return { ...axis, report: { ...axis.report }, notes: [...axis.notes] };
+}
+
+function parseTimeAxis(file: string, column: Column, columnName: string): TimeAxis {
   if (column.storage === 'number') {
     let nan = 0;
     for (let i = 0; i < column.values.length; i++) if (Number.isNaN(column.values[i])) nan++;

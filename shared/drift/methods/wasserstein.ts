@@ -1,6 +1,8 @@
 /**
  * `wasserstein`: normed first Wasserstein distance, as Evidently's `wasserstein_stat_test`.
  */
+
+import { knownShort } from '../../stats/known-short';
 import { memoByArray } from '../../stats/memo-by-array';
 import { shortAgainstLong, upperBounds } from '../../stats/sorted';
 import type { PairedSample, TestOutcome } from '../sample';
@@ -70,33 +72,69 @@ const countIntegral = memoByArray((u) => {
  * distinct values of v, and on such a piece [a, b) U crosses C/n₂ once, at m = u[⌈C·n₁/n₂⌉ − 1] clamped to
  * [a, b], so ∫ₐᵇ |U − c| dx = c(m − a) − ∫ₐᵐ U + ∫ₘᵇ U − c(b − m), each ∫ U a difference of
  * G(x) = ∫ from u₀ to x of #{uᵢ ≤ t} dt = S(u_k) + (k + 1)(x − u_k) with k + 1 = #{uᵢ ≤ x} (upperBounds).
- * Equals the merge walk up to rounding (tested against SciPy and against `wasserstein1`'s walk).
+ * Equals the merge walk up to rounding (tested against SciPy and against `wasserstein1`'s walk). A chunk of
+ * a timeline may have it computed already, with the same arithmetic (knownShort).
  */
 export function wasserstein1Short(u: Float64Array, v: Float64Array): number {
-  const n1 = u.length;
+  const known = knownShort(u, v)?.wasserstein1;
+  if (known) return known();
   const n2 = v.length;
-  const { hi, lo } = countIntegral(u);
   const bounds = upperBounds(u, v);
+  const w = new ShortW1(u, n2, v[0], bounds[0]);
+  for (let j = 1; j < n2; j++) if (v[j] !== v[j - 1]) w.piece(j, v[j], bounds[j]);
+  return w.finish();
+}
+
+/**
+ * wasserstein1Short's integral, piece by piece: fed v's distinct values in ascending order, each with its
+ * index in v (how many values of v are below it) and its upper bound in u. Also fed by the walk over all
+ * chunks of a timeline column at once (shared/timeline/sorted-chunks.ts): the same operations in the same
+ * order, so the same bits.
+ */
+export class ShortW1 {
+  private readonly hi: Float64Array;
+  private readonly lo: Float32Array;
+  private readonly n1: number;
+  /** The current piece starts at a; n₁·G(a) = hA + rA. */
+  a: number;
+  private hA: number;
+  private rA: number;
+  private sum: number;
+  private comp = 0;
+
+  /** v₀ = `first`, with p = #{u ≤ v₀}; v has n₂ values. */
+  constructor(
+    private readonly u: Float64Array,
+    private readonly n2: number,
+    first: number,
+    p: number,
+  ) {
+    const integral = countIntegral(u);
+    this.hi = integral.hi;
+    this.lo = integral.lo;
+    this.n1 = u.length;
+    // Before the first value of v: V = 0, the integral of U from min(u₀, v₀) (where G = 0) to v₀.
+    this.a = first;
+    this.hA = this.high(p);
+    this.rA = this.rest(first, p);
+    this.sum = (this.hA + this.rA) / this.n1;
+  }
+
   // n₁·G(x) = S_hi + rest with p = #{u ≤ x}, the two parts kept apart so that a difference of two keeps
   // the compensation: S_hi[p − 1] here, rest(x, p) = lo[p − 1] + p(x − u[p − 1]).
-  const rest = (x: number, p: number) => (p === 0 ? 0 : lo[p - 1] + p * (x - u[p - 1]));
-  const high = (p: number) => (p === 0 ? 0 : hi[p - 1]);
-  let sum = 0;
-  let comp = 0;
-  // Before the first value of v: V = 0, the integral of U from min(u₀, v₀) (where G = 0) to v₀.
-  let a = v[0];
-  let hA = high(bounds[0]);
-  let rA = rest(a, bounds[0]);
-  sum = (hA + rA) / n1;
-  let j = 0;
-  while (j < n2) {
-    let next = j + 1;
-    while (next < n2 && v[next] === v[j]) next++;
-    const last = next === n2;
-    const b = last ? Math.max(u[n1 - 1], a) : v[next];
-    const pB = last ? n1 : bounds[next];
-    const hB = high(pB);
-    const rB = rest(b, pB);
+  private high(p: number): number {
+    return p === 0 ? 0 : this.hi[p - 1];
+  }
+
+  private rest(x: number, p: number): number {
+    return p === 0 ? 0 : this.lo[p - 1] + p * (x - this.u[p - 1]);
+  }
+
+  /** The piece [a, b) on which V = next/n₂ (next: the index in v of b, the next distinct value); pB = #{u ≤ b}. */
+  piece(next: number, b: number, pB: number): void {
+    const { u, hi, lo, n1, n2, a, hA, rA } = this;
+    const hB = this.high(pB);
+    const rB = this.rest(b, pB);
     const c = next / n2; // V on [a, b)
     // The crossing: the first K with K·n₂ ≥ next·n₁ (exact: both products are integers below 2⁵³).
     // G(u[K−1]) = S(u[K−1]) whichever index of its tie group stands for it (S is flat over ties).
@@ -114,6 +152,8 @@ export function wasserstein1Short(u: Float64Array, v: Float64Array): number {
       rM = lo[K - 1];
     }
     // c(m − a) − ∫ₐᵐ U, then ∫ₘᵇ U − c(b − m): two compensated additions.
+    let sum = this.sum;
+    let comp = this.comp;
     let term = c * (m - a) - (hM - hA + (rM - rA)) / n1;
     let t = sum + term;
     comp += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
@@ -121,13 +161,18 @@ export function wasserstein1Short(u: Float64Array, v: Float64Array): number {
     term = (hB - hM + (rB - rM)) / n1 - c * (b - m);
     t = sum + term;
     comp += Math.abs(sum) >= Math.abs(term) ? sum - t + term : term - t + sum;
-    sum = t;
-    a = b;
-    hA = hB;
-    rA = rB;
-    j = next;
+    this.sum = t;
+    this.comp = comp;
+    this.a = b;
+    this.hA = hB;
+    this.rA = rB;
   }
-  return sum + comp;
+
+  /** Closes the last piece (from the last value of v to the end of u, V = 1) and returns W₁. */
+  finish(): number {
+    this.piece(this.n2, Math.max(this.u[this.n1 - 1], this.a), this.n1);
+    return this.sum + this.comp;
+  }
 }
 
 /**
