@@ -12,7 +12,7 @@ import { type CbpeRows, cbpe } from './cbpe';
 import type { EstimatedPerformance } from './cbpe-types';
 import { detectMapping } from './mapping';
 import { shadowComparison } from './shadow';
-import { detectChallenger } from './shadow-serving-mapping';
+import { detectChallenger, detectServing } from './shadow-serving-mapping';
 import type { ShadowResult } from './shadow-types';
 import type { ColumnMapping, PerformanceResult } from './types';
 
@@ -88,6 +88,7 @@ export function modelQuality(
     const performance = analyzePerformance(reference, cur, complete, {
       threshold: s.threshold,
       decayThresholds: s.decayThresholds,
+      notInputs: notInputColumns(reference, cur, complete, s),
     });
     performance.notes.unshift(...mappingNotes);
     if (targetAbsent)
@@ -101,6 +102,33 @@ export function modelQuality(
   } catch (error) {
     return { performance: null, mapping, note: `Model quality not computed: ${(error as Error).message}` };
   }
+}
+
+/**
+ * The columns that are logged beside the model rather than fed to it: the challenger's outputs and the
+ * serving latency and status (detected or set as for the shadow and serving sections).
+ */
+function notInputColumns(
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  mapping: ColumnMapping,
+  s: PerformanceSettings,
+): string[] {
+  const names = [...new Set([...reference.columns, ...current.columns].map((c) => c.name))];
+  const challenger = detectChallenger(names, mapping, {
+    ...(s.challengerPrediction !== undefined && { prediction: s.challengerPrediction }),
+    ...(s.challengerProba !== undefined && { proba: s.challengerProba }),
+  });
+  const serving = detectServing(names, {
+    ...(s.latency !== undefined && { latency: s.latency }),
+    ...(s.status !== undefined && { status: s.status }),
+  });
+  return [
+    challenger?.prediction ?? null,
+    ...(challenger?.proba ?? []),
+    serving.latency?.column ?? null,
+    serving.status,
+  ].filter((c): c is string => c !== null);
 }
 
 /** Champion against challenger on the current rows, when challenger columns are mapped or detected. */
