@@ -35,10 +35,15 @@ function withEmptyTarget(current: ColumnarTable, target: string): ColumnarTable 
   };
 }
 
+/**
+ * @param options.withShadow false leaves out the champion/challenger comparison (a timeline chunk does not
+ * report it; its bootstrap is the costly part): `shadow` is then null.
+ */
 export function modelQuality(
   reference: ColumnarTable,
   current: ColumnarTable,
   settings: PerformanceSettings | undefined,
+  options: { withShadow?: boolean } = {},
 ): ModelQualityStep {
   const s = settings ?? {};
   if (s.enabled === false)
@@ -95,7 +100,8 @@ export function modelQuality(
       performance.notes.push(
         `${current.fileName} has no target column "${mapping.target}": every current row is unlabelled (realised metrics wait for the labels).`,
       );
-    performance.shadow = shadowStep(reference, cur, complete, s, performance.notes);
+    performance.shadow =
+      options.withShadow === false ? null : shadowStep(reference, cur, complete, s, performance.notes);
     performance.estimated =
       s.estimation === false ? null : estimationStep(reference, cur, complete, s.threshold ?? 0.5);
     return { performance, mapping, note: null };
