@@ -62,6 +62,8 @@ export interface DemoExpected {
     labelled: number;
     dataset: DemoDatasetDrift;
     accuracy: number | null;
+    /** CBPE of the week; degraded: estimate more than 3 sampling errors below the reference. */
+    cbpe: { metrics: CbpeMetrics; samplingError: CbpeMetrics; degraded: (keyof CbpeMetrics)[] };
   }[];
   quality: { reference: DemoQuality; current: DemoQuality };
   challengerQuality: { reference: DemoQuality; current: DemoQuality };
