@@ -90,10 +90,11 @@ export function modelQuality(
     // Completed once (posLabel, probability classes); analyzePerformance takes it as it is.
     const mappingNotes: string[] = [];
     const complete = completeMapping(reference, cur, mapping, mappingNotes);
+    const notInputs = notInputColumns(reference, cur, complete, s);
     const performance = analyzePerformance(reference, cur, complete, {
       threshold: s.threshold,
       decayThresholds: s.decayThresholds,
-      notInputs: notInputColumns(reference, cur, complete, s),
+      notInputs,
     });
     performance.notes.unshift(...mappingNotes);
     if (targetAbsent)
@@ -101,7 +102,9 @@ export function modelQuality(
         `${current.fileName} has no target column "${mapping.target}": every current row is unlabelled (realised metrics wait for the labels).`,
       );
     performance.shadow =
-      options.withShadow === false ? null : shadowStep(reference, cur, complete, s, performance.notes);
+      options.withShadow === false
+        ? null
+        : shadowStep(reference, cur, complete, s, performance.notes, notInputs);
     performance.estimated =
       s.estimation === false ? null : estimationStep(reference, cur, complete, s.threshold ?? 0.5);
     return { performance, mapping, note: null };
@@ -144,6 +147,7 @@ function shadowStep(
   mapping: ColumnMapping,
   s: PerformanceSettings,
   notes: string[],
+  notInputs: readonly string[],
 ): ShadowResult | null {
   const names = [...new Set([...reference.columns, ...current.columns].map((c) => c.name))];
   const challenger = detectChallenger(names, mapping, {
@@ -167,6 +171,7 @@ function shadowStep(
       resamples: s.shadow?.resamples,
       seed: s.shadow?.seed,
       threshold: s.threshold,
+      notInputs,
     });
   } catch (error) {
     notes.push(`Champion against challenger not computed: ${(error as Error).message}`);

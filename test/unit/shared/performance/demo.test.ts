@@ -173,6 +173,11 @@ describe('built-in demo, whole analysis, against the oracle (test/fixtures/gen_d
     expect(s.mcnemar).toMatchObject({ b: e.shadow.mcnemar.b, c: e.shadow.mcnemar.c });
     expect(s.mcnemar!.pValue).toBeCloseTo(e.shadow.mcnemar.pValue, 12);
     expect(s.primaryMetric).toBe('rocAuc');
+    // "Where they differ" bins the features only: never the serving columns or a model's outputs.
+    const features = s.disagreementFeatures.map((f) => f.feature);
+    expect(features).toContain('debt_to_income');
+    for (const name of ['latency_ms', 'status_code', 'probability', 'probability_challenger', 'default'])
+      expect(features).not.toContain(name);
     expect(e.shadow.difference.rocAuc.ciLow).toBeGreaterThan(0);
     expect(s.verdict).toBe('challenger_better');
   });
