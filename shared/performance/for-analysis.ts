@@ -107,6 +107,11 @@ export function modelQuality(
         : shadowStep(reference, cur, complete, s, performance.notes, notInputs);
     performance.estimated =
       s.estimation === false ? null : estimationStep(reference, cur, complete, s.threshold ?? 0.5);
+    const changed = performance.conceptDrift?.changed ?? [];
+    if (performance.estimated && changed.length > 0)
+      performance.estimated.notes.push(
+        `The relation between inputs and target changed (concept drift: ${changed.join(', ')}). CBPE assumes it held, so its estimate cannot see this change; the realised metrics on the labelled rows can.`,
+      );
     return { performance, mapping, note: null };
   } catch (error) {
     return { performance: null, mapping, note: `Model quality not computed: ${(error as Error).message}` };

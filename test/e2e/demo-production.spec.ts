@@ -106,7 +106,12 @@ test('the demo: challenger better on ROC AUC, slower serving with more 5xx, CBPE
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(300);
     for (const id of ['shadow-section', 'serving-section', 'estimation-section']) {
-      await page.getByTestId(id).scrollIntoViewIfNeeded();
+      // The section's heading (verdict) at the top of the scrolled pane: a section can be taller than it.
+      await page.getByTestId(id).evaluate((el) => {
+        let pane = el.parentElement;
+        while (pane && !/(auto|scroll)/.test(getComputedStyle(pane).overflowY)) pane = pane.parentElement;
+        if (pane) pane.scrollTop += el.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+      });
       await page.mouse.move(0, 0);
       await page.screenshot({ path: path.join(artifactsDir, `demo-${id}-${width}x${height}.png`) });
     }

@@ -218,6 +218,8 @@ describe('built-in demo, whole analysis, against the oracle (test/fixtures/gen_d
       // estimate stays above the realised metric (docs/estimation.md).
       expect(e.cbpe.metrics[k], k).toBeGreaterThan(e.cbpe.realised.metrics[k]);
     }
+    // ... and the estimate says so, naming the changed relation.
+    expect(c.notes.join(' ')).toMatch(/concept drift: debt_to_income\)\. CBPE assumes it held/);
   });
 
   it('concept drift tests the inputs only: not the challenger, the latency or the status', () => {
