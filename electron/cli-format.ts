@@ -5,7 +5,7 @@ import { METRICS } from '../shared/performance/metric-names';
 import type { AnalysisResult } from '../shared/report/analysis-result';
 import { driftSummary, strongestText, summarySentence } from '../shared/report/drift-summary';
 import { multivariateSentence, multivariateSummary } from '../shared/report/multivariate-summary';
-import type { Timeline } from '../shared/timeline/types';
+import type { Timeline, TimelineChunk } from '../shared/timeline/types';
 import { formatProduction } from './cli-format-production';
 import { formatNumber, printable, textTable } from './cli-text';
 
@@ -111,6 +111,22 @@ export function formatPerformance(result: AnalysisResult): string[] {
   return lines;
 }
 
+/**
+ * A chunk's model verdict: degraded or ok on its labelled rows; "no labels" when none has arrived (every
+ * realised metric null), with the CBPE estimate's verdict when the chunk has one.
+ */
+function chunkModel(c: TimelineChunk): string {
+  const p = c.performance;
+  if (p === null) return '';
+  if (p.modelDegraded) return 'MODEL DEGRADED';
+  if (Object.values(p.metrics).some((v) => v !== null)) return 'model ok';
+  const e = p.estimated;
+  if (!e) return 'no labels';
+  return e.degraded.length > 0
+    ? `no labels; estimate DEGRADED (${e.degraded.join(', ')})`
+    : 'no labels; estimate ok';
+}
+
 /** The timeline part of the summary: one line per chunk (rows, drifted of tested columns, verdict). */
 export function formatTimeline(timeline: Timeline, heading: string): string {
   const n = timeline.chunks.length;
@@ -122,7 +138,7 @@ export function formatTimeline(timeline: Timeline, heading: string): string {
     String(c.rows),
     c.dataset === null ? '-' : `${c.dataset.driftedColumns}/${c.dataset.testedColumns}`,
     c.dataset === null ? 'gap' : c.dataset.driftDetected ? 'DRIFT' : 'ok',
-    c.performance === null ? '' : c.performance.modelDegraded ? 'MODEL DEGRADED' : 'model ok',
+    chunkModel(c),
   ]);
   const header = ['chunk', 'label', 'period', 'rows', 'drifted', 'dataset', 'model'];
   if (rows.length > 0) lines.push(...textTable(header, rows, '', [3]));

@@ -290,11 +290,17 @@ export function datasetVerdict(columns: ColumnResult[], settings: AnalysisSettin
   };
 }
 
+/**
+ * The two-file analysis. `scope: 'chunk'` is a timeline chunk's: only what a chunk reports
+ * (shared/timeline/chunk-result.ts), so no champion/challenger comparison and serving without the KS
+ * test, the p95 interval and the histogram (their bootstraps, discarded per chunk, cost the most).
+ */
 export function analyzeTables(
   reference: ColumnarTable,
   current: ColumnarTable,
   settings: AnalysisSettings,
   context: AnalyzeContext,
+  scope: 'full' | 'chunk' = 'full',
 ): AnalysisResult {
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const referenceNames = new Set(reference.columns.map((c) => c.name));
@@ -330,7 +336,7 @@ export function analyzeTables(
     );
   }
   columns = applyCorrection(columns, settings);
-  const quality = modelQuality(reference, current, settings.performance);
+  const quality = modelQuality(reference, current, settings.performance, { withShadow: scope === 'full' });
   const multivariate = settings.multivariate?.enabled
     ? analyzeMultivariate(reference, current, multivariateColumns(columns), settings.multivariate)
     : undefined;
@@ -348,7 +354,7 @@ export function analyzeTables(
     performance: quality.performance,
     performanceNote: quality.note,
     ...(multivariate && { multivariate }),
-    serving: servingStep(reference, current, settings.performance),
+    serving: servingStep(reference, current, settings.performance, { summaryOnly: scope === 'chunk' }),
     settings,
   };
 }

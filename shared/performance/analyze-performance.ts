@@ -240,6 +240,7 @@ export function analyzePerformance(
             targetStd: populationStd(rowNumbers(targetRef)),
             alpha: options.conceptAlpha ?? 0.05,
             bins: options.conceptBins ?? 10,
+            notInputs: options.notInputs,
           }),
       notes,
     };
@@ -309,6 +310,7 @@ export function analyzePerformance(
           targetStd: null,
           alpha: options.conceptAlpha ?? 0.05,
           bins: options.conceptBins ?? 10,
+          notInputs: options.notInputs,
         }),
     notes,
   };

@@ -243,11 +243,13 @@ export interface ConceptDriftInput {
   targetStd: number | null;
   alpha: number;
   bins: number;
+  /** Other columns that are not inputs (challenger outputs, serving latency and status). */
+  notInputs?: readonly string[];
 }
 
 /**
  * Concept drift of every numerical and categorical feature (all columns except target, prediction,
- * probabilities and ID; text, datetime and id columns skipped). A feature's relation changed when its
+ * probabilities, ID and `notInputs`; text, datetime and id columns skipped). A feature's relation changed when its
  * p-value is below alpha / (number of tested features) (Bonferroni) and its effect is at least
  * MIN_EFFECT. Reading: 'both' when some relation changed and some feature drifted, 'concept_drift'
  * when only relations changed, 'covariate_shift' when only inputs drifted, else 'none'.
@@ -264,7 +266,13 @@ export function conceptDrift(
   if (!(Number.isInteger(input.bins) && input.bins >= 2))
     throw new RangeError(`conceptDrift: bins must be an integer ≥ 2, got ${input.bins}`);
   const { mapping } = input;
-  const excluded = new Set([mapping.target, mapping.prediction, mapping.id, ...(mapping.proba ?? [])]);
+  const excluded = new Set([
+    mapping.target,
+    mapping.prediction,
+    mapping.id,
+    ...(mapping.proba ?? []),
+    ...(input.notInputs ?? []),
+  ]);
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const regression = mapping.task === 'regression';
   const posLabel = mapping.task === 'binary' ? mapping.posLabel : null;

@@ -12,7 +12,7 @@ import { type CbpeRows, cbpe } from './cbpe';
 import type { EstimatedPerformance } from './cbpe-types';
 import { detectMapping } from './mapping';
 import { shadowComparison } from './shadow';
-import { detectChallenger } from './shadow-serving-mapping';
+import { detectChallenger, detectServing } from './shadow-serving-mapping';
 import type { ShadowResult } from './shadow-types';
 import type { ColumnMapping, PerformanceResult } from './types';
 
@@ -35,10 +35,15 @@ function withEmptyTarget(current: ColumnarTable, target: string): ColumnarTable 
   };
 }
 
+/**
+ * @param options.withShadow false leaves out the champion/challenger comparison (a timeline chunk does not
+ * report it; its bootstrap is the costly part): `shadow` is then null.
+ */
 export function modelQuality(
   reference: ColumnarTable,
   current: ColumnarTable,
   settings: PerformanceSettings | undefined,
+  options: { withShadow?: boolean } = {},
 ): ModelQualityStep {
   const s = settings ?? {};
   if (s.enabled === false)
@@ -85,22 +90,59 @@ export function modelQuality(
     // Completed once (posLabel, probability classes); analyzePerformance takes it as it is.
     const mappingNotes: string[] = [];
     const complete = completeMapping(reference, cur, mapping, mappingNotes);
+    const notInputs = notInputColumns(reference, cur, complete, s);
     const performance = analyzePerformance(reference, cur, complete, {
       threshold: s.threshold,
       decayThresholds: s.decayThresholds,
+      notInputs,
     });
     performance.notes.unshift(...mappingNotes);
     if (targetAbsent)
       performance.notes.push(
         `${current.fileName} has no target column "${mapping.target}": every current row is unlabelled (realised metrics wait for the labels).`,
       );
-    performance.shadow = shadowStep(reference, cur, complete, s, performance.notes);
+    performance.shadow =
+      options.withShadow === false
+        ? null
+        : shadowStep(reference, cur, complete, s, performance.notes, notInputs);
     performance.estimated =
       s.estimation === false ? null : estimationStep(reference, cur, complete, s.threshold ?? 0.5);
+    const changed = performance.conceptDrift?.changed ?? [];
+    if (performance.estimated && changed.length > 0)
+      performance.estimated.notes.push(
+        `The relation between inputs and target changed (concept drift: ${changed.join(', ')}). CBPE assumes it held, so its estimate cannot see this change; the realised metrics on the labelled rows can.`,
+      );
     return { performance, mapping, note: null };
   } catch (error) {
     return { performance: null, mapping, note: `Model quality not computed: ${(error as Error).message}` };
   }
+}
+
+/**
+ * The columns that are logged beside the model rather than fed to it: the challenger's outputs and the
+ * serving latency and status (detected or set as for the shadow and serving sections).
+ */
+function notInputColumns(
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  mapping: ColumnMapping,
+  s: PerformanceSettings,
+): string[] {
+  const names = [...new Set([...reference.columns, ...current.columns].map((c) => c.name))];
+  const challenger = detectChallenger(names, mapping, {
+    ...(s.challengerPrediction !== undefined && { prediction: s.challengerPrediction }),
+    ...(s.challengerProba !== undefined && { proba: s.challengerProba }),
+  });
+  const serving = detectServing(names, {
+    ...(s.latency !== undefined && { latency: s.latency }),
+    ...(s.status !== undefined && { status: s.status }),
+  });
+  return [
+    challenger?.prediction ?? null,
+    ...(challenger?.proba ?? []),
+    serving.latency?.column ?? null,
+    serving.status,
+  ].filter((c): c is string => c !== null);
 }
 
 /** Champion against challenger on the current rows, when challenger columns are mapped or detected. */
@@ -110,6 +152,7 @@ function shadowStep(
   mapping: ColumnMapping,
   s: PerformanceSettings,
   notes: string[],
+  notInputs: readonly string[],
 ): ShadowResult | null {
   const names = [...new Set([...reference.columns, ...current.columns].map((c) => c.name))];
   const challenger = detectChallenger(names, mapping, {
@@ -133,6 +176,7 @@ function shadowStep(
       resamples: s.shadow?.resamples,
       seed: s.shadow?.seed,
       threshold: s.threshold,
+      notInputs,
     });
   } catch (error) {
     notes.push(`Champion against challenger not computed: ${(error as Error).message}`);

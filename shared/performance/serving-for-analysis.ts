@@ -12,6 +12,7 @@ export function servingStep(
   reference: ColumnarTable,
   current: ColumnarTable,
   settings: PerformanceSettings | undefined,
+  options: { summaryOnly?: boolean } = {},
 ): ServingResult | null {
   const s = settings ?? {};
   const names = [...new Set([...reference.columns, ...current.columns].map((c) => c.name))];
@@ -21,5 +22,5 @@ export function servingStep(
     ...(s.status !== undefined && { status: s.status }),
   });
   if (columns.latency === null && columns.status === null) return null;
-  return servingHealth(reference, current, columns);
+  return servingHealth(reference, current, columns, options);
 }

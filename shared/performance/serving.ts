@@ -230,6 +230,8 @@ function errorRate(
 
 /**
  * Serving health of the mapped columns. A column absent from one file gives a note, not an error.
+ * `summaryOnly` (a timeline chunk, which reports the percentiles and the error rate only) leaves out the
+ * KS test, the p95 bootstrap interval and the histogram: ks, p95Difference and histogram are null.
  *
  * @example servingHealth(ref, cur, { latency: { column: 'latency_ms', unit: 'ms' }, status: 'status_code' }).latency?.current?.p95
  */
@@ -237,7 +239,9 @@ export function servingHealth(
   reference: ColumnarTable,
   current: ColumnarTable,
   columns: ServingColumns,
+  options: { summaryOnly?: boolean } = {},
 ): ServingResult {
+  const full = options.summaryOnly !== true;
   const notes: string[] = [];
   const has = (t: ColumnarTable, c: string) => t.columns.some((x) => x.name === c);
   const missing = (c: string) => [reference, current].filter((t) => !has(t, c)).map((t) => t.fileName);
@@ -252,11 +256,12 @@ export function servingHealth(
     else {
       const r = latencyValues(reference, column, notes);
       const c = latencyValues(current, column, notes);
-      const ks = r.length > 0 && c.length > 0 ? runKs({ kind: 'numeric', reference: r, current: c }) : null;
+      const ks =
+        full && r.length > 0 && c.length > 0 ? runKs({ kind: 'numeric', reference: r, current: c }) : null;
       const sr = summary(r);
       const sc = summary(c);
       let p95Difference: ServingLatency['p95Difference'] = null;
-      if (sr !== null && sc !== null) {
+      if (full && sr !== null && sc !== null) {
         const ci = p95DifferenceInterval(r, c);
         p95Difference = {
           value: sc.p95 - sr.p95,
@@ -276,7 +281,7 @@ export function servingHealth(
             ? null
             : { statistic: ks.statistic, pValue: ks.pValue },
         p95Difference,
-        histogram: latencyHistogram(r, c),
+        histogram: full ? latencyHistogram(r, c) : null,
       };
     }
   }

@@ -75,4 +75,6 @@ export interface ShadowOptions {
   seed?: number;
   /** Binary: P(posLabel) ≥ threshold predicts posLabel when a model has no prediction column. */
   threshold?: number;
+  /** Columns that are not features (serving latency and status): left out of "where they differ". */
+  notInputs?: readonly string[];
 }

@@ -218,6 +218,7 @@ export function shadowComparison(
       challenger.prediction,
       ...(mapping.proba ?? []),
       ...(challenger.proba ?? []),
+      ...(options.notInputs ?? []),
     ].filter((c): c is string => c !== null),
   );
   const features = disagreementFeatures(

@@ -232,4 +232,9 @@ export interface PerformanceOptions {
   conceptAlpha?: number;
   /** Concept drift: quantile bins per numerical feature, default 10. */
   conceptBins?: number;
+  /**
+   * Columns that are not the model's inputs besides the mapped ones (a challenger's outputs, serving
+   * latency and status): concept drift leaves them out.
+   */
+  notInputs?: readonly string[];
 }

@@ -189,7 +189,7 @@ export function analyzeTimeline(
     if (table === null) chunk = unanalysedChunk(plan, 'analysis');
     else {
       try {
-        result = analyzeTables(ref, table, chunkRun, context);
+        result = analyzeTables(ref, table, chunkRun, context, 'chunk');
         chunk = analysedChunk(job.plan, result, 'analysis');
       } catch (error) {
         if (!(error instanceof DatasetError)) throw error;
@@ -206,7 +206,7 @@ export function analyzeTimeline(
     const scored = chunkMultivariate(
       ref,
       jobs.map((job, i) => {
-        const table = job.table ?? job.source;
+        const table = job.table ?? (Array.isArray(current) ? undefined : current);
         return results[i] && table ? { table, rows: job.plan.rows } : null;
       }),
       first?.columns ?? [],
@@ -239,7 +239,7 @@ export function analyzeTimeline(
     } else {
       const part = sliceTable(ref, plan.rows, `${ref.fileName} [${plan.label}]`);
       const rest = sliceComplement(ref, plan.rows, part, `${ref.fileName} [without ${plan.label}]`);
-      const result = analyzeTables(rest, part, looSettings, context);
+      const result = analyzeTables(rest, part, looSettings, context, 'chunk');
       referenceResults.push(result);
       referenceChunks.push(analysedChunk(plan, result, 'reference'));
     }

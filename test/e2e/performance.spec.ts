@@ -2,7 +2,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { demoExpected, fixed4 } from '../helpers/demo-expected';
 import { artifactsDir, expect, fixturesDir, test } from './harness';
+
+/** The demo's numbers by scikit-learn on its CSVs, labelled rows only (test/fixtures/gen_demo_expected.py). */
+const { reference: refQ, current: curQ } = demoExpected.quality;
+/** As the table prints a relative change: one decimal, a true minus sign. */
+const change = (from: number, to: number) => `${((to / from - 1) * 100).toFixed(1).replace('-', '−')}%`;
+const count = (n: number) => n.toLocaleString('en-US');
 
 test.beforeAll(() => mkdirSync(artifactsDir, { recursive: true }));
 
@@ -43,25 +50,30 @@ test('the demo: degraded model, metrics, matrices, curves and concept drift', as
   ).toHaveCount(1);
 
   const accuracy = metricRow(page, 'accuracy');
-  await expect(accuracy.getByTestId('metric-reference')).toHaveText('0.8388');
-  // pandas/sklearn on the demo CSVs: accuracy 0.8388 → 0.7238 over the twelve weeks (drift from week 6).
-  await expect(accuracy.getByTestId('metric-current')).toHaveText('0.7238');
-  await expect(accuracy).toContainText('−13.7%');
-  // A 13.7 % fall is within the 20 % classification decay threshold; precision (sklearn precision_score:
-  // 0.7238 → 0.4064, −43.9 %) is past it, so the model is degraded.
+  // sklearn accuracy_score on the demo CSVs' labelled rows: 0.8388 → 0.7613 (current: the 3,318 rows whose
+  // label has arrived, weeks 1-9; the drift starts in week 6).
+  await expect(accuracy.getByTestId('metric-reference')).toHaveText(fixed4(refQ.accuracy));
+  await expect(accuracy.getByTestId('metric-current')).toHaveText(fixed4(curQ.accuracy));
+  await expect(accuracy).toContainText(change(refQ.accuracy, curQ.accuracy));
+  // A 9.2 % fall is within the 20 % classification decay threshold; precision (sklearn precision_score:
+  // 0.7238 → 0.4676, −35.4 %) is past it, so the model is degraded.
+  expect(1 - curQ.accuracy / refQ.accuracy).toBeLessThan(0.2);
+  expect(1 - curQ.precision / refQ.precision).toBeGreaterThan(0.2);
   await expect(accuracy).toHaveAttribute('data-degraded', 'false');
   await expect(metricRow(page, 'precision')).toHaveAttribute('data-degraded', 'true');
-  await expect(page.getByTestId('rows-reference')).toHaveText('5,000');
+  await expect(page.getByTestId('rows-reference')).toHaveText(count(refQ.n));
+  await expect(page.getByTestId('rows-current')).toHaveText(count(curQ.n));
 
   await expect(page.getByTestId('drift-check-target')).toContainText('default');
   await expect(page.getByTestId('drift-check-prediction')).toContainText('prediction');
   await expect(page.getByTestId('drift-check-confidence')).toContainText('Drift');
 
-  await expect(page.getByTestId('confusion-reference')).toContainText('3,489');
-  await expect(page.getByTestId('confusion-reference')).toContainText('705');
-  // sklearn.metrics.confusion_matrix on current.csv: [[3074, 796], [585, 545]].
-  await expect(page.getByTestId('confusion-current')).toContainText('3,074');
-  await expect(page.getByTestId('confusion-current')).toContainText('796');
+  // sklearn.metrics.confusion_matrix on each file's labelled rows.
+  for (const [id, q] of [
+    ['confusion-reference', refQ],
+    ['confusion-current', curQ],
+  ] as const)
+    for (const cell of q.confusion.flat()) await expect(page.getByTestId(id)).toContainText(count(cell));
 
   const roc = page.getByTestId('roc-chart');
   await expect(roc).toHaveRole('figure');
@@ -70,8 +82,8 @@ test('the demo: degraded model, metrics, matrices, curves and concept drift', as
   await expect(roc.locator('g.trace.scatter')).toHaveCount(3);
   await expect(roc.locator('.legendtext')).toHaveText([
     'Chance',
-    'Reference (AUC 0.882)',
-    'Current (AUC 0.722)', // sklearn roc_auc_score(default, probability) on current.csv
+    `Reference (AUC ${refQ.rocAuc.toFixed(3)})`,
+    `Current (AUC ${curQ.rocAuc.toFixed(3)})`, // sklearn roc_auc_score(default, probability), labelled rows
   ]);
   for (const id of ['pr-chart', 'calibration-chart', 'class-balance-chart', 'confidence-chart']) {
     await expect(page.getByTestId(id).locator('svg.main-svg').first()).toBeVisible();
@@ -119,7 +131,7 @@ test('changing the mapping re-analyses: positive label, then reset to auto', asy
   await app.expectState('ready');
   const panel = await openQualityTab(page);
   const precision = metricRow(page, 'precision');
-  await expect(precision.getByTestId('metric-reference')).toHaveText('0.7238');
+  await expect(precision.getByTestId('metric-reference')).toHaveText(fixed4(refQ.precision));
 
   // With a prediction column mapped, the threshold is shown but says it is not used.
   await expect(page.getByTestId('mapping-threshold')).toHaveValue('0.5');
@@ -132,20 +144,20 @@ test('changing the mapping re-analyses: positive label, then reset to auto', asy
   await page.getByTestId('mapping-pos-label').selectOption('0');
   await page.getByTestId('mapping-apply').click();
   await expectRerun(panel, before);
-  // Precision at label 0 now (sklearn 1.2.1 precision_score(pos_label=0): 0.8666 reference, 0.8401 current).
-  await expect(precision.getByTestId('metric-reference')).toHaveText('0.8666');
-  await expect(precision.getByTestId('metric-current')).toHaveText('0.8401');
+  // Precision at label 0 now (sklearn 1.2.1 precision_score(pos_label=0): 0.8666 reference, 0.8526 current).
+  await expect(precision.getByTestId('metric-reference')).toHaveText(fixed4(refQ.precisionAtLabel0));
+  await expect(precision.getByTestId('metric-current')).toHaveText(fixed4(curQ.precisionAtLabel0));
   await expect(page.getByTestId('mapping-pos-label')).toHaveValue('0');
-  await expect(metricRow(page, 'accuracy').getByTestId('metric-current')).toHaveText('0.7238');
+  await expect(metricRow(page, 'accuracy').getByTestId('metric-current')).toHaveText(fixed4(curQ.accuracy));
 
   // The applied mapping survives a trip to the drift tab.
   await page.getByTestId('tab-drift').click();
   await expect(app.rows.first()).toBeVisible();
   await openQualityTab(page);
-  await expect(precision.getByTestId('metric-reference')).toHaveText('0.8666');
+  await expect(precision.getByTestId('metric-reference')).toHaveText(fixed4(refQ.precisionAtLabel0));
 
   await page.getByTestId('mapping-reset').click();
-  await expect(precision.getByTestId('metric-reference')).toHaveText('0.7238');
+  await expect(precision.getByTestId('metric-reference')).toHaveText(fixed4(refQ.precision));
   await expect(page.getByTestId('mapping-reset')).toHaveCount(0);
 });
 
@@ -261,7 +273,7 @@ test('Prediction "None" derives it from the probability at the threshold (demo, 
   await app.expectState('ready');
   const panel = await openQualityTab(page);
   const accuracy = metricRow(page, 'accuracy');
-  await expect(accuracy.getByTestId('metric-reference')).toHaveText('0.8388');
+  await expect(accuracy.getByTestId('metric-reference')).toHaveText(fixed4(refQ.accuracy));
   // A row ID select lists the reference's columns.
   await expect(page.getByTestId('mapping-id').locator('option', { hasText: 'customer_id' })).toHaveCount(1);
 
@@ -273,10 +285,9 @@ test('Prediction "None" derives it from the probability at the threshold (demo, 
   const before = await panel.getAttribute('data-generated-at');
   await page.getByTestId('mapping-apply').click();
   await expectRerun(panel, before);
-  // CLI oracle: `driftscope analyze --config` with {"performance": {"prediction": null, "threshold": 0.3}}
-  // on the demo gives reference accuracy 0.8194 (current 0.6620; sklearn accuracy_score of probability ≥ 0.3).
-  await expect(accuracy.getByTestId('metric-reference')).toHaveText('0.8194');
-  await expect(accuracy.getByTestId('metric-current')).toHaveText('0.6620');
+  // sklearn accuracy_score(default, probability >= 0.3) on the labelled rows: 0.8194 reference, 0.7119 current.
+  await expect(accuracy.getByTestId('metric-reference')).toHaveText(fixed4(refQ.accuracyAtThreshold03));
+  await expect(accuracy.getByTestId('metric-current')).toHaveText(fixed4(curQ.accuracyAtThreshold03));
   await expect(page.getByTestId('performance-notes')).toContainText('Prediction derived as P(1) ≥ 0.3.');
   await expect(page.getByTestId('mapping-prediction').locator('option:checked')).toHaveText(
     'None — derive from probability at the threshold',

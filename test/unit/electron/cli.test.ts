@@ -6,6 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../shared/report/analysis-result';
 import { TEST_KEYS } from '../../../shared/types';
+import { demoExpected } from '../../helpers/demo-expected';
 import { ensureCliBuilt, runCli } from '../../helpers/run-cli';
 
 const root = path.resolve(__dirname, '..', '..', '..');
@@ -220,12 +221,14 @@ describe('driftscope analyze', () => {
     });
     expect(p.modelDegraded).toBe(true);
     expect(p.reference.kind).toBe('classification');
-    // The demo's own accuracies (shared/demo metrics; pandas: (df['default'] == df['prediction']).mean()
-    // on each CSV): 0.8388 → 0.7238 over the twelve weeks (its drift starts in week 6).
+    // sklearn accuracy_score on each CSV's labelled rows (test/fixtures/gen_demo_expected.py): 0.8388 →
+    // 0.7613 on the current rows whose label has arrived (weeks 1-9; the drift starts in week 6).
+    const q = demoExpected.quality;
     if (p.reference.kind === 'classification' && p.current.kind === 'classification') {
-      expect(p.reference.accuracy).toBeCloseTo(0.8388, 4);
-      expect(p.current.accuracy).toBeCloseTo(0.7238, 4);
+      expect(p.reference.accuracy).toBeCloseTo(q.reference.accuracy, 12);
+      expect(p.current.accuracy).toBeCloseTo(q.current.accuracy, 12);
       expect(p.reference.confusionMatrix.flat().reduce((a, b) => a + b, 0)).toBe(5000);
+      expect(p.current.confusionMatrix).toEqual(q.current.confusion);
     }
     expect(p.conceptDrift?.changed).toContain('debt_to_income');
     const text = cli(...analyzeDemo());
@@ -239,12 +242,15 @@ describe('driftscope analyze', () => {
     const target = header.indexOf('default');
     const id = header.indexOf('customer_id');
     const rows = lines.map((line) => line.split(','));
-    // Production rows without their outcome, and the outcomes of the first 4,000 rows in a separate file.
+    // Production rows without their outcome, and the outcomes that have arrived (the demo's non-empty
+    // default cells: 3,318 of 5,000, pandas in gen_demo_expected.py) in a separate file.
     writeFileSync(
       path.join(dir, 'current.csv'),
       `${rows.map((r) => r.filter((_, i) => i !== target).join(',')).join('\n')}\n`,
     );
-    const labelRows = [['customer_id', 'default'], ...rows.slice(1, 4001).map((r) => [r[id], r[target]])];
+    const arrived = rows.slice(1).filter((r) => r[target] !== '');
+    expect(arrived).toHaveLength(demoExpected.currentLabelled);
+    const labelRows = [['customer_id', 'default'], ...arrived.map((r) => [r[id], r[target]])];
     writeFileSync(path.join(dir, 'labels.csv'), `${labelRows.map((r) => r.join(',')).join('\n')}\n`);
     const out = path.join(dir, 'r.json');
     const args = [
@@ -268,8 +274,11 @@ describe('driftscope analyze', () => {
     expect(r.stderr).not.toContain('error');
     expect(r.code).toBe(0);
     const report = JSON.parse(readFileSync(out, 'utf8')) as AnalysisResult;
-    expect(report.current.warnings.join(' ')).toContain('4000 current rows matched, 1000 without a label');
-    expect(report.performance?.current.n).toBe(4000);
+    const labelled = demoExpected.currentLabelled;
+    expect(report.current.warnings.join(' ')).toContain(
+      `${labelled} current rows matched, ${5000 - labelled} without a label`,
+    );
+    expect(report.performance?.current.n).toBe(labelled);
     expect(cli(...args, '--labels', path.join(dir, 'labels.csv')).code).toBe(2);
     const off = path.join(dir, 'off.json');
     cli(...analyzeDemo(), '--no-performance', '--json', off);

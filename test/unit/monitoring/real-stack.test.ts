@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../shared/report/analysis-result';
+import { demoExpected } from '../../helpers/demo-expected';
 
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'dist', 'electron', 'cli.cjs');
@@ -186,14 +187,8 @@ beforeAll(async () => {
   }).listen(hookPort, '127.0.0.1');
 
   // The demo, its baseline, and 6 batches of 1,000 rows: 3 healthy, then 3 where most features move.
+  // The demo logs latency_ms and status_code itself (shared/demo/production.ts): the serving series.
   driftscope(['demo', '--out', 'demo']);
-  // Serving columns for the serving series: latency 20 + (37·i mod 97) ms, a 503 on every 40th request.
-  const demoRef = path.join(work, 'demo', 'reference.csv');
-  const lines = readFileSync(demoRef, 'utf8').trimEnd().split('\n');
-  writeFileSync(
-    demoRef,
-    `${lines.map((l, i) => (i === 0 ? `${l},latency_ms,status_code` : `${l},${20 + ((37 * i) % 97)},${i % 40 === 0 ? 503 : 200}`)).join('\n')}\n`,
-  );
   driftscope([
     'baseline',
     '--reference',
@@ -214,6 +209,9 @@ beforeAll(async () => {
     'reweight:region:north=6',
     'new-category:employment_type:gig:0.3',
     'degrade:prediction:0.8',
+    // The service slows down too: with the challenger and serving columns 17 are tested, and this ninth
+    // drift takes the drifted batches past the 50 % dataset share (9 of 17).
+    'scale:latency_ms:1.6',
   ].flatMap((d) => ['--drift', d]);
   driftscope([
     'simulate',
@@ -298,8 +296,9 @@ describe('a real Prometheus and Alertmanager on a real monitor', () => {
     );
     expect(await value(`driftscope_dataset_drift_detected{${M}}`)).toBe(0);
     expect(await value(`driftscope_batches_total{${M},status="error"}`)).toBe(0);
-    // 13 tested columns of the demo and the 2 serving columns, each with a score, a threshold and a verdict.
-    expect((await query(`driftscope_feature_drift_score{${M}}`)).length).toBe(15);
+    // The demo's 17 tested columns (the challenger's and the 2 serving columns among them; pandas count in
+    // test/fixtures/gen_demo_expected.py), each with a score, a threshold and a verdict.
+    expect((await query(`driftscope_feature_drift_score{${M}}`)).length).toBe(demoExpected.drift.tested);
     // The latest batch's latency in seconds (a ms column / 1000) and error rate: what the monitor's own
     // analysis of that batch gives (serving.latency.current, serving.errorRate.current), through Prometheus.
     const latest = driftscopeJson(path.join(work, 'batches', 'batch-003.csv'));
@@ -321,8 +320,9 @@ describe('a real Prometheus and Alertmanager on a real monitor', () => {
       12,
     );
     expect(await value(`sum(driftscope_feature_drift_detected{${M}})`)).toBe(0);
+    // sklearn accuracy_score on the demo reference (test/fixtures/gen_demo_expected.py).
     expect(await value(`driftscope_model_metric{${M},metric="accuracy",source="baseline"}`)).toBeCloseTo(
-      0.8388,
+      demoExpected.quality.reference.accuracy,
       4,
     );
     expect(received.filter((a) => a.labels.alertname === 'DriftscopeDatasetDrift')).toEqual([]);

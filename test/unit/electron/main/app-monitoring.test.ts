@@ -13,6 +13,7 @@ import { EngineClient } from '../../../../electron/engine/engine-client';
 import { createHandlers, type Handlers } from '../../../../electron/main/handlers';
 import { parseSettings } from '../../../../shared/drift/settings';
 import type { MonitorHistory } from '../../../../shared/monitoring/history-timeline';
+import { demoExpected } from '../../../helpers/demo-expected';
 import { cliPath, type MonitorRun, writeMonitorHistory } from '../../../helpers/monitor-history-fixture';
 
 const work = mkdtempSync(path.join(tmpdir(), 'ds-app-monitoring-'));
@@ -54,7 +55,13 @@ describe('Save as baseline', () => {
     expect((await handlers['dataset:open-dropped']('reference', run.reference)).ok).toBe(true);
     answers.save.push(path.join(work, 'app.json'));
     const saved = await handlers['baseline:save'](settings);
-    expect(saved).toMatchObject({ fileName: 'app.json', model: 'reference', columns: 15, rows: 5000 });
+    // The demo's 19 columns (test/fixtures/demo/expected.json, read by pandas).
+    expect(saved).toMatchObject({
+      fileName: 'app.json',
+      model: 'reference',
+      columns: demoExpected.columns.length,
+      rows: 5000,
+    });
     const stamp = /"createdAt": "[^"]+"/;
     const app = readFileSync(path.join(work, 'app.json'), 'utf8');
     expect(app).toMatch(stamp);

@@ -34,6 +34,18 @@ describe('servingHealth (test/fixtures/shadow/binary_{reference,current}.csv)', 
     expect(d.ciLow).toBeGreaterThan(0);
   });
 
+  it('summaryOnly (a timeline chunk): the same percentiles and error rates, no KS, interval or histogram', () => {
+    const summary = servingHealth(
+      reference,
+      current,
+      { latency: { column: 'latency_ms', unit: 'ms' }, status: 'status_code' },
+      { summaryOnly: true },
+    );
+    expect(summary.latency).toEqual({ ...result.latency, ks: null, p95Difference: null, histogram: null });
+    expect(summary.errorRate).toEqual(result.errorRate);
+    expect(summary.notes).toEqual(result.notes);
+  });
+
   it('has the error rates (5xx) and the two-proportion z-test as statsmodels', () => {
     // statsmodels.stats.proportion.proportions_ztest([e_ref, e_cur], [n_ref, n_cur]), statsmodels 0.13.5
     const e = result.errorRate!;

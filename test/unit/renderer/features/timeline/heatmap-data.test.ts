@@ -17,6 +17,7 @@ import {
 import { chunkTicks, heatColourScale } from '../../../../../renderer/src/features/timeline/timeline-charts';
 import { TEST_REGISTRY } from '../../../../../shared/drift/methods/registry';
 import { sliceTable } from '../../../../../shared/timeline/slice-table';
+import { demoExpected } from '../../../../helpers/demo-expected';
 import { demoCurrent, demoTimeline } from './demo-timeline';
 
 const weekly = demoTimeline();
@@ -77,6 +78,12 @@ describe('heatmap rows of the demo timeline', () => {
         const column = weekly.chunks[i].columns.find((c) => c.name === row.name)!;
         expect(cell.score).toBe(column.score);
         expect(cell.alert).toBe(column.driftDetected);
+        if (column.test === null) {
+          // Not tested in this chunk (no value): no colour, no alert, the reason as the cell's note.
+          expect(cell.z).toBeNull();
+          expect(cell.note).toBe(column.note);
+          return;
+        }
         const kind = TEST_REGISTRY[column.test!].kind;
         const ratio =
           kind === 'p_value' ? column.threshold! / column.score! : column.score! / column.threshold!;
@@ -95,6 +102,19 @@ describe('heatmap rows of the demo timeline', () => {
     expect(income.alerts).toBe(7);
     // age is a control (same population throughout): it never alerts as often as income.
     expect(rows.find((r) => r.name === 'age')!.alerts).toBeLessThan(income.alerts);
+  });
+
+  it('default, whose labels have not arrived in weeks 10-12, is an untested cell there, never drift', () => {
+    const target = rows.find((r) => r.name === 'default')!;
+    // Labelled rows per week, pandas on current.csv (test/fixtures/gen_demo_expected.py): none in weeks 10-12.
+    const unlabelled = demoExpected.weeks.flatMap((w, i) => (w.labelled === 0 ? [i] : []));
+    expect(unlabelled).toEqual([9, 10, 11]);
+    target.cells.forEach((cell, i) => {
+      if (unlabelled.includes(i)) {
+        expect(cell).toMatchObject({ score: null, z: null, alert: false, gap: false });
+        expect(cell.note).toMatch(/No values in current\.csv \[2024-W3[234]\].*not tested/);
+      } else expect(cell.z).not.toBeNull();
+    });
   });
 
   it('shows an empty week as a gap (no colour, no alert), never as drift', () => {
