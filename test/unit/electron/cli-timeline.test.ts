@@ -57,13 +57,14 @@ function expectChunkEqualsTwoFile(chunk: Timeline['chunks'][number], file: strin
   expect(chunk.dataset?.driftedColumns).toBe(alone.dataset.driftedColumns);
 }
 
+// `driftscope demo` analyses the demo for its report.json: seconds, more on a loaded machine.
 beforeAll(() => {
   const demo = cli('demo', '--out', path.join(work, 'demo'));
   expect(demo.code, demo.stderr).toBe(0);
   reference = path.join(work, 'demo', 'reference.csv');
   current = path.join(work, 'demo', 'current.csv');
   [header, ...rows] = readFileSync(current, 'utf8').trimEnd().split('\n');
-});
+}, 120_000);
 
 describe('driftscope analyze --chunk: chunk scores are the two-file scores of each chunk alone', () => {
   it('size:1800 (the last chunk incomplete)', () => {

@@ -33,13 +33,14 @@ function hostileCsv(file: string, seed: number): void {
 let dir = '';
 let reference = '';
 let current = '';
+// `driftscope demo` analyses the demo for its report.json: seconds, more on a loaded machine.
 beforeAll(() => {
   ensureCliBuilt();
   dir = mkdtempSync(path.join(os.tmpdir(), 'ds-report-cli-'));
   expect(cli(['demo', '--out', dir]).code).toBe(0);
   reference = path.join(dir, 'reference.csv');
   current = path.join(dir, 'current.csv');
-});
+}, 120_000);
 
 describe('driftscope analyze --html --csv --json', () => {
   it('writes the three files; the JSON validates against docs/schema and carries SHA-256', () => {
