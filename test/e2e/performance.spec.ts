@@ -66,7 +66,13 @@ test('the demo: degraded model, metrics, matrices, curves and concept drift', as
 
   await expect(page.getByTestId('drift-check-target')).toContainText('default');
   await expect(page.getByTestId('drift-check-prediction')).toContainText('prediction');
-  await expect(page.getByTestId('drift-check-confidence')).toContainText('Drift');
+  // The confidence check: scipy wasserstein_distance / np.std on max(p, 1 − p) of the labelled rows (0.0861,
+  // gen_demo_expected.py confidenceDrift): below 0.1 on the new demo, so no drift.
+  const conf = demoExpected.confidenceDrift;
+  await expect(page.getByTestId('drift-check-confidence')).toContainText(
+    conf.driftDetected ? 'Drift' : 'No drift',
+  );
+  await expect(page.getByTestId('drift-check-confidence')).toContainText(conf.score.toPrecision(4));
 
   // sklearn.metrics.confusion_matrix on each file's labelled rows.
   for (const [id, q] of [
@@ -88,7 +94,9 @@ test('the demo: degraded model, metrics, matrices, curves and concept drift', as
   for (const id of ['pr-chart', 'calibration-chart', 'class-balance-chart', 'confidence-chart']) {
     await expect(page.getByTestId(id).locator('svg.main-svg').first()).toBeVisible();
   }
-  await expect(page.getByTestId('confidence-verdict')).toContainText('Drift');
+  await expect(page.getByTestId('confidence-verdict')).toContainText(
+    conf.driftDetected ? 'Drift' : 'No drift',
+  );
   await page.mouse.move(0, 0);
   await page.screenshot({ path: path.join(artifactsDir, 'quality-top.png') });
 

@@ -66,6 +66,8 @@ export interface DemoExpected {
     cbpe: { metrics: CbpeMetrics; samplingError: CbpeMetrics; degraded: (keyof CbpeMetrics)[] };
   }[];
   quality: { reference: DemoQuality; current: DemoQuality };
+  /** max(p, 1 − p) on the labelled rows: wasserstein_distance / np.std(reference), drift at ≥ 0.1. */
+  confidenceDrift: { test: string; score: number; threshold: number; driftDetected: boolean };
   challengerQuality: { reference: DemoQuality; current: DemoQuality };
   drift: DemoDatasetDrift & { columns: Record<string, { score: number; drift: boolean } | null> };
   shadow: {
