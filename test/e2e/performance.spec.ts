@@ -20,14 +20,20 @@ async function openQualityTab(page: Page): Promise<Locator> {
   return panel;
 }
 
+// Each test re-analyses the demo one to four times (see expectRerun).
+test.describe.configure({ timeout: 180_000 });
+
 function metricRow(page: Page, metric: string): Locator {
   return page.locator(`[data-testid="metric-row"][data-metric="${metric}"]`);
 }
 
-/** Waits until the tab shows a result other than `previous` (a re-run finished). */
+/**
+ * Waits until the tab shows a result other than `previous` (a re-run finished). The demo's re-analysis runs
+ * the shadow and serving bootstraps (2,000 resamples each) and CBPE: allow a loaded machine 60 s.
+ */
 async function expectRerun(panel: Locator, previous: string | null): Promise<void> {
-  await expect(panel).not.toHaveAttribute('data-generated-at', previous ?? '');
-  await expect(panel).toHaveAttribute('data-quality-state', 'ready');
+  await expect(panel).not.toHaveAttribute('data-generated-at', previous ?? '', { timeout: 60_000 });
+  await expect(panel).toHaveAttribute('data-quality-state', 'ready', { timeout: 60_000 });
 }
 
 test('the demo: degraded model, metrics, matrices, curves and concept drift', async ({ harness, page }) => {
