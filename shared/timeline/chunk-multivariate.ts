@@ -7,7 +7,7 @@
  */
 import { multivariateColumns } from '../drift/analyze';
 import { type MultivariateSettings, reconstructionScorer } from '../multivariate/analyze-multivariate';
-import { allRows, featureColumns } from '../multivariate/feature-columns';
+import { featureColumns } from '../multivariate/feature-columns';
 import type { ColumnResult } from '../report/analysis-result';
 import type { ColumnarTable } from '../table/columnar';
 
@@ -52,7 +52,9 @@ export function chunkMultivariate(
       scorers.set(job.table, scorer);
     }
     if (scorer === null) return null;
-    const r = scorer.score(job.rows.length === job.table.rowCount ? allRows(job.table.rowCount) : job.rows);
+    // The rows in the chunk's own order (a period chunk lists them in time order): the chunk-alone analysis
+    // sums its errors in that order too. A batch's rows are already 0..n−1.
+    const r = scorer.score(job.rows);
     return {
       reconstruction: {
         error: r.current,
