@@ -11,10 +11,11 @@ import {
   estimatedMetrics,
   estimatedSeries,
 } from '../../../../shared/timeline/estimated-series';
+
 import type { Timeline } from '../../../../shared/timeline/types';
-import { PlotlyChart } from '../../components/plotly-chart';
 import { formatInteger, formatPercent } from '../../lib/format';
 import { estimatedFigure } from './estimated-chart';
+import { TimelineCard } from './timeline-card';
 import type { Scheme } from './timeline-charts';
 
 export function EstimatedCard({ timeline, scheme }: { timeline: Timeline; scheme: Scheme }) {
@@ -32,42 +33,42 @@ export function EstimatedCard({ timeline, scheme }: { timeline: Timeline; scheme
   const degraded = analysis.filter((p) => p.degraded).length;
   const unlabelled = analysis.filter((p) => p.realised === null).length;
   return (
-    <section className="tl-card" aria-label={`Estimated and realised ${series.name} per chunk`}>
-      <header className="tl-card-head">
-        <h2 className="tl-estimated-title">
-          Estimated and realised
-          <label className="field">
-            <span className="sr-only">Metric</span>
-            <select
-              className="input input-compact"
-              data-testid="tl-estimated-metric"
-              value={metric}
-              onChange={(e) => setChosen(e.target.value as CbpeMetricName)}
-            >
-              {metrics.map((m) => (
-                <option key={m} value={m}>
-                  {metricLabel(m)}
-                </option>
-              ))}
-            </select>
-          </label>
-        </h2>
-        <span
-          className={degraded > 0 ? 'badge badge-drift' : 'badge badge-ok'}
-          data-testid="tl-estimated-verdict"
-        >
-          {degraded > 0
-            ? `Estimate below the reference in ${formatInteger(degraded)} of ${formatInteger(analysis.length)} chunks`
-            : `Estimate within ${k} sampling errors of the reference in every chunk`}
-        </span>
-      </header>
-      <PlotlyChart
-        data={figure.data}
-        layout={figure.layout}
-        testId="timeline-estimated"
-        className="tl-chart"
-        label={`Estimated ${series.name} per chunk with a band of ± ${k} sampling errors, the realised ${series.name} on the labelled rows, the reference and the decay limit, and the labelled share per chunk`}
-      />
+    <TimelineCard
+      label={`Estimated and realised ${series.name} per chunk`}
+      head={
+        <>
+          <h2 className="tl-estimated-title">
+            Estimated and realised
+            <label className="field">
+              <span className="sr-only">Metric</span>
+              <select
+                className="input input-compact"
+                data-testid="tl-estimated-metric"
+                value={metric}
+                onChange={(e) => setChosen(e.target.value as CbpeMetricName)}
+              >
+                {metrics.map((m) => (
+                  <option key={m} value={m}>
+                    {metricLabel(m)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </h2>
+          <span
+            className={degraded > 0 ? 'badge badge-drift' : 'badge badge-ok'}
+            data-testid="tl-estimated-verdict"
+          >
+            {degraded > 0
+              ? `Estimate below the reference in ${formatInteger(degraded)} of ${formatInteger(analysis.length)} chunks`
+              : `Estimate within ${k} sampling errors of the reference in every chunk`}
+          </span>
+        </>
+      }
+      figure={figure}
+      testId="timeline-estimated"
+      chartLabel={`Estimated ${series.name} per chunk with a band of ± ${k} sampling errors, the realised ${series.name} on the labelled rows, the reference and the decay limit, and the labelled share per chunk`}
+    >
       <p className="tl-caption muted" data-testid="tl-estimated-caption">
         Estimated by confidence-based performance estimation (CBPE) from the probabilities of every row;
         realised on the rows that already have a label. Band and error bars: ± {k} sampling errors for the
@@ -81,6 +82,6 @@ export function EstimatedCard({ timeline, scheme }: { timeline: Timeline; scheme
           ` (${formatInteger(unlabelled)} chunk(s) without any label yet: no realised value)`}
         .
       </p>
-    </section>
+    </TimelineCard>
   );
 }

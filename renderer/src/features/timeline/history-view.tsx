@@ -7,11 +7,11 @@
 import { useMemo, useState } from 'react';
 import type { BatchAlert } from '../../../../shared/monitoring/batch-alerts';
 import type { HistoryBatch, MonitorHistory } from '../../../../shared/monitoring/history-timeline';
-import { PlotlyChart } from '../../components/plotly-chart';
 import { formatBytes, formatInteger, formatNumber, formatPercent } from '../../lib/format';
 import { useColorScheme } from '../../lib/use-color-scheme';
 import { onChunkClick } from './chunk-click';
 import { heatmapRows, sortHeatRows } from './heatmap-data';
+import { TimelineCard } from './timeline-card';
 import { heatmapFigure, shareFigure } from './timeline-charts';
 import { TimelineNotes } from './timeline-notes';
 
@@ -184,31 +184,23 @@ export function HistoryView({ history, onClose }: { history: MonitorHistory; onC
       </header>
       <TimelineNotes notes={timeline.notes} />
       <div className="tl-body">
-        <section className="tl-card" aria-label="Drift by feature and batch">
-          <header className="tl-card-head">
-            <h2>Drift by batch</h2>
-          </header>
-          <PlotlyChart
-            data={heat.data}
-            layout={heat.layout}
-            testId="timeline-heatmap"
-            className="tl-chart"
-            label={`Heatmap of ${rows.length} features over ${batches.length} batches: colour is the score relative to its threshold, dots mark alerts`}
-            onPointClick={onChunkClick(setSelected)}
-          />
-        </section>
+        <TimelineCard
+          label="Drift by feature and batch"
+          head={<h2>Drift by batch</h2>}
+          figure={heat}
+          testId="timeline-heatmap"
+          chartLabel={`Heatmap of ${rows.length} features over ${batches.length} batches: colour is the score relative to its threshold, dots mark alerts`}
+          onPointClick={onChunkClick(setSelected)}
+        />
         <div className="tl-lower">
           <div className="tl-lines">
-            <section className="tl-card" aria-label="Drifted share per batch">
-              <PlotlyChart
-                data={share.data}
-                layout={share.layout}
-                testId="timeline-share"
-                className="tl-chart"
-                label="Share of drifted tested columns per batch"
-                onPointClick={onChunkClick(setSelected)}
-              />
-            </section>
+            <TimelineCard
+              label="Drifted share per batch"
+              figure={share}
+              testId="timeline-share"
+              chartLabel="Share of drifted tested columns per batch"
+              onPointClick={onChunkClick(setSelected)}
+            />
             <section className="tl-card" aria-label="Batches">
               <header className="tl-card-head">
                 <h2>Batches and alerts</h2>

@@ -9,9 +9,9 @@ import type { PlotData } from 'plotly.js-strict-dist-min';
 import { useMemo } from 'react';
 import { plotlySafeText } from '../../../../shared/report/plotly-safe-text';
 import type { Timeline } from '../../../../shared/timeline/types';
-import { PlotlyChart } from '../../components/plotly-chart';
 import { THEMES } from '../../lib/chart-data';
 import { formatNumber } from '../../lib/format';
+import { TimelineCard } from './timeline-card';
 import {
   baseLayout,
   chunkAxis,
@@ -93,31 +93,31 @@ export function ReconstructionCard({ timeline, scheme }: { timeline: Timeline; s
   if (scored.length === 0) return null;
   const drifted = scored.filter((c) => c.multivariate!.reconstruction!.driftDetected).length;
   return (
-    <section className="tl-card" aria-label="Multivariate: reconstruction error per chunk">
-      <header className="tl-card-head">
-        <h2>Multivariate: reconstruction error per chunk</h2>
-        <span
-          className={drifted > 0 ? 'badge badge-drift' : 'badge badge-ok'}
-          data-testid="tl-reconstruction-verdict"
-        >
-          {drifted > 0
-            ? `Drift in ${drifted} of ${scored.length} chunks`
-            : `No drift in ${scored.length} chunks`}
-        </span>
-      </header>
-      <PlotlyChart
-        data={figure.data}
-        layout={figure.layout}
-        testId="timeline-reconstruction"
-        className="tl-chart"
-        label="PCA reconstruction error per chunk with its bounds"
-      />
+    <TimelineCard
+      label="Multivariate: reconstruction error per chunk"
+      head={
+        <>
+          <h2>Multivariate: reconstruction error per chunk</h2>
+          <span
+            className={drifted > 0 ? 'badge badge-drift' : 'badge badge-ok'}
+            data-testid="tl-reconstruction-verdict"
+          >
+            {drifted > 0
+              ? `Drift in ${drifted} of ${scored.length} chunks`
+              : `No drift in ${scored.length} chunks`}
+          </span>
+        </>
+      }
+      figure={figure}
+      testId="timeline-reconstruction"
+      chartLabel="PCA reconstruction error per chunk with its bounds"
+    >
       <p className="tl-caption muted" data-testid="tl-reconstruction-caption">
         The mean PCA reconstruction error of each chunk's rows under the pipeline fitted on the reference (the
         components that keep its variance share); the band is the reference chunks' mean ± K sd (K = 3 unless
         set), scaled to the chunk's size. A red point is outside it: the joint distribution moved, whatever
         the single columns say.
       </p>
-    </section>
+    </TimelineCard>
   );
 }

@@ -7,9 +7,9 @@ import { useMemo } from 'react';
 import type { ServingResult } from '../../../../shared/performance/serving-types';
 import { latencyText, servingSeries } from '../../../../shared/timeline/serving-series';
 import type { Timeline } from '../../../../shared/timeline/types';
-import { PlotlyChart } from '../../components/plotly-chart';
 import { formatPercent } from '../../lib/format';
 import { servingFigure } from './serving-chart';
+import { TimelineCard } from './timeline-card';
 import type { Scheme } from './timeline-charts';
 
 export function ServingCard({
@@ -40,22 +40,22 @@ export function ServingCard({
       `highest error rate ${formatPercent(worstRate)}${series.referenceErrorRate === null ? '' : ` (reference ${formatPercent(series.referenceErrorRate)})`}`,
     );
   return (
-    <section className="tl-card" aria-label="Serving health per chunk">
-      <header className="tl-card-head">
-        <h2>Serving health per chunk</h2>
-        {facts.length > 0 && (
-          <span className="muted" data-testid="tl-serving-summary">
-            {facts.join(' · ')}
-          </span>
-        )}
-      </header>
-      <PlotlyChart
-        data={figure.data}
-        layout={figure.layout}
-        testId="timeline-serving"
-        className="tl-chart"
-        label="Latency p50, p95 and p99 and error rate per chunk, with the reference's p95 and error rate, and requests per chunk"
-      />
+    <TimelineCard
+      label="Serving health per chunk"
+      head={
+        <>
+          <h2>Serving health per chunk</h2>
+          {facts.length > 0 && (
+            <span className="muted" data-testid="tl-serving-summary">
+              {facts.join(' · ')}
+            </span>
+          )}
+        </>
+      }
+      figure={figure}
+      testId="timeline-serving"
+      chartLabel="Latency p50, p95 and p99 and error rate per chunk, with the reference's p95 and error rate, and requests per chunk"
+    >
       <p className="tl-caption muted" data-testid="tl-serving-caption">
         Each chunk's latency percentiles and error rate are those of the chunk's own comparison with the
         reference (Serving section). Dashed: the whole reference's p95
@@ -64,6 +64,6 @@ export function ServingCard({
           ' An HTTP status of 5xx counts as an error; 1 or true in a 0/1 or boolean column.'}{' '}
         Bars: requests (rows) per chunk.
       </p>
-    </section>
+    </TimelineCard>
   );
 }

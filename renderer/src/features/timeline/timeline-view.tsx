@@ -10,7 +10,6 @@ import type { TimelineRunOptions } from '../../../../shared/api';
 import type { BinChoice } from '../../../../shared/explore/types';
 import type { AnalysisResult, AnalysisSettings } from '../../../../shared/report/analysis-result';
 import { hasEstimates } from '../../../../shared/timeline/estimated-series';
-import { PlotlyChart } from '../../components/plotly-chart';
 import { ProgressTrack } from '../../components/progress-track';
 import { formatInteger } from '../../lib/format';
 import { useColorScheme } from '../../lib/use-color-scheme';
@@ -22,6 +21,7 @@ import { EstimatedCard } from './estimated-card';
 import { analysisPosition, type HeatSort, heatmapRows, sortHeatRows } from './heatmap-data';
 import { ReconstructionCard } from './reconstruction-card';
 import { ServingCard } from './serving-card';
+import { TimelineCard } from './timeline-card';
 import { featureLineFigure, heatmapFigure, metricsFigure, shareFigure } from './timeline-charts';
 import { TimelineControls } from './timeline-controls';
 import { TimelineNotes } from './timeline-notes';
@@ -139,43 +139,43 @@ export function TimelineView(props: Props) {
       {timeline && timeline.notes.length > 0 && <TimelineNotes notes={timeline.notes} />}
       {timeline && heat && (
         <div className={state.status === 'running' ? 'tl-body tl-stale' : 'tl-body'}>
-          <section className="tl-card" aria-label="Drift by feature and chunk">
-            <header className="tl-card-head">
-              <h2>
-                Drift by chunk{' '}
-                <span className="muted" data-testid="timeline-summary">
-                  {formatInteger(timeline.chunks.length)} chunks · {formatInteger(rows.length)} tested
-                  features
-                  {state.elapsedMs !== null && ` · ${(state.elapsedMs / 1000).toFixed(1)} s`}
-                </span>
-              </h2>
-              <label className="field">
-                <span className="muted">Sort</span>
-                <select
-                  className="input input-compact"
-                  data-testid="tl-sort"
-                  value={sort}
-                  onChange={(e) => setSort(e.target.value as HeatSort)}
-                >
-                  {SORTS.map(([key, label]) => (
-                    <option key={key} value={key}>
-                      {label}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </header>
-            <PlotlyChart
-              data={heat.data}
-              layout={heat.layout}
-              testId="timeline-heatmap"
-              className="tl-chart"
-              label={`Heatmap of ${rows.length} features over ${timeline.chunks.length} chunks: colour is the score relative to its threshold, dots mark alerts`}
-              onPointClick={(_curve, _point, at) => {
-                const cell = clickedCell(at);
-                if (cell) openChunk(cell.chunk, rows[cell.row]?.name ?? null);
-              }}
-            />
+          <TimelineCard
+            label="Drift by feature and chunk"
+            head={
+              <>
+                <h2>
+                  Drift by chunk{' '}
+                  <span className="muted" data-testid="timeline-summary">
+                    {formatInteger(timeline.chunks.length)} chunks · {formatInteger(rows.length)} tested
+                    features
+                    {state.elapsedMs !== null && ` · ${(state.elapsedMs / 1000).toFixed(1)} s`}
+                  </span>
+                </h2>
+                <label className="field">
+                  <span className="muted">Sort</span>
+                  <select
+                    className="input input-compact"
+                    data-testid="tl-sort"
+                    value={sort}
+                    onChange={(e) => setSort(e.target.value as HeatSort)}
+                  >
+                    {SORTS.map(([key, label]) => (
+                      <option key={key} value={key}>
+                        {label}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+              </>
+            }
+            figure={heat}
+            testId="timeline-heatmap"
+            chartLabel={`Heatmap of ${rows.length} features over ${timeline.chunks.length} chunks: colour is the score relative to its threshold, dots mark alerts`}
+            onPointClick={(_curve, _point, at) => {
+              const cell = clickedCell(at);
+              if (cell) openChunk(cell.chunk, rows[cell.row]?.name ?? null);
+            }}
+          >
             <div className="tl-heat-rows sr-only" data-testid="timeline-rows">
               {rows.map((r) => (
                 <span key={r.name} data-testid="timeline-row" data-name={r.name} data-alerts={r.alerts}>
@@ -183,12 +183,13 @@ export function TimelineView(props: Props) {
                 </span>
               ))}
             </div>
-          </section>
+          </TimelineCard>
           <div className="tl-lower">
             <div className="tl-lines">
               {line && selected && (
-                <section className="tl-card" aria-label={`${selected} over the chunks`}>
-                  <header className="tl-card-head">
+                <TimelineCard
+                  label={`${selected} over the chunks`}
+                  head={
                     <h2>
                       <label className="field">
                         <span className="muted">Feature</span>
@@ -206,41 +207,31 @@ export function TimelineView(props: Props) {
                         </select>
                       </label>
                     </h2>
-                  </header>
-                  <PlotlyChart
-                    data={line.data}
-                    layout={line.layout}
-                    testId="timeline-feature-line"
-                    className="tl-chart"
-                    label={`Score of ${selected} per chunk with its threshold, and rows per chunk`}
-                    onPointClick={onChunkClick((index) => openChunk(index, null))}
-                  />
-                </section>
+                  }
+                  figure={line}
+                  testId="timeline-feature-line"
+                  chartLabel={`Score of ${selected} per chunk with its threshold, and rows per chunk`}
+                  onPointClick={onChunkClick((index) => openChunk(index, null))}
+                />
               )}
               {share && (
-                <section className="tl-card" aria-label="Drifted share per chunk">
-                  <PlotlyChart
-                    data={share.data}
-                    layout={share.layout}
-                    testId="timeline-share"
-                    className="tl-chart"
-                    label="Share of drifted tested columns per chunk, with the dataset threshold"
-                  />
-                </section>
+                <TimelineCard
+                  label="Drifted share per chunk"
+                  figure={share}
+                  testId="timeline-share"
+                  chartLabel="Share of drifted tested columns per chunk, with the dataset threshold"
+                />
               )}
               {hasEstimates(timeline) && <EstimatedCard timeline={timeline} scheme={scheme} />}
               <ServingCard timeline={timeline} serving={props.result.serving} scheme={scheme} />
               <ReconstructionCard timeline={timeline} scheme={scheme} />
               {metrics && (
-                <section className="tl-card" aria-label="Model metrics per chunk">
-                  <PlotlyChart
-                    data={metrics.data}
-                    layout={metrics.layout}
-                    testId="timeline-metrics"
-                    className="tl-chart"
-                    label="Model metrics per chunk with their reference baselines"
-                  />
-                </section>
+                <TimelineCard
+                  label="Model metrics per chunk"
+                  figure={metrics}
+                  testId="timeline-metrics"
+                  chartLabel="Model metrics per chunk with their reference baselines"
+                />
               )}
             </div>
             <aside className="detail-pane tl-detail">
