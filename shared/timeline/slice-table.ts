@@ -4,7 +4,15 @@
  * would compute). Text columns share the parent's dictionary: only codes present in the rows count.
  */
 import type { Column, ColumnarTable } from '../table/columnar';
+import { memoByArray } from '../stats/memo-by-array';
 import { sortedFinite } from '../table/infer-type';
+
+/**
+ * sortedFinite remembered per column array: re-chunking a timeline (a new chunking of the same files) then
+ * sorts no reference column again (0.8 s of a 4 s re-chunk at 1,000,000 × 20, profiled). The sorted copy lives
+ * as long as the loaded column does.
+ */
+const sortedColumn = memoByArray(sortedFinite);
 
 /**
  * The rows `rows` (ascending indices) of `table`, in that order. Invalid number cells are NaN in the
@@ -73,12 +81,12 @@ export function sortedWithout(all: Float64Array, out: Float64Array): Float64Arra
   return result;
 }
 
-/** A copy of `table` whose number columns carry `sorted` (computed once here when absent). */
+/** A copy of `table` whose number columns carry `sorted` (computed once per column array when absent). */
 export function withSortedColumns(table: ColumnarTable): ColumnarTable {
   return {
     ...table,
     columns: table.columns.map((c) =>
-      c.storage === 'number' && c.sorted === undefined ? { ...c, sorted: sortedFinite(c.values) } : c,
+      c.storage === 'number' && c.sorted === undefined ? { ...c, sorted: sortedColumn(c.values) } : c,
     ),
   };
 }
