@@ -3,8 +3,9 @@
  * (so the reference is sorted once for all chunks; numericSide reuses `column.sorted`, bit for bit what it
  * would compute). Text columns share the parent's dictionary: only codes present in the rows count.
  */
-import type { Column, ColumnarTable } from '../table/columnar';
+
 import { memoByArray } from '../stats/memo-by-array';
+import type { Column, ColumnarTable } from '../table/columnar';
 import { sortedFinite } from '../table/infer-type';
 
 /**
