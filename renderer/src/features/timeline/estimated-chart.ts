@@ -20,6 +20,7 @@ import { THEMES } from '../../lib/chart-data';
 import { formatNumber, formatPercent } from '../../lib/format';
 import {
   axesWithBars,
+  barStrip,
   baseLayout,
   DRIFT,
   type Figure,
@@ -135,19 +136,13 @@ export function estimatedFigure(timeline: Timeline, series: EstimatedSeries, sch
         line: { width: 2.5, color: DRIFT[scheme] },
       },
     },
-    {
-      type: 'bar',
-      name: 'labelled share',
+    barStrip(
+      'labelled share',
       x,
-      y: p.map((point) => point.labelledShare),
-      // hovertext, not text: a bar draws its text inside it.
-      hovertext: text,
-      hovertemplate: '%{hovertext}<extra></extra>',
-      xaxis: 'x2',
-      yaxis: 'y2',
-      marker: { color: scheme === 'dark' ? '#4a5262' : '#c5cbd6' },
-      showlegend: false,
-    } as PlotData,
+      p.map((point) => point.labelledShare),
+      scheme,
+      text,
+    ),
   );
   return {
     data,

@@ -17,6 +17,7 @@ import { THEMES } from '../../lib/chart-data';
 import { formatPercent } from '../../lib/format';
 import {
   axesWithBars,
+  barStrip,
   baseLayout,
   DRIFT,
   type Figure,
@@ -99,19 +100,15 @@ export function servingFigure(timeline: Timeline, series: ServingSeries, scheme:
         ),
       );
   }
-  data.push({
-    type: 'bar',
-    name: 'requests',
-    x,
-    y: p.map((point) => point.requests),
-    // hovertext, not text: a bar draws its text inside it.
-    hovertext: text,
-    hovertemplate: '%{hovertext}<extra></extra>',
-    xaxis: 'x2',
-    yaxis: 'y2',
-    marker: { color: scheme === 'dark' ? '#4a5262' : '#c5cbd6' },
-    showlegend: false,
-  } as PlotData);
+  data.push(
+    barStrip(
+      'requests',
+      x,
+      p.map((point) => point.requests),
+      scheme,
+      text,
+    ),
+  );
   const rateAxis = { tickformat: '.1%', rangemode: 'tozero', zeroline: false, automargin: true };
   const main = series.hasLatency
     ? { title: { text: `latency (${series.unit ?? ''})` }, rangemode: 'tozero' }

@@ -86,6 +86,32 @@ export function axesWithBars(
   };
 }
 
+/**
+ * The strip of bars under a chart over the chunks (on axesWithBars' x2 and y2), in the theme's muted grey.
+ * `hover` is each bar's text (hovertext, not text: a bar draws its text inside it) or one hover template.
+ */
+export function barStrip(
+  name: string,
+  x: number[],
+  y: (number | null)[],
+  scheme: Scheme,
+  hover: string[] | string,
+): PlotData {
+  return {
+    type: 'bar',
+    name,
+    x,
+    y,
+    ...(typeof hover === 'string'
+      ? { hovertemplate: hover }
+      : { hovertext: hover, hovertemplate: '%{hovertext}<extra></extra>' }),
+    xaxis: 'x2',
+    yaxis: 'y2',
+    marker: { color: scheme === 'dark' ? '#4a5262' : '#c5cbd6' },
+    showlegend: false,
+  } as PlotData;
+}
+
 /** Tick positions and labels for `n` chunks: at most ~`max` labels, evenly spaced. */
 export function chunkTicks(labels: string[], max = 16): { tickvals: number[]; ticktext: string[] } {
   const step = Math.max(1, Math.ceil(labels.length / max));
@@ -369,17 +395,13 @@ export function featureLineFigure(timeline: Timeline, name: string, scheme: Sche
         line: { width: 2, color: DRIFT[scheme] },
       },
     },
-    {
-      type: 'bar',
-      name: 'rows',
+    barStrip(
+      'rows',
       x,
-      y: timeline.chunks.map((c) => c.rows),
-      xaxis: 'x2',
-      yaxis: 'y2',
-      marker: { color: scheme === 'dark' ? '#4a5262' : '#c5cbd6' },
-      hovertemplate: '%{y} rows<extra></extra>',
-      showlegend: false,
-    } as PlotData,
+      timeline.chunks.map((c) => c.rows),
+      scheme,
+      '%{y} rows<extra></extra>',
+    ),
   );
   const reference = referenceShapes(timeline, scheme, true);
   return {
