@@ -186,7 +186,8 @@ export function domainClassifier(
     const trainRows = picked.length === train.length ? train : picked.map((i) => train[i]);
     const pairs = choosePairs(design, trainRows, design.interactions);
     if (f === 0) firstPairs = pairs;
-    setPairs(design, pairs);
+    setPairs(design, pairs, trainRows);
+    setPairs(design, pairs, testRows);
     if (start) start.weights.fill(0, design.pairFeature);
     const model = fitLogistic(design, design.labels, trainRows, {
       c: settings.c,

@@ -49,12 +49,13 @@ export function choosePairs(design: Design, trainRows: Int32Array, count: number
   const products = [new Float64Array(q * q), new Float64Array(q * q)];
   const counts = [0, 0];
   const z = new Float64Array(q);
+  const zPositions = Int32Array.from(numeric, ([c]) => c.zPosition);
   for (let r = 0; r < trainRows.length; r++) {
     const row = trainRows[r];
     const cls = labels[row];
     counts[cls]++;
     const o = row * stride;
-    for (let a = 0; a < q; a++) z[a] = value[o + numeric[a][0].zPosition];
+    for (let a = 0; a < q; a++) z[a] = value[o + zPositions[a]];
     const s = sums[cls];
     const p = products[cls];
     for (let a = 0; a < q; a++) {
@@ -79,17 +80,24 @@ export function choosePairs(design: Design, trainRows: Int32Array, count: number
   return scored.slice(0, count).map(({ a, b }) => [numeric[a][1], numeric[b][1]]);
 }
 
-/** Fills the interaction entries of every row for `pairs` (z_a·z_b; 0 for an unused slot). */
-export function setPairs(design: Design, pairs: readonly [number, number][]): void {
+/**
+ * Fills the interaction entries of the rows `rows` (default every row) for `pairs` (z_a·z_b; 0 for an
+ * unused slot). Other rows keep what they held: a fold fills only the rows it trains and scores on.
+ */
+export function setPairs(design: Design, pairs: readonly [number, number][], rows?: Int32Array): void {
   const { stride, index, value, pairPosition, pairFeature, interactions, columns, labels } = design;
-  for (let row = 0; row < labels.length; row++) {
-    const o = row * stride;
+  const za = new Int32Array(interactions).fill(-1);
+  const zb = new Int32Array(interactions).fill(-1);
+  for (let t = 0; t < interactions && t < pairs.length; t++) {
+    za[t] = columns[pairs[t][0]].zPosition;
+    zb[t] = columns[pairs[t][1]].zPosition;
+  }
+  const count = rows ? rows.length : labels.length;
+  for (let r = 0; r < count; r++) {
+    const o = (rows ? rows[r] : r) * stride;
     for (let t = 0; t < interactions; t++) {
       index[o + pairPosition + t] = pairFeature + t;
-      const pair = pairs[t];
-      value[o + pairPosition + t] = pair
-        ? value[o + columns[pair[0]].zPosition] * value[o + columns[pair[1]].zPosition]
-        : 0;
+      value[o + pairPosition + t] = za[t] >= 0 ? value[o + za[t]] * value[o + zb[t]] : 0;
     }
   }
 }

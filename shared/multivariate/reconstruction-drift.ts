@@ -139,7 +139,9 @@ export function consecutiveChunks(n: number, count: number): Int32Array[] {
   for (let c = 0; c < m; c++) {
     const a = Math.floor((c * n) / m);
     const b = Math.floor(((c + 1) * n) / m);
-    out.push(Int32Array.from({ length: b - a }, (_, i) => a + i));
+    const chunk = new Int32Array(b - a);
+    for (let i = 0; i < chunk.length; i++) chunk[i] = a + i;
+    out.push(chunk);
   }
   return out;
 }

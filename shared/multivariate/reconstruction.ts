@@ -78,8 +78,8 @@ function lessLabel(a: string, b: string): boolean {
 
 /**
  * Writes the encoded (imputed, frequency-coded, not yet standardised) rows `rows[start..end)` of one set
- * into `out`, row-major (row i − start at offset (i − start)·p), column by column: one typed loop per column,
- * no call per cell.
+ * into `out`, column-major: cell (i − start, j) at offset j·`columnStride` + (i − start) (`columnStride` at
+ * least end − start), column by column: one typed loop per column, no call per cell.
  */
 export function encodeRows(
   model: Pick<ReconstructionModel, 'columns' | 'fill' | 'frequencies'>,
@@ -88,25 +88,27 @@ export function encodeRows(
   start: number,
   end: number,
   out: Float64Array,
+  columnStride = end - start,
 ): void {
   const { columns, fill, frequencies } = model;
   const p = columns.length;
   for (let j = 0; j < p; j++) {
     const col = columns[j];
+    const o = j * columnStride - start;
     if (col.kind === 'numerical') {
       const values = col[side];
       const m = fill[j];
-      for (let i = start, o = j; i < end; i++, o += p) {
+      for (let i = start; i < end; i++) {
         const x = values[rows[i]];
-        out[o] = Number.isNaN(x) ? m : x;
+        out[o + i] = Number.isNaN(x) ? m : x;
       }
     } else {
       const codes = col[side];
       const f = frequencies[j]!;
       const missing = f[f.length - 1];
-      for (let i = start, o = j; i < end; i++, o += p) {
+      for (let i = start; i < end; i++) {
         const c = codes[rows[i]];
-        out[o] = c < 0 ? missing : f[c];
+        out[o + i] = c < 0 ? missing : f[c];
       }
     }
   }
@@ -162,37 +164,46 @@ export function fitReconstruction(
   const n = rows.length;
   const fill = Float64Array.from(fills);
   const base = { columns, fill, frequencies };
-  // Encoded rows, row-major, then the scaler's mean and population sd.
+  // Encoded rows, column-major (column j at j·n: every pass below reads a column contiguously, summing
+  // over the rows in order), then the scaler's mean and population sd.
   const e = new Float64Array(n * p);
   encodeRows(base, 'reference', rows, 0, n, e);
   const center = new Float64Array(p);
   const scale = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += e[i * p + j];
-    const m = s / n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) ss += (e[i * p + j] - m) ** 2;
-    const sd = Math.sqrt(ss / n);
-    center[j] = m;
-    scale[j] = sd === 0 ? 1 : sd;
-  }
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j < p; j++) e[i * p + j] = (e[i * p + j] - center[j]) / scale[j];
   const pcaMean = new Float64Array(p);
   for (let j = 0; j < p; j++) {
+    const o = j * n;
     let s = 0;
-    for (let i = 0; i < n; i++) s += e[i * p + j];
-    pcaMean[j] = s / n;
+    for (let i = 0; i < n; i++) s += e[o + i];
+    const m = s / n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const t = e[o + i] - m;
+      ss += t * t;
+    }
+    const sd = Math.sqrt(ss / n);
+    const sc = sd === 0 ? 1 : sd;
+    center[j] = m;
+    scale[j] = sc;
+    // Standardised, then the PCA mean of the standardised column; e becomes z − z̄.
+    let zs = 0;
+    for (let i = 0; i < n; i++) {
+      const z = (e[o + i] - m) / sc;
+      e[o + i] = z;
+      zs += z;
+    }
+    const zm = zs / n;
+    pcaMean[j] = zm;
+    for (let i = 0; i < n; i++) e[o + i] -= zm;
   }
   const sums = new Float64Array(p * p); // upper triangle of Σ (z − z̄)(z − z̄)ᵀ, row-major
-  const d = new Float64Array(p);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < p; j++) d[j] = e[i * p + j] - pcaMean[j];
-    for (let a = 0; a < p; a++) {
-      const da = d[a];
-      const o = a * p;
-      for (let b = a; b < p; b++) sums[o + b] += da * d[b];
+  for (let a = 0; a < p; a++) {
+    const oa = a * n;
+    for (let b = a; b < p; b++) {
+      const ob = b * n;
+      let s = 0;
+      for (let i = 0; i < n; i++) s += e[oa + i] * e[ob + i];
+      sums[a * p + b] = s;
     }
   }
   const denominator = Math.max(n - 1, 1);
@@ -228,7 +239,7 @@ export function fitReconstruction(
 }
 
 /** Rows encoded at a time by reconstructionError. */
-const BLOCK_ROWS = 2048;
+const BLOCK_ROWS = 256;
 
 export interface ErrorSummary {
   /** Mean reconstruction error over the rows (NaN for none). */
@@ -251,44 +262,90 @@ export function reconstructionError(
 ): ErrorSummary {
   const { center, scale, pcaMean, components, discarded, k } = model;
   const p = model.columns.length;
-  // Rows are encoded in blocks of BLOCK_ROWS (column by column), then each row's residual is summed.
-  const block = new Float64Array(BLOCK_ROWS * p);
-  const proj = new Float64Array(k);
+  // Over whichever basis is smaller: q vectors u (rows of `basis`), each row's r² = Σ (u·d)² (discarded
+  // axes) or ‖d − W(Wᵀd)‖² (kept axes).
   const useDiscarded = p - k < k;
+  // Rows are encoded in blocks of BLOCK_ROWS, column-major (column j at j·BLOCK_ROWS), then standardised in
+  // place (d = (e − center)/scale − pcaMean), and each loop below runs over the block's rows: a row's sums
+  // are taken in the same order as one row at a time would.
+  const block = new Float64Array(BLOCK_ROWS * p);
+  const acc = new Float64Array(BLOCK_ROWS);
+  const a0 = acc;
+  const a1 = new Float64Array(BLOCK_ROWS);
+  const a2 = new Float64Array(BLOCK_ROWS);
+  const a3 = new Float64Array(BLOCK_ROWS);
+  const r2 = new Float64Array(BLOCK_ROWS);
+  const proj = useDiscarded ? new Float64Array(0) : new Float64Array(BLOCK_ROWS * k);
   let mean = 0;
   let m2 = 0;
   for (let start = 0; start < rows.length; start += BLOCK_ROWS) {
     const end = Math.min(start + BLOCK_ROWS, rows.length);
-    encodeRows(model, side, rows, start, end, block);
-    for (let i = start, r0 = 0; i < end; i++, r0 += p) {
-      // d = (e − center)/scale − pcaMean, in place.
-      for (let j = 0; j < p; j++) block[r0 + j] = (block[r0 + j] - center[j]) / scale[j] - pcaMean[j];
-      let r2 = 0;
-      if (useDiscarded) {
-        for (let c = 0; c < p - k; c++) {
-          let s = 0;
-          const o = c * p;
-          for (let j = 0; j < p; j++) s += discarded[o + j] * block[r0 + j];
-          r2 += s * s;
-        }
-      } else {
-        for (let c = 0; c < k; c++) {
-          let s = 0;
-          const o = c * p;
-          for (let j = 0; j < p; j++) s += components[o + j] * block[r0 + j];
-          proj[c] = s;
-        }
+    const b = end - start;
+    encodeRows(model, side, rows, start, end, block, BLOCK_ROWS);
+    for (let j = 0; j < p; j++) {
+      const o = j * BLOCK_ROWS;
+      const c = center[j];
+      const s = scale[j];
+      const m = pcaMean[j];
+      for (let r = 0; r < b; r++) block[o + r] = (block[o + r] - c) / s - m;
+    }
+    r2.fill(0, 0, b);
+    if (useDiscarded) {
+      // Four axes at a time: each cell of the block is read once per four dot products.
+      for (let c = 0; c < p - k; c += 4) {
+        const used = Math.min(4, p - k - c);
+        a0.fill(0, 0, b);
+        a1.fill(0, 0, b);
+        a2.fill(0, 0, b);
+        a3.fill(0, 0, b);
         for (let j = 0; j < p; j++) {
-          let back = 0;
-          for (let c = 0; c < k; c++) back += components[c * p + j] * proj[c];
-          const r = block[r0 + j] - back;
-          r2 += r * r;
+          const u0 = discarded[c * p + j];
+          const u1 = used > 1 ? discarded[(c + 1) * p + j] : 0;
+          const u2 = used > 2 ? discarded[(c + 2) * p + j] : 0;
+          const u3 = used > 3 ? discarded[(c + 3) * p + j] : 0;
+          const o = j * BLOCK_ROWS;
+          for (let r = 0; r < b; r++) {
+            const x = block[o + r];
+            a0[r] += u0 * x;
+            a1[r] += u1 * x;
+            a2[r] += u2 * x;
+            a3[r] += u3 * x;
+          }
+        }
+        for (let r = 0; r < b; r++) r2[r] += a0[r] * a0[r];
+        if (used > 1) for (let r = 0; r < b; r++) r2[r] += a1[r] * a1[r];
+        if (used > 2) for (let r = 0; r < b; r++) r2[r] += a2[r] * a2[r];
+        if (used > 3) for (let r = 0; r < b; r++) r2[r] += a3[r] * a3[r];
+      }
+    } else {
+      for (let c = 0; c < k; c++) {
+        const o = c * BLOCK_ROWS;
+        proj.fill(0, o, o + b);
+        for (let j = 0; j < p; j++) {
+          const u = components[c * p + j];
+          const oj = j * BLOCK_ROWS;
+          for (let r = 0; r < b; r++) proj[o + r] += u * block[oj + r];
         }
       }
-      // Welford's running mean and sum of squared deviations.
-      const err = Math.sqrt(r2);
+      for (let j = 0; j < p; j++) {
+        acc.fill(0, 0, b);
+        for (let c = 0; c < k; c++) {
+          const u = components[c * p + j];
+          const o = c * BLOCK_ROWS;
+          for (let r = 0; r < b; r++) acc[r] += u * proj[o + r];
+        }
+        const oj = j * BLOCK_ROWS;
+        for (let r = 0; r < b; r++) {
+          const d = block[oj + r] - acc[r];
+          r2[r] += d * d;
+        }
+      }
+    }
+    // Welford's running mean and sum of squared deviations, in row order.
+    for (let r = 0; r < b; r++) {
+      const err = Math.sqrt(r2[r]);
       const delta = err - mean;
-      mean += delta / (i + 1);
+      mean += delta / (start + r + 1);
       m2 += delta * (err - mean);
     }
   }
