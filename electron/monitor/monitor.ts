@@ -77,6 +77,9 @@ export class Monitor {
       const { host, port } = this.o.listen;
       this.server = createServer((req, res) => {
         if (req.method === 'GET' && req.url?.split('?')[0] === '/metrics') {
+          // Under --expose-gc only (the monitor benchmark): a full collection first, so the main thread's
+          // nodejs_heap_size_used_bytes is what the monitor keeps, not garbage not yet collected.
+          (globalThis as { gc?: () => void }).gc?.();
           this.exporter.text().then(
             (text) => {
               res.writeHead(200, { 'Content-Type': this.exporter.contentType });
@@ -166,9 +169,6 @@ export class Monitor {
     this.exporter.record(stored, this.streaks);
     await this.writeTextfile();
     this.log(stored);
-    // Under --expose-gc only (the monitor benchmark): a full collection after each batch, so the main
-    // thread's nodejs_heap_size_used_bytes is what the monitor keeps, not garbage not yet collected.
-    (globalThis as { gc?: () => void }).gc?.();
     const s = stored.summary;
     this.o.say(
       s

@@ -4,10 +4,34 @@
  * exported (history, metrics, textfile, log) in under 2 s; (2) a scrape of /metrics with 1,000 features in
  * under 50 ms; (3) the monitor's memory after 500 batches no higher than after 10 (no leak).
  * Data: test/bench/generate-bench-data.mjs (seeded), and a generated 1,000-column file. Runs the built CLI
- * (`npm run build:node` first). Usage: node test/bench/bench-monitor.mjs [--batches 500]
+ * (`npm run build:node` first).
+ *
+ * Memory (3): the monitor runs under `node --expose-gc`, which makes it run a full collection in the main
+ * thread before each /metrics scrape and in the engine worker after each request, so
+ * nodejs_heap_size_used_bytes and driftscope_engine_heap_used_bytes are what the monitor keeps, not garbage
+ * not yet collected. At batches 10, 100, 250, 500 (and every 500 after) it reports RSS, the two post-GC heaps
+ * and the history file's size; every 10 batches it samples the heaps for a linear fit over batches 100..N.
+ * Leak criterion (docs/monitoring.md, "Speed and memory"): main + worker heap after a full GC at N no higher
+ * than at 10 plus 1 MB, and the fitted slope over 100..N within ±200 bytes per batch (0.1 MB per 500).
+ * RSS is reported beside it, not judged: it includes glibc malloc's arenas and V8's heap reservations.
+ *
+ * Usage: node test/bench/bench-monitor.mjs [--batches 500] [--memory-only] [--keep-files]
+ *   --keep-files   leave every batch in the watched folder (default: the bench deletes each analysed batch,
+ *                  as a producer with a retention would, so the folder does not grow with the run)
+ * Set MALLOC_ARENA_MAX in the environment to see its effect on the monitor's RSS (the child inherits it).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +40,10 @@ import { createRng, generateBenchData } from './generate-bench-data.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const cli = path.join(root, 'dist', 'electron', 'cli.cjs');
 const work = mkdtempSync(path.join(tmpdir(), 'ds-bench-monitor-'));
-const manyBatches = Number(process.argv[process.argv.indexOf('--batches') + 1]) || 500;
+const argv = process.argv.slice(2);
+const manyBatches = Number(argv[argv.indexOf('--batches') + 1]) || 500;
+const memoryOnly = argv.includes('--memory-only');
+const keepFiles = argv.includes('--keep-files');
 const run = (args) => {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
@@ -31,10 +58,11 @@ function deliver(src, dir, name) {
   renameSync(temp, path.join(dir, name));
 }
 
-async function withMonitor(baseline, watch, port, body) {
+async function withMonitor(baseline, watch, port, body, nodeFlags = []) {
   const child = spawn(
     process.execPath,
     [
+      ...nodeFlags,
       cli,
       'monitor',
       '--baseline',
@@ -87,97 +115,155 @@ async function waitBatches(log, n) {
 }
 
 // (1) 100k × 20 batch.
-const data = await generateBenchData({ rows: 100_000, dir: path.join(work, 'data') });
-run(['baseline', '--reference', data.reference, '--model', 'bench', '--out', 'b100k.json']);
-mkdirSync(path.join(work, 'w100k'));
-const big = await withMonitor('b100k.json', 'w100k', 9561, async () => {
-  const times = [];
-  for (let i = 1; i <= 3; i++) {
-    const t0 = performance.now();
-    deliver(data.current, path.join(work, 'w100k'), `batch-${i}.csv`);
-    const b = await waitBatches('w100k.jsonl', i);
-    times.push({ wall: (performance.now() - t0) / 1000, analyse: b[i - 1].durationSeconds });
-  }
-  return times;
-});
+let big = null;
+let scrape = null;
+if (!memoryOnly) {
+  const data = await generateBenchData({ rows: 100_000, dir: path.join(work, 'data') });
+  run(['baseline', '--reference', data.reference, '--model', 'bench', '--out', 'b100k.json']);
+  mkdirSync(path.join(work, 'w100k'));
+  big = await withMonitor('b100k.json', 'w100k', 9561, async () => {
+    const times = [];
+    for (let i = 1; i <= 3; i++) {
+      const t0 = performance.now();
+      deliver(data.current, path.join(work, 'w100k'), `batch-${i}.csv`);
+      const b = await waitBatches('w100k.jsonl', i);
+      times.push({ wall: (performance.now() - t0) / 1000, analyse: b[i - 1].durationSeconds });
+    }
+    return times;
+  });
 
-// (2) 1,000 features: a 1,000-column file of 1,000 rows.
-const rng = createRng(7);
-const cols = Array.from({ length: 1000 }, (_, j) => `feature_${String(j).padStart(4, '0')}`);
-const wide = (shift) =>
-  `${cols.join(',')}\n${Array.from({ length: 1000 }, () => cols.map((_, j) => (rng.uniform() + (j % 3 === 0 ? shift : 0)).toFixed(4)).join(',')).join('\n')}\n`;
-writeFileSync(path.join(work, 'wide-ref.csv'), wide(0));
-writeFileSync(path.join(work, 'wide-cur.csv'), wide(0.2));
-run(['baseline', '--reference', 'wide-ref.csv', '--model', 'wide', '--out', 'bwide.json']);
-mkdirSync(path.join(work, 'wwide'));
-const scrape = await withMonitor('bwide.json', 'wwide', 9562, async () => {
-  deliver(path.join(work, 'wide-cur.csv'), path.join(work, 'wwide'), 'batch-1.csv');
-  await waitBatches('wwide.jsonl', 1);
-  const times = [];
-  let bytes = 0;
-  for (let i = 0; i < 30; i++) {
-    const t0 = performance.now();
-    const text = await (await fetch('http://127.0.0.1:9562/metrics')).text();
-    times.push(performance.now() - t0);
-    bytes = text.length;
-  }
-  return { ms: median(times), bytes };
-});
+  // (2) 1,000 features: a 1,000-column file of 1,000 rows.
+  const rng = createRng(7);
+  const cols = Array.from({ length: 1000 }, (_, j) => `feature_${String(j).padStart(4, '0')}`);
+  const wide = (shift) =>
+    `${cols.join(',')}\n${Array.from({ length: 1000 }, () => cols.map((_, j) => (rng.uniform() + (j % 3 === 0 ? shift : 0)).toFixed(4)).join(',')).join('\n')}\n`;
+  writeFileSync(path.join(work, 'wide-ref.csv'), wide(0));
+  writeFileSync(path.join(work, 'wide-cur.csv'), wide(0.2));
+  run(['baseline', '--reference', 'wide-ref.csv', '--model', 'wide', '--out', 'bwide.json']);
+  mkdirSync(path.join(work, 'wwide'));
+  scrape = await withMonitor('bwide.json', 'wwide', 9562, async () => {
+    deliver(path.join(work, 'wide-cur.csv'), path.join(work, 'wwide'), 'batch-1.csv');
+    await waitBatches('wwide.jsonl', 1);
+    const times = [];
+    let bytes = 0;
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      const text = await (await fetch('http://127.0.0.1:9562/metrics')).text();
+      times.push(performance.now() - t0);
+      bytes = text.length;
+    }
+    return { ms: median(times), bytes };
+  });
+}
 
-// (3) Memory after 10 and after N small batches (1,000 rows × 20 columns each).
+// (3) Memory over N small batches (1,000 rows × 20 columns each, reference and current alternately).
 const small = await generateBenchData({ rows: 1000, dir: path.join(work, 'small') });
 run(['baseline', '--reference', small.reference, '--model', 'small', '--out', 'bsmall.json']);
 mkdirSync(path.join(work, 'wsmall'));
+const history = path.join(work, 'wsmall', '.driftscope-history.sqlite');
+const fileMb = (f) => (existsSync(f) ? statSync(f).size / 2 ** 20 : 0);
 const gaugeOf = (text, name) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)`, 'm').exec(text)?.[1]);
-const memory = await withMonitor('bsmall.json', 'wsmall', 9563, async (child) => {
-  const at = {};
-  const samples = []; // [batch, V8 heap used, RSS, V8 heap total, external (MB)] every 10 batches, from the monitor's own /metrics
-  for (let i = 1; i <= manyBatches; i++) {
-    deliver(
-      i % 2 ? small.current : small.reference,
-      path.join(work, 'wsmall'),
-      `batch-${String(i).padStart(4, '0')}.csv`,
-    );
-    if (i % 10 === 0) {
+const checkpoints = new Set([10, 100, 250, 500]);
+for (let n = 1000; n <= manyBatches; n += 500) checkpoints.add(n);
+checkpoints.add(manyBatches);
+const MB = 2 ** 20;
+const memory = await withMonitor(
+  'bsmall.json',
+  'wsmall',
+  9563,
+  async (child) => {
+    const samples = []; // { batch, mainHeap, workerHeap, rss } (MB) every 10 batches
+    const at = []; // the checkpoints, with the history's size
+    const names = [];
+    for (let i = 1; i <= manyBatches; i++) {
+      const name = `batch-${String(i).padStart(5, '0')}.csv`;
+      deliver(i % 2 ? small.current : small.reference, path.join(work, 'wsmall'), name);
+      names.push(name);
+      if (i % 10 !== 0) continue;
       await waitBatches('wsmall.jsonl', i);
+      if (!keepFiles) for (const n of names.splice(0)) rmSync(path.join(work, 'wsmall', n));
+      if (checkpoints.has(i)) await sleep(300); // the textfile and log written, the poll idle
       const text = await (await fetch('http://127.0.0.1:9563/metrics')).text();
-      const mb = (name) => gaugeOf(text, name) / 2 ** 20;
-      samples.push([
-        i,
-        mb('nodejs_heap_size_used_bytes'),
-        rssMb(child.pid),
-        mb('nodejs_heap_size_total_bytes'),
-        mb('nodejs_external_memory_bytes'),
-      ]);
+      const sample = {
+        batch: i,
+        mainHeapMb: gaugeOf(text, 'nodejs_heap_size_used_bytes') / MB,
+        workerHeapMb: gaugeOf(text, 'driftscope_engine_heap_used_bytes') / MB,
+        rssMb: rssMb(child.pid),
+      };
+      samples.push(sample);
+      if (checkpoints.has(i))
+        at.push({
+          ...sample,
+          heapTotalMb: gaugeOf(text, 'nodejs_heap_size_total_bytes') / MB,
+          externalMb: gaugeOf(text, 'nodejs_external_memory_bytes') / MB,
+          historyMb: fileMb(history) + fileMb(`${history}-wal`),
+        });
     }
-    if (i === 10 || i === Math.round(manyBatches / 2) || i === manyBatches) {
-      await sleep(500);
-      at[i] = rssMb(child.pid);
-    }
-  }
-  // A leak shows as a rising floor of the heap: the lowest heap-used (just after a collection) of the first
-  // fifth of the run against that of the last fifth.
-  const fifth = Math.max(1, Math.floor(samples.length / 5));
-  const floor = (xs) => Math.min(...xs.map((x) => x[1]));
-  return {
-    rss: at,
-    heapFloorFirstMb: floor(samples.slice(0, fifth)),
-    heapFloorLastMb: floor(samples.slice(-fifth)),
-    samples,
-  };
-});
+    return { samples, at };
+  },
+  ['--expose-gc'],
+);
 
-console.log(JSON.stringify({ batch100k: big, scrape1000Features: scrape, memory }, null, 2));
+/** Least-squares slope of y over x. */
+function slope(points) {
+  const n = points.length;
+  const mx = points.reduce((s, [x]) => s + x, 0) / n;
+  const my = points.reduce((s, [, y]) => s + y, 0) / n;
+  const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
+  const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
+  return sxy / sxx;
+}
+const heapMb = (s) => s.mainHeapMb + s.workerHeapMb;
+const fitted = memory.samples.filter((s) => s.batch >= 100);
+const bytesPerBatch = (key) => slope(fitted.map((s) => [s.batch, key(s) * MB]));
+const first = memory.at[0];
+const last = memory.at[memory.at.length - 1];
+const criterion = {
+  heapAt10Mb: heapMb(first),
+  heapAtEndMb: heapMb(last),
+  toleranceMb: 1,
+  slopeBytesPerBatch: {
+    main: bytesPerBatch((s) => s.mainHeapMb),
+    worker: bytesPerBatch((s) => s.workerHeapMb),
+    total: bytesPerBatch(heapMb),
+  },
+  slopeLimitBytesPerBatch: 200,
+  rssSlopeBytesPerBatch: bytesPerBatch((s) => s.rssMb),
+};
+criterion.met =
+  criterion.heapAtEndMb <= criterion.heapAt10Mb + criterion.toleranceMb &&
+  Math.abs(criterion.slopeBytesPerBatch.total) <= criterion.slopeLimitBytesPerBatch;
+
 console.log(
-  `100k×20 batch: analysed in ${median(big.map((b) => b.analyse)).toFixed(2)} s (median of 3), ` +
-    `${median(big.map((b) => b.wall)).toFixed(2)} s from delivery to log line (target < 2 s)`,
+  JSON.stringify(
+    {
+      batch100k: big,
+      scrape1000Features: scrape,
+      memory: { keepFiles, mallocArenaMax: process.env.MALLOC_ARENA_MAX ?? null, ...memory, criterion },
+    },
+    null,
+    2,
+  ),
 );
+if (big)
+  console.log(
+    `100k×20 batch: analysed in ${median(big.map((b) => b.analyse)).toFixed(2)} s (median of 3), ` +
+      `${median(big.map((b) => b.wall)).toFixed(2)} s from delivery to log line (target < 2 s)`,
+  );
+if (scrape)
+  console.log(
+    `/metrics with 1,000 features (${(scrape.bytes / 1024).toFixed(0)} kB): ${scrape.ms.toFixed(1)} ms (median of 30; target < 50 ms)`,
+  );
+console.log('batches   RSS MB   main heap MB   worker heap MB   (after full GC)   history MB');
+for (const a of memory.at)
+  console.log(
+    `${String(a.batch).padStart(7)}   ${a.rssMb.toFixed(1).padStart(6)}   ${a.mainHeapMb.toFixed(2).padStart(12)}   ${a.workerHeapMb.toFixed(2).padStart(14)}   ${' '.repeat(17)}   ${a.historyMb.toFixed(2).padStart(10)}`,
+  );
+const c = criterion;
 console.log(
-  `/metrics with 1,000 features (${(scrape.bytes / 1024).toFixed(0)} kB): ${scrape.ms.toFixed(1)} ms (median of 30; target < 50 ms)`,
-);
-console.log(
-  `RSS after ${Object.entries(memory.rss)
-    .map(([n, mb]) => `${n} batches ${mb.toFixed(0)} MB`)
-    .join(', ')}; V8 heap-used floor: first fifth ${memory.heapFloorFirstMb.toFixed(1)} MB, ` +
-    `last fifth ${memory.heapFloorLastMb.toFixed(1)} MB (a leak raises the floor)`,
+  `post-GC heap (main + worker): ${c.heapAt10Mb.toFixed(2)} MB at 10, ${c.heapAtEndMb.toFixed(2)} MB at ${last.batch} ` +
+    `(limit ${(c.heapAt10Mb + c.toleranceMb).toFixed(2)}); slope over 100..${last.batch}: ` +
+    `${c.slopeBytesPerBatch.total.toFixed(0)} B/batch (main ${c.slopeBytesPerBatch.main.toFixed(0)}, worker ` +
+    `${c.slopeBytesPerBatch.worker.toFixed(0)}; limit ±${c.slopeLimitBytesPerBatch}); RSS slope ` +
+    `${(c.rssSlopeBytesPerBatch / 1024).toFixed(1)} kB/batch. No leak: ${c.met ? 'yes' : 'NO'}`,
 );
