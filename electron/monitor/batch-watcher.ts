@@ -30,6 +30,11 @@ export class BatchWatcher {
   poll(): BatchFile[] {
     const ready: BatchFile[] = [];
     const names = readdirSync(this.dir).sort();
+    // One time for the whole poll: files first seen in the same poll settle in the same later poll, in name
+    // order. With a time per file, a timer firing a millisecond early by Date.now() made the files stat-ed
+    // after a millisecond boundary settle one poll before those stat-ed before it (batch-004 analysed
+    // before batch-001, seen in CI).
+    const t = this.now();
     for (const name of names) {
       if (TEMPORARY.test(name) || !BATCH_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))) continue;
       const full = path.join(this.dir, name);
@@ -41,7 +46,6 @@ export class BatchWatcher {
       }
       if (!st.isFile()) continue;
       const prev = this.seen.get(name);
-      const t = this.now();
       if (!prev || prev.bytes !== st.size || prev.mtimeMs !== st.mtimeMs) {
         this.seen.set(name, { bytes: st.size, mtimeMs: st.mtimeMs, since: t });
         continue;
@@ -51,6 +55,10 @@ export class BatchWatcher {
         prev.since = -1; // returned; again only if the file changes
       }
     }
+    // Forget files that have left the folder, so a monitor whose producer deletes analysed batches keeps a
+    // bounded map (the history, not this map, is what keeps a batch from being analysed twice).
+    const present = new Set(names);
+    for (const name of this.seen.keys()) if (!present.has(name)) this.seen.delete(name);
     return ready;
   }
 }
