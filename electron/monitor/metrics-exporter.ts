@@ -63,6 +63,9 @@ export class MetricsExporter {
       help: F.batchDuration.help,
       labelNames: [...F.batchDuration.labels],
       percentiles: [0.5, 0.9, 0.99],
+      // The quantile digest is compressed every 100 observations instead of prom-client's 1,000, so its
+      // buffer stays small over the first thousand batches (found by the leak benchmark's heap fit).
+      compressCount: 100,
       registers: [this.registry],
     });
     new Gauge({
