@@ -39,6 +39,13 @@ function defaultBundleDir(): string {
   return path.resolve(__dirname, '..', '..', 'dist', 'electron');
 }
 
+/** The worker's V8 heap after a request; codeSpaceUsedBytes (compiled code) is part of usedBytes. */
+export interface WorkerHeap {
+  usedBytes: number;
+  totalBytes: number;
+  codeSpaceUsedBytes: number;
+}
+
 export class EngineClient {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending>();
@@ -47,7 +54,7 @@ export class EngineClient {
   private seq = 0;
   private closed = false;
   private timelineStop: Int32Array | null = null;
-  private heap: { usedBytes: number; totalBytes: number } | null = null;
+  private heap: WorkerHeap | null = null;
 
   constructor(options: EngineClientOptions = {}) {
     const dir = options.bundleDir ?? defaultBundleDir();
@@ -74,7 +81,7 @@ export class EngineClient {
    * The engine worker's V8 heap after its latest request (null before the first answer). The worker's
    * isolate is not in this thread's process.memoryUsage(); the process's RSS holds both.
    */
-  get workerHeap(): { usedBytes: number; totalBytes: number } | null {
+  get workerHeap(): WorkerHeap | null {
     return this.heap;
   }
 
@@ -192,7 +199,11 @@ export class EngineClient {
       return;
     }
     if (message.type === 'memory') {
-      this.heap = { usedBytes: message.heapUsedBytes, totalBytes: message.heapTotalBytes };
+      this.heap = {
+        usedBytes: message.heapUsedBytes,
+        totalBytes: message.heapTotalBytes,
+        codeSpaceUsedBytes: message.codeSpaceUsedBytes,
+      };
       return;
     }
     const pending = this.pending.get(message.seq);

@@ -98,7 +98,7 @@ export type EngineMessage =
    * The worker's V8 heap after each request: its isolate is not in the main thread's process.memoryUsage()
    * (nor prom-client's nodejs_heap_size_*), and the monitor exports it as driftscope_engine_heap_used_bytes.
    */
-  | { type: 'memory'; heapUsedBytes: number; heapTotalBytes: number };
+  | { type: 'memory'; heapUsedBytes: number; heapTotalBytes: number; codeSpaceUsedBytes: number };
 
 export type ParseWorkerMessage =
   | ({ type: 'progress' } & LoadProgressInfo)

@@ -9,6 +9,7 @@
  */
 import { Counter, collectDefaultMetrics, Gauge, Registry, Summary } from 'prom-client';
 import { type BatchRecord, driftStreaks } from '../../shared/monitoring/batch-summary';
+import type { WorkerHeap } from '../engine/engine-client';
 
 type Streaks = ReadonlyMap<string, number>;
 
@@ -23,13 +24,13 @@ export class MetricsExporter {
   private readonly duration: Summary<string>;
 
   /**
-   * `engineHeapUsed` reads the engine worker's heap at each scrape (EngineClient.workerHeap): the worker's
+   * `engineHeap` reads the engine worker's heap at each scrape (EngineClient.workerHeap): the worker's
    * isolate is not in prom-client's nodejs_heap_size_* metrics, which measure the main thread.
    */
   constructor(
     private readonly model: string,
     staleAfterSeconds: number,
-    engineHeapUsed: () => number | null = () => null,
+    engineHeap: () => WorkerHeap | null = () => null,
   ) {
     const gauge = (f: (typeof F)[keyof typeof F]) =>
       new Gauge({ name: f.name, help: f.help, labelNames: [...f.labels], registers: [this.registry] });
@@ -74,8 +75,18 @@ export class MetricsExporter {
       labelNames: [...F.engineHeapUsed.labels],
       registers: [this.registry],
       collect() {
-        const used = engineHeapUsed();
-        if (used !== null) this.set({ model }, used);
+        const heap = engineHeap();
+        if (heap !== null) this.set({ model }, heap.usedBytes);
+      },
+    });
+    new Gauge({
+      name: F.engineCodeSpaceUsed.name,
+      help: F.engineCodeSpaceUsed.help,
+      labelNames: [...F.engineCodeSpaceUsed.labels],
+      registers: [this.registry],
+      collect() {
+        const heap = engineHeap();
+        if (heap !== null) this.set({ model }, heap.codeSpaceUsedBytes);
       },
     });
     collectDefaultMetrics({ register: this.registry, labels: { model } });

@@ -60,11 +60,7 @@ export class Monitor {
     this.history.bindBaseline(o.baseline.reference.sha256);
     const past = this.history.all();
     this.streaks = driftStreaks(past);
-    this.exporter = new MetricsExporter(
-      o.baseline.model,
-      o.staleAfterSeconds,
-      () => this.engine.workerHeap?.usedBytes ?? null,
-    );
+    this.exporter = new MetricsExporter(o.baseline.model, o.staleAfterSeconds, () => this.engine.workerHeap);
     this.exporter.restore(past);
     this.watcher = new BatchWatcher(o.watchDir, o.settleMs);
   }

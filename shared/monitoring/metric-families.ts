@@ -125,6 +125,12 @@ export const METRIC_FAMILIES = {
     ['model'],
     "V8 heap used by the analysis engine's worker thread after its latest request (nodejs_heap_size_used_bytes is the main thread's alone).",
   ),
+  engineCodeSpaceUsed: family(
+    'driftscope_engine_code_space_used_bytes',
+    'gauge',
+    ['model'],
+    "Of driftscope_engine_heap_used_bytes, V8's code space: compiled code, which grows as functions are optimised and is bounded by the program (a leak check leaves it out).",
+  ),
   batchesTotal: family(
     'driftscope_batches_total',
     'counter',

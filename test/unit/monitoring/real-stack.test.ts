@@ -335,6 +335,10 @@ describe('a real Prometheus and Alertmanager on a real monitor', () => {
     const engineHeap = await value(`driftscope_engine_heap_used_bytes{${M}}`);
     expect(engineHeap).toBeGreaterThan(2 ** 20);
     expect(engineHeap).toBeLessThan(rss!);
+    // Its code spaces (compiled code), part of that heap: some code is always compiled, and it is not all.
+    const engineCode = await value(`driftscope_engine_code_space_used_bytes{${M}}`);
+    expect(engineCode).toBeGreaterThan(0);
+    expect(engineCode).toBeLessThan(engineHeap!);
   }, 90_000);
 
   it('drifted batches: gauges move, the alerts fire and reach the webhook with model and feature', async () => {
