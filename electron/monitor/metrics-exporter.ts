@@ -69,26 +69,20 @@ export class MetricsExporter {
       compressCount: 100,
       registers: [this.registry],
     });
-    new Gauge({
-      name: F.engineHeapUsed.name,
-      help: F.engineHeapUsed.help,
-      labelNames: [...F.engineHeapUsed.labels],
-      registers: [this.registry],
-      collect() {
-        const heap = engineHeap();
-        if (heap !== null) this.set({ model }, heap.usedBytes);
-      },
-    });
-    new Gauge({
-      name: F.engineCodeSpaceUsed.name,
-      help: F.engineCodeSpaceUsed.help,
-      labelNames: [...F.engineCodeSpaceUsed.labels],
-      registers: [this.registry],
-      collect() {
-        const heap = engineHeap();
-        if (heap !== null) this.set({ model }, heap.codeSpaceUsedBytes);
-      },
-    });
+    // The worker's heap, read at each scrape: all of it, and its code spaces.
+    const workerGauge = (f: (typeof F)[keyof typeof F], pick: (heap: WorkerHeap) => number) =>
+      new Gauge({
+        name: f.name,
+        help: f.help,
+        labelNames: [...f.labels],
+        registers: [this.registry],
+        collect() {
+          const heap = engineHeap();
+          if (heap !== null) this.set({ model }, pick(heap));
+        },
+      });
+    workerGauge(F.engineHeapUsed, (heap) => heap.usedBytes);
+    workerGauge(F.engineCodeSpaceUsed, (heap) => heap.codeSpaceUsedBytes);
     collectDefaultMetrics({ register: this.registry, labels: { model } });
     this.g.stale.set({ model }, staleAfterSeconds);
     // Both statuses exist from the start, so `increase(...{status="error"})` has a series to work on.
