@@ -262,7 +262,7 @@ function testColumn(
  * Applies the multiple-testing correction to the p-value tests: the adjusted p-value replaces the raw
  * one in the verdict (the raw one stays in `pValue`).
  */
-function applyCorrection(columns: ColumnResult[], settings: AnalysisSettings): ColumnResult[] {
+export function applyCorrection(columns: ColumnResult[], settings: AnalysisSettings): ColumnResult[] {
   const method = settings.correction ?? 'none';
   if (method === 'none') return columns;
   const pValues = columns.map((c) => (c.testKind === 'p_value' ? c.pValue : null));

@@ -86,6 +86,18 @@ export interface ColumnResult {
   /** Why the column was not tested, or a caveat about its result (type conflict, invalid cells, ...). */
   note: string | null;
   distribution: Distribution | null;
+  /**
+   * Set when the score was computed on a profile's quantile sketch (docs/profiles.md): how far it may be
+   * from the exact analysis's. `scoreBound` is a bound on |score − exact score| when one is known.
+   */
+  approximation?: Approximation;
+}
+
+export interface Approximation {
+  method: 'ddsketch';
+  relativeAccuracy: number;
+  scoreBound: number | null;
+  bound: string;
 }
 
 export interface DatasetVerdict {

@@ -1,0 +1,587 @@
+/**
+ * Drift from two profiles (docs/profiles.md): the same AnalysisResult as analyzeTables where a profile
+ * holds what the test needs. Categorical columns, and numeric columns whose exact value counts the
+ * profile kept (≤ EXACT_VALUES_MAX distinct values on both sides), are exact. Other numeric columns are
+ * tested on the DDSketch buckets (each value replaced by its bucket's representative, within relative α):
+ * ks and wasserstein from the bucket CDFs, the binned tests (psi, jensenshannon, kl_div, hellinger,
+ * jensenshannon_base2, g_test) on the Sturges bins filled from the buckets; each such column carries an
+ * `approximation` with its bound. A test that a profile cannot give says so in the column's note.
+ * Pure: no Node import.
+ */
+import { applyCorrection, datasetVerdict } from '../drift/analyze';
+import { linspaceEdges, STURGES_MIN_DISTINCT } from '../drift/bins';
+import { categoryChanges } from '../drift/category-changes';
+import { chooseTest } from '../drift/choose-test';
+import { type CategoricalSide, categoricalPair } from '../drift/column-pair';
+import { isDrift } from '../drift/decision';
+import { categoricalDistribution } from '../drift/distribution';
+import { ksTwoSidedPValue } from '../drift/methods/ks';
+import { distanceOutcome, notComputable, pValueOutcome } from '../drift/methods/outcome';
+import { TEST_REGISTRY, type TestKey } from '../drift/methods/registry';
+import { WASSERSTEIN_MIN_STD } from '../drift/methods/wasserstein';
+import { missingShareDrift } from '../drift/missing-drift';
+import type { CategoricalPair, TestOutcome } from '../drift/sample';
+import { NOT_TESTED_TYPE, noValuesReason } from '../drift/selection';
+import { DEFAULT_MISSING_DRIFT } from '../drift/settings';
+import { categoricalSummary } from '../drift/summary';
+import type {
+  AnalysisResult,
+  AnalysisSettings,
+  ColumnResult,
+  ColumnSummary,
+  Distribution,
+  FileInfo,
+} from '../report/analysis-result';
+import { SCHEMA_VERSION } from '../report/analysis-result';
+import type { ColumnType } from '../types';
+import { sketchPoints } from './ddsketch';
+import { EXACT_VALUES_MAX, type NumericProfileColumn, type Profile, type ProfileColumn } from './types';
+
+export interface ProfileAnalyzeContext {
+  version: string;
+  now: Date;
+  /** Names shown for the two profiles (default: their sources). */
+  referenceName?: string;
+  currentName?: string;
+}
+
+/** Tests computed on the bins filled from the buckets. */
+const BINNED: ReadonlySet<TestKey> = new Set([
+  'psi',
+  'jensenshannon',
+  'kl_div',
+  'hellinger',
+  'jensenshannon_base2',
+  'g_test',
+]);
+/** Tests on counts per distinct value: exact when the profile kept the value counts. */
+const PER_VALUE: ReadonlySet<TestKey> = new Set(['chisquare', 'z', 'fisher_exact']);
+
+/** A numeric side as weighted points ascending. */
+interface Points {
+  x: number[];
+  w: number[];
+  n: number;
+  exact: boolean;
+  column: NumericProfileColumn;
+}
+
+function points(c: NumericProfileColumn): Points {
+  if (c.values !== null)
+    return { x: c.values.map(([v]) => v), w: c.values.map(([, k]) => k), n: c.count, exact: true, column: c };
+  const p = sketchPoints(c.sketch, c.min ?? 0, c.max ?? 0);
+  return { ...p, n: c.count, exact: false, column: c };
+}
+
+/** NumPy's linear-interpolation quantile on weighted points (exact when the points are the values). */
+function weightedQuantile(p: Points, q: number): number {
+  const h = (p.n - 1) * q;
+  const lo = Math.floor(h);
+  const at = (rank: number) => {
+    let seen = 0;
+    for (let i = 0; i < p.x.length; i++) {
+      seen += p.w[i];
+      if (rank < seen) return p.x[i];
+    }
+    return p.x[p.x.length - 1];
+  };
+  const a = at(lo);
+  return h === lo ? a : a + (h - lo) * (at(lo + 1) - a);
+}
+
+function numericSummary(c: NumericProfileColumn, p: Points): ColumnSummary {
+  const n = c.count;
+  if (n === 0)
+    return {
+      count: 0,
+      missing: c.missing,
+      invalid: c.invalid,
+      mean: null,
+      std: null,
+      min: null,
+      q25: null,
+      median: null,
+      q75: null,
+      max: null,
+      unique: 0,
+      top: null,
+    };
+  const mean = c.sum / n;
+  const variance = n > 1 ? Math.max(0, (c.sumSquares - c.sum * mean) / (n - 1)) : Number.NaN;
+  return {
+    count: n,
+    missing: c.missing,
+    invalid: c.invalid,
+    mean: Number.isFinite(mean) ? mean : null,
+    std: Number.isFinite(variance) ? Math.sqrt(variance) : null,
+    min: c.min,
+    q25: weightedQuantile(p, 0.25),
+    median: weightedQuantile(p, 0.5),
+    q75: weightedQuantile(p, 0.75),
+    max: c.max,
+    // More than EXACT_VALUES_MAX distinct values: the profile only knows this lower bound.
+    unique: c.values !== null ? c.values.length : EXACT_VALUES_MAX + 1,
+    top: null,
+  };
+}
+
+/** Walks the union of two point sets ascending, with both CDFs after each distinct x. */
+function forEachCdf(r: Points, c: Points, visit: (x: number, fr: number, fc: number) => void): void {
+  let i = 0;
+  let j = 0;
+  let sr = 0;
+  let sc = 0;
+  while (i < r.x.length || j < c.x.length) {
+    const x = j >= c.x.length || (i < r.x.length && r.x[i] <= c.x[j]) ? r.x[i] : c.x[j];
+    while (i < r.x.length && r.x[i] === x) sr += r.w[i++];
+    while (j < c.x.length && c.x[j] === x) sc += c.w[j++];
+    visit(x, sr / r.n, sc / c.n);
+  }
+}
+
+function ksOutcome(r: Points, c: Points): TestOutcome {
+  let d = 0;
+  forEachCdf(r, c, (_x, fr, fc) => {
+    d = Math.max(d, Math.abs(fr - fc));
+  });
+  const result = ksTwoSidedPValue(d, r.n, c.n);
+  return pValueOutcome(result.d, result.pValue);
+}
+
+/** Population standard deviation (ddof = 0): exact from the values, else from the sums. */
+function populationStd(p: Points): number {
+  const c = p.column;
+  if (p.exact) {
+    const mean = c.sum / c.count;
+    let ss = 0;
+    for (let i = 0; i < p.x.length; i++) ss += p.w[i] * (p.x[i] - mean) ** 2;
+    return Math.sqrt(ss / c.count);
+  }
+  const mean = c.sum / c.count;
+  return Math.sqrt(Math.max(0, c.sumSquares / c.count - mean * mean));
+}
+
+function wassersteinOutcome(r: Points, c: Points): TestOutcome {
+  let w = 0;
+  let prev: number | null = null;
+  let gap = 0;
+  forEachCdf(r, c, (x, fr, fc) => {
+    if (prev !== null) w += gap * (x - prev);
+    gap = Math.abs(fr - fc);
+    prev = x;
+  });
+  const norm = Math.max(populationStd(r), WASSERSTEIN_MIN_STD);
+  return distanceOutcome(w / norm, w);
+}
+
+/** Mean |x| of a side, from its points (an upper bound within 1/(1 − α) for a sketch). */
+function meanAbs(p: Points, alpha: number): number {
+  let s = 0;
+  for (let i = 0; i < p.x.length; i++) s += p.w[i] * Math.abs(p.x[i]);
+  return (s / p.n) * (p.exact ? 1 : 1 / (1 - alpha));
+}
+
+/** NumPy's Sturges edges over [lo, hi] (shared/drift/bins.ts `binEdges`, from the counts alone). */
+function sturgesEdges(lo: number, hi: number, n: number, integers: boolean): number[] {
+  if (lo === hi) return [lo - 0.5, hi + 0.5];
+  const ptp = hi - lo;
+  let k: number;
+  if (!Number.isFinite(ptp)) k = Math.ceil(Math.log2(n) + 1);
+  else {
+    let width = ptp / (Math.log2(n) + 1);
+    if (width < 1 && integers) width = 1;
+    k = Math.ceil(ptp / width);
+  }
+  return linspaceEdges(lo, hi, k);
+}
+
+/** Counts of weighted points in [eᵢ, eᵢ₊₁), the last bin closed (as `countInEdges`). */
+function countPoints(p: Points, edges: number[]): number[] {
+  const k = edges.length - 1;
+  const counts = new Array<number>(k).fill(0);
+  let b = 0;
+  for (let i = 0; i < p.x.length; i++) {
+    const x = p.x[i];
+    if (x < edges[0] || x > edges[k]) continue;
+    while (b < k - 1 && x >= edges[b + 1]) b++;
+    counts[b] += p.w[i];
+  }
+  return counts;
+}
+
+interface Bins {
+  pair: CategoricalPair;
+  distribution: Distribution;
+}
+
+/** Counts per distinct value of both sides (labels as Driftscope's `String(x)`), or null without them. */
+function perValuePair(r: NumericProfileColumn, c: NumericProfileColumn): CategoricalPair | null {
+  if (r.values === null || c.values === null) return null;
+  const side = (col: NumericProfileColumn): CategoricalSide => ({
+    counts: new Map((col.values ?? []).map(([v, k]) => [String(v), k])),
+    missing: col.missing,
+  });
+  return categoricalPair(side(r), side(c));
+}
+
+/** The §6 bins of a numeric pair from the profile: per value (≤ 20 reference values) or Sturges. */
+function numericBins(r: Points, c: Points): Bins | null {
+  const rc = r.column;
+  const cc = c.column;
+  if (rc.values !== null && rc.values.length <= STURGES_MIN_DISTINCT) {
+    const pair = perValuePair(rc, cc);
+    return pair === null ? null : { pair, distribution: categoricalDistribution(pair) };
+  }
+  const lo = Math.min(rc.min ?? 0, cc.min ?? 0);
+  const hi = Math.max(rc.max ?? 0, cc.max ?? 0);
+  const edges = sturgesEdges(lo, hi, rc.count + cc.count, rc.integers && cc.integers);
+  const reference = countPoints(r, edges);
+  const current = countPoints(c, edges);
+  return {
+    pair: { kind: 'categorical', labels: reference.map((_, i) => String(i)), reference, current },
+    distribution: {
+      kind: 'histogram',
+      edges,
+      reference: reference.map((k) => k / rc.count),
+      current: current.map((k) => k / cc.count),
+    },
+  };
+}
+
+function notFromProfile(test: TestKey, why: string): string {
+  return `${TEST_REGISTRY[test].label} cannot be computed from a profile: ${why}`;
+}
+
+function base(
+  name: string,
+  type: ColumnType | null,
+  note: string | null,
+  reference: ColumnSummary,
+  current: ColumnSummary,
+): ColumnResult {
+  return {
+    name,
+    type,
+    test: null,
+    testKind: null,
+    threshold: null,
+    score: null,
+    pValue: null,
+    pValueAdjusted: null,
+    statistic: null,
+    driftDetected: false,
+    effectSize: null,
+    typeSource: 'inferred',
+    missingDrift: null,
+    newCategories: null,
+    vanishedCategories: null,
+    reference,
+    current,
+    note,
+    distribution: null,
+  };
+}
+
+/** Category counts of a profiled column (numeric values labelled as Driftscope labels them). */
+function categoricalSideOf(c: ProfileColumn): CategoricalSide | null {
+  if (c.kind === 'categorical') return { counts: new Map(c.categories), missing: c.missing };
+  if (c.values === null) return null;
+  return { counts: new Map(c.values.map(([v, k]) => [String(v), k])), missing: c.missing + c.invalid };
+}
+
+function summaryOf(c: ProfileColumn): ColumnSummary {
+  if (c.kind === 'numeric') return numericSummary(c, points(c));
+  return categoricalSummary({ counts: new Map(c.categories), missing: c.missing });
+}
+
+function emptySummary(rows: number): ColumnSummary {
+  return {
+    count: 0,
+    missing: rows,
+    invalid: 0,
+    mean: null,
+    std: null,
+    min: null,
+    q25: null,
+    median: null,
+    q75: null,
+    max: null,
+    unique: 0,
+    top: null,
+  };
+}
+
+function testCategorical(
+  ref: ProfileColumn,
+  cur: ProfileColumn,
+  type: ColumnType,
+  settings: AnalysisSettings,
+  names: { reference: string; current: string },
+): ColumnResult {
+  const r = categoricalSideOf(ref);
+  const c = categoricalSideOf(cur);
+  const summary = (col: ProfileColumn, side: CategoricalSide | null) =>
+    side ? categoricalSummary(side) : summaryOf(col);
+  const result = base(ref.name, type, null, summary(ref, r), summary(cur, c));
+  if (r === null || c === null) {
+    const which = r === null ? names.reference : names.current;
+    return {
+      ...result,
+      note: `Not computable from a profile: in ${which} this column has more than ${EXACT_VALUES_MAX} distinct numbers, so the profile holds no counts per category.`,
+    };
+  }
+  const pair = categoricalPair(r, c);
+  const changes = categoryChanges(pair);
+  const withChanges = {
+    ...result,
+    newCategories: changes.newCategories,
+    vanishedCategories: changes.vanishedCategories,
+  };
+  const nRef = pair.reference.reduce((a, b) => a + b, 0);
+  const nCur = pair.current.reduce((a, b) => a + b, 0);
+  if (nRef === 0 || nCur === 0)
+    return { ...withChanges, note: noValuesReason(nRef === 0 ? names.reference : names.current) };
+  const choice = chooseTest(settings, ref.name, type, nRef, pair.labels.length);
+  const distribution = categoricalDistribution(pair);
+  if (choice.test === null) return { ...withChanges, note: choice.note, distribution };
+  const entry = TEST_REGISTRY[choice.test];
+  const outcome = entry.run(pair);
+  const notes = [choice.note, outcome.reason].filter((n): n is string => n !== null);
+  const js = TEST_REGISTRY.jensenshannon.run(pair).score;
+  return {
+    ...withChanges,
+    test: choice.test,
+    testKind: entry.kind,
+    threshold: choice.threshold,
+    score: outcome.score,
+    pValue: outcome.pValue,
+    statistic: outcome.statistic,
+    driftDetected: isDrift(choice.test, outcome.score, choice.threshold),
+    effectSize: js === null ? null : { measure: 'jensenshannon', value: js },
+    note: notes.length > 0 ? notes.join(' ') : null,
+    distribution,
+  };
+}
+
+function approximation(test: TestKey, alpha: number, r: Points, c: Points, normalisation: number) {
+  const pct = `${alpha * 100}%`;
+  const common = `each value is replaced by its DDSketch bucket's representative, within relative α = ${pct} of it`;
+  if (test === 'wasserstein') {
+    const bound = (alpha * (meanAbs(r, alpha) + meanAbs(c, alpha))) / normalisation;
+    return {
+      method: 'ddsketch' as const,
+      relativeAccuracy: alpha,
+      scoreBound: bound,
+      bound: `${common}; so W₁ moves by at most α·(mean|x| of both sets) and the score by at most ${bound.toPrecision(3)} (the normalising standard deviation is from the profile's sums).`,
+    };
+  }
+  if (test === 'ks')
+    return {
+      method: 'ddsketch' as const,
+      relativeAccuracy: alpha,
+      scoreBound: null,
+      bound: `${common}; the CDFs are exact at the bucket edges, so D can err only by the mass of the values tied in one bucket (the p-value follows D).`,
+    };
+  return {
+    method: 'ddsketch' as const,
+    relativeAccuracy: alpha,
+    scoreBound: null,
+    bound: `${common}; only a bucket that straddles a bin edge can fall into the neighbouring bin, so the bin shares err by at most the mass of the buckets on the edges.`,
+  };
+}
+
+function testNumerical(
+  ref: NumericProfileColumn,
+  cur: ProfileColumn,
+  settings: AnalysisSettings,
+  names: { reference: string; current: string },
+  alpha: number,
+): ColumnResult {
+  const refSummary = summaryOf(ref);
+  if (cur.kind !== 'numeric')
+    return base(
+      ref.name,
+      'numerical',
+      `Not computable from a profile: ${names.current} holds this column as text, so its numbers cannot be compared with ${names.reference}'s.`,
+      refSummary,
+      summaryOf(cur),
+    );
+  const result = base(ref.name, 'numerical', null, refSummary, summaryOf(cur));
+  const invalid = [ref, cur]
+    .map((c, i) =>
+      c.invalid > 0
+        ? `${i === 0 ? names.reference : names.current}: ${c.invalid} value(s) are not numbers; they are left out of the test.`
+        : null,
+    )
+    .filter((n): n is string => n !== null);
+  if (ref.count === 0 || cur.count === 0)
+    return { ...result, note: noValuesReason(ref.count === 0 ? names.reference : names.current) };
+  const r = points(ref);
+  const c = points(cur);
+  const exact = r.exact && c.exact;
+  const nUnique = exact ? new Set([...r.x, ...c.x]).size : EXACT_VALUES_MAX + 1;
+  const choice = chooseTest(settings, ref.name, 'numerical', ref.count, nUnique);
+  const bins = numericBins(r, c);
+  const distribution = bins?.distribution ?? null;
+  if (choice.test === null) return { ...result, note: choice.note, distribution };
+  const test = choice.test;
+  let outcome: TestOutcome;
+  if (test === 'ks') outcome = ksOutcome(r, c);
+  else if (test === 'wasserstein') outcome = wassersteinOutcome(r, c);
+  else if (BINNED.has(test))
+    outcome = bins
+      ? TEST_REGISTRY[test].run(bins.pair)
+      : notComputable(
+          notFromProfile(
+            test,
+            `${names.current} has more than ${EXACT_VALUES_MAX} distinct values, the reference at most ${STURGES_MIN_DISTINCT}; the per-value bins need both sides' value counts.`,
+          ),
+        );
+  else if (PER_VALUE.has(test)) {
+    const pair = perValuePair(ref, cur);
+    outcome = pair
+      ? TEST_REGISTRY[test].run(pair)
+      : notComputable(
+          notFromProfile(
+            test,
+            `it counts every distinct value, and the profile keeps them only up to ${EXACT_VALUES_MAX} distinct values.`,
+          ),
+        );
+  } else
+    outcome = notComputable(
+      notFromProfile(test, 'it needs the individual values, which a profile does not keep.'),
+    );
+  const entry = TEST_REGISTRY[test];
+  const notes = [...invalid, choice.note, outcome.reason].filter((n): n is string => n !== null);
+  const js = bins ? TEST_REGISTRY.jensenshannon.run(bins.pair).score : null;
+  const computed = outcome.score !== null;
+  const approx = !exact && computed && (test === 'ks' || test === 'wasserstein' || BINNED.has(test));
+  const norm = Math.max(populationStd(r), WASSERSTEIN_MIN_STD);
+  return {
+    ...result,
+    test,
+    testKind: entry.kind,
+    threshold: choice.threshold,
+    score: outcome.score,
+    pValue: outcome.pValue,
+    statistic: outcome.statistic,
+    driftDetected: isDrift(test, outcome.score, choice.threshold),
+    effectSize: js === null ? null : { measure: 'jensenshannon', value: js },
+    note: notes.length > 0 ? notes.join(' ') : null,
+    distribution,
+    ...(approx ? { approximation: approximation(test, alpha, r, c, norm) } : {}),
+  };
+}
+
+function fileInfo(profile: Profile, name: string): FileInfo {
+  return {
+    file: name,
+    rows: profile.rows,
+    columns: profile.columns.length,
+    bytes: 0,
+    delimiter: '',
+    warnings: [
+      `A profile (${profile.sources.length} source${profile.sources.length === 1 ? '' : 's'}: ${profile.sources.join(', ')}); numeric tests on its sketches are approximate (DDSketch, relative accuracy ${profile.relativeAccuracy}).`,
+    ],
+  };
+}
+
+/**
+ * The analysis of two profiles. Types are inferred on the reference profile (as analyzeTables does on
+ * the reference table); a settings override of the type is honoured.
+ *
+ * @throws {RangeError} when the profiles' relative accuracies differ.
+ */
+export function analyzeProfiles(
+  reference: Profile,
+  current: Profile,
+  settings: AnalysisSettings,
+  context: ProfileAnalyzeContext,
+): AnalysisResult {
+  if (reference.relativeAccuracy !== current.relativeAccuracy)
+    throw new RangeError(
+      `the profiles have different relative accuracies (${reference.relativeAccuracy} and ${current.relativeAccuracy})`,
+    );
+  const names = {
+    reference: context.referenceName ?? reference.sources.join(', '),
+    current: context.currentName ?? current.sources.join(', '),
+  };
+  const curByName = new Map(current.columns.map((c) => [c.name, c]));
+  const refNames = new Set(reference.columns.map((c) => c.name));
+  const ignore = new Set(settings.ignore ?? []);
+  let columns: ColumnResult[] = [];
+  for (const ref of reference.columns) {
+    if (ignore.has(ref.name)) continue;
+    const cur = curByName.get(ref.name);
+    if (cur === undefined) {
+      columns.push(
+        base(
+          ref.name,
+          ref.type,
+          `Missing from ${names.current}: not tested.`,
+          summaryOf(ref),
+          emptySummary(current.rows),
+        ),
+      );
+      continue;
+    }
+    const override = settings.columns?.[ref.name]?.type ?? null;
+    const type = override ?? ref.type;
+    let result: ColumnResult;
+    if (type === 'text' || type === 'datetime' || type === 'id')
+      result = base(ref.name, type, NOT_TESTED_TYPE[type], summaryOf(ref), summaryOf(cur));
+    else if (type === 'categorical') result = testCategorical(ref, cur, type, settings, names);
+    else if (ref.kind === 'numeric')
+      result = testNumerical(ref, cur, settings, names, reference.relativeAccuracy);
+    else
+      result = base(
+        ref.name,
+        type,
+        `Not computable from a profile: ${names.reference} holds this column as text; a profile keeps numbers only for columns read as numbers.`,
+        summaryOf(ref),
+        summaryOf(cur),
+      );
+    const missing = missingShareDrift(
+      result.reference.missing,
+      reference.rows,
+      result.current.missing,
+      current.rows,
+      settings.missingDrift ?? DEFAULT_MISSING_DRIFT,
+    );
+    columns.push({ ...result, typeSource: override ? 'override' : 'inferred', missingDrift: missing });
+  }
+  const onlyInReference = reference.columns.filter((c) => !curByName.has(c.name)).map((c) => c.name);
+  const onlyInCurrent = current.columns.filter((c) => !refNames.has(c.name)).map((c) => c.name);
+  for (const name of onlyInCurrent) {
+    if (ignore.has(name)) continue;
+    const cur = curByName.get(name)!;
+    columns.push(
+      base(
+        name,
+        null,
+        `Missing from ${names.reference}: not tested.`,
+        emptySummary(reference.rows),
+        summaryOf(cur),
+      ),
+    );
+  }
+  columns = applyCorrection(columns, settings);
+  const ignored = [...reference.columns, ...current.columns].map((c) => c.name).filter((n) => ignore.has(n));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedAt: context.now.toISOString(),
+    driftscopeVersion: context.version,
+    reference: fileInfo(reference, names.reference),
+    current: fileInfo(current, names.current),
+    dataset: datasetVerdict(columns, settings),
+    columns,
+    onlyInReference,
+    onlyInCurrent,
+    ignored: [...new Set(ignored)],
+    performance: null,
+    performanceNote:
+      'Model quality is not computed from profiles (a profile keeps no rows to pair targets with predictions).',
+    serving: null,
+    settings,
+  };
+}
