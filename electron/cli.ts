@@ -40,6 +40,7 @@ import {
 } from './cli-timeline';
 import { baselineCommand } from './commands/baseline-command';
 import { monitorCommand } from './commands/monitor-command';
+import { analyzeWithProfiles, isProfileFile, profileCommand } from './commands/profile-command';
 import { simulateCommand } from './commands/simulate-command';
 import { EngineClient } from './engine/engine-client';
 import type { FileLoadOptions, TimelineProgress } from './engine/protocol';
@@ -68,6 +69,9 @@ const USAGE = `Usage:
                       [--drift-from K] [--seed S]
   driftscope baseline --reference REF --out baseline.json [--config FILE] [--model NAME] [--multivariate]
                       [--target COL] [--prediction COL] [--proba COL[,COL...]] [--task T] [--pos-label L]
+  driftscope profile --input FILE... --out P.json [--relative-accuracy A]
+                     writes a streaming profile of the files (docs/profiles.md)
+  driftscope profile --merge A.json B.json... --out C.json   merges the profiles of partitions
   driftscope monitor --baseline baseline.json --watch DIR [--listen 127.0.0.1:9464|off] [--textfile FILE]
                      [--history FILE] [--log FILE] [--reference FILE] [--poll MS] [--settle MS]
                      [--stale-after SECONDS]
@@ -102,6 +106,10 @@ new-category:COL:NAME:SHARE, missing:COL:SHARE, break:COL, degrade:PREDICTION_CO
 batch K (default: --drift-from, else the middle batch). See docs/monitoring.md.
 A report path (--json, --html, --pdf, --csv) must not be an input file (also through another path or a
 link), and its folder must exist and be writable; both are checked before the analysis runs.
+Profiles: --reference and --current may be profiles (JSON with "format": "driftscope-profile", written by
+driftscope profile, integrations/duckdb/profile.sql or a merge); a data file compared with a profile is
+profiled first. Numeric tests on a profile's sketches are approximate and say so (docs/profiles.md);
+--chunk, --labels and several --current files need data files.
 --debug: print the stack trace of an internal error.
 Exit codes:
   0  done (no drift, or drift without --fail-on-drift)
@@ -177,6 +185,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'simulate') return simulateCommand(rest, say);
   if (command === 'baseline') return baselineCommand(rest, say);
   if (command === 'monitor') return monitorCommand(rest, say);
+  if (command === 'profile') return profileCommand(rest, say);
   if (command !== 'analyze') throw new UsageError(`unknown command "${command}"`);
   const { values } = parseArgs({
     args: normaliseAnalyzeArgs(rest),
@@ -250,6 +259,17 @@ async function main(argv: string[]): Promise<number> {
   if (timelineOptions === null && (CHUNK_FAIL_ON as readonly string[]).includes(failOn))
     throw new UsageError(`--fail-on ${failOn} needs a timeline: --chunk SPEC or several --current files`);
   const settings = applySettingsFlags(config ? config.settings : DEFAULT_SETTINGS, values);
+  if (isProfileFile(path.resolve(values.reference)) || isProfileFile(path.resolve(currents[0])))
+    return analyzeProfilesCommand(
+      values.reference,
+      currents,
+      settings,
+      values,
+      reportTargets,
+      pageSize,
+      failOnDrift,
+      failOn as FailOn,
+    );
   if (reportTargets.pdf !== undefined) await preflightPdf();
   if (values.labels !== undefined && !settings.performance.id)
     throw new UsageError('--labels needs --id COL');
@@ -328,6 +348,37 @@ async function main(argv: string[]): Promise<number> {
   } finally {
     await engine.close();
   }
+}
+
+/** `analyze` on profiles (docs/profiles.md): the JSON, text and report outputs of a two-file analysis. */
+async function analyzeProfilesCommand(
+  reference: string,
+  currents: string[],
+  settings: AnalysisSettings,
+  values: { json?: string; chunk?: string; labels?: string; encoding?: string; decimal?: string },
+  reportTargets: Partial<Record<ReportFormat, string>>,
+  pageSize: 'A4' | 'Letter',
+  failOnDrift: boolean,
+  failOn: FailOn,
+): Promise<number> {
+  if (currents.length > 1) throw new UsageError('a profile is compared with one --current file');
+  if (values.chunk !== undefined) throw new UsageError('--chunk needs data files, not profiles');
+  if (values.labels !== undefined) throw new UsageError('--labels needs data files, not profiles');
+  const result = await analyzeWithProfiles(reference, currents[0], settings, values);
+  if (values.json !== undefined) writeJson(values.json, result);
+  else process.stdout.write(formatSummary(result));
+  const wrote = (report: { file: string; bytes: number }) =>
+    process.stderr.write(`Wrote ${report.file} (${formatBytes(report.bytes)})\n`);
+  const { failed } = await writeReports(
+    result,
+    reportTargets,
+    { pageSize, printPdf: createCliPdfPrinter() },
+    wrote,
+  );
+  for (const failure of failed) process.stderr.write(`${reportFailureLine(failure, debug)}\n`);
+  if (values.json !== undefined && values.json !== '-') process.stderr.write(verdictLine(result));
+  if (failed.length > 0) return 4;
+  return failOnDrift && failsOn(failOn, result, null) ? 1 : 0;
 }
 
 /** Chunk progress on stderr: one updating line on a terminal, else a line per tenth and at the end. */

@@ -113,14 +113,17 @@ function column(value: unknown, path: string, alpha: number): ProfileColumn {
       `must be "numeric" or "categorical", got ${JSON.stringify(o.kind)}`,
       `${path}.kind`,
     );
+  const counts = {
+    count: count(o.count, `${path}.count`),
+    missing: count(o.missing, `${path}.missing`),
+    invalid: count(o.invalid, `${path}.invalid`),
+  };
   if (typeof o.integers !== 'boolean')
     throw new ProfileFormatError('must be true or false', `${path}.integers`);
   const base = {
     name,
     kind: 'numeric' as const,
-    count: count(o.count, `${path}.count`),
-    missing: count(o.missing, `${path}.missing`),
-    invalid: count(o.invalid, `${path}.invalid`),
+    ...counts,
     integers: o.integers,
     min: finiteOrNull(o.min, `${path}.min`),
     max: finiteOrNull(o.max, `${path}.max`),

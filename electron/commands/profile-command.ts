@@ -1,0 +1,184 @@
+/**
+ * `driftscope profile --input FILE... --out P.json [--relative-accuracy A]`: profiles data files (CSV, TSV
+ * or Parquet, through the loaders of `analyze`) into one streaming profile (docs/profiles.md), and
+ * `driftscope profile --merge A.json B.json... --out C.json` combines profiles of partitions. The profile
+ * is written atomically. Also the reading of a profile file for `analyze`, with messages naming the file
+ * and the JSON path of a bad field.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { DatasetError } from '../../shared/dataset-error';
+import type { AnalysisSettings } from '../../shared/drift/settings';
+import { analyzeProfiles } from '../../shared/profile/analyze-profiles';
+import { mergeProfiles, ProfileMergeError, profileTable } from '../../shared/profile/build-profile';
+import { DEFAULT_RELATIVE_ACCURACY } from '../../shared/profile/ddsketch';
+import { isProfileJson, ProfileFormatError, parseProfile } from '../../shared/profile/parse-profile';
+import type { Profile } from '../../shared/profile/types';
+import type { AnalysisResult } from '../../shared/report/analysis-result';
+import { fileLoadFlags, UsageError } from '../cli-options';
+import { inputFileSize, readBytes } from '../engine/input-file';
+import { loadTable } from '../engine/load-table';
+import { outputLocationProblem } from '../io/output-location';
+import { inputOverwrittenBy } from '../io/same-file';
+import { writeFileAtomic } from '../io/write-file-atomic';
+
+/** `--input a b c` and `--merge a b` as repeated `--input=a` options (node:util parseArgs takes one value). */
+function normalise(args: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--input' || arg === '--merge') {
+      let taken = 0;
+      while (i + 1 < args.length && !args[i + 1].startsWith('--')) {
+        out.push(`${arg}=${args[++i]}`);
+        taken++;
+      }
+      if (taken === 0) out.push(arg);
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** Whether a file is a profile: JSON whose `format` is "driftscope-profile" (read only if it starts with '{'). */
+export function isProfileFile(filePath: string): boolean {
+  try {
+    const head = readBytes(filePath, 64, 0).toString('utf8').trimStart();
+    if (!head.startsWith('{')) return false;
+    return isProfileJson(JSON.parse(readFileSync(filePath, 'utf8')));
+  } catch {
+    return false;
+  }
+}
+
+/** Reads and checks a profile file. @throws {DatasetError} naming the file (and the JSON path). */
+export function readProfileFile(filePath: string, shown: string = filePath): Profile {
+  inputFileSize(filePath, shown);
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(filePath, 'utf8'));
+  } catch (error) {
+    throw new DatasetError(
+      `${shown} is not a profile: it is not valid JSON (${(error as Error).message}).`,
+      shown,
+    );
+  }
+  try {
+    return parseProfile(json);
+  } catch (error) {
+    if (error instanceof ProfileFormatError)
+      throw new DatasetError(`${shown} is not a valid Driftscope profile: ${error.message}`, shown);
+    throw error;
+  }
+}
+
+/** A profile of one input: read as is when it is a profile file, else the data file is profiled. */
+export async function profileOf(
+  filePath: string,
+  shown: string,
+  options: { encoding?: string; decimal?: string },
+  relativeAccuracy = DEFAULT_RELATIVE_ACCURACY,
+): Promise<Profile> {
+  const absolute = path.resolve(filePath);
+  if (isProfileFile(absolute)) return readProfileFile(absolute, shown);
+  const table = await loadTable(absolute, { ...fileLoadFlags(options), displayPath: shown });
+  return profileTable({ ...table, fileName: path.basename(shown) }, relativeAccuracy);
+}
+
+function merged(profiles: Profile[], names: string[]): Profile {
+  let out = profiles[0];
+  for (let i = 1; i < profiles.length; i++) {
+    try {
+      out = mergeProfiles(out, profiles[i]);
+    } catch (error) {
+      if (error instanceof ProfileMergeError)
+        throw new DatasetError(
+          `Cannot merge ${names[i]} into ${names.slice(0, i).join(', ')}: ${error.message}.`,
+          names[i],
+        );
+      throw error;
+    }
+  }
+  return out;
+}
+
+export async function profileCommand(args: string[], say: (line: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args: normalise(args),
+    strict: true,
+    options: {
+      input: { type: 'string', multiple: true },
+      merge: { type: 'string', multiple: true },
+      out: { type: 'string' },
+      'relative-accuracy': { type: 'string' },
+      encoding: { type: 'string' },
+      decimal: { type: 'string' },
+    },
+  });
+  const inputs = values.input ?? [];
+  const merges = values.merge ?? [];
+  if ((inputs.length === 0) === (merges.length === 0))
+    throw new UsageError('profile needs either --input FILE... or --merge PROFILE... (not both)');
+  if (!values.out || values.out === '-') throw new UsageError('profile needs --out FILE');
+  let alpha = DEFAULT_RELATIVE_ACCURACY;
+  if (values['relative-accuracy'] !== undefined) {
+    if (merges.length > 0) throw new UsageError('--relative-accuracy applies to --input only');
+    alpha = Number(values['relative-accuracy']);
+    if (!(alpha > 0 && alpha < 1))
+      throw new UsageError(
+        `--relative-accuracy must be a number in (0, 1), got "${values['relative-accuracy']}"`,
+      );
+  }
+  const given = inputs.length > 0 ? inputs : merges;
+  const overwritten = inputOverwrittenBy(values.out, given);
+  if (overwritten !== undefined)
+    throw new UsageError(`--out ${values.out} is the input file ${overwritten}; choose another name`);
+  const problem = outputLocationProblem(values.out);
+  if (problem !== null) throw new UsageError(`cannot write --out ${values.out}: ${problem}`);
+  const profiles: Profile[] = [];
+  for (const file of given) {
+    if (merges.length > 0) profiles.push(readProfileFile(path.resolve(file), file));
+    else {
+      say(`Profiling ${file}…`);
+      profiles.push(await profileOf(file, file, values, alpha));
+    }
+  }
+  const profile = merged(profiles, given);
+  writeFileAtomic(path.resolve(values.out), `${JSON.stringify(profile)}\n`);
+  say(
+    `Wrote ${values.out}: profile of ${profile.rows} rows, ${profile.columns.length} columns from ${given.length} ${merges.length > 0 ? 'profile' : 'file'}${given.length === 1 ? '' : 's'} (relative accuracy ${profile.relativeAccuracy})`,
+  );
+  return 0;
+}
+
+declare const __DRIFTSCOPE_VERSION__: string;
+
+/**
+ * `analyze` when the reference or the current is a profile: both sides become profiles (a data file is
+ * profiled first, at the profile's relative accuracy) and are compared by analyzeProfiles.
+ */
+export async function analyzeWithProfiles(
+  reference: string,
+  current: string,
+  settings: AnalysisSettings,
+  options: { encoding?: string; decimal?: string },
+): Promise<AnalysisResult> {
+  const refIsProfile = isProfileFile(path.resolve(reference));
+  const first = refIsProfile ? reference : current;
+  const firstProfile = await profileOf(first, first, options);
+  const otherName = refIsProfile ? current : reference;
+  const other = await profileOf(otherName, otherName, options, firstProfile.relativeAccuracy);
+  const [ref, cur] = refIsProfile ? [firstProfile, other] : [other, firstProfile];
+  try {
+    return analyzeProfiles(ref, cur, settings, {
+      version: __DRIFTSCOPE_VERSION__,
+      now: new Date(),
+      referenceName: path.basename(reference),
+      currentName: path.basename(current),
+    });
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw new DatasetError(`Cannot compare ${reference} with ${current}: ${error.message}.`, current);
+    throw error;
+  }
+}

@@ -1,0 +1,136 @@
+// @vitest-environment node
+// `driftscope profile` and `driftscope analyze` on profiles, run as a user runs them (the built CLI on the
+// demo files): the profile validates against docs/schema/profile-v1.schema.json, a merge of the profiles
+// of two files equals the profile of both files, the analysis of two profiles validates against the report
+// schema and agrees with the exact analysis (categorical columns exactly, numeric ones within their
+// bound), and a bad profile gets a message naming the file and the JSON path, with exit 2.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../../../..');
+const cli = path.join(root, 'dist', 'electron', 'cli.cjs');
+const work = mkdtempSync(path.join(tmpdir(), 'ds-profile-'));
+const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' });
+const readJson = (name: string) => JSON.parse(readFileSync(path.join(work, name), 'utf8'));
+
+if (!existsSync(cli))
+  spawnSync(process.execPath, [path.join(root, 'build', 'build-node.mjs')], { stdio: 'inherit' });
+expect(run(['demo', '--out', 'demo']).status).toBe(0);
+
+function schema(name: string) {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  return ajv.compile(JSON.parse(readFileSync(path.join(root, 'docs/schema', name), 'utf8')));
+}
+
+describe('driftscope profile', () => {
+  it('writes a profile that matches its schema', () => {
+    const r = run(['profile', '--input', 'demo/reference.csv', '--out', 'ref.json']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Wrote ref.json: profile of 5000 rows, 19 columns from 1 file');
+    const validate = schema('profile-v1.schema.json');
+    expect(validate(readJson('ref.json')), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it("a merge of two files' profiles equals the profile of both files (oracle: Driftscope's own profile of the same rows)", () => {
+    expect(run(['profile', '--input', 'demo/reference.csv', '--out', 'a.json']).status).toBe(0);
+    expect(run(['profile', '--input', 'demo/current.csv', '--out', 'b.json']).status).toBe(0);
+    const m = run(['profile', '--merge', 'a.json', 'b.json', '--out', 'merged.json']);
+    expect(m.status, m.stderr).toBe(0);
+    expect(
+      run(['profile', '--input', 'demo/reference.csv', 'demo/current.csv', '--out', 'both.json']).status,
+    ).toBe(0);
+    // Float sums depend on the order of addition: compared to 1e-9 relative, everything else exactly.
+    const strip = (p: { columns: Record<string, unknown>[] }) => ({
+      ...p,
+      columns: p.columns.map(({ sum: _s, sumSquares: _q, ...rest }) => rest),
+    });
+    const merged = readJson('merged.json');
+    const both = readJson('both.json');
+    expect(strip(merged)).toEqual(strip(both));
+    merged.columns.forEach((c: { sum?: number }, i: number) => {
+      if (c.sum !== undefined) expect(c.sum).toBeCloseTo(both.columns[i].sum, 6);
+    });
+  });
+
+  it('refuses to merge profiles of different columns, naming the files', () => {
+    writeFileSync(path.join(work, 'small.csv'), 'x,y\n1,2\n3,4\n');
+    expect(run(['profile', '--input', 'small.csv', '--out', 'small.json']).status).toBe(0);
+    const r = run(['profile', '--merge', 'a.json', 'small.json', '--out', 'bad-merge.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(
+      /^driftscope: Cannot merge small\.json into a\.json: the profiles have different columns/,
+    );
+    expect(existsSync(path.join(work, 'bad-merge.json'))).toBe(false);
+  });
+});
+
+describe('driftscope analyze on profiles', () => {
+  it('gives the report of the exact analysis: categorical columns exactly, numeric ones within their bound', () => {
+    expect(run(['profile', '--input', 'demo/current.csv', '--out', 'cur.json']).status).toBe(0);
+    const p = run(['analyze', '--reference', 'ref.json', '--current', 'cur.json', '--json', 'p-report.json']);
+    expect(p.status, p.stderr).toBe(0);
+    const e = run([
+      'analyze',
+      '--reference',
+      'demo/reference.csv',
+      '--current',
+      'demo/current.csv',
+      '--json',
+      'e-report.json',
+    ]);
+    expect(e.status, e.stderr).toBe(0);
+    const fromProfiles = readJson('p-report.json');
+    const exact = readJson('e-report.json');
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(
+      JSON.parse(readFileSync(path.join(root, 'docs/schema/report-v1.schema.json'), 'utf8')),
+    );
+    expect(validate(fromProfiles), JSON.stringify(validate.errors)).toBe(true);
+    for (const x of exact.columns) {
+      const a = fromProfiles.columns.find((c: { name: string }) => c.name === x.name);
+      expect(a.type, x.name).toBe(x.type);
+      expect(a.test, x.name).toBe(x.test);
+      expect(a.driftDetected, x.name).toBe(x.driftDetected);
+      expect(a.missingDrift, x.name).toEqual(x.missingDrift);
+      if (x.score === null) continue;
+      if (a.approximation === undefined) expect(a.score, x.name).toBeCloseTo(x.score, 12);
+      else expect(Math.abs(a.score - x.score), x.name).toBeLessThanOrEqual(a.approximation.scoreBound);
+    }
+    expect(fromProfiles.dataset).toEqual(exact.dataset);
+  });
+
+  it('profiles a data file compared with a profile first', () => {
+    const r = run([
+      'analyze',
+      '--reference',
+      'ref.json',
+      '--current',
+      'demo/current.csv',
+      '--json',
+      'mixed.json',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readJson('mixed.json').columns).toEqual(readJson('p-report.json').columns);
+  });
+
+  it('refuses a bad profile with the file and the JSON path, and no stack trace', () => {
+    const bad = readJson('ref.json');
+    bad.columns[1].sketch.positive[0][1] = 'many';
+    writeFileSync(path.join(work, 'bad.json'), JSON.stringify(bad));
+    const r = run(['analyze', '--reference', 'bad.json', '--current', 'cur.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'driftscope: bad.json is not a valid Driftscope profile: $.columns[1].sketch.positive[0][1]: must be a count (an integer ≥ 0), got "many"\n',
+    );
+    writeFileSync(path.join(work, 'v2.json'), JSON.stringify({ ...bad, version: 2 }));
+    const v = run(['profile', '--merge', 'v2.json', 'ref.json', '--out', 'x.json']);
+    expect(v.status).toBe(2);
+    expect(v.stderr).toMatch(
+      /^driftscope: v2\.json is not a valid Driftscope profile: \$\.version: must be 1/,
+    );
+  });
+});
