@@ -4,6 +4,7 @@
  */
 
 import { profileColumnType } from './build-profile';
+import { canonicalLabel } from '../drift/column-pair';
 import type { SketchData } from './ddsketch';
 import { PROFILE_FORMAT, PROFILE_VERSION, type Profile, type ProfileColumn } from './types';
 
@@ -100,6 +101,13 @@ function column(value: unknown, path: string, alpha: number): ProfileColumn {
         return v;
       }),
     };
+    // Labels in Driftscope's canonical form ("1.0" and "1" are one category), as a table's profile has them.
+    const canonical = new Map<string, number>();
+    for (const [label, k] of base.categories) {
+      const key = canonicalLabel(label);
+      canonical.set(key, (canonical.get(key) ?? 0) + k);
+    }
+    base.categories = [...canonical.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const total = base.categories.reduce((a, [, c]) => a + c, 0);
     if (total !== base.count)
       throw new ProfileFormatError(
