@@ -372,20 +372,28 @@ function approximation(test: TestKey, alpha: number, r: Points, c: Points, norma
       method: 'ddsketch' as const,
       relativeAccuracy: alpha,
       scoreBound: bound,
+      statisticBound: bound * normalisation,
       bound: `${common}; so W₁ moves by at most α·(mean|x| of both sets) and the score by at most ${bound.toPrecision(3)} (the normalising standard deviation is from the profile's sums).`,
     };
   }
-  if (test === 'ks')
+  if (test === 'ks') {
+    // D is read at the bucket edges, where both CDFs are exact; inside a bucket the true difference can
+    // move by at most the larger share of one set in that bucket.
+    let bucketShare = 0;
+    for (const p of [r, c]) for (const w of p.w) bucketShare = Math.max(bucketShare, w / p.n);
     return {
       method: 'ddsketch' as const,
       relativeAccuracy: alpha,
       scoreBound: null,
-      bound: `${common}; the CDFs are exact at the bucket edges, so D can err only by the mass of the values tied in one bucket (the p-value follows D).`,
+      statisticBound: bucketShare,
+      bound: `${common}; the CDFs are exact at the bucket edges, so D is at most ${bucketShare.toPrecision(3)} (the largest share of one set in one bucket) below the exact D; the p-value follows D and, on large samples, can change by far more.`,
     };
+  }
   return {
     method: 'ddsketch' as const,
     relativeAccuracy: alpha,
     scoreBound: null,
+    statisticBound: null,
     bound: `${common}; only a bucket that straddles a bin edge can fall into the neighbouring bin, so the bin shares err by at most the mass of the buckets on the edges.`,
   };
 }

@@ -88,7 +88,7 @@ export interface ColumnResult {
   distribution: Distribution | null;
   /**
    * Set when the score was computed on a profile's quantile sketch (docs/profiles.md): how far it may be
-   * from the exact analysis's. `scoreBound` is a bound on |score − exact score| when one is known.
+   * from the exact analysis's. `scoreBound` bounds |score − exact score|, `statisticBound` |statistic − exact statistic|, when known.
    */
   approximation?: Approximation;
 }
@@ -97,6 +97,8 @@ export interface Approximation {
   method: 'ddsketch';
   relativeAccuracy: number;
   scoreBound: number | null;
+  /** A bound on |statistic − exact statistic| (ks: on D; wasserstein: on W₁) when one is known. */
+  statisticBound: number | null;
   bound: string;
 }
 
