@@ -56,6 +56,24 @@ describe('driftscope profile', () => {
     });
   });
 
+  it("profiles a Parquet file as the CSV it was made from (oracle: Driftscope's own profile of the CSV)", () => {
+    const fixtures = path.join(root, 'test/fixtures/parquet');
+    const pq = run([
+      'profile',
+      '--input',
+      path.join(fixtures, 'loan.current.snappy.parquet'),
+      '--out',
+      'pq.json',
+    ]);
+    expect(pq.status, pq.stderr).toBe(0);
+    expect(
+      run(['profile', '--input', path.join(fixtures, 'loan.current.csv'), '--out', 'pq-csv.json']).status,
+    ).toBe(0);
+    const noSums = (p: { columns: Record<string, unknown>[] }) =>
+      p.columns.map(({ sum: _s, sumSquares: _q, ...rest }) => rest);
+    expect(noSums(readJson('pq.json'))).toEqual(noSums(readJson('pq-csv.json')));
+  });
+
   it('refuses to merge profiles of different columns, naming the files', () => {
     writeFileSync(path.join(work, 'small.csv'), 'x,y\n1,2\n3,4\n');
     expect(run(['profile', '--input', 'small.csv', '--out', 'small.json']).status).toBe(0);
