@@ -27,6 +27,7 @@ import { categoricalSummary } from '../drift/summary';
 import type {
   AnalysisResult,
   AnalysisSettings,
+  Approximation,
   ColumnResult,
   ColumnSummary,
   Distribution,
@@ -363,6 +364,15 @@ function testCategorical(
   };
 }
 
+/** The note every approximate result carries, so that the text and HTML reports say it too. */
+function approximateNote(a: Approximation): string {
+  const head = `Approximate: computed on the profiles' DDSketch buckets (relative accuracy ${a.relativeAccuracy})`;
+  if (a.scoreBound !== null) return `${head}; |score − exact score| ≤ ${a.scoreBound.toPrecision(2)}.`;
+  if (a.statisticBound !== null)
+    return `${head}; the statistic is at most ${a.statisticBound.toPrecision(2)} below the exact one (the p-value follows it).`;
+  return `${head}; values in buckets on a bin edge may be counted in the neighbouring bin.`;
+}
+
 function approximation(test: TestKey, alpha: number, r: Points, c: Points, normalisation: number) {
   const pct = `${alpha * 100}%`;
   const common = `each value is replaced by its DDSketch bucket's representative, within relative α = ${pct} of it`;
@@ -465,6 +475,8 @@ function testNumerical(
   const computed = outcome.score !== null;
   const approx = !exact && computed && (test === 'ks' || test === 'wasserstein' || BINNED.has(test));
   const norm = Math.max(populationStd(r), WASSERSTEIN_MIN_STD);
+  const approximated = approx ? approximation(test, alpha, r, c, norm) : null;
+  if (approximated) notes.push(approximateNote(approximated));
   return {
     ...result,
     test,
@@ -477,7 +489,7 @@ function testNumerical(
     effectSize: js === null ? null : { measure: 'jensenshannon', value: js },
     note: notes.length > 0 ? notes.join(' ') : null,
     distribution,
-    ...(approx ? { approximation: approximation(test, alpha, r, c, norm) } : {}),
+    ...(approximated ? { approximation: approximated } : {}),
   };
 }
 

@@ -3,8 +3,8 @@
  * hand-edited or truncated profile, or one written by another tool, is refused clearly. Pure.
  */
 
-import { profileColumnType } from './build-profile';
 import { canonicalLabel } from '../drift/column-pair';
+import { profileColumnType } from './build-profile';
 import type { SketchData } from './ddsketch';
 import { PROFILE_FORMAT, PROFILE_VERSION, type Profile, type ProfileColumn } from './types';
 
