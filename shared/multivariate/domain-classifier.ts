@@ -41,6 +41,8 @@ export interface DomainClassifierSettings {
   trainRows: number;
   /** Held-out rows per fold the permutation importance is measured on at most (a seeded sample). */
   importanceRows: number;
+  /** Rows per set at most for each timeline chunk's classifier (the timeline's `maxRows`; docs/multivariate.md). */
+  chunkRows: number;
   seed: number;
 }
 
@@ -53,6 +55,7 @@ export const DEFAULT_DOMAIN_CLASSIFIER: DomainClassifierSettings = {
   c: 1,
   trainRows: 10_000,
   importanceRows: 10_000,
+  chunkRows: 1_000,
   seed: 20261204,
 };
 

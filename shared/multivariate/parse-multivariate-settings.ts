@@ -25,6 +25,7 @@ const CLASSIFIER_KEYS: Record<string, [Check, string]> = {
   c: [(x) => x > 0 && Number.isFinite(x), 'a number > 0'],
   trainRows: [integerAtLeast(10), 'an integer >= 10'],
   importanceRows: [integerAtLeast(10), 'an integer >= 10'],
+  chunkRows: [integerAtLeast(10), 'an integer >= 10'],
   seed: [Number.isInteger, 'an integer'],
 };
 

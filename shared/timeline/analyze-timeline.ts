@@ -119,7 +119,7 @@ export function analyzeTimeline(
   const timestamps: NonNullable<Timeline['timestamps']> = {};
   const ref = withSortedColumns(reference);
   settings = chunkSettings(settings, chunking);
-  // The multivariate detectors: the reconstruction error per chunk from one reference fit
+  // The multivariate detectors: the reconstruction error per chunk from one reference fit and the domain classifier
   // (chunk-multivariate.ts), not the full detectors inside every chunk's and reference chunk's analysis.
   const multivariate = settings.multivariate?.enabled ? settings.multivariate : null;
   if (multivariate) settings = { ...settings, multivariate: { ...multivariate, enabled: false } };
@@ -213,7 +213,9 @@ export function analyzeTimeline(
       multivariate,
     );
     scored.forEach((m, i) => {
-      if (m) analysis[i].multivariate = m;
+      if (!m) return;
+      analysis[i].multivariate = m.multivariate;
+      analysis[i].notes.push(...m.notes);
     });
   }
   // Model quality absent in some chunks while others have it: say why there.

@@ -2,12 +2,15 @@
  * A timeline chunk's multivariate drift (docs/multivariate.md, docs/timeline.md): the PCA reconstruction error
  * of the chunk's rows under the pipeline fitted once on the reference, against the bounds for a set of that
  * many rows, equal to the reconstruction of the two-file analysis of the reference against that chunk alone
- * (reconstructionScorer; the fit depends on the reference only). The domain classifier is not run per chunk:
- * it trains five models per comparison, too slow for dozens of chunks; the whole comparison has it.
+ * (reconstructionScorer; the fit depends on the reference only). The domain classifier of the reference
+ * against the chunk's rows, on at most `domainClassifier.chunkRows` rows per set (instead of `maxRows`, so that
+ * dozens of chunks stay fast): the classifier of the two-file analysis of the reference against that chunk
+ * alone with `maxRows` = `chunkRows` (domain-classifier.ts, same seed and folds), top importance entries only.
  */
 import { multivariateColumns } from '../drift/analyze';
 import { type MultivariateSettings, reconstructionScorer } from '../multivariate/analyze-multivariate';
-import { featureColumns } from '../multivariate/feature-columns';
+import { domainClassifier } from '../multivariate/domain-classifier';
+import { type FeatureColumn, featureColumns } from '../multivariate/feature-columns';
 import type { ColumnResult } from '../report/analysis-result';
 import type { ColumnarTable } from '../table/columnar';
 
@@ -20,6 +23,35 @@ export interface ChunkMultivariate {
     upper: number | null;
     driftDetected: boolean;
   } | null;
+  /** The domain classifier of the reference against the chunk (null: off, or too few rows; a note says). */
+  domainClassifier: {
+    auc: number;
+    aucLow: number;
+    aucHigh: number;
+    threshold: number;
+    driftDetected: boolean;
+    /** Rows used per set (at most `chunkRows`). */
+    rows: number;
+    /** The CHUNK_IMPORTANCE most separating columns. */
+    importance: { feature: string; value: number }[];
+  } | null;
+}
+
+/** Importance entries kept per chunk. */
+export const CHUNK_IMPORTANCE = 5;
+
+/** The features with the current side restricted to `rows` of the current table, in that order. */
+function chunkFeatures(features: readonly FeatureColumn[], rows: Int32Array): FeatureColumn[] {
+  return features.map((f) => {
+    if (f.kind === 'numerical') {
+      const current = new Float64Array(rows.length);
+      for (let i = 0; i < rows.length; i++) current[i] = f.current[rows[i]];
+      return { ...f, current };
+    }
+    const current = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) current[i] = f.current[rows[i]];
+    return { ...f, current };
+  });
 }
 
 /** One analysis chunk to score: rows of `table` (null: not analysed, no value). */
@@ -37,31 +69,61 @@ export function chunkMultivariate(
   jobs: readonly (MultivariateJob | null)[],
   columns: readonly ColumnResult[],
   settings: MultivariateSettings,
-): (ChunkMultivariate | null)[] {
+): ({ multivariate: ChunkMultivariate; notes: string[] } | null)[] {
   const rs = settings.reconstruction;
-  if (!rs.enabled || reference.rowCount === 0) return jobs.map(() => null);
+  const ds = settings.domainClassifier;
+  if ((!rs.enabled && !ds.enabled) || reference.rowCount === 0) return jobs.map(() => null);
   const wanted = settings.columns ? new Set(settings.columns) : null;
   const names = multivariateColumns(columns).filter((c) => wanted === null || wanted.has(c.name));
-  const scorers = new Map<ColumnarTable, ReturnType<typeof reconstructionScorer> | null>();
+  const fits = new Map<
+    ColumnarTable,
+    { features: FeatureColumn[]; scorer: ReturnType<typeof reconstructionScorer> | null } | null
+  >();
   return jobs.map((job) => {
     if (job === null || job.rows.length === 0) return null;
-    let scorer = scorers.get(job.table);
-    if (scorer === undefined) {
+    let fit = fits.get(job.table);
+    if (fit === undefined) {
       const features = featureColumns(reference, job.table, names);
-      scorer = features.length === 0 ? null : reconstructionScorer(features, reference.rowCount, rs);
-      scorers.set(job.table, scorer);
+      fit =
+        features.length === 0
+          ? null
+          : { features, scorer: rs.enabled ? reconstructionScorer(features, reference.rowCount, rs) : null };
+      fits.set(job.table, fit);
     }
-    if (scorer === null) return null;
+    if (fit === null) return null;
     // The rows in the chunk's own order (a period chunk lists them in time order): the chunk-alone analysis
     // sums its errors in that order too. A batch's rows are already 0..n−1.
-    const r = scorer.score(job.rows);
+    const r = fit.scorer?.score(job.rows);
+    const notes: string[] = [];
+    let classifier: ChunkMultivariate['domainClassifier'] = null;
+    if (ds.enabled) {
+      const whole = job.rows.length === job.table.rowCount && job.rows.every((row, i) => row === i);
+      const features = whole ? fit.features : chunkFeatures(fit.features, job.rows);
+      const d = domainClassifier(features, reference.rowCount, job.rows.length, {
+        ...ds,
+        maxRows: ds.chunkRows,
+      });
+      if (d === null)
+        notes.push(`Domain classifier: too few rows (it needs at least ${2 * ds.folds} in the chunk).`);
+      else
+        classifier = {
+          auc: d.auc,
+          aucLow: d.aucLow,
+          aucHigh: d.aucHigh,
+          threshold: d.threshold,
+          driftDetected: d.driftDetected,
+          rows: d.rows,
+          importance: d.importance.slice(0, CHUNK_IMPORTANCE),
+        };
+    }
     return {
-      reconstruction: {
-        error: r.current,
-        lower: r.lowerThreshold,
-        upper: r.threshold,
-        driftDetected: r.driftDetected,
+      multivariate: {
+        reconstruction: r
+          ? { error: r.current, lower: r.lowerThreshold, upper: r.threshold, driftDetected: r.driftDetected }
+          : null,
+        domainClassifier: classifier,
       },
+      notes,
     };
   });
 }

@@ -64,6 +64,70 @@ describe('per-chunk reconstruction error equals the two-file analysis of each ha
     expect(validate.errors ?? []).toEqual([]);
   });
 
+  // chunkRows 60 below the chunks' 100 rows (the seeded sample is taken) and 1,000 above them (all rows).
+  for (const chunkRows of [60, 1_000])
+    it(`the domain classifier per chunk, chunkRows ${chunkRows}`, async () => {
+      const ref = await loadCsv(path.join(DIR, 'recon-reference.csv'));
+      const cur = await loadCsv(path.join(DIR, 'recon-current.csv'));
+      const withClassifier = {
+        ...DEFAULT_SETTINGS,
+        multivariate: {
+          ...DEFAULT_MULTIVARIATE,
+          enabled: true,
+          domainClassifier: { ...DEFAULT_MULTIVARIATE.domainClassifier, chunkRows },
+        },
+      };
+      // The oracle: the two-file analysis of the reference against the chunk alone, whose cap is maxRows.
+      const alone = {
+        ...withClassifier,
+        multivariate: {
+          ...withClassifier.multivariate,
+          domainClassifier: { ...withClassifier.multivariate.domainClassifier, maxRows: chunkRows },
+        },
+      };
+      const t = analyzeTimeline(ref, cur, withClassifier, CONTEXT, { chunking: { kind: 'size', size: 100 } });
+      const [header, ...rows] = readFileSync(path.join(DIR, 'recon-current.csv'), 'utf8')
+        .split('\n')
+        .filter((l) => l.length > 0);
+      for (const [g, chunk] of t.chunks.entries()) {
+        const file = path.join(tmp, `dc-${chunkRows}-${g}.csv`);
+        writeFileSync(file, `${[header, ...rows.slice(g * 100, g * 100 + 100)].join('\n')}\n`);
+        // equals analyzeTables(reference, chunk alone) with maxRows = chunkRows, same seed and folds
+        const want = analyzeTables(ref, await loadCsv(file), alone, CONTEXT).multivariate!.domainClassifier!;
+        const got = chunk.multivariate!.domainClassifier!;
+        expect(got).toEqual({
+          auc: want.auc,
+          aucLow: want.aucLow,
+          aucHigh: want.aucHigh,
+          threshold: want.threshold,
+          driftDetected: want.driftDetected,
+          rows: want.rows,
+          importance: want.importance.slice(0, 5),
+        });
+        expect(Object.is(got.auc, want.auc)).toBe(true);
+        expect(got.rows).toBe(Math.min(chunkRows, 100));
+      }
+      const schema = JSON.parse(readFileSync(path.join(ROOT, 'docs/schema/report-v1.schema.json'), 'utf8'));
+      const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+      validate(
+        JSON.parse(JSON.stringify({ ...analyzeTables(ref, cur, withClassifier, CONTEXT), timeline: t })),
+      );
+      expect(validate.errors ?? []).toEqual([]);
+    });
+
+  it('a chunk too small for the classifier has null and a note', async () => {
+    const ref = await loadCsv(path.join(DIR, 'recon-reference.csv'));
+    const cur = await loadCsv(path.join(DIR, 'recon-current.csv'));
+    const s = { ...DEFAULT_SETTINGS, multivariate: { ...DEFAULT_MULTIVARIATE, enabled: true } };
+    // size 297 leaves a last chunk of 3 rows, fewer than 2 × 5 folds (domainClassifier returns null).
+    const t = analyzeTimeline(ref, cur, s, CONTEXT, { chunking: { kind: 'size', size: 297 } });
+    const last = t.chunks[t.chunks.length - 1];
+    expect(last.rows).toBe(3);
+    expect(last.multivariate!.domainClassifier).toBeNull();
+    expect(last.notes.some((n) => n.startsWith('Domain classifier: too few rows'))).toBe(true);
+    expect(t.chunks[0].multivariate!.domainClassifier).not.toBeNull();
+  });
+
   it('no chunk carries it when the detectors are off', async () => {
     const ref = await loadCsv(path.join(DIR, 'recon-reference.csv'));
     const cur = await loadCsv(path.join(DIR, 'recon-current.csv'));
