@@ -127,10 +127,28 @@ function chunkModel(c: TimelineChunk): string {
     : 'no labels; estimate ok';
 }
 
-/** The timeline part of the summary: one line per chunk (rows, drifted of tested columns, verdict). */
+/**
+ * A chunk's multivariate detectors in a few words: the domain classifier's AUC and the reconstruction error,
+ * each with its verdict; '-' where neither ran (a reference chunk, too few rows).
+ * @example chunkMultivariateText({ domainClassifier: { auc: 0.742, driftDetected: true, ... }, reconstruction: null }) // 'AUC 0.742 DRIFT'
+ */
+export function chunkMultivariateText(m: TimelineChunk['multivariate']): string {
+  const parts: string[] = [];
+  const dc = m?.domainClassifier;
+  if (dc) parts.push(`AUC ${formatNumber(dc.auc)} ${dc.driftDetected ? 'DRIFT' : 'ok'}`);
+  const r = m?.reconstruction;
+  if (r) parts.push(`error ${formatNumber(r.error)} ${r.driftDetected ? 'DRIFT' : 'ok'}`);
+  return parts.length === 0 ? '-' : parts.join(', ');
+}
+
+/**
+ * The timeline part of the summary: one line per chunk (rows, drifted of tested columns, verdict, and the
+ * multivariate detectors when they ran).
+ */
 export function formatTimeline(timeline: Timeline, heading: string): string {
   const n = timeline.chunks.length;
   const lines = ['', `Timeline (${printable(heading)}): ${n} ${n === 1 ? 'chunk' : 'chunks'}`];
+  const multivariate = timeline.chunks.some((c) => c.multivariate !== undefined);
   const rows = timeline.chunks.map((c) => [
     String(c.index),
     printable(c.label),
@@ -138,9 +156,12 @@ export function formatTimeline(timeline: Timeline, heading: string): string {
     String(c.rows),
     c.dataset === null ? '-' : `${c.dataset.driftedColumns}/${c.dataset.testedColumns}`,
     c.dataset === null ? 'gap' : c.dataset.driftDetected ? 'DRIFT' : 'ok',
+    ...(multivariate ? [chunkMultivariateText(c.multivariate)] : []),
     chunkModel(c),
   ]);
-  const header = ['chunk', 'label', 'period', 'rows', 'drifted', 'dataset', 'model'];
+  const header = ['chunk', 'label', 'period', 'rows', 'drifted', 'dataset'];
+  if (multivariate) header.push('multivariate');
+  header.push('model');
   if (rows.length > 0) lines.push(...textTable(header, rows, '', [3]));
   return `${lines.join('\n')}\n`;
 }
