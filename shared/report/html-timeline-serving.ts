@@ -16,7 +16,18 @@ import {
 } from '../timeline/serving-series';
 import type { Timeline } from '../timeline/types';
 import { formatInteger, formatNumber, formatPercent, escapeHtml as h } from './report-format';
-import { niceTicks } from './svg-chart';
+import {
+  GAP,
+  LEFT,
+  type LegendItem,
+  legendSvg,
+  PANEL_H,
+  type Panel,
+  panel,
+  RIGHT,
+  TOP,
+  W,
+} from './svg-panel';
 import { gappedPath, r1 } from './svg-path';
 import { labelStep } from './timeline-chart-data';
 import { truncateLabel } from './truncate-label';
@@ -28,51 +39,7 @@ const QUANTILES = [
 ] as const;
 const RED = '#b42318';
 const GREY = '#5b6475';
-const W = 640;
-const LEFT = 56;
-const RIGHT = 10;
-const TOP = 30;
-const PANEL_H = 110;
-const GAP = 16;
 const BARS_H = 30;
-
-interface Panel {
-  top: number;
-  y: (v: number) => number;
-  parts: string[];
-}
-
-/** A panel's y scale from 0 to the largest value (with a nice top tick), its grid and tick labels. */
-function panel(top: number, values: number[], tick: (v: number) => string, title: string): Panel {
-  const hi = Math.max(...values, 0);
-  const ticks = niceTicks(0, hi > 0 ? hi * 1.08 : 1, 3);
-  const y1 = Math.max(hi * 1.08, ticks[ticks.length - 1] ?? hi) || 1;
-  const y = (v: number) => r1(top + PANEL_H * (1 - v / y1));
-  const parts = ticks
-    .filter((t) => t >= 0 && t <= y1)
-    .map(
-      (t) =>
-        `<line class="grid" x1="${LEFT}" x2="${W - RIGHT}" y1="${y(t)}" y2="${y(t)}"/><text class="tick" x="${LEFT - 4}" y="${r1(y(t) + 3)}" text-anchor="end">${h(tick(t))}</text>`,
-    );
-  parts.push(
-    `<text class="axis-title" transform="translate(12,${r1(top + PANEL_H / 2)}) rotate(-90)" text-anchor="middle">${h(title)}</text>`,
-  );
-  return { top, y, parts };
-}
-
-/** A legend entry: the line's colour, width and dash ('' for solid) and its text. */
-type LegendItem = [colour: string, width: number, dash: string, text: string];
-
-/** The legend, three entries a row. */
-function legendSvg(items: LegendItem[]): string {
-  return items
-    .map(([colour, width, dash, text], i) => {
-      const d = dash ? ` stroke-dasharray="${dash}"` : '';
-      const at = `${LEFT + [0, 175, 380][i % 3]},${12 + Math.floor(i / 3) * 14}`;
-      return `<g transform="translate(${at})"><line x1="0" x2="16" y1="-3" y2="-3" stroke="${colour}" stroke-width="${width}"${d}/><text x="20" y="0">${h(text)}</text></g>`;
-    })
-    .join('');
-}
 
 function chartSvg(s: ServingSeries): string {
   const pts = s.points;

@@ -4,13 +4,15 @@
  * shaded; for each feature that alerted, its score per chunk with the threshold (and the reference-derived
  * bound) and the reference period shaded; the CBPE estimate against the realised metric per chunk when
  * the chunks carry one (html-timeline-estimated.ts, SVG only); serving health per chunk when a latency or
- * status column is mapped (html-timeline-serving.ts, SVG only); a table of the chunks and the timeline's
+ * status column is mapped (html-timeline-serving.ts, SVG only); multivariate drift per chunk when the
+ * detectors ran (html-timeline-multivariate.ts, SVG only); a table of the chunks and the timeline's
  * notes. Every chart is an SVG (print, PDF, no JavaScript) and, with Plotly, the heatmap and the lines have
  * a data block TIMELINE_SCRIPT draws interactively.
  * Every string from the data is escaped (escapeHtml for HTML and SVG, plotlySafeText for Plotly).
  */
 import type { AnalysisResult } from './analysis-result';
 import { timelineEstimatedBlock } from './html-timeline-estimated';
+import { timelineMultivariateBlock } from './html-timeline-multivariate';
 import { timelineServingBlock } from './html-timeline-serving';
 import { jsonForScript } from './json-script';
 import { plotlySafeText } from './plotly-safe-text';
@@ -289,7 +291,10 @@ export function timelineSection(result: AnalysisResult, interactive: boolean): s
   const intro =
     `<p class="muted">${h(chunkingText(result))}: ${formatInteger(analysis.length)} analysis chunks, ` +
     `${formatInteger(drifted)} with dataset drift; each chunk compared with the whole reference.</p>`;
-  const estimated = timelineEstimatedBlock(timeline) + timelineServingBlock(timeline, result.serving);
+  const estimated =
+    timelineEstimatedBlock(timeline) +
+    timelineServingBlock(timeline, result.serving) +
+    timelineMultivariateBlock(timeline);
   if (view.features.length === 0) {
     return `<section id="timeline"><h2>Timeline</h2>${intro}${notes}${estimated}${chunkTable(result)}</section>`;
   }
