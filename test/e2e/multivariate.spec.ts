@@ -55,7 +55,7 @@ test('multivariate detectors run from the overview and open the separating colum
   await expect(page.getByTestId('multivariate-run')).toBeVisible({ timeout: 60_000 });
 });
 
-test('with the detectors on, the timeline plots the reconstruction error per chunk', async ({
+test('with the detectors on, the timeline plots the reconstruction error and the domain classifier per chunk', async ({
   harness,
   page,
 }) => {
@@ -87,4 +87,17 @@ test('with the detectors on, the timeline plots the reconstruction error per chu
   await chart.scrollIntoViewIfNeeded();
   expect(await chartOverflow(chart)).toEqual([]);
   await page.screenshot({ path: path.join(artifactsDir, 'timeline-reconstruction-1280.png') });
+  // The domain classifier per chunk: its badge counts the chunks the command line's JSON calls drifted.
+  const classified = report.timeline!.chunks.filter((c) => c.multivariate?.domainClassifier);
+  const separated = classified.filter((c) => c.multivariate!.domainClassifier!.driftDetected).length;
+  const auc = page.getByTestId('timeline-domain-auc');
+  await expect(auc).toHaveAttribute('data-chart-drawn', /[1-9]/, { timeout: 30_000 });
+  await expect(page.getByTestId('tl-domain-auc-verdict')).toHaveText(
+    separated > 0
+      ? `Drift in ${separated} of ${classified.length} chunks`
+      : `No drift in ${classified.length} chunks`,
+  );
+  await auc.scrollIntoViewIfNeeded();
+  expect(await chartOverflow(auc)).toEqual([]);
+  await page.screenshot({ path: path.join(artifactsDir, 'timeline-domain-auc-1280.png') });
 });

@@ -17,6 +17,7 @@ import { WorkspaceTabs } from '../performance/workspace-tabs';
 import { clickedCell, onChunkClick } from './chunk-click';
 import { ChunkDetail } from './chunk-detail';
 import { defaultSpec, timeColumnsOf } from './default-spec';
+import { DomainAucCard } from './domain-auc-card';
 import { EstimatedCard } from './estimated-card';
 import { analysisPosition, type HeatSort, heatmapRows, sortHeatRows } from './heatmap-data';
 import { ReconstructionCard } from './reconstruction-card';
@@ -225,6 +226,7 @@ export function TimelineView(props: Props) {
               {hasEstimates(timeline) && <EstimatedCard timeline={timeline} scheme={scheme} />}
               <ServingCard timeline={timeline} serving={props.result.serving} scheme={scheme} />
               <ReconstructionCard timeline={timeline} scheme={scheme} />
+              <DomainAucCard timeline={timeline} scheme={scheme} />
               {metrics && (
                 <TimelineCard
                   label="Model metrics per chunk"
