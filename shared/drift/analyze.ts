@@ -69,7 +69,8 @@ function fileInfo(table: ColumnarTable): FileInfo {
   };
 }
 
-function emptySummary(rows: number): ColumnSummary {
+/** The summary of a column with no values: every one of `rows` missing. */
+export function emptySummary(rows: number): ColumnSummary {
   return {
     count: 0,
     missing: rows,
@@ -86,10 +87,11 @@ function emptySummary(rows: number): ColumnSummary {
   };
 }
 
-function untested(
+/** A column result without a test (every test field null, no drift), with its note and summaries. */
+export function untested(
   name: string,
   type: ColumnType | null,
-  note: string,
+  note: string | null,
   ref: ColumnSummary,
   cur: ColumnSummary,
 ): ColumnResult {

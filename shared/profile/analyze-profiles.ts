@@ -8,7 +8,7 @@
  * `approximation` with its bound. A test that a profile cannot give says so in the column's note.
  * Pure: no Node import.
  */
-import { applyCorrection, datasetVerdict } from '../drift/analyze';
+import { applyCorrection, datasetVerdict, emptySummary, untested } from '../drift/analyze';
 import { linspaceEdges, STURGES_MIN_DISTINCT } from '../drift/bins';
 import { categoryChanges } from '../drift/category-changes';
 import { chooseTest } from '../drift/choose-test';
@@ -92,21 +92,7 @@ function weightedQuantile(p: Points, q: number): number {
 
 function numericSummary(c: NumericProfileColumn, p: Points): ColumnSummary {
   const n = c.count;
-  if (n === 0)
-    return {
-      count: 0,
-      missing: c.missing,
-      invalid: c.invalid,
-      mean: null,
-      std: null,
-      min: null,
-      q25: null,
-      median: null,
-      q75: null,
-      max: null,
-      unique: 0,
-      top: null,
-    };
+  if (n === 0) return { ...emptySummary(c.missing), invalid: c.invalid };
   const mean = c.sum / n;
   const variance = n > 1 ? Math.max(0, (c.sumSquares - c.sum * mean) / (n - 1)) : Number.NaN;
   return {
@@ -253,36 +239,6 @@ function notFromProfile(test: TestKey, why: string): string {
   return `${TEST_REGISTRY[test].label} cannot be computed from a profile: ${why}`;
 }
 
-function base(
-  name: string,
-  type: ColumnType | null,
-  note: string | null,
-  reference: ColumnSummary,
-  current: ColumnSummary,
-): ColumnResult {
-  return {
-    name,
-    type,
-    test: null,
-    testKind: null,
-    threshold: null,
-    score: null,
-    pValue: null,
-    pValueAdjusted: null,
-    statistic: null,
-    driftDetected: false,
-    effectSize: null,
-    typeSource: 'inferred',
-    missingDrift: null,
-    newCategories: null,
-    vanishedCategories: null,
-    reference,
-    current,
-    note,
-    distribution: null,
-  };
-}
-
 /** Category counts of a profiled column (numeric values labelled as Driftscope labels them). */
 function categoricalSideOf(c: ProfileColumn): CategoricalSide | null {
   if (c.kind === 'categorical') return { counts: new Map(c.categories), missing: c.missing };
@@ -293,23 +249,6 @@ function categoricalSideOf(c: ProfileColumn): CategoricalSide | null {
 function summaryOf(c: ProfileColumn): ColumnSummary {
   if (c.kind === 'numeric') return numericSummary(c, points(c));
   return categoricalSummary({ counts: new Map(c.categories), missing: c.missing });
-}
-
-function emptySummary(rows: number): ColumnSummary {
-  return {
-    count: 0,
-    missing: rows,
-    invalid: 0,
-    mean: null,
-    std: null,
-    min: null,
-    q25: null,
-    median: null,
-    q75: null,
-    max: null,
-    unique: 0,
-    top: null,
-  };
 }
 
 function testCategorical(
@@ -323,7 +262,7 @@ function testCategorical(
   const c = categoricalSideOf(cur);
   const summary = (col: ProfileColumn, side: CategoricalSide | null) =>
     side ? categoricalSummary(side) : summaryOf(col);
-  const result = base(ref.name, type, null, summary(ref, r), summary(cur, c));
+  const result = untested(ref.name, type, null, summary(ref, r), summary(cur, c));
   if (r === null || c === null) {
     const which = r === null ? names.reference : names.current;
     return {
@@ -417,14 +356,14 @@ function testNumerical(
 ): ColumnResult {
   const refSummary = summaryOf(ref);
   if (cur.kind !== 'numeric')
-    return base(
+    return untested(
       ref.name,
       'numerical',
       `Not computable from a profile: ${names.current} holds this column as text, so its numbers cannot be compared with ${names.reference}'s.`,
       refSummary,
       summaryOf(cur),
     );
-  const result = base(ref.name, 'numerical', null, refSummary, summaryOf(cur));
+  const result = untested(ref.name, 'numerical', null, refSummary, summaryOf(cur));
   const invalid = [ref, cur]
     .map((c, i) =>
       c.invalid > 0
@@ -535,7 +474,7 @@ export function analyzeProfiles(
     const cur = curByName.get(ref.name);
     if (cur === undefined) {
       columns.push(
-        base(
+        untested(
           ref.name,
           ref.type,
           `Missing from ${names.current}: not tested.`,
@@ -549,12 +488,12 @@ export function analyzeProfiles(
     const type = override ?? ref.type;
     let result: ColumnResult;
     if (type === 'text' || type === 'datetime' || type === 'id')
-      result = base(ref.name, type, NOT_TESTED_TYPE[type], summaryOf(ref), summaryOf(cur));
+      result = untested(ref.name, type, NOT_TESTED_TYPE[type], summaryOf(ref), summaryOf(cur));
     else if (type === 'categorical') result = testCategorical(ref, cur, type, settings, names);
     else if (ref.kind === 'numeric')
       result = testNumerical(ref, cur, settings, names, reference.relativeAccuracy);
     else
-      result = base(
+      result = untested(
         ref.name,
         type,
         `Not computable from a profile: ${names.reference} holds this column as text; a profile keeps numbers only for columns read as numbers.`,
@@ -576,7 +515,7 @@ export function analyzeProfiles(
     if (ignore.has(name)) continue;
     const cur = curByName.get(name)!;
     columns.push(
-      base(
+      untested(
         name,
         null,
         `Missing from ${names.reference}: not tested.`,
