@@ -13,8 +13,10 @@ import {
 } from './domain-classifier';
 import { allRows, type FeatureColumn, featureColumns } from './feature-columns';
 import { reconstructionError } from './reconstruction';
+import { SeededRng } from '../stats/seeded-rng';
 import {
   boundsForRows,
+  capRows,
   consecutiveChunks,
   DEFAULT_RECONSTRUCTION,
   type ReconstructionSettings,
@@ -52,6 +54,8 @@ export interface ReconstructionResult {
   referenceChunkErrors: number[];
   /** Reference rows each pipeline was fitted on (at most `fitRows`). */
   fitRows: number;
+  /** Rows whose errors were averaged: the reference chunks' together, and the current set's (at most `errorRows` each). */
+  scoredRows: { reference: number; current: number };
   /** Columns left out because the reference has no value in them. */
   dropped: string[];
 }
@@ -76,7 +80,8 @@ export function reconstructionScorer(
 ): { notes: string[]; score: (rows: Int32Array) => ReconstructionResult } {
   const chunks = consecutiveChunks(referenceRows, rs.referenceChunks);
   const ref = reconstructionReference(features, allRows(referenceRows), chunks, rs);
-  const chunkRows = referenceRows / chunks.length;
+  // The bounds count the rows scored: each reference chunk's (on average) and the reference's in all.
+  const chunkRows = ref.scoredRows / Math.max(1, ref.chunkErrors.length);
   const notes: string[] = [];
   if (ref.model.dropped.length > 0)
     notes.push(`Reconstruction: no reference value in ${ref.model.dropped.join(', ')}; left out.`);
@@ -84,10 +89,17 @@ export function reconstructionScorer(
     notes.push('Reconstruction: fewer than two reference chunks, so no threshold.');
   let referenceError: number | null = null;
   const score = (rows: Int32Array): ReconstructionResult => {
-    const cur = reconstructionError(ref.model, 'current', rows);
-    const bounds = boundsForRows(ref.bounds, chunkRows, rows.length, referenceRows, rs.k);
+    // The same rows give the same sample: a fresh generator per call.
+    const scored = capRows(rows, rs.errorRows, new SeededRng(rs.seed + 2));
+    const cur = reconstructionError(ref.model, 'current', scored);
+    const bounds = boundsForRows(ref.bounds, chunkRows, scored.length, ref.scoredRows, rs.k);
     referenceError ??=
-      bounds.mean ?? reconstructionError(ref.model, 'reference', allRows(referenceRows)).mean;
+      bounds.mean ??
+      reconstructionError(
+        ref.model,
+        'reference',
+        capRows(allRows(referenceRows), rs.errorRows, new SeededRng(rs.seed + 1)),
+      ).mean;
     return {
       components: ref.model.k,
       varianceKept: ref.model.varianceKept,
@@ -99,6 +111,7 @@ export function reconstructionScorer(
       referenceChunks: ref.chunkErrors.length,
       referenceChunkErrors: ref.chunkErrors,
       fitRows: Math.min(referenceRows, rs.fitRows),
+      scoredRows: { reference: ref.scoredRows || Math.min(referenceRows, rs.errorRows), current: scored.length },
       dropped: ref.model.dropped,
     };
   };

@@ -34,6 +34,7 @@ const RECONSTRUCTION_KEYS: Record<string, [Check, string]> = {
   referenceChunks: [integerAtLeast(2), 'an integer >= 2'],
   k: [(x) => x > 0 && Number.isFinite(x), 'a number > 0'],
   fitRows: [integerAtLeast(10), 'an integer >= 10'],
+  errorRows: [integerAtLeast(10), 'an integer >= 10'],
   seed: [Number.isInteger, 'an integer'],
 };
 

@@ -25,6 +25,12 @@ export interface ReconstructionSettings {
   k: number;
   /** At most this many reference rows (a seeded uniform sample) fit each pipeline. */
   fitRows: number;
+  /**
+   * At most this many rows of a set are scored for a mean error (a seeded uniform sample): the current
+   * set's or chunk's rows, and the reference chunks' together (each chunk at most ⌈errorRows/chunks⌉), as
+   * the domain classifier's `maxRows`. The bounds count the rows scored (boundsForRows).
+   */
+  errorRows: number;
   seed: number;
 }
 
@@ -33,6 +39,7 @@ export const DEFAULT_RECONSTRUCTION: ReconstructionSettings = {
   referenceChunks: 10,
   k: 3,
   fitRows: 20_000,
+  errorRows: 100_000,
   seed: 20261204,
 };
 
@@ -50,6 +57,8 @@ export interface ReconstructionReference {
   model: ReconstructionModel;
   /** Each reference chunk's mean error under the pipeline fitted without it. */
   chunkErrors: number[];
+  /** Rows scored in the reference chunks, in all (each chunk at most ⌈errorRows/chunks⌉). */
+  scoredRows: number;
   bounds: ReconstructionBounds;
 }
 
@@ -66,7 +75,7 @@ function without(rows: Int32Array, chunk: Int32Array): Int32Array {
 }
 
 /** At most `max` of `rows`, a seeded uniform sample kept in ascending order. */
-function capRows(rows: Int32Array, max: number, rng: SeededRng): Int32Array {
+export function capRows(rows: Int32Array, max: number, rng: SeededRng): Int32Array {
   if (rows.length <= max) return rows;
   const picked = sampleIndices(rng, rows.length, max);
   const out = new Int32Array(picked.length);
@@ -91,12 +100,18 @@ export function reconstructionReference(
     settings.varianceShare,
   );
   const chunkErrors: number[] = [];
+  let scoredRows = 0;
   if (chunks.length >= 2) {
+    // The scored rows are drawn from their own generator, so the fits' samples do not depend on errorRows.
+    const scoring = new SeededRng(settings.seed + 1);
+    const perChunk = Math.max(1, Math.ceil(settings.errorRows / chunks.length));
     for (const chunk of chunks) {
       const rest = without(referenceRows, chunk);
       if (rest.length === 0 || chunk.length === 0) continue;
       const loo = fitReconstruction(columns, capRows(rest, settings.fitRows, rng), settings.varianceShare);
-      chunkErrors.push(reconstructionError(loo, 'reference', chunk).mean);
+      const scored = capRows(chunk, perChunk, scoring);
+      chunkErrors.push(reconstructionError(loo, 'reference', scored).mean);
+      scoredRows += scored.length;
     }
   }
   const rise = referenceBound(chunkErrors, settings.k, 'rise');
@@ -104,6 +119,7 @@ export function reconstructionReference(
   return {
     model,
     chunkErrors,
+    scoredRows,
     bounds: { chunks: rise.chunks, mean: rise.mean, sd: rise.sd, lower: fall.lower, upper: rise.upper },
   };
 }

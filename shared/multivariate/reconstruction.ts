@@ -41,11 +41,12 @@ export interface ReconstructionModel {
   dropped: string[];
 }
 
-function categoricalShares(codes: Int32Array, labels: string[], rows: Int32Array): Float64Array {
+/** Shares of each code among `codes` (gathered rows; −1 = missing), the missing cells counted as the mode. */
+function categoricalShares(codes: Int32Array, labels: string[]): Float64Array {
   const counts = new Float64Array(labels.length);
   let missing = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const c = codes[rows[i]];
+  for (let i = 0; i < codes.length; i++) {
+    const c = codes[i];
     if (c < 0) missing++;
     else counts[c]++;
   }
@@ -60,7 +61,7 @@ function categoricalShares(codes: Int32Array, labels: string[], rows: Int32Array
       mode = c;
   }
   if (mode >= 0) counts[mode] += missing;
-  for (let c = 0; c < counts.length; c++) counts[c] /= rows.length;
+  for (let c = 0; c < counts.length; c++) counts[c] /= codes.length;
   // The missing code (−1) encodes as the mode's share: kept at index `labels.length`.
   const shares = new Float64Array(labels.length + 1);
   shares.set(counts);
@@ -127,33 +128,50 @@ export function fitReconstruction(
   if (rows.length === 0) throw new RangeError('fitReconstruction: no reference rows');
   if (!(varianceShare > 0 && varianceShare < 1))
     throw new RangeError(`fitReconstruction: varianceShare must be in (0, 1), got ${varianceShare}`);
+  const n = rows.length;
   const columns: FeatureColumn[] = [];
   const dropped: string[] = [];
   const fills: number[] = [];
   const frequencies: (Float64Array | null)[] = [];
+  // Encoded rows, column-major (column j at j·n: every pass below reads a column contiguously, summing
+  // over the rows in order). Each column's cells are gathered from the table once (the rows are scattered
+  // over a large column: the gather is the cost), then imputed in place.
+  let e = new Float64Array(n * allColumns.length);
+  const codes = new Int32Array(n);
   for (const col of allColumns) {
+    const o = columns.length * n;
     if (col.kind === 'numerical') {
+      const values = col.reference;
       let sum = 0;
-      let n = 0;
-      for (let i = 0; i < rows.length; i++) {
-        const x = col.reference[rows[i]];
+      let count = 0;
+      for (let i = 0; i < n; i++) {
+        const x = values[rows[i]];
+        e[o + i] = x;
         if (!Number.isNaN(x)) {
           sum += x;
-          n++;
+          count++;
         }
       }
-      if (n === 0) {
+      if (count === 0) {
         dropped.push(col.name);
         continue;
       }
+      const m = sum / count;
+      if (count < n) for (let i = 0; i < n; i++) if (Number.isNaN(e[o + i])) e[o + i] = m;
       columns.push(col);
-      fills.push(sum / n);
+      fills.push(m);
       frequencies.push(null);
     } else {
-      const shares = categoricalShares(col.reference, col.labels, rows);
-      if (Number.isNaN(shares[shares.length - 1])) {
+      for (let i = 0; i < n; i++) codes[i] = col.reference[rows[i]];
+      const shares = categoricalShares(codes, col.labels);
+      const missing = shares[shares.length - 1];
+      if (Number.isNaN(missing)) {
         dropped.push(col.name);
         continue;
+      }
+      for (let i = 0; i < n; i++) {
+        const c = codes[i];
+        e[o + i] = c < 0 ? missing : shares[c];
       }
       columns.push(col);
       fills.push(Number.NaN);
@@ -161,13 +179,10 @@ export function fitReconstruction(
     }
   }
   const p = columns.length;
-  const n = rows.length;
+  e = e.subarray(0, n * p);
   const fill = Float64Array.from(fills);
   const base = { columns, fill, frequencies };
-  // Encoded rows, column-major (column j at j·n: every pass below reads a column contiguously, summing
-  // over the rows in order), then the scaler's mean and population sd.
-  const e = new Float64Array(n * p);
-  encodeRows(base, 'reference', rows, 0, n, e);
+  // Then the scaler's mean and population sd.
   const center = new Float64Array(p);
   const scale = new Float64Array(p);
   const pcaMean = new Float64Array(p);

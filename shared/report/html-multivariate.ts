@@ -77,7 +77,8 @@ export function multivariateSection(result: AnalysisResult, anchors: ReadonlyMap
     parts.push(
       '<h3>PCA reconstruction error</h3>',
       `<p>${r.components} components keep ${formatPercent(r.varianceKept)} of the reference's variance (fitted on ${formatInteger(r.fitRows)} rows). ` +
-        `Mean reconstruction error: reference ${formatNumber(r.reference, 4)}, current <strong>${formatNumber(r.current, 4)}</strong>; ${h(bound)}.</p>`,
+        `Mean reconstruction error: reference ${formatNumber(r.reference, 4)}, current <strong>${formatNumber(r.current, 4)}</strong>; ${h(bound)}. ` +
+        `Errors averaged over ${formatInteger(r.scoredRows.reference)} reference and ${formatInteger(r.scoredRows.current)} current rows.</p>`,
     );
     if (r.dropped.length > 0)
       parts.push(`<p class="note">Left out (no value in the reference): ${h(r.dropped.join(', '))}</p>`);

@@ -6,13 +6,16 @@
 import { describe, expect, it } from 'vitest';
 import { allRows, featureColumns } from '../../../../shared/multivariate/feature-columns';
 import { fitReconstruction, reconstructionError } from '../../../../shared/multivariate/reconstruction';
+import { reconstructionScorer } from '../../../../shared/multivariate/analyze-multivariate';
 import {
   boundsForRows,
+  capRows,
   consecutiveChunks,
   DEFAULT_RECONSTRUCTION,
   reconstructionAlert,
   reconstructionReference,
 } from '../../../../shared/multivariate/reconstruction-drift';
+import { SeededRng } from '../../../../shared/stats/seeded-rng';
 import { GENERATED_COLUMNS, generatedTable } from './generated-pairs';
 
 const ref = generatedTable('ref.csv', { n: 1200, rho: 0.7 }, 41);
@@ -61,5 +64,37 @@ describe('reconstruction reference chunks', () => {
     const single = reconstructionReference(columns, allRows(ref.rowCount), [allRows(ref.rowCount)]);
     expect(single.bounds.upper).toBeNull();
     expect(reconstructionAlert(1, single.bounds)).toBeNull();
+  });
+
+  it('scores at most errorRows rows per set (a seeded sample), and the bounds count the rows scored', () => {
+    // errorRows 300 of 1,200 reference rows in 6 chunks: 50 scored per chunk; 300 of the 600 current rows.
+    const settings = { ...DEFAULT_RECONSTRUCTION, enabled: true, fitRows: 10_000, referenceChunks: 6, errorRows: 300 };
+    const chunks = consecutiveChunks(ref.rowCount, 6);
+    const r = reconstructionReference(columns, allRows(ref.rowCount), chunks, settings);
+    expect(r.scoredRows).toBe(300);
+    // Each chunk's error is its pipeline's (fitted on the rest, unchanged by errorRows) on a sample of the chunk.
+    const scoring = new SeededRng(settings.seed + 1);
+    chunks.forEach((chunk, i) => {
+      const rest = allRows(ref.rowCount).filter((row) => row < chunk[0] || row > chunk[chunk.length - 1]);
+      const loo = fitReconstruction(columns, rest, 0.65);
+      const scored = capRows(chunk, 50, scoring);
+      expect(scored.length).toBe(50);
+      expect(r.chunkErrors[i]).toBe(reconstructionError(loo, 'reference', scored).mean);
+    });
+    const scorer = reconstructionScorer(columns, ref.rowCount, settings);
+    const whole = scorer.score(allRows(cur.rowCount));
+    expect(whole.scoredRows).toEqual({ reference: 300, current: 300 });
+    const sample = capRows(allRows(cur.rowCount), 300, new SeededRng(settings.seed + 2));
+    expect(whole.current).toBe(reconstructionError(r.model, 'current', sample).mean);
+    // sd · sqrt(n_chunk/n_cur + n_chunk/n_ref) with the scored counts: 50/300 + 50/300.
+    const expected = boundsForRows(r.bounds, 50, 300, 300, 3);
+    expect(whole.threshold).toBe(expected.upper);
+    expect(whole.lowerThreshold).toBe(expected.lower);
+    // The same rows, the same sample: scoring twice gives the same number.
+    expect(scorer.score(allRows(cur.rowCount)).current).toBe(whole.current);
+    // Below the cap every row is scored.
+    const small = scorer.score(allRows(200));
+    expect(small.scoredRows.current).toBe(200);
+    expect(small.current).toBe(reconstructionError(r.model, 'current', allRows(200)).mean);
   });
 });
