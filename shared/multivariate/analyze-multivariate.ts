@@ -4,6 +4,8 @@
  * analyzeTables when `settings.multivariate.enabled` is true; the timeline calls the parts per chunk
  * (reconstruction-drift.ts, reconstruction.ts).
  */
+
+import { SeededRng } from '../stats/seeded-rng';
 import type { ColumnarTable } from '../table/columnar';
 import {
   DEFAULT_DOMAIN_CLASSIFIER,
@@ -13,7 +15,6 @@ import {
 } from './domain-classifier';
 import { allRows, type FeatureColumn, featureColumns } from './feature-columns';
 import { reconstructionError } from './reconstruction';
-import { SeededRng } from '../stats/seeded-rng';
 import {
   boundsForRows,
   capRows,
@@ -111,7 +112,10 @@ export function reconstructionScorer(
       referenceChunks: ref.chunkErrors.length,
       referenceChunkErrors: ref.chunkErrors,
       fitRows: Math.min(referenceRows, rs.fitRows),
-      scoredRows: { reference: ref.scoredRows || Math.min(referenceRows, rs.errorRows), current: scored.length },
+      scoredRows: {
+        reference: ref.scoredRows || Math.min(referenceRows, rs.errorRows),
+        current: scored.length,
+      },
       dropped: ref.model.dropped,
     };
   };

@@ -4,9 +4,9 @@
  * whole-set bounds shrink with the rows compared.
  */
 import { describe, expect, it } from 'vitest';
+import { reconstructionScorer } from '../../../../shared/multivariate/analyze-multivariate';
 import { allRows, featureColumns } from '../../../../shared/multivariate/feature-columns';
 import { fitReconstruction, reconstructionError } from '../../../../shared/multivariate/reconstruction';
-import { reconstructionScorer } from '../../../../shared/multivariate/analyze-multivariate';
 import {
   boundsForRows,
   capRows,
@@ -68,7 +68,13 @@ describe('reconstruction reference chunks', () => {
 
   it('scores at most errorRows rows per set (a seeded sample), and the bounds count the rows scored', () => {
     // errorRows 300 of 1,200 reference rows in 6 chunks: 50 scored per chunk; 300 of the 600 current rows.
-    const settings = { ...DEFAULT_RECONSTRUCTION, enabled: true, fitRows: 10_000, referenceChunks: 6, errorRows: 300 };
+    const settings = {
+      ...DEFAULT_RECONSTRUCTION,
+      enabled: true,
+      fitRows: 10_000,
+      referenceChunks: 6,
+      errorRows: 300,
+    };
     const chunks = consecutiveChunks(ref.rowCount, 6);
     const r = reconstructionReference(columns, allRows(ref.rowCount), chunks, settings);
     expect(r.scoredRows).toBe(300);
