@@ -5,7 +5,8 @@
  * (and of both above maxRows). Stratified K-fold cross-validation (seeded shuffle within each class, row j
  * of a class in fold j mod K). Per fold: interactions chosen on the training rows, L2 logistic regression
  * (logistic-regression.ts, Newton) fitted on at most `trainRows` of them (a seeded sample: a hundred or so coefficients
- * need far fewer rows than the AUC's precision does), warm-started from the previous fold, and scored on
+ * need far fewer rows than the AUC's precision does), warm-started from the previous fold (its weights and the
+ * Cholesky factor of its last Hessian), and scored on
  * all the fold's held-out rows.
  *   AUC = mean of the K held-out AUCs; its standard error sqrt(Σ_k Var_k)/K with Var_k DeLong's variance of
  *   fold k's AUC (roc-auc.ts), the folds taken as independent (they share training rows, so the interval
@@ -174,7 +175,7 @@ export function domainClassifier(
   const foldAucs: number[] = [];
   let varianceSum = 0;
   const importance = new Float64Array(design.columns.length);
-  let start: { weights: Float64Array; intercept: number } | undefined;
+  let start: { weights: Float64Array; intercept: number; factor: Float64Array } | undefined;
   let firstPairs: [number, number][] = [];
   for (let f = 0; f < k; f++) {
     let testCount = 0;
@@ -198,7 +199,7 @@ export function domainClassifier(
       maxIterations: 30,
       start,
     });
-    start = { weights: model.weights.slice(), intercept: model.intercept };
+    start = { weights: model.weights.slice(), intercept: model.intercept, factor: model.factor };
     const scores = linearScores(design, testRows, model.weights, model.intercept);
     const base = foldAuc(scores, testRows, design.labels);
     foldAucs.push(base.auc);

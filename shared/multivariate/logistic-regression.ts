@@ -32,6 +32,8 @@ export interface LogisticModel {
   iterations: number;
   /** max |∂f/∂θ| / (C·n) at the end. */
   gradient: number;
+  /** The Cholesky factor of the last Hessian computed, (features + 1)², row-major (for a warm start). */
+  factor: Float64Array;
 }
 
 export interface LogisticOptions {
@@ -40,8 +42,12 @@ export interface LogisticOptions {
   /** Stop when max |gradient| of f/(C·n) is at most this. */
   tolerance: number;
   maxIterations: number;
-  /** Starting weights and intercept (a warm start), same length as the features. */
-  start?: { weights: Float64Array; intercept: number };
+  /**
+   * Starting weights and intercept (a warm start), same length as the features; with `factor`, the
+   * Cholesky factor of a Hessian near them (a previous fit's `factor`) serves the first steps, kept while
+   * they cut the gradient fourfold as any kept Hessian (same minimiser, same stopping rule).
+   */
+  start?: { weights: Float64Array; intercept: number; factor?: Float64Array };
 }
 
 export const DEFAULT_LOGISTIC: LogisticOptions = { c: 1, tolerance: 1e-8, maxIterations: 50 };
@@ -99,6 +105,10 @@ export function fitLogistic(
   const factor = new Float64Array(dim * dim);
   let fresh = false; // whether `factor` is the Cholesky factor of the Hessian at the current θ
   let reuse = false;
+  if (options.start?.factor?.length === dim * dim) {
+    factor.set(options.start.factor);
+    reuse = true;
+  }
   while (iterations < options.maxIterations && maxAbs(g) > options.tolerance) {
     if (!reuse) {
       hessian(x, rows, theta, scale, h);
@@ -132,7 +142,7 @@ export function fitLogistic(
     f = fNext;
     if (t * maxAbs(step) < 1e-14) break;
   }
-  return { weights: theta.slice(0, d), intercept: theta[d], iterations, gradient: maxAbs(g) };
+  return { weights: theta.slice(0, d), intercept: theta[d], iterations, gradient: maxAbs(g), factor };
 }
 
 /**
