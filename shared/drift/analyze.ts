@@ -7,7 +7,7 @@
 
 import { DatasetError } from '../dataset-error';
 import { analyzeMultivariate } from '../multivariate/analyze-multivariate';
-import { modelQuality } from '../performance/for-analysis';
+import { modelColumns, modelQuality } from '../performance/for-analysis';
 import { servingStep } from '../performance/serving-for-analysis';
 import type {
   AnalysisResult,
@@ -340,7 +340,13 @@ export function analyzeTables(
   columns = applyCorrection(columns, settings);
   const quality = modelQuality(reference, current, settings.performance, { withShadow: scope === 'full' });
   const multivariate = settings.multivariate?.enabled
-    ? analyzeMultivariate(reference, current, multivariateColumns(columns), settings.multivariate)
+    ? analyzeMultivariate(
+        reference,
+        current,
+        multivariateColumns(columns),
+        settings.multivariate,
+        modelColumns(reference, current, settings.performance),
+      )
     : undefined;
   return {
     schemaVersion: SCHEMA_VERSION,

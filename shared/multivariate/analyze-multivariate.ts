@@ -123,7 +123,34 @@ export function reconstructionScorer(
 }
 
 /**
- * The detectors on the named columns of both tables (types as the analysis decided them).
+ * The columns the detectors use: `settings.columns` when set (as listed), else every column given except
+ * `modelOutputs` (the target, prediction, probabilities, row ID and logged columns: what the model outputs
+ * or is judged by, not its inputs; their drift is reported as target and prediction drift). The note
+ * names what was left out.
+ */
+export function detectorColumns<T extends { name: string }>(
+  columns: readonly T[],
+  settings: Pick<MultivariateSettings, 'columns'>,
+  modelOutputs: readonly string[],
+): { columns: T[]; note: string | null } {
+  if (settings.columns) {
+    const wanted = new Set(settings.columns);
+    return { columns: columns.filter((c) => wanted.has(c.name)), note: null };
+  }
+  const outputs = new Set(modelOutputs);
+  const left = columns.filter((c) => outputs.has(c.name)).map((c) => c.name);
+  return {
+    columns: columns.filter((c) => !outputs.has(c.name)),
+    note:
+      left.length === 0
+        ? null
+        : `Model columns left out of the detectors: ${left.join(', ')} (list them in multivariate.columns to include them).`,
+  };
+}
+
+/**
+ * The detectors on the named columns of both tables (types as the analysis decided them), `modelOutputs`
+ * left out unless `settings.columns` lists them (detectorColumns).
  *
  * @example analyzeMultivariate(ref, cur, [{ name: 'x', type: 'numerical' }], DEFAULT_MULTIVARIATE).columns // ['x']
  */
@@ -132,14 +159,11 @@ export function analyzeMultivariate(
   current: ColumnarTable,
   columns: readonly { name: string; type: 'numerical' | 'categorical' }[],
   settings: MultivariateSettings,
+  modelOutputs: readonly string[] = [],
 ): MultivariateResult {
-  const wanted = settings.columns ? new Set(settings.columns) : null;
-  const features = featureColumns(
-    reference,
-    current,
-    columns.filter((c) => wanted === null || wanted.has(c.name)),
-  );
-  const notes: string[] = [];
+  const chosen = detectorColumns(columns, settings, modelOutputs);
+  const features = featureColumns(reference, current, chosen.columns);
+  const notes: string[] = chosen.note ? [chosen.note] : [];
   const names = features.map((f) => f.name);
   if (features.length === 0) {
     notes.push('No numerical or categorical column in both files: the multivariate detectors did not run.');

@@ -35,6 +35,18 @@ function withEmptyTarget(current: ColumnarTable, target: string): ColumnarTable 
   };
 }
 
+/** The mapping the settings fix (the rest is detected from the names). */
+function mappingOverride(s: PerformanceSettings) {
+  return {
+    ...(s.task !== undefined && { task: s.task }),
+    ...(s.target !== undefined && { target: s.target }),
+    ...(s.prediction !== undefined && { prediction: s.prediction }),
+    ...(s.proba !== undefined && { proba: s.proba }),
+    ...(s.posLabel !== undefined && { posLabel: s.posLabel }),
+    ...(s.id !== undefined && { id: s.id }),
+  };
+}
+
 /**
  * @param options.withShadow false leaves out the champion/challenger comparison (a timeline chunk does not
  * report it; its bootstrap is the costly part): `shadow` is then null.
@@ -49,17 +61,7 @@ export function modelQuality(
   if (s.enabled === false)
     return { performance: null, mapping: null, note: 'Model quality is turned off in the settings.' };
   const names = reference.columns.map((c) => c.name);
-  const mapping = detectMapping(names, {
-    table: reference,
-    override: {
-      ...(s.task !== undefined && { task: s.task }),
-      ...(s.target !== undefined && { target: s.target }),
-      ...(s.prediction !== undefined && { prediction: s.prediction }),
-      ...(s.proba !== undefined && { proba: s.proba }),
-      ...(s.posLabel !== undefined && { posLabel: s.posLabel }),
-      ...(s.id !== undefined && { id: s.id }),
-    },
-  });
+  const mapping = detectMapping(names, { table: reference, override: mappingOverride(s) });
   if (mapping.target === null) {
     return {
       performance: null,
@@ -116,6 +118,30 @@ export function modelQuality(
   } catch (error) {
     return { performance: null, mapping, note: `Model quality not computed: ${(error as Error).message}` };
   }
+}
+
+/**
+ * The columns that describe the model rather than its inputs: the target, the prediction, the class
+ * probabilities, the row ID (detected from names or set in the settings, as model quality maps them), and
+ * notInputColumns. The multivariate detectors leave them out by default (docs/multivariate.md).
+ */
+export function modelColumns(
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  settings: PerformanceSettings | undefined,
+): string[] {
+  const s = settings ?? {};
+  const mapping = detectMapping(
+    reference.columns.map((c) => c.name),
+    { table: reference, override: mappingOverride(s) },
+  );
+  const own = [mapping.target, mapping.prediction, ...(mapping.proba ?? []), mapping.id];
+  return [
+    ...new Set([
+      ...own.filter((c): c is string => c !== null),
+      ...notInputColumns(reference, current, mapping, s),
+    ]),
+  ];
 }
 
 /**

@@ -9,6 +9,7 @@
 import { DatasetError } from '../dataset-error';
 import { type AnalyzeContext, analyzeTables } from '../drift/analyze';
 import type { AnalysisSettings } from '../drift/settings';
+import { modelColumns } from '../performance/for-analysis';
 import type { AnalysisResult } from '../report/analysis-result';
 import type { ColumnarTable } from '../table/columnar';
 import { inferColumnType } from '../table/infer-type';
@@ -203,6 +204,7 @@ export function analyzeTimeline(
   }
   if (multivariate) {
     const first = results.find((r): r is AnalysisResult => r !== null);
+    const firstTable = jobs[0]?.table ?? (Array.isArray(current) ? undefined : current);
     const scored = chunkMultivariate(
       ref,
       jobs.map((job, i) => {
@@ -211,6 +213,7 @@ export function analyzeTimeline(
       }),
       first?.columns ?? [],
       multivariate,
+      firstTable ? modelColumns(ref, firstTable, settings.performance) : [],
     );
     scored.forEach((m, i) => {
       if (!m) return;

@@ -8,7 +8,11 @@
  * alone with `maxRows` = `chunkRows` (domain-classifier.ts, same seed and folds), top importance entries only.
  */
 import { multivariateColumns } from '../drift/analyze';
-import { type MultivariateSettings, reconstructionScorer } from '../multivariate/analyze-multivariate';
+import {
+  detectorColumns,
+  type MultivariateSettings,
+  reconstructionScorer,
+} from '../multivariate/analyze-multivariate';
 import { domainClassifier } from '../multivariate/domain-classifier';
 import { type FeatureColumn, featureColumns } from '../multivariate/feature-columns';
 import type { ColumnResult } from '../report/analysis-result';
@@ -69,12 +73,12 @@ export function chunkMultivariate(
   jobs: readonly (MultivariateJob | null)[],
   columns: readonly ColumnResult[],
   settings: MultivariateSettings,
+  modelOutputs: readonly string[] = [],
 ): ({ multivariate: ChunkMultivariate; notes: string[] } | null)[] {
   const rs = settings.reconstruction;
   const ds = settings.domainClassifier;
   if ((!rs.enabled && !ds.enabled) || reference.rowCount === 0) return jobs.map(() => null);
-  const wanted = settings.columns ? new Set(settings.columns) : null;
-  const names = multivariateColumns(columns).filter((c) => wanted === null || wanted.has(c.name));
+  const names = detectorColumns(multivariateColumns(columns), settings, modelOutputs).columns;
   const fits = new Map<
     ColumnarTable,
     { features: FeatureColumn[]; scorer: ReturnType<typeof reconstructionScorer> | null } | null

@@ -52,6 +52,34 @@ describe('settings.multivariate in analyzeTables', () => {
     expect(mv.domainClassifier!.driftDetected).toBe(false);
   });
 
+  it('leaves the target and prediction out by default (a note names them), and keeps them when listed', () => {
+    // x3 named `target` and x5 `prediction`: model quality maps them by name (regression), so they are the
+    // model's outputs, not its inputs. x3 shifted by 3 sd in the current set: only the target moved.
+    const rename = (t: typeof ref) => ({
+      ...t,
+      columns: t.columns.map((c) =>
+        c.name === 'x3' ? { ...c, name: 'target' } : c.name === 'x5' ? { ...c, name: 'prediction' } : c,
+      ),
+    });
+    const r = rename(generatedTable('ref.csv', { n: 2000, rho: 0.5 }, 51));
+    const c = rename(generatedTable('cur.csv', { n: 2000, rho: 0.5, shift: 3 }, 52));
+    const on = parseSettings({ multivariate: { enabled: true } }, 'drift.json');
+    const mv = analyzeTables(r, c, on, context).multivariate!;
+    expect(mv.columns).toEqual(['x1', 'x2', 'x4', 'c1']);
+    expect(mv.notes[0]).toBe(
+      'Model columns left out of the detectors: target, prediction (list them in multivariate.columns to include them).',
+    );
+    // The features did not move: no drift (the shifted target is target drift, reported as such).
+    expect(mv.domainClassifier!.driftDetected).toBe(false);
+    const listed = parseSettings(
+      { multivariate: { enabled: true, columns: ['x1', 'target', 'prediction'] } },
+      'drift.json',
+    );
+    const withTarget = analyzeTables(r, c, listed, context).multivariate!;
+    expect(withTarget.columns).toEqual(['x1', 'target', 'prediction']);
+    expect(withTarget.domainClassifier!.driftDetected).toBe(true);
+  });
+
   it.each([
     [{ multivariate: { enabled: 'yes' } }, /multivariate.enabled must be true or false/],
     [
