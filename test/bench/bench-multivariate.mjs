@@ -5,22 +5,31 @@
  * files once and alternates, --repeat times (default 2), the plain analysis and the two detectors (domain
  * classifier, PCA reconstruction error) on the same tables. Prints each run, the medians, the detectors'
  * extra time as a share of the plain analysis against the target (at most 30 %), and the load average (the
- * CPU is shared). Being slow never makes the exit code non-zero; a run that fails does.
+ * CPU is shared). Then the same end to end, as a user runs it: `driftscope analyze --reference R --current C
+ * --json OUT` (load, analysis, JSON written; the built CLI, `npm run build:node`) with and without
+ * `--multivariate`, alternated --repeat times, each in its own process: the detectors' extra wall time as a
+ * share of the plain command. Being slow never makes the exit code non-zero; a run that fails does.
  *
- * Usage: node test/bench/bench-multivariate.mjs [--rows N] [--repeat R] [--regenerate]
+ * Usage: node test/bench/bench-multivariate.mjs [--rows N] [--repeat R] [--regenerate] [--no-cli]
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, loadavg } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureBenchData, median, parseBenchArgs, withBundle } from './lib/bench-util.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ENTRY = join(HERE, 'bench-multivariate-run.ts');
+const CLI = join(HERE, '..', '..', 'bin', 'driftscope.cjs');
 const TARGET_SHARE = 0.3;
 
 async function main() {
-  const args = parseBenchArgs(process.argv.slice(2), { rows: 1_000_000, repeat: 2, regenerate: false });
+  const cli = !process.argv.includes('--no-cli');
+  const args = parseBenchArgs(
+    process.argv.slice(2).filter((a) => a !== '--no-cli'),
+    { rows: 1_000_000, repeat: 2, regenerate: false },
+  );
   const { reference, current } = await ensureBenchData({ rows: args.rows, regenerate: args.regenerate });
   await withBundle(
     ENTRY,
@@ -60,6 +69,48 @@ async function main() {
       );
     },
     { external: ['electron'] },
+  );
+  if (cli) endToEnd(reference, current, args.repeat);
+}
+
+/** `driftscope analyze` with and without --multivariate, alternated, each timed from spawn to exit. */
+function endToEnd(reference, current, repeat) {
+  const dir = mkdtempSync(join(tmpdir(), 'driftscope-mv-cli-'));
+  const times = { plain: [], multivariate: [] };
+  try {
+    for (let r = 0; r < repeat; r++) {
+      for (const kind of ['plain', 'multivariate']) {
+        const out = join(dir, `${kind}.json`);
+        const flags = kind === 'multivariate' ? ['--multivariate'] : [];
+        const t = performance.now();
+        const child = spawnSync(
+          process.execPath,
+          [CLI, 'analyze', '--reference', reference, '--current', current, '--json', out, ...flags],
+          { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+        );
+        const ms = performance.now() - t;
+        // Exit code 1 is "drift found"; anything else is a failure.
+        if (child.status !== 0 && child.status !== 1) {
+          process.stderr.write(child.stderr);
+          throw new Error(`driftscope analyze ${flags.join(' ')} failed with status ${child.status}`);
+        }
+        times[kind].push(ms);
+        console.log(JSON.stringify({ kind: 'cli', variant: kind, ms }));
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const plain = median(times.plain);
+  const withDetectors = median(times.multivariate);
+  const share = (withDetectors - plain) / plain;
+  console.log(
+    `\nend to end, driftscope analyze --json (median of ${repeat}, load average now ${loadavg()[0].toFixed(2)})`,
+  );
+  console.log(`plain                       ${(plain / 1000).toFixed(2)} s`);
+  console.log(`with --multivariate         ${(withDetectors / 1000).toFixed(2)} s`);
+  console.log(
+    `${share <= TARGET_SHARE ? 'PASS' : 'FAIL'} detectors' extra time ${(100 * share).toFixed(1)} % of the plain command (target ≤ ${100 * TARGET_SHARE} %)`,
   );
 }
 
