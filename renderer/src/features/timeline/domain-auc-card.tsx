@@ -13,16 +13,8 @@ import { plotlySafeText } from '../../../../shared/report/plotly-safe-text';
 import type { Timeline } from '../../../../shared/timeline/types';
 import { THEMES } from '../../lib/chart-data';
 import { formatNumber } from '../../lib/format';
-import { TimelineCard } from './timeline-card';
-import {
-  baseLayout,
-  chunkAxis,
-  DRIFT,
-  type Figure,
-  LINE,
-  referenceShapes,
-  type Scheme,
-} from './timeline-charts';
+import { ChunkDriftBadge, TimelineCard } from './timeline-card';
+import { chunkPanelLayout, DRIFT, type Figure, LINE, type Scheme } from './timeline-charts';
 
 /** Separating columns named in a chunk's hover. */
 const NAMED = 3;
@@ -77,18 +69,7 @@ export function domainAucFigure(timeline: Timeline, scheme: Scheme): Figure {
       connectgaps: false,
     } as PlotData,
   ];
-  return {
-    data,
-    layout: {
-      ...baseLayout(scheme),
-      height: 240,
-      margin: { l: 56, r: 10, t: 30, b: 56 },
-      legend: { orientation: 'h', x: 0, y: 1.18, font: { size: 11 } },
-      xaxis: chunkAxis(labels),
-      yaxis: { title: { text: 'ROC AUC' }, gridcolor: theme.grid, automargin: true, zeroline: false },
-      ...referenceShapes(timeline, scheme, true),
-    },
-  };
+  return { data, layout: chunkPanelLayout(timeline, scheme, 'ROC AUC') };
 }
 
 export function DomainAucCard({ timeline, scheme }: { timeline: Timeline; scheme: Scheme }) {
@@ -103,14 +84,7 @@ export function DomainAucCard({ timeline, scheme }: { timeline: Timeline; scheme
       head={
         <>
           <h2>Multivariate: domain classifier per chunk</h2>
-          <span
-            className={drifted > 0 ? 'badge badge-drift' : 'badge badge-ok'}
-            data-testid="tl-domain-auc-verdict"
-          >
-            {drifted > 0
-              ? `Drift in ${drifted} of ${scored.length} chunks`
-              : `No drift in ${scored.length} chunks`}
-          </span>
+          <ChunkDriftBadge drifted={drifted} total={scored.length} testId="tl-domain-auc-verdict" />
         </>
       }
       figure={figure}

@@ -11,16 +11,8 @@ import { plotlySafeText } from '../../../../shared/report/plotly-safe-text';
 import type { Timeline } from '../../../../shared/timeline/types';
 import { THEMES } from '../../lib/chart-data';
 import { formatNumber } from '../../lib/format';
-import { TimelineCard } from './timeline-card';
-import {
-  baseLayout,
-  chunkAxis,
-  DRIFT,
-  type Figure,
-  LINE,
-  referenceShapes,
-  type Scheme,
-} from './timeline-charts';
+import { ChunkDriftBadge, TimelineCard } from './timeline-card';
+import { chunkPanelLayout, DRIFT, type Figure, LINE, type Scheme } from './timeline-charts';
 
 /** The figure: the bounds as a shaded band, the error per chunk as a line, drifted chunks' markers red. */
 export function reconstructionFigure(timeline: Timeline, scheme: Scheme): Figure {
@@ -73,18 +65,7 @@ export function reconstructionFigure(timeline: Timeline, scheme: Scheme): Figure
       connectgaps: false,
     } as PlotData,
   ];
-  return {
-    data,
-    layout: {
-      ...baseLayout(scheme),
-      height: 240,
-      margin: { l: 56, r: 10, t: 30, b: 56 },
-      legend: { orientation: 'h', x: 0, y: 1.18, font: { size: 11 } },
-      xaxis: chunkAxis(labels),
-      yaxis: { title: { text: 'error' }, gridcolor: theme.grid, automargin: true, zeroline: false },
-      ...referenceShapes(timeline, scheme, true),
-    },
-  };
+  return { data, layout: chunkPanelLayout(timeline, scheme, 'error') };
 }
 
 export function ReconstructionCard({ timeline, scheme }: { timeline: Timeline; scheme: Scheme }) {
@@ -98,14 +79,7 @@ export function ReconstructionCard({ timeline, scheme }: { timeline: Timeline; s
       head={
         <>
           <h2>Multivariate: reconstruction error per chunk</h2>
-          <span
-            className={drifted > 0 ? 'badge badge-drift' : 'badge badge-ok'}
-            data-testid="tl-reconstruction-verdict"
-          >
-            {drifted > 0
-              ? `Drift in ${drifted} of ${scored.length} chunks`
-              : `No drift in ${scored.length} chunks`}
-          </span>
+          <ChunkDriftBadge drifted={drifted} total={scored.length} testId="tl-reconstruction-verdict" />
         </>
       }
       figure={figure}

@@ -39,3 +39,20 @@ export function TimelineCard({
     </section>
   );
 }
+
+/** A card's verdict over its chunks: "Drift in D of N chunks" (red) or "No drift in N chunks" (green). */
+export function ChunkDriftBadge({
+  drifted,
+  total,
+  testId,
+}: {
+  drifted: number;
+  total: number;
+  testId: string;
+}) {
+  return (
+    <span className={drifted > 0 ? 'badge badge-drift' : 'badge badge-ok'} data-testid={testId}>
+      {drifted > 0 ? `Drift in ${drifted} of ${total} chunks` : `No drift in ${total} chunks`}
+    </span>
+  );
+}

@@ -171,6 +171,22 @@ export function baseLayout(scheme: Scheme): PlotLayout {
   };
 }
 
+/**
+ * The layout of a per-chunk panel under the heatmap (the multivariate cards): 240 px high, the legend on
+ * top, the chunk axis, `yTitle` on the y axis, the reference period shaded.
+ */
+export function chunkPanelLayout(timeline: Timeline, scheme: Scheme, yTitle: string): PlotLayout {
+  return {
+    ...baseLayout(scheme),
+    height: 240,
+    margin: { l: 56, r: 10, t: 30, b: 56 },
+    legend: { orientation: 'h', x: 0, y: 1.18, font: { size: 11 } },
+    xaxis: chunkAxis(timeline.chunks.map((c) => c.label)),
+    yaxis: { title: { text: yTitle }, gridcolor: THEMES[scheme].grid, automargin: true, zeroline: false },
+    ...referenceShapes(timeline, scheme, true),
+  } as PlotLayout;
+}
+
 /** Hover text of a chunk without a dataset: an error batch of a monitor history, else a gap. */
 function noDataText(chunk: TimelineChunk): string {
   return chunk.error !== undefined
