@@ -320,30 +320,14 @@ async function main(argv: string[]): Promise<number> {
       for (const message of timelineMessages(timeline, result)) say(`timeline: ${printableLine(message)}`);
       result = { ...result, timeline };
     }
-    if (values.json !== undefined) writeJson(values.json, result);
-    else {
-      process.stdout.write(formatSummary(result));
-      if (timeline !== null) process.stdout.write(formatTimeline(timeline, chunkingText(timeline.chunking)));
-    }
-    const wrote = (report: { file: string; bytes: number }) =>
-      process.stderr.write(`Wrote ${report.file} (${formatBytes(report.bytes)})\n`);
-    const { failed } = await writeReports(
-      result,
-      reportTargets,
-      { pageSize, printPdf: createCliPdfPrinter() },
-      wrote,
-    );
-    if (timeline !== null && timelineCsv !== undefined) {
+    const failed = await writeOutputs(result, timeline, values.json, reportTargets, pageSize, say, () => {
+      if (timeline === null || timelineCsv === undefined) return null;
       const text = timelineCsvText(timeline);
       writeFileAtomic(path.resolve(timelineCsv), text);
-      wrote({ file: path.resolve(timelineCsv), bytes: Buffer.byteLength(text) });
-    }
-    for (const failure of failed) say(reportFailureLine(failure, debug));
-    if (values.json !== undefined && values.json !== '-') {
-      process.stderr.write(verdictLine(result));
-    }
+      return { file: path.resolve(timelineCsv), bytes: Buffer.byteLength(text) };
+    });
     if (badInput) return 2;
-    if (failed.length > 0) return 4;
+    if (failed > 0) return 4;
     return failOnDrift && failsOn(failOn as FailOn, result, timeline) ? 1 : 0;
   } finally {
     await engine.close();
@@ -365,8 +349,31 @@ async function analyzeProfilesCommand(
   if (values.chunk !== undefined) throw new UsageError('--chunk needs data files, not profiles');
   if (values.labels !== undefined) throw new UsageError('--labels needs data files, not profiles');
   const result = await analyzeWithProfiles(reference, currents[0], settings, values);
-  if (values.json !== undefined) writeJson(values.json, result);
-  else process.stdout.write(formatSummary(result));
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const failed = await writeOutputs(result, null, values.json, reportTargets, pageSize, say);
+  if (failed > 0) return 4;
+  return failOnDrift && failsOn(failOn, result, null) ? 1 : 0;
+}
+
+/**
+ * The outputs of one analysis: the JSON (to a file or stdout) or the readable summary (with the timeline's
+ * table), the reports, `extra` (a further file it writes, e.g. the timeline CSV), a line per report that
+ * failed, and the verdict line when the JSON went to a file. Returns how many reports failed.
+ */
+async function writeOutputs(
+  result: AnalysisResult,
+  timeline: Timeline | null,
+  json: string | undefined,
+  reportTargets: Partial<Record<ReportFormat, string>>,
+  pageSize: 'A4' | 'Letter',
+  say: (line: string) => void,
+  extra: () => { file: string; bytes: number } | null = () => null,
+): Promise<number> {
+  if (json !== undefined) writeJson(json, result);
+  else {
+    process.stdout.write(formatSummary(result));
+    if (timeline !== null) process.stdout.write(formatTimeline(timeline, chunkingText(timeline.chunking)));
+  }
   const wrote = (report: { file: string; bytes: number }) =>
     process.stderr.write(`Wrote ${report.file} (${formatBytes(report.bytes)})\n`);
   const { failed } = await writeReports(
@@ -375,10 +382,11 @@ async function analyzeProfilesCommand(
     { pageSize, printPdf: createCliPdfPrinter() },
     wrote,
   );
-  for (const failure of failed) process.stderr.write(`${reportFailureLine(failure, debug)}\n`);
-  if (values.json !== undefined && values.json !== '-') process.stderr.write(verdictLine(result));
-  if (failed.length > 0) return 4;
-  return failOnDrift && failsOn(failOn, result, null) ? 1 : 0;
+  const written = extra();
+  if (written !== null) wrote(written);
+  for (const failure of failed) say(reportFailureLine(failure, debug));
+  if (json !== undefined && json !== '-') process.stderr.write(verdictLine(result));
+  return failed.length;
 }
 
 /** Chunk progress on stderr: one updating line on a terminal, else a line per tenth and at the end. */
