@@ -16,18 +16,30 @@ import { sortedFinite } from '../table/infer-type';
 const sortedColumn = memoByArray(sortedFinite);
 
 /**
- * The rows `rows` (ascending indices) of `table`, in that order. Invalid number cells are NaN in the
- * parent without their row, so in a chunk they count as missing (timeline notes say so).
+ * The rows `rows` (strictly ascending indices) of `table`, in that order. Invalid number cells are NaN in
+ * the parent without their row, so in a chunk they count as missing (timeline notes say so). A run of
+ * consecutive rows (a period chunk of a file in time order) shares the parent's arrays (subarrays, no
+ * copy; a column's arrays are never written).
  */
 export function sliceTable(table: ColumnarTable, rows: Int32Array, fileName: string): ColumnarTable {
+  const n = rows.length;
+  const run = n > 0 && rows[n - 1] - rows[0] === n - 1;
   const columns: Column[] = table.columns.map((c) => {
     if (c.storage === 'number') {
-      const values = new Float64Array(rows.length);
-      for (let i = 0; i < rows.length; i++) values[i] = c.values[rows[i]];
+      let values: Float64Array;
+      if (run) values = c.values.subarray(rows[0], rows[0] + n);
+      else {
+        values = new Float64Array(n);
+        for (let i = 0; i < n; i++) values[i] = c.values[rows[i]];
+      }
       return { name: c.name, storage: 'number', values, invalidCount: 0, firstInvalid: null };
     }
-    const codes = new Int32Array(rows.length);
-    for (let i = 0; i < rows.length; i++) codes[i] = c.codes[rows[i]];
+    let codes: Int32Array;
+    if (run) codes = c.codes.subarray(rows[0], rows[0] + n);
+    else {
+      codes = new Int32Array(n);
+      for (let i = 0; i < n; i++) codes[i] = c.codes[rows[i]];
+    }
     return { name: c.name, storage: 'string', codes, dictionary: c.dictionary };
   });
   return {

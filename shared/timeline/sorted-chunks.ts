@@ -7,7 +7,7 @@
  *   same multiset in the same order as sortedFinite of the chunk, so the same bits), a group of chunks at a
  *   time so that about GROUP_ROWS values per column wait for their chunk's turn;
  * - for a chunk short against the reference column (shortAgainstLong), countDistinctUnion and
- *   wasserstein1Short come from the same kind of walk, the reference walked once alongside (p = #{reference
+ *   wasserstein1Short come together from one such walk, the reference walked once alongside (p = #{reference
  *   ≤ x}) instead of one galloping search per chunk value, each chunk fed to its own accumulator with the
  *   arithmetic of the function alone, in the same order (knownShort).
  * Chunks must be disjoint (row, count and period chunks are).
@@ -39,8 +39,8 @@ interface ColumnChunks {
   counts: Int32Array;
   /** Chunks' sorted arrays written by a group walk and not handed out yet. */
   pending: Map<number, Float64Array>;
-  distinctUnion?: Int32Array;
-  wasserstein1?: Float64Array;
+  /** countDistinctUnion and wasserstein1Short of every chunk against the reference (shortWalk). */
+  short?: { distinctUnion: Int32Array; wasserstein1: Float64Array };
 }
 
 export class SortedChunks {
@@ -82,8 +82,8 @@ export class SortedChunks {
       const long = ref?.storage === 'number' ? ref.sorted : undefined;
       if (long !== undefined && sorted.length > 0 && shortAgainstLong(long, sorted)) {
         rememberShort(long, sorted, {
-          distinctUnion: () => this.distinctUnion(column, long)[index],
-          wasserstein1: () => this.wasserstein1(column, long)[index],
+          distinctUnion: () => this.shortWalk(column, long).distinctUnion[index],
+          wasserstein1: () => this.shortWalk(column, long).wasserstein1[index],
         });
       }
       return { ...c, sorted };
@@ -120,51 +120,48 @@ export class SortedChunks {
     return column;
   }
 
-  /** Writes the sorted arrays of the chunks of `index`'s group: the column's sorted values, each to its chunk. */
+  /**
+   * Writes the sorted arrays of the chunks of `index`'s group: the column's sorted values, each to its
+   * chunk, without a branch per value: the group's chunks are consecutive parts of one buffer, and a value
+   * of a chunk outside the group (or of none) is written to a last slot that is overwritten.
+   */
   private writeGroup(column: ColumnChunks, index: number): void {
     const [first, last] = this.group[index];
     const { sorted, chunkOf, counts } = column;
-    const out: Float64Array[] = [];
-    for (let c = first; c <= last; c++) out.push(new Float64Array(counts[c]));
-    const at = new Int32Array(out.length);
-    const lo = first + 1;
-    const hi = last + 1;
+    let size = 0;
+    for (let c = first; c <= last; c++) size += counts[c];
+    // at[1 + c]: where the next value of chunk c goes; step[1 + c]: 1 in the group, 0 outside.
+    const at = new Int32Array(this.chunks.length + 1).fill(size);
+    const step = new Int32Array(this.chunks.length + 1);
+    const starts: number[] = [];
+    for (let c = first, start = 0; c <= last; start += counts[c], c++) {
+      at[c + 1] = start;
+      step[c + 1] = 1;
+      starts.push(start);
+    }
+    const buffer = new Float64Array(size + 1);
     for (let k = 0; k < sorted.length; k++) {
       const c = chunkOf[k];
-      if (c < lo || c > hi) continue;
-      out[c - lo][at[c - lo]++] = sorted[k];
+      const to = at[c];
+      buffer[to] = sorted[k];
+      at[c] = to + step[c];
     }
-    for (let c = first; c <= last; c++) column.pending.set(c, out[c - first]);
+    for (let c = first; c <= last; c++) {
+      const start = starts[c - first];
+      column.pending.set(c, buffer.subarray(start, start + counts[c]));
+    }
   }
 
-  /** countDistinctUnion(long, chunk) of every chunk: distinct(long) + the chunk's distinct values not in long. */
-  private distinctUnion(column: ColumnChunks, long: Float64Array): Int32Array {
-    if (column.distinctUnion) return column.distinctUnion;
-    const { sorted, chunkOf } = column;
-    const n1 = long.length;
-    const out = new Int32Array(this.chunks.length).fill(countDistinctSorted(long));
-    const last = new Float64Array(this.chunks.length);
-    const seen = new Uint8Array(this.chunks.length);
-    let p = 0; // #{long ≤ x}
-    for (let k = 0; k < sorted.length; k++) {
-      const c = chunkOf[k] - 1;
-      if (c < 0) continue;
-      const x = sorted[k];
-      while (p < n1 && long[p] <= x) p++;
-      if (seen[c] === 1 && x === last[c]) continue;
-      seen[c] = 1;
-      last[c] = x;
-      if (!(p > 0 && long[p - 1] === x)) out[c]++;
-    }
-    column.distinctUnion = out;
-    return out;
-  }
-
-  /** wasserstein1Short(long, chunk) of every chunk, each fed its distinct values in order (ShortW1). */
-  private wasserstein1(column: ColumnChunks, long: Float64Array): Float64Array {
-    if (column.wasserstein1) return column.wasserstein1;
+  /**
+   * countDistinctUnion(long, chunk) (distinct(long) + the chunk's distinct values not in long) and
+   * wasserstein1Short(long, chunk) (ShortW1 fed the chunk's distinct values in order) of every chunk, in one
+   * walk over the column's sorted values with the reference alongside.
+   */
+  private shortWalk(column: ColumnChunks, long: Float64Array): NonNullable<ColumnChunks['short']> {
+    if (column.short) return column.short;
     const { sorted, chunkOf, counts } = column;
     const n1 = long.length;
+    const distinctUnion = new Int32Array(this.chunks.length).fill(countDistinctSorted(long));
     const w: (ShortW1 | null)[] = this.chunks.map(() => null);
     const seen = new Int32Array(this.chunks.length);
     let p = 0; // #{long ≤ x}
@@ -176,10 +173,15 @@ export class SortedChunks {
       const wc = w[c];
       if (wc === null) w[c] = new ShortW1(long, counts[c], x, p);
       else if (x !== wc.a) wc.piece(seen[c], x, p);
+      else {
+        seen[c]++;
+        continue;
+      }
       seen[c]++;
+      if (!(p > 0 && long[p - 1] === x)) distinctUnion[c]++;
     }
-    const out = Float64Array.from(w, (wc) => (wc === null ? Number.NaN : wc.finish()));
-    column.wasserstein1 = out;
-    return out;
+    const wasserstein1 = Float64Array.from(w, (wc) => (wc === null ? Number.NaN : wc.finish()));
+    column.short = { distinctUnion, wasserstein1 };
+    return column.short;
   }
 }
