@@ -14,7 +14,13 @@ import { sampleIndices } from '../stats/sample-without-replacement';
 import { SeededRng } from '../stats/seeded-rng';
 import { beyondBound, referenceBound } from '../timeline/reference-bound';
 import type { FeatureColumn } from './feature-columns';
-import { fitReconstruction, type ReconstructionModel, reconstructionError } from './reconstruction';
+import {
+  fitReconstruction,
+  gatherCells,
+  type ReconstructionModel,
+  reconstructionError,
+  selectCells,
+} from './reconstruction';
 
 export interface ReconstructionSettings {
   /** Share of the variance the kept components explain (NannyML's n_components = 0.65). */
@@ -62,16 +68,17 @@ export interface ReconstructionReference {
   bounds: ReconstructionBounds;
 }
 
-/** `rows` without the ascending `chunk` rows (both ascending). */
-function without(rows: Int32Array, chunk: Int32Array): Int32Array {
-  const out = new Int32Array(rows.length - chunk.length);
+/** The positions in `rows` of the rows not in `chunk` (both ascending). */
+function positionsWithout(rows: Int32Array, chunk: Int32Array): Int32Array {
+  const out = new Int32Array(rows.length);
   let j = 0;
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
-    if (j < chunk.length && chunk[j] === rows[i]) j++;
-    else if (k < out.length) out[k++] = rows[i];
+    while (j < chunk.length && chunk[j] < rows[i]) j++;
+    if (j < chunk.length && chunk[j] === rows[i]) continue;
+    out[k++] = i;
   }
-  return k === out.length ? out : out.subarray(0, k);
+  return out.subarray(0, k);
 }
 
 /** At most `max` of `rows`, a seeded uniform sample kept in ascending order. */
@@ -102,13 +109,27 @@ export function reconstructionReference(
   const chunkErrors: number[] = [];
   let scoredRows = 0;
   if (chunks.length >= 2) {
+    // The leave-one-out pipelines share one seeded sample of about fitRows·K/(K − 1) reference rows, read
+    // from the table once; each is fitted on the sample without its chunk's rows (about fitRows of them, a
+    // uniform sample of the rest; all of the rest when the reference is that small).
+    const sample = capRows(
+      referenceRows,
+      Math.ceil((settings.fitRows * chunks.length) / (chunks.length - 1)),
+      rng,
+    );
+    const cells = gatherCells(columns, sample);
     // The scored rows are drawn from their own generator, so the fits' samples do not depend on errorRows.
     const scoring = new SeededRng(settings.seed + 1);
     const perChunk = Math.max(1, Math.ceil(settings.errorRows / chunks.length));
     for (const chunk of chunks) {
-      const rest = without(referenceRows, chunk);
+      const rest = positionsWithout(sample, chunk);
       if (rest.length === 0 || chunk.length === 0) continue;
-      const loo = fitReconstruction(columns, capRows(rest, settings.fitRows, rng), settings.varianceShare);
+      const loo = fitReconstruction(
+        columns,
+        Int32Array.from(rest, (p) => sample[p]),
+        settings.varianceShare,
+        selectCells(cells, rest),
+      );
       const scored = capRows(chunk, perChunk, scoring);
       chunkErrors.push(reconstructionError(loo, 'reference', scored).mean);
       scoredRows += scored.length;

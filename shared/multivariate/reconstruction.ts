@@ -116,7 +116,38 @@ export function encodeRows(
 }
 
 /**
- * Fits the pipeline on the reference rows `rows` of `columns`.
+ * The reference cells of `rows`, one array per column of `columns` (values of a numerical column, codes of a
+ * categorical one), read from the table once: fits on subsets of the same rows then read them in order
+ * instead of scattered over the whole column (selectCells).
+ */
+export function gatherCells(
+  columns: readonly FeatureColumn[],
+  rows: Int32Array,
+): (Float64Array | Int32Array)[] {
+  return columns.map((col) => {
+    const out = col.kind === 'numerical' ? new Float64Array(rows.length) : new Int32Array(rows.length);
+    const from = col.reference;
+    for (let i = 0; i < rows.length; i++) out[i] = from[rows[i]];
+    return out;
+  });
+}
+
+/** The cells at `positions` (indices into the gathered rows) of each gathered column. */
+export function selectCells(
+  cells: readonly (Float64Array | Int32Array)[],
+  positions: Int32Array,
+): (Float64Array | Int32Array)[] {
+  return cells.map((c) => {
+    const out =
+      c instanceof Float64Array ? new Float64Array(positions.length) : new Int32Array(positions.length);
+    for (let i = 0; i < positions.length; i++) out[i] = c[positions[i]];
+    return out;
+  });
+}
+
+/**
+ * Fits the pipeline on the reference rows `rows` of `columns`; `cells`, when given, are those rows' cells
+ * already gathered (gatherCells(allColumns, rows)), the same numbers without reading the table.
  *
  * @throws {RangeError} when `rows` is empty or `varianceShare` is not in (0, 1).
  */
@@ -124,6 +155,7 @@ export function fitReconstruction(
   allColumns: readonly FeatureColumn[],
   rows: Int32Array,
   varianceShare = 0.65,
+  cells?: readonly (Float64Array | Int32Array)[],
 ): ReconstructionModel {
   if (rows.length === 0) throw new RangeError('fitReconstruction: no reference rows');
   if (!(varianceShare > 0 && varianceShare < 1))
@@ -138,15 +170,19 @@ export function fitReconstruction(
   // over a large column: the gather is the cost), then imputed in place.
   let e = new Float64Array(n * allColumns.length);
   const codes = new Int32Array(n);
-  for (const col of allColumns) {
+  for (let ci = 0; ci < allColumns.length; ci++) {
+    const col = allColumns[ci];
     const o = columns.length * n;
     if (col.kind === 'numerical') {
-      const values = col.reference;
+      if (cells) e.set(cells[ci] as Float64Array, o);
+      else {
+        const values = col.reference;
+        for (let i = 0; i < n; i++) e[o + i] = values[rows[i]];
+      }
       let sum = 0;
       let count = 0;
       for (let i = 0; i < n; i++) {
-        const x = values[rows[i]];
-        e[o + i] = x;
+        const x = e[o + i];
         if (!Number.isNaN(x)) {
           sum += x;
           count++;
@@ -162,7 +198,8 @@ export function fitReconstruction(
       fills.push(m);
       frequencies.push(null);
     } else {
-      for (let i = 0; i < n; i++) codes[i] = col.reference[rows[i]];
+      if (cells) codes.set(cells[ci] as Int32Array);
+      else for (let i = 0; i < n; i++) codes[i] = col.reference[rows[i]];
       const shares = categoricalShares(codes, col.labels);
       const missing = shares[shares.length - 1];
       if (Number.isNaN(missing)) {
