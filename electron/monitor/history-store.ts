@@ -104,26 +104,24 @@ export class HistoryStore {
   }
 
   add(record: Omit<BatchRecord, 'id'>): BatchRecord {
-    const info = this
-      .statement(
-        `INSERT INTO batches (file, sha256, bytes, analysed_at, status, error, rows, drift_share, drift_detected,
+    const info = this.statement(
+      `INSERT INTO batches (file, sha256, bytes, analysed_at, status, error, rows, drift_share, drift_detected,
            duration_seconds, summary)
          VALUES (@file, @sha256, @bytes, @analysedAt, @status, @error, @rows, @driftShare, @driftDetected,
            @durationSeconds, @summary)`,
-      )
-      .run({
-        file: record.file,
-        sha256: record.sha256,
-        bytes: record.bytes,
-        analysedAt: record.analysedAt,
-        status: record.status,
-        error: record.error,
-        rows: record.summary?.rows ?? null,
-        driftShare: record.summary?.dataset.driftShare ?? null,
-        driftDetected: record.summary ? Number(record.summary.dataset.driftDetected) : null,
-        durationSeconds: record.durationSeconds,
-        summary: record.summary ? JSON.stringify(record.summary) : null,
-      });
+    ).run({
+      file: record.file,
+      sha256: record.sha256,
+      bytes: record.bytes,
+      analysedAt: record.analysedAt,
+      status: record.status,
+      error: record.error,
+      rows: record.summary?.rows ?? null,
+      driftShare: record.summary?.dataset.driftShare ?? null,
+      driftDetected: record.summary ? Number(record.summary.dataset.driftDetected) : null,
+      durationSeconds: record.durationSeconds,
+      summary: record.summary ? JSON.stringify(record.summary) : null,
+    });
     return { ...record, id: Number(info.lastInsertRowid) };
   }
 
