@@ -10,7 +10,7 @@
  * could never alert. Measured false-alarm rate on identical generated pairs: docs/multivariate.md.
  */
 
-import { sampleIndices } from '../stats/sample-without-replacement';
+import { subsampleSorted } from '../stats/sample-without-replacement';
 import { SeededRng } from '../stats/seeded-rng';
 import { beyondBound, referenceBound } from '../timeline/reference-bound';
 import type { FeatureColumn } from './feature-columns';
@@ -81,15 +81,6 @@ function positionsWithout(rows: Int32Array, chunk: Int32Array): Int32Array {
   return out.subarray(0, k);
 }
 
-/** At most `max` of `rows`, a seeded uniform sample kept in ascending order. */
-export function capRows(rows: Int32Array, max: number, rng: SeededRng): Int32Array {
-  if (rows.length <= max) return rows;
-  const picked = sampleIndices(rng, rows.length, max);
-  const out = new Int32Array(picked.length);
-  for (let i = 0; i < picked.length; i++) out[i] = rows[picked[i]];
-  return out;
-}
-
 /**
  * Fits the pipeline on the reference (`referenceRows`, ascending) and scores each of `chunks` (ascending row
  * lists, disjoint, inside `referenceRows`) leave-one-out. Fewer than two chunks give no bounds.
@@ -103,7 +94,7 @@ export function reconstructionReference(
   const rng = new SeededRng(settings.seed);
   const model = fitReconstruction(
     columns,
-    capRows(referenceRows, settings.fitRows, rng),
+    subsampleSorted(rng, referenceRows, settings.fitRows),
     settings.varianceShare,
   );
   const chunkErrors: number[] = [];
@@ -112,10 +103,10 @@ export function reconstructionReference(
     // The leave-one-out pipelines share one seeded sample of about fitRows·K/(K − 1) reference rows, read
     // from the table once; each is fitted on the sample without its chunk's rows (about fitRows of them, a
     // uniform sample of the rest; all of the rest when the reference is that small).
-    const sample = capRows(
+    const sample = subsampleSorted(
+      rng,
       referenceRows,
       Math.ceil((settings.fitRows * chunks.length) / (chunks.length - 1)),
-      rng,
     );
     const cells = gatherCells(columns, sample);
     // The scored rows are drawn from their own generator, so the fits' samples do not depend on errorRows.
@@ -130,7 +121,7 @@ export function reconstructionReference(
         settings.varianceShare,
         selectCells(cells, rest),
       );
-      const scored = capRows(chunk, perChunk, scoring);
+      const scored = subsampleSorted(scoring, chunk, perChunk);
       chunkErrors.push(reconstructionError(loo, 'reference', scored).mean);
       scoredRows += scored.length;
     }

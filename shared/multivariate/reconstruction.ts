@@ -124,15 +124,13 @@ export function gatherCells(
   columns: readonly FeatureColumn[],
   rows: Int32Array,
 ): (Float64Array | Int32Array)[] {
-  return columns.map((col) => {
-    const out = col.kind === 'numerical' ? new Float64Array(rows.length) : new Int32Array(rows.length);
-    const from = col.reference;
-    for (let i = 0; i < rows.length; i++) out[i] = from[rows[i]];
-    return out;
-  });
+  return selectCells(
+    columns.map((c) => c.reference),
+    rows,
+  );
 }
 
-/** The cells at `positions` (indices into the gathered rows) of each gathered column. */
+/** The cells at `positions` of each array (a table's columns, or cells gathered before), in that order. */
 export function selectCells(
   cells: readonly (Float64Array | Int32Array)[],
   positions: Int32Array,
@@ -168,17 +166,13 @@ export function fitReconstruction(
   // Encoded rows, column-major (column j at j·n: every pass below reads a column contiguously, summing
   // over the rows in order). Each column's cells are gathered from the table once (the rows are scattered
   // over a large column: the gather is the cost), then imputed in place.
+  const source = cells ?? gatherCells(allColumns, rows);
   let e = new Float64Array(n * allColumns.length);
-  const codes = new Int32Array(n);
   for (let ci = 0; ci < allColumns.length; ci++) {
     const col = allColumns[ci];
     const o = columns.length * n;
     if (col.kind === 'numerical') {
-      if (cells) e.set(cells[ci] as Float64Array, o);
-      else {
-        const values = col.reference;
-        for (let i = 0; i < n; i++) e[o + i] = values[rows[i]];
-      }
+      e.set(source[ci] as Float64Array, o);
       let sum = 0;
       let count = 0;
       for (let i = 0; i < n; i++) {
@@ -198,8 +192,7 @@ export function fitReconstruction(
       fills.push(m);
       frequencies.push(null);
     } else {
-      if (cells) codes.set(cells[ci] as Int32Array);
-      else for (let i = 0; i < n; i++) codes[i] = col.reference[rows[i]];
+      const codes = source[ci] as Int32Array;
       const shares = categoricalShares(codes, col.labels);
       const missing = shares[shares.length - 1];
       if (Number.isNaN(missing)) {
