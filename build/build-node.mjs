@@ -11,6 +11,7 @@ const entries = {
   preload: 'electron/preload/index.ts',
   'engine-worker': 'electron/engine/engine-worker.ts',
   'parse-worker': 'electron/engine/parse-worker.ts',
+  'detector-worker': 'electron/engine/detector-worker.ts',
   cli: 'electron/cli.ts',
 };
 const { existsSync } = await import('node:fs');

@@ -9,7 +9,7 @@ import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { parentPort, Worker } from 'node:worker_threads';
 import type { DatasetSummary } from '../../shared/api';
 import { DatasetError } from '../../shared/dataset-error';
-import { analyzeTables } from '../../shared/drift/analyze';
+import { analyzeTables, multivariateInput, withMultivariate } from '../../shared/drift/analyze';
 import type { AnalysisSettings } from '../../shared/drift/settings';
 import { detectMapping } from '../../shared/performance/mapping';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
@@ -20,6 +20,7 @@ import { joinLabels } from '../../shared/table/join-labels';
 import { analyzeTimeline } from '../../shared/timeline/analyze-timeline';
 import { chunkTable } from '../../shared/timeline/chunk-table';
 import { summarize } from './dataset-summary';
+import { runDetectorsInWorker } from './detectors-in-worker';
 import { createExplore, prepareTables } from './explore';
 import { availableMemory, estimateMemory } from './memory-budget';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
@@ -228,10 +229,19 @@ async function handle(request: EngineRequest): Promise<unknown> {
       const mismatch = encodingMismatch(reference, current);
       const joined = withLabels(current, request.settings);
       const checked = mismatch === null ? joined : { ...joined, warnings: [...joined.warnings, mismatch] };
-      return analyzeTables(reference, checked, request.settings, {
-        version: __DRIFTSCOPE_VERSION__,
-        now: new Date(),
-      });
+      const context = { version: __DRIFTSCOPE_VERSION__, now: new Date() };
+      const mv = request.settings.multivariate;
+      if (!mv?.enabled) return analyzeTables(reference, checked, request.settings, context);
+      // The detectors on the second core while this thread runs the per-column tests.
+      const detectors = runDetectorsInWorker(
+        multivariateInput(reference, checked, request.settings),
+        mv,
+        checked.fileName,
+      );
+      // Observed now: when the tests throw, the detectors' end (result or error) is not awaited.
+      detectors.catch(() => undefined);
+      const plain = analyzeTables(reference, checked, request.settings, context, 'full', 'deferred');
+      return withMultivariate(plain, await detectors);
     }
     case 'timeline': {
       const { reference, current } = loadedPair();

@@ -4,6 +4,7 @@
  */
 import type { DatasetRole, DatasetSummary, LoadProgress, TimelineProgress } from '../../shared/api';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
+import type { MultivariateResult } from '../../shared/multivariate/analyze-multivariate';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import type { Encoding } from '../../shared/table/encoding';
 import type { DecimalSeparator } from '../../shared/table/parse-number';
@@ -103,6 +104,11 @@ export type EngineMessage =
 export type ParseWorkerMessage =
   | ({ type: 'progress' } & LoadProgressInfo)
   | { type: 'table'; table: ColumnarTable }
+  | { type: 'error'; error: SerializedError };
+
+/** From a detector worker (detector-worker.ts) to the engine. */
+export type DetectorWorkerMessage =
+  | { type: 'result'; result: MultivariateResult }
   | { type: 'error'; error: SerializedError };
 
 /** Typed arrays of a table, for a postMessage transfer list (moved, not copied). */

@@ -6,7 +6,12 @@
  */
 
 import { DatasetError } from '../dataset-error';
-import { analyzeMultivariate } from '../multivariate/analyze-multivariate';
+import {
+  type DetectorInput,
+  detectorInput,
+  type MultivariateResult,
+  runDetectors,
+} from '../multivariate/analyze-multivariate';
 import { modelColumns, modelQuality } from '../performance/for-analysis';
 import { servingStep } from '../performance/serving-for-analysis';
 import type {
@@ -296,6 +301,8 @@ export function datasetVerdict(columns: ColumnResult[], settings: AnalysisSettin
  * The two-file analysis. `scope: 'chunk'` is a timeline chunk's: only what a chunk reports
  * (shared/timeline/chunk-result.ts), so no champion/challenger comparison and serving without the KS
  * test, the p95 interval and the histogram (their bootstraps, discarded per chunk, cost the most).
+ * `detectors: 'deferred'` leaves the multivariate detectors out even when the settings enable them: the
+ * caller runs them elsewhere (another thread, on multivariateInput) and adds them with withMultivariate.
  */
 export function analyzeTables(
   reference: ColumnarTable,
@@ -303,6 +310,7 @@ export function analyzeTables(
   settings: AnalysisSettings,
   context: AnalyzeContext,
   scope: 'full' | 'chunk' = 'full',
+  detectors: 'inline' | 'deferred' = 'inline',
 ): AnalysisResult {
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const referenceNames = new Set(reference.columns.map((c) => c.name));
@@ -339,15 +347,10 @@ export function analyzeTables(
   }
   columns = applyCorrection(columns, settings);
   const quality = modelQuality(reference, current, settings.performance, { withShadow: scope === 'full' });
-  const multivariate = settings.multivariate?.enabled
-    ? analyzeMultivariate(
-        reference,
-        current,
-        multivariateColumns(columns),
-        settings.multivariate,
-        modelColumns(reference, current, settings.performance),
-      )
-    : undefined;
+  const multivariate =
+    settings.multivariate?.enabled && detectors === 'inline'
+      ? runDetectors(multivariateInput(reference, current, settings), settings.multivariate)
+      : undefined;
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: context.now.toISOString(),
@@ -367,9 +370,47 @@ export function analyzeTables(
   };
 }
 
+/**
+ * The multivariate detectors' input for the analysis of these tables: every numerical and categorical
+ * column in both, typed as analyzeColumn types it (the override, else the type inferred on the reference),
+ * the model's columns left out (modelColumns). Computed before the per-column tests, so that the
+ * detectors can run beside them.
+ */
+export function multivariateInput(
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  settings: AnalysisSettings,
+): DetectorInput {
+  const ignore = new Set(settings.ignore ?? []);
+  const inCurrent = new Set(current.columns.map((c) => c.name));
+  const typed: { name: string; type: ColumnType }[] = [];
+  for (const ref of reference.columns)
+    if (!ignore.has(ref.name) && inCurrent.has(ref.name))
+      typed.push({ name: ref.name, type: settings.columns?.[ref.name]?.type ?? inferColumnType(ref) });
+  return detectorInput(
+    reference,
+    current,
+    typedForDetectors(typed),
+    settings.multivariate ?? {},
+    modelColumns(reference, current, settings.performance),
+  );
+}
+
+/** The analysis result with the detectors' result added where analyzeTables puts it. */
+export function withMultivariate(result: AnalysisResult, multivariate: MultivariateResult): AnalysisResult {
+  const { serving, settings, ...head } = result;
+  return { ...head, multivariate, serving, settings };
+}
+
 /** The numerical and categorical columns of the analysis, for the multivariate detectors. */
 export function multivariateColumns(
   columns: readonly ColumnResult[],
+): { name: string; type: 'numerical' | 'categorical' }[] {
+  return typedForDetectors(columns);
+}
+
+function typedForDetectors(
+  columns: readonly { name: string; type: ColumnType | null }[],
 ): { name: string; type: 'numerical' | 'categorical' }[] {
   const out: { name: string; type: 'numerical' | 'categorical' }[] = [];
   for (const c of columns)

@@ -149,8 +149,65 @@ export function detectorColumns<T extends { name: string }>(
 }
 
 /**
- * The detectors on the named columns of both tables (types as the analysis decided them), `modelOutputs`
- * left out unless `settings.columns` lists them (detectorColumns).
+ * What the detectors read: the chosen columns of both sets in one representation (feature-columns.ts), the
+ * row counts and the notes so far. Plain typed arrays and strings, so it can be posted to another thread.
+ */
+export interface DetectorInput {
+  features: FeatureColumn[];
+  referenceRows: number;
+  currentRows: number;
+  notes: string[];
+}
+
+/**
+ * The detectors' input from the named columns of both tables (types as the analysis decided them),
+ * `modelOutputs` left out unless `settings.columns` lists them (detectorColumns).
+ */
+export function detectorInput(
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  columns: readonly { name: string; type: 'numerical' | 'categorical' }[],
+  settings: Pick<MultivariateSettings, 'columns'>,
+  modelOutputs: readonly string[] = [],
+): DetectorInput {
+  const chosen = detectorColumns(columns, settings, modelOutputs);
+  return {
+    features: featureColumns(reference, current, chosen.columns),
+    referenceRows: reference.rowCount,
+    currentRows: current.rowCount,
+    notes: chosen.note ? [chosen.note] : [],
+  };
+}
+
+/** Both detectors (as `settings` enables them) on a prepared input. */
+export function runDetectors(input: DetectorInput, settings: MultivariateSettings): MultivariateResult {
+  const { features, referenceRows, currentRows } = input;
+  const notes = [...input.notes];
+  const names = features.map((f) => f.name);
+  if (features.length === 0) {
+    notes.push('No numerical or categorical column in both files: the multivariate detectors did not run.');
+    return { columns: names, domainClassifier: null, reconstruction: null, notes };
+  }
+  let classifier: DomainClassifierResult | null = null;
+  if (settings.domainClassifier.enabled) {
+    classifier = domainClassifier(features, referenceRows, currentRows, settings.domainClassifier);
+    if (classifier === null)
+      notes.push(
+        `Domain classifier: too few rows (it needs at least ${2 * settings.domainClassifier.folds} in each file).`,
+      );
+  }
+  let reconstruction: ReconstructionResult | null = null;
+  const rs = settings.reconstruction;
+  if (rs.enabled && referenceRows > 0 && currentRows > 0) {
+    const scorer = reconstructionScorer(features, referenceRows, rs);
+    notes.push(...scorer.notes);
+    reconstruction = scorer.score(allRows(currentRows));
+  }
+  return { columns: names, domainClassifier: classifier, reconstruction, notes };
+}
+
+/**
+ * The detectors on the named columns of both tables: runDetectors(detectorInput(...)).
  *
  * @example analyzeMultivariate(ref, cur, [{ name: 'x', type: 'numerical' }], DEFAULT_MULTIVARIATE).columns // ['x']
  */
@@ -161,28 +218,5 @@ export function analyzeMultivariate(
   settings: MultivariateSettings,
   modelOutputs: readonly string[] = [],
 ): MultivariateResult {
-  const chosen = detectorColumns(columns, settings, modelOutputs);
-  const features = featureColumns(reference, current, chosen.columns);
-  const notes: string[] = chosen.note ? [chosen.note] : [];
-  const names = features.map((f) => f.name);
-  if (features.length === 0) {
-    notes.push('No numerical or categorical column in both files: the multivariate detectors did not run.');
-    return { columns: names, domainClassifier: null, reconstruction: null, notes };
-  }
-  let classifier: DomainClassifierResult | null = null;
-  if (settings.domainClassifier.enabled) {
-    classifier = domainClassifier(features, reference.rowCount, current.rowCount, settings.domainClassifier);
-    if (classifier === null)
-      notes.push(
-        `Domain classifier: too few rows (it needs at least ${2 * settings.domainClassifier.folds} in each file).`,
-      );
-  }
-  let reconstruction: ReconstructionResult | null = null;
-  const rs = settings.reconstruction;
-  if (rs.enabled && reference.rowCount > 0 && current.rowCount > 0) {
-    const scorer = reconstructionScorer(features, reference.rowCount, rs);
-    notes.push(...scorer.notes);
-    reconstruction = scorer.score(allRows(current.rowCount));
-  }
-  return { columns: names, domainClassifier: classifier, reconstruction, notes };
+  return runDetectors(detectorInput(reference, current, columns, settings, modelOutputs), settings);
 }

@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { analyzeTables } from '../../../../shared/drift/analyze';
+import {
+  analyzeTables,
+  multivariateColumns,
+  multivariateInput,
+  withMultivariate,
+} from '../../../../shared/drift/analyze';
+import { analyzeMultivariate, runDetectors } from '../../../../shared/multivariate/analyze-multivariate';
+import { modelColumns } from '../../../../shared/performance/for-analysis';
 import { DEFAULT_SETTINGS, parseSettings } from '../../../../shared/drift/settings';
 import { generatedTable } from './generated-pairs';
 
@@ -78,6 +85,47 @@ describe('settings.multivariate in analyzeTables', () => {
     const withTarget = analyzeTables(r, c, listed, context).multivariate!;
     expect(withTarget.columns).toEqual(['x1', 'target', 'prediction']);
     expect(withTarget.domainClassifier!.driftDetected).toBe(true);
+  });
+
+  it('deferred (the engine runs the detectors on another thread): the same result, key for key', () => {
+    // Oracle: the inline analysis above (detectors on the per-column results' types). Here x2 is typed
+    // categorical by an override, x4 ignored, x5 named `prediction` (a model column), c1 stays.
+    const rename = (t: typeof ref) => ({
+      ...t,
+      columns: t.columns.map((c) => (c.name === 'x5' ? { ...c, name: 'prediction' } : c)),
+    });
+    const r = rename(ref);
+    const c = rename(cur);
+    const settings = parseSettings(
+      {
+        multivariate: { enabled: true, domainClassifier: { folds: 3 } },
+        ignore: ['x4'],
+        columns: { x2: { type: 'categorical' } },
+      },
+      'drift.json',
+    );
+    const inline = analyzeTables(r, c, settings, context);
+    const plain = analyzeTables(r, c, settings, context, 'full', 'deferred');
+    expect(plain.multivariate).toBeUndefined();
+    const input = multivariateInput(r, c, settings);
+    expect(input.features.map((f) => [f.name, f.kind])).toEqual([
+      ['x1', 'numerical'],
+      ['x2', 'categorical'],
+      ['x3', 'numerical'],
+      ['c1', 'categorical'],
+    ]);
+    const deferred = withMultivariate(plain, runDetectors(input, settings.multivariate!));
+    expect(JSON.stringify(deferred)).toBe(JSON.stringify(inline));
+    // And the same as the detectors on the columns the per-column results typed.
+    expect(deferred.multivariate).toEqual(
+      analyzeMultivariate(
+        r,
+        c,
+        multivariateColumns(plain.columns),
+        settings.multivariate!,
+        modelColumns(r, c, settings.performance),
+      ),
+    );
   });
 
   it.each([

@@ -1,0 +1,80 @@
+/**
+ * The multivariate detectors in a worker of their own (detector-worker.cjs beside this bundle), so that a
+ * whole analysis uses both cores: the engine runs the per-column tests while the worker runs the domain
+ * classifier and the reconstruction error (docs/multivariate.md, "Cost"). The result is the one
+ * runDetectors gives in process: same input, same seeded samples.
+ */
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DatasetError } from '../../shared/dataset-error';
+import type {
+  DetectorInput,
+  MultivariateResult,
+  MultivariateSettings,
+} from '../../shared/multivariate/analyze-multivariate';
+import type { FeatureColumn } from '../../shared/multivariate/feature-columns';
+import { isOutOfMemory, tooLargeError } from './out-of-memory';
+import type { DetectorWorkerMessage } from './protocol';
+import { deserializeError } from './serialize-error';
+
+/** A copy of `values` in a SharedArrayBuffer: posted to a worker without another copy. */
+function shared<T extends Float64Array | Int32Array>(values: T): T {
+  const Kind = values.constructor as { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
+  const out = new Kind(new SharedArrayBuffer(values.length * Kind.BYTES_PER_ELEMENT));
+  out.set(values);
+  return out;
+}
+
+/**
+ * The input with every array copied once into shared memory. The numerical arrays are often the tables'
+ * own, which the per-column tests read meanwhile, so they are copied rather than moved.
+ */
+function sharedInput(input: DetectorInput): DetectorInput {
+  const features = input.features.map(
+    (f): FeatureColumn => ({ ...f, reference: shared(f.reference), current: shared(f.current) }) as FeatureColumn,
+  );
+  return { ...input, features };
+}
+
+/**
+ * Starts the detectors on `input` in a worker; the promise settles with their result (or their error,
+ * `fileName` naming the current file in a message for an out-of-memory end).
+ */
+export function runDetectorsInWorker(
+  input: DetectorInput,
+  settings: MultivariateSettings,
+  fileName: string,
+): Promise<MultivariateResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(path.join(__dirname, 'detector-worker.cjs'), {
+      workerData: { input: sharedInput(input), settings },
+      resourceLimits: { maxOldGenerationSizeMb: 4096 },
+    });
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      void worker.terminate();
+      fn();
+    };
+    worker.on('message', (message: DetectorWorkerMessage) =>
+      settle(() =>
+        message.type === 'result'
+          ? resolve(message.result)
+          : reject(deserializeError(message.error, 'The multivariate detectors')),
+      ),
+    );
+    worker.on('error', (error: Error) =>
+      settle(() =>
+        reject(
+          isOutOfMemory(error)
+            ? tooLargeError(fileName)
+            : new DatasetError(`The multivariate detectors failed: ${error.message}`, fileName),
+        ),
+      ),
+    );
+    worker.on('exit', (code) =>
+      settle(() => reject(new Error(`The multivariate detectors' worker stopped (exit code ${code}).`))),
+    );
+  });
+}
