@@ -7,10 +7,12 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DatasetError } from '../../shared/dataset-error';
-import type {
-  DetectorInput,
-  MultivariateResult,
-  MultivariateSettings,
+import {
+  type DetectorInput,
+  joinDetectorParts,
+  type MultivariateResult,
+  type MultivariateSettings,
+  onlyDetector,
 } from '../../shared/multivariate/analyze-multivariate';
 import type { FeatureColumn } from '../../shared/multivariate/feature-columns';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
@@ -31,23 +33,21 @@ function shared<T extends Float64Array | Int32Array>(values: T): T {
  */
 function sharedInput(input: DetectorInput): DetectorInput {
   const features = input.features.map(
-    (f): FeatureColumn => ({ ...f, reference: shared(f.reference), current: shared(f.current) }) as FeatureColumn,
+    (f): FeatureColumn =>
+      ({ ...f, reference: shared(f.reference), current: shared(f.current) }) as FeatureColumn,
   );
   return { ...input, features };
 }
 
-/**
- * Starts the detectors on `input` in a worker; the promise settles with their result (or their error,
- * `fileName` naming the current file in a message for an out-of-memory end).
- */
-export function runDetectorsInWorker(
+/** One worker running runDetectors(input, settings); settles with its result or its error. */
+function detectorWorker(
   input: DetectorInput,
   settings: MultivariateSettings,
   fileName: string,
 ): Promise<MultivariateResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'detector-worker.cjs'), {
-      workerData: { input: sharedInput(input), settings },
+      workerData: { input, settings },
       resourceLimits: { maxOldGenerationSizeMb: 4096 },
     });
     let settled = false;
@@ -77,4 +77,26 @@ export function runDetectorsInWorker(
       settle(() => reject(new Error(`The multivariate detectors' worker stopped (exit code ${code}).`))),
     );
   });
+}
+
+/**
+ * Starts the detectors on `input`: when both are enabled, the domain classifier and the reconstruction
+ * error each in a worker of its own, reading the same shared arrays (the classifier costs about three
+ * times the reconstruction, which shares its core with the per-column tests), joined as runDetectors
+ * joins them. The promise settles with the result, or the first error (`fileName` names the current file
+ * in a message for an out-of-memory end).
+ */
+export async function runDetectorsInWorker(
+  input: DetectorInput,
+  settings: MultivariateSettings,
+  fileName: string,
+): Promise<MultivariateResult> {
+  const posted = sharedInput(input);
+  if (!settings.domainClassifier.enabled || !settings.reconstruction.enabled)
+    return detectorWorker(posted, settings, fileName);
+  const [classifier, reconstruction] = await Promise.all([
+    detectorWorker(posted, onlyDetector(settings, 'domainClassifier'), fileName),
+    detectorWorker(posted, onlyDetector(settings, 'reconstruction'), fileName),
+  ]);
+  return joinDetectorParts(input, classifier, reconstruction);
 }

@@ -3,8 +3,8 @@
  * the engine worker and its per-file parse workers. Errors cross as plain data and are rebuilt on arrival.
  */
 import type { DatasetRole, DatasetSummary, LoadProgress, TimelineProgress } from '../../shared/api';
-import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { MultivariateResult } from '../../shared/multivariate/analyze-multivariate';
+import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import type { Encoding } from '../../shared/table/encoding';
 import type { DecimalSeparator } from '../../shared/table/parse-number';

@@ -206,6 +206,39 @@ export function runDetectors(input: DetectorInput, settings: MultivariateSetting
   return { columns: names, domainClassifier: classifier, reconstruction, notes };
 }
 
+/** The two detectors, each of which can run on its own (on its own thread: electron/engine/detectors-in-worker.ts). */
+export type DetectorPart = 'domainClassifier' | 'reconstruction';
+
+/** `settings` with only `part` enabled (the other detector off). */
+export function onlyDetector(settings: MultivariateSettings, part: DetectorPart): MultivariateSettings {
+  return {
+    ...settings,
+    domainClassifier: { ...settings.domainClassifier, enabled: part === 'domainClassifier' },
+    reconstruction: { ...settings.reconstruction, enabled: part === 'reconstruction' },
+  };
+}
+
+/**
+ * What runDetectors(input, settings) gives, from the results of the two parts run apart
+ * (runDetectors(input, onlyDetector(settings, part))): each part's detector, the input's notes, then the
+ * classifier's notes, then the reconstruction's (runDetectors' order).
+ */
+export function joinDetectorParts(
+  input: DetectorInput,
+  classifier: MultivariateResult,
+  reconstruction: MultivariateResult,
+): MultivariateResult {
+  return {
+    columns: classifier.columns,
+    domainClassifier: classifier.domainClassifier,
+    reconstruction: reconstruction.reconstruction,
+    notes:
+      input.features.length === 0
+        ? classifier.notes
+        : [...classifier.notes, ...reconstruction.notes.slice(input.notes.length)],
+  };
+}
+
 /**
  * The detectors on the named columns of both tables: runDetectors(detectorInput(...)).
  *

@@ -4,16 +4,20 @@
  * the plain analysis (shared/drift/analyze.ts analyzeTables, default settings) and the multivariate detectors
  * on the same loaded tables and the plain result's column types (shared/multivariate: the domain classifier
  * and the PCA reconstruction error, each timed, wall and process CPU time). Prints one JSON line per run and one with the verdicts.
+ * Then the same files through the engine (electron/engine: the path of the app and the command line, where
+ * the detectors run in a worker of their own beside the per-column tests): `analyze` requests without and
+ * with `multivariate.enabled`, alternated, each timed from request to result ('engine' lines).
  *
- * Usage: node BUNDLE.cjs REFERENCE CURRENT REPEAT
+ * Usage: node BUNDLE.cjs REFERENCE CURRENT REPEAT BUNDLE_DIR (BUNDLE_DIR: the built dist/electron)
  */
+import { EngineClient } from '../../electron/engine/engine-client';
 import { loadCsv } from '../../electron/engine/load-csv';
 import { analyzeTables } from '../../shared/drift/analyze';
 import { DEFAULT_SETTINGS } from '../../shared/drift/settings';
 import { analyzeMultivariate, DEFAULT_MULTIVARIATE } from '../../shared/multivariate/analyze-multivariate';
 
 async function main() {
-  const [referencePath, currentPath, repeatArg] = process.argv.slice(2);
+  const [referencePath, currentPath, repeatArg, bundleDir] = process.argv.slice(2);
   const repeat = Number(repeatArg ?? 2);
   const context = { version: 'bench', now: new Date() };
   const t0 = performance.now();
@@ -75,6 +79,34 @@ async function main() {
         },
       }),
     );
+  }
+  await throughEngine(referencePath, currentPath, repeat, bundleDir);
+}
+
+/** Plain and multivariate `analyze` requests to the engine on the same loaded files, alternated. */
+async function throughEngine(referencePath: string, currentPath: string, repeat: number, bundleDir: string) {
+  const engine = new EngineClient({ bundleDir });
+  try {
+    await Promise.all([engine.load('reference', referencePath), engine.load('current', currentPath)]);
+    const multivariate = { ...DEFAULT_SETTINGS, multivariate: { ...DEFAULT_MULTIVARIATE, enabled: true } };
+    for (let r = 0; r < repeat; r++) {
+      const a = performance.now();
+      await engine.analyze(DEFAULT_SETTINGS);
+      const b = performance.now();
+      const result = await engine.analyze(multivariate);
+      const c = performance.now();
+      console.log(
+        JSON.stringify({
+          kind: 'engine',
+          plainMs: b - a,
+          multivariateMs: c - b,
+          auc: result.multivariate?.domainClassifier?.auc ?? null,
+          reconstruction: result.multivariate?.reconstruction?.current ?? null,
+        }),
+      );
+    }
+  } finally {
+    await engine.close();
   }
 }
 

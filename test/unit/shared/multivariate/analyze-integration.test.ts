@@ -12,9 +12,14 @@ import {
   multivariateInput,
   withMultivariate,
 } from '../../../../shared/drift/analyze';
-import { analyzeMultivariate, runDetectors } from '../../../../shared/multivariate/analyze-multivariate';
-import { modelColumns } from '../../../../shared/performance/for-analysis';
 import { DEFAULT_SETTINGS, parseSettings } from '../../../../shared/drift/settings';
+import {
+  analyzeMultivariate,
+  joinDetectorParts,
+  onlyDetector,
+  runDetectors,
+} from '../../../../shared/multivariate/analyze-multivariate';
+import { modelColumns } from '../../../../shared/performance/for-analysis';
 import { generatedTable } from './generated-pairs';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
@@ -126,6 +131,43 @@ describe('settings.multivariate in analyzeTables', () => {
         modelColumns(r, c, settings.performance),
       ),
     );
+  });
+
+  it('the two detectors run apart and joined give what they give together, notes in order', () => {
+    // Oracle: runDetectors with both detectors on. The model-column note comes first (x5 is `prediction`),
+    // then the reconstruction's note on x4, which has no reference value.
+    const empty = (t: typeof ref, name: string) => ({
+      ...t,
+      columns: t.columns.map((c) =>
+        c.name === 'x5'
+          ? { ...c, name: 'prediction' }
+          : c.name === 'x4' && c.storage === 'number' && name === 'ref.csv'
+            ? { ...c, values: new Float64Array(t.rowCount).fill(Number.NaN) }
+            : c,
+      ),
+    });
+    const r = empty(ref, 'ref.csv');
+    const c = empty(cur, 'cur.csv');
+    const settings = parseSettings({ multivariate: { enabled: true } }, 'drift.json');
+    const input = multivariateInput(r, c, settings);
+    const mv = settings.multivariate!;
+    const together = runDetectors(input, mv);
+    expect(together.notes.length).toBeGreaterThanOrEqual(2);
+    expect(together.notes[0]).toMatch(/^Model columns left out/);
+    const joined = joinDetectorParts(
+      input,
+      runDetectors(input, onlyDetector(mv, 'domainClassifier')),
+      runDetectors(input, onlyDetector(mv, 'reconstruction')),
+    );
+    expect(JSON.stringify(joined)).toBe(JSON.stringify(together));
+    const none = { ...input, features: [] };
+    expect(
+      joinDetectorParts(
+        none,
+        runDetectors(none, onlyDetector(mv, 'domainClassifier')),
+        runDetectors(none, onlyDetector(mv, 'reconstruction')),
+      ),
+    ).toEqual(runDetectors(none, mv));
   });
 
   it.each([
