@@ -46,8 +46,10 @@ export function formatSummary(result: AnalysisResult): string {
   );
   const strongest = strongestText(driftSummary(result));
   if (strongest !== null) lines.push(`Strongest drift: ${printable(strongest)}`);
-  if (result.multivariate !== undefined)
+  if (result.multivariate !== undefined) {
     lines.push(`Multivariate: ${printable(multivariateSentence(multivariateSummary(result.multivariate)))}`);
+    for (const note of result.multivariate.notes) lines.push(`  Note: ${printable(note)}`);
+  }
   lines.push('');
   const rows = result.columns.map((c) => [
     printable(c.name),

@@ -77,6 +77,21 @@ describe('driftscope analyze --multivariate', () => {
     expect(r.stdout).toMatch(/; reconstruction error [\d.]+ \(outside [\d.]+–[\d.]+\)\n/);
   });
 
+  it("prints the detectors' notes under the summary line", () => {
+    // x5 renamed `prediction`: model quality maps it by name, so the detectors leave it out and say so
+    // (the note's wording: detectorColumns in shared/multivariate/analyze-multivariate.ts).
+    const rename = (t: ColumnarTable): ColumnarTable => ({
+      ...t,
+      columns: t.columns.map((c) => (c.name === 'x5' ? { ...c, name: 'prediction' } : c)),
+    });
+    writeFileSync(path.join(dir, 'ref-p.csv'), csvOf(rename(reference)));
+    writeFileSync(path.join(dir, 'cur-p.csv'), csvOf(rename(current)));
+    const r = cli('analyze', '--reference', 'ref-p.csv', '--current', 'cur-p.csv', '--multivariate');
+    expect(r.stdout).toMatch(
+      /\nMultivariate: drift[^\n]*\n {2}Note: Model columns left out of the detectors: prediction \(list them in multivariate.columns to include them\)\.\n/,
+    );
+  });
+
   it('is off without the flag, and --no-multivariate wins over the config file, keeping its other keys', () => {
     cli(...files(), '--json', 'off.json');
     expect(json('off.json').multivariate).toBeUndefined();
