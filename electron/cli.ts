@@ -40,9 +40,10 @@ import {
 } from './cli-timeline';
 import { baselineCommand } from './commands/baseline-command';
 import { monitorCommand } from './commands/monitor-command';
-import { analyzeWithProfiles, isProfileFile, profileCommand } from './commands/profile-command';
+import { analyzeWithProfiles, profileCommand } from './commands/profile-command';
 import { simulateCommand } from './commands/simulate-command';
 import { EngineClient } from './engine/engine-client';
+import { isProfileFile } from './engine/load-profile';
 import type { FileLoadOptions, TimelineProgress } from './engine/protocol';
 import { writeDemoFiles } from './io/demo-files';
 import { outputLocationProblem } from './io/output-location';

@@ -43,8 +43,8 @@ export interface DatasetSummary {
   warnings: string[];
   /** Text encoding the file was decoded with: utf-8, utf-16le, utf-16be or windows-1252. */
   encoding?: string;
-  /** 'parquet' for a Parquet file (absent: CSV or TSV text). */
-  format?: 'parquet';
+  /** 'parquet' for a Parquet file, 'profile' for a profile (docs/profiles.md); absent: CSV or TSV text. */
+  format?: 'parquet' | 'profile';
 }
 
 export interface LoadProgress {

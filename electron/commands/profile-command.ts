@@ -1,24 +1,15 @@
-/**
- * `driftscope profile --input FILE... --out P.json [--relative-accuracy A]`: profiles data files (CSV, TSV
- * or Parquet, through the loaders of `analyze`) into one streaming profile (docs/profiles.md), and
- * `driftscope profile --merge A.json B.json... --out C.json` combines profiles of partitions. The profile
- * is written atomically. Also the reading of a profile file for `analyze`, with messages naming the file
- * and the JSON path of a bad field.
- */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../../shared/dataset-error';
 import type { AnalysisSettings } from '../../shared/drift/settings';
-import { analyzeProfiles } from '../../shared/profile/analyze-profiles';
 import { mergeProfiles, ProfileMergeError, profileTable } from '../../shared/profile/build-profile';
 import { DEFAULT_RELATIVE_ACCURACY } from '../../shared/profile/ddsketch';
-import { isProfileJson, ProfileFormatError, parseProfile } from '../../shared/profile/parse-profile';
 import type { Profile } from '../../shared/profile/types';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { fileLoadFlags, UsageError } from '../cli-options';
-import { inputFileSize, readBytes } from '../engine/input-file';
+import { isProfileFile, readProfileFile } from '../engine/load-profile';
 import { loadTable } from '../engine/load-table';
+import { compareProfiles } from '../engine/profile-pair';
 import { outputLocationProblem } from '../io/output-location';
 import { inputOverwrittenBy } from '../io/same-file';
 import { writeFileAtomic } from '../io/write-file-atomic';
@@ -38,38 +29,6 @@ function normalise(args: readonly string[]): string[] {
     } else out.push(arg);
   }
   return out;
-}
-
-/** Whether a file is a profile: JSON whose `format` is "driftscope-profile" (read only if it starts with '{'). */
-export function isProfileFile(filePath: string): boolean {
-  try {
-    const head = readBytes(filePath, 64, 0).toString('utf8').trimStart();
-    if (!head.startsWith('{')) return false;
-    return isProfileJson(JSON.parse(readFileSync(filePath, 'utf8')));
-  } catch {
-    return false;
-  }
-}
-
-/** Reads and checks a profile file. @throws {DatasetError} naming the file (and the JSON path). */
-export function readProfileFile(filePath: string, shown: string = filePath): Profile {
-  inputFileSize(filePath, shown);
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(filePath, 'utf8'));
-  } catch (error) {
-    throw new DatasetError(
-      `${shown} is not a profile: it is not valid JSON (${(error as Error).message}).`,
-      shown,
-    );
-  }
-  try {
-    return parseProfile(json);
-  } catch (error) {
-    if (error instanceof ProfileFormatError)
-      throw new DatasetError(`${shown} is not a valid Driftscope profile: ${error.message}`, shown);
-    throw error;
-  }
 }
 
 /** A profile of one input: read as is when it is a profile file, else the data file is profiled. */
@@ -169,16 +128,8 @@ export async function analyzeWithProfiles(
   const otherName = refIsProfile ? current : reference;
   const other = await profileOf(otherName, otherName, options, firstProfile.relativeAccuracy);
   const [ref, cur] = refIsProfile ? [firstProfile, other] : [other, firstProfile];
-  try {
-    return analyzeProfiles(ref, cur, settings, {
-      version: __DRIFTSCOPE_VERSION__,
-      now: new Date(),
-      referenceName: path.basename(reference),
-      currentName: path.basename(current),
-    });
-  } catch (error) {
-    if (error instanceof RangeError)
-      throw new DatasetError(`Cannot compare ${reference} with ${current}: ${error.message}.`, current);
-    throw error;
-  }
+  return compareProfiles(ref, cur, settings, {
+    reference: path.basename(reference),
+    current: path.basename(current),
+  });
 }

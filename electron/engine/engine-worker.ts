@@ -22,8 +22,10 @@ import { chunkTable } from '../../shared/timeline/chunk-table';
 import { summarize } from './dataset-summary';
 import { runDetectorsInWorker } from './detectors-in-worker';
 import { createExplore, prepareTables } from './explore';
+import { isProfileFile, readProfileFile } from './load-profile';
 import { availableMemory, estimateMemory } from './memory-budget';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
+import { createProfilePair, profileSummary } from './profile-pair';
 import type {
   BatchLoadResult,
   EngineMessage,
@@ -43,6 +45,8 @@ const loading = new Map<EngineRole, { worker: Worker; cancel: () => void; need: 
 /** The current files of a batch timeline, in the order given ('load-batches'); empty otherwise. */
 let batches: ColumnarTable[] = [];
 const explore = createExplore(__DRIFTSCOPE_VERSION__);
+/** Profiles opened in place of data files (docs/profiles.md). */
+const profiles = createProfilePair();
 /** The last plain analysis, and the chunk the explore requests answer for instead of the whole file. */
 let lastAnalysis: AnalysisResult | null = null;
 let focused: ColumnarTable | null = null;
@@ -67,6 +71,8 @@ function load(role: EngineRole, filePath: string, options: FileLoadOptions = {})
   lastAnalysis = null;
   focused = null;
   const fileName = options.displayPath ?? filePath;
+  if (role !== 'labels') profiles.close(role);
+  if (isProfileFile(filePath)) return openProfile(role, filePath, fileName);
   // Files load in parallel: what the others in progress will need is not available to this one.
   let reserved = 0;
   for (const other of loading.values()) reserved += other.need;
@@ -118,6 +124,18 @@ function load(role: EngineRole, filePath: string, options: FileLoadOptions = {})
   });
 }
 
+/** A profile opened in place of a data file (profile-pair.ts); a labels file must be data. */
+async function openProfile(role: EngineRole, filePath: string, shown: string): Promise<DatasetSummary> {
+  if (role === 'labels')
+    throw new DatasetError(
+      `${shown} is a profile: a labels file must be a data file (CSV, TSV or Parquet).`,
+      shown,
+    );
+  const profile = readProfileFile(filePath, shown);
+  profiles.open(role, profile, path.basename(shown));
+  return profileSummary(role, profile, shown, sizeOf(filePath));
+}
+
 /**
  * Loads the batch files one after the other (one parse worker at a time). A file that cannot be read is
  * reported and left out; the others go on. Current becomes their concatenation (shared/table/concat-tables.ts),
@@ -129,6 +147,11 @@ async function loadBatches(paths: string[], options: FileLoadOptions = {}): Prom
   batches = [];
   for (const filePath of paths) {
     try {
+      if (isProfileFile(filePath))
+        throw new DatasetError(
+          `${path.basename(filePath)} is a profile: batches must be data files.`,
+          filePath,
+        );
       await load('current', filePath, options);
       loaded.push(tables.current!);
     } catch (error) {
@@ -211,6 +234,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
     case 'load-batches':
       return loadBatches(request.paths, request.options);
     case 'timeline-batches': {
+      if (profiles.active()) throw profiles.needsRows('The timeline');
       const { reference } = loadedPair();
       if (batches.length === 0) throw new DatasetError('Open the batch files first.', '');
       prepareTables(...batches);
@@ -225,6 +249,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
       loading.get(request.role)?.cancel();
       return undefined;
     case 'analyze': {
+      if (profiles.active()) return profiles.analyze(tables, request.settings);
       const { reference, current } = loadedPair();
       const mismatch = encodingMismatch(reference, current);
       const joined = withLabels(current, request.settings);
@@ -244,6 +269,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
       return withMultivariate(plain, await detectors);
     }
     case 'timeline': {
+      if (profiles.active()) throw profiles.needsRows('The timeline');
       const { reference, current } = loadedPair();
       const context = { version: __DRIFTSCOPE_VERSION__, now: new Date() };
       const { stop } = request;
@@ -256,6 +282,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
       });
     }
     case 'focus-chunk': {
+      if (profiles.active()) throw profiles.needsRows('The timeline');
       const { reference, current } = loadedPair();
       if (request.chunk === null) {
         focused = null;
@@ -278,6 +305,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
       return result;
     }
     default:
+      if (profiles.active()) return profileExplore(request);
       // Re-testing a column works on the whole file's result: a chunk's detail in view is left.
       if (request.type === 'recompute-column' && focused) {
         focused = null;
@@ -288,6 +316,20 @@ async function handle(request: EngineRequest): Promise<unknown> {
         { reference: tables.reference, current: focused ?? tables.current },
         (settings) => withLabels(tables.current!, settings),
       );
+  }
+}
+
+/** The explore requests when a profile is open: the detail from the profiles, no rows. */
+function profileExplore(request: EngineRequest): unknown {
+  switch (request.type) {
+    case 'column-detail':
+      return profiles.detail(request.column, request.bins);
+    case 'rows':
+      throw profiles.needsRows('Showing the rows behind a bar');
+    case 'recompute-column':
+      return profiles.analyze(tables, request.settings);
+    default:
+      throw new Error(`Unknown request ${(request as { type: string }).type}`);
   }
 }
 

@@ -4,10 +4,14 @@ import { type BrowserWindow, dialog, type OpenDialogOptions, type SaveDialogOpti
 import type { DatasetRole } from '../../shared/api';
 
 export const DATASET_FILTERS: OpenDialogOptions['filters'] = [
-  { name: 'Data files (CSV, TSV, Parquet)', extensions: ['csv', 'tsv', 'tab', 'txt', 'gz', 'parquet'] },
+  {
+    name: 'Data files and profiles (CSV, TSV, Parquet, JSON)',
+    extensions: ['csv', 'tsv', 'tab', 'txt', 'gz', 'parquet', 'json'],
+  },
   { name: 'CSV', extensions: ['csv'] },
   { name: 'TSV', extensions: ['tsv', 'tab'] },
   { name: 'Parquet', extensions: ['parquet'] },
+  { name: 'Profiles (driftscope profile)', extensions: ['json'] },
   { name: 'All files', extensions: ['*'] },
 ];
 

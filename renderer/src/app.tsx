@@ -52,6 +52,7 @@ function DetailPane({
       logY={state.logY}
       onView={actions.setView}
       onOverride={(override) => actions.setColumnOverride(column.name, override)}
+      fromProfiles={result.reference.format === 'profile' || result.current.format === 'profile'}
     />
   );
 }

@@ -114,7 +114,7 @@ export function binEdges(sample: SortedPair, rule: BinRule): number[] {
 }
 
 /** Edges around each of ≥ 2 distinct sorted values (midpoints computed on halves: no overflow). */
-function valueEdges(values: Float64Array): number[] {
+export function valueEdges(values: Float64Array): number[] {
   const m = values.length;
   const mid = (a: number, b: number) => a / 2 + b / 2;
   const edges = new Array<number>(m + 1);

@@ -8,6 +8,7 @@ import { categoricalPair, categoricalSide, numericSide } from '../drift/column-p
 import { jsTerms } from '../drift/methods/jensenshannon';
 import { ksLocation } from '../drift/methods/ks';
 import { psiTerms } from '../drift/methods/psi';
+import type { CategoricalPair } from '../drift/sample';
 import type { Column } from '../table/columnar';
 import type {
   BinChoice,
@@ -68,9 +69,35 @@ export function numericColumnDetail(
       currentCounts = countInEdges(c, edges);
     }
   }
-  const reference = referenceCounts.map((n) => (r.length > 0 ? n / r.length : 0));
-  const current = currentCounts.map((n) => (c.length > 0 ? n / c.length : 0));
-  const both = r.length > 0 && c.length > 0;
+  return numericDetailFromCounts(
+    name,
+    bins,
+    { edges, referenceCounts, currentCounts, nReference: r.length, nCurrent: c.length },
+    cached ?? { ecdf: { reference: ecdfPoints(r), current: ecdfPoints(c) }, ks: ksLocation(r, c) },
+  );
+}
+
+/**
+ * The numeric detail from its bins' counts (of `nReference` and `nCurrent` values), the ECDFs and the KS
+ * location: shares, per-bin PSI and Jensen–Shannon terms and their totals. Also the detail of two
+ * profiles (shared/profile/profile-detail.ts).
+ */
+export function numericDetailFromCounts(
+  name: string,
+  bins: BinChoice,
+  counts: {
+    edges: number[];
+    referenceCounts: number[];
+    currentCounts: number[];
+    nReference: number;
+    nCurrent: number;
+  },
+  curves: Pick<NumericColumnDetail, 'ecdf' | 'ks'>,
+): NumericColumnDetail {
+  const { edges, referenceCounts, currentCounts, nReference, nCurrent } = counts;
+  const reference = referenceCounts.map((n) => (nReference > 0 ? n / nReference : 0));
+  const current = currentCounts.map((n) => (nCurrent > 0 ? n / nCurrent : 0));
+  const both = nReference > 0 && nCurrent > 0;
   const psi = both ? psiTerms(reference, current) : reference.map(() => 0);
   const js = both ? jsTerms(reference, current) : reference.map(() => 0);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -87,14 +114,18 @@ export function numericColumnDetail(
     js,
     psiTotal: sum(psi),
     jsDistance: Math.sqrt(Math.max(0, sum(js))),
-    ecdf: cached?.ecdf ?? { reference: ecdfPoints(r), current: ecdfPoints(c) },
-    ks: cached ? cached.ks : ksLocation(r, c),
+    ecdf: curves.ecdf,
+    ks: curves.ks,
   };
 }
 
 /** Every category of both sets with shares and delta, largest |delta| first, new/vanished flagged. */
 export function categoricalColumnDetail(name: string, ref: Column, cur: Column): CategoricalColumnDetail {
-  const pair = categoricalPair(categoricalSide(ref), categoricalSide(cur));
+  return categoricalDetailFromPair(name, categoricalPair(categoricalSide(ref), categoricalSide(cur)));
+}
+
+/** The categorical detail from both sets' counts per category (a table's columns, or two profiles'). */
+export function categoricalDetailFromPair(name: string, pair: CategoricalPair): CategoricalColumnDetail {
   const nRef = pair.reference.reduce((a, b) => a + b, 0);
   const nCur = pair.current.reduce((a, b) => a + b, 0);
   const rows: CategoryRow[] = pair.labels.map((label, i) => {

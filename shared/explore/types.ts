@@ -41,6 +41,8 @@ export interface NumericColumnDetail {
   ecdf: { reference: EcdfPoints; current: EcdfPoints };
   /** Where the two ECDFs are farthest apart (the KS statistic D), or null when a set is empty. */
   ks: { d: number; x: number; reference: number; current: number } | null;
+  /** True when drawn from profiles' sketches (each value at its bucket's representative, within relative α). */
+  approximate?: boolean;
 }
 
 export interface CategoryRow {

@@ -9,7 +9,7 @@
  * Pure: no Node import.
  */
 import { applyCorrection, datasetVerdict, emptySummary, untested } from '../drift/analyze';
-import { linspaceEdges, STURGES_MIN_DISTINCT } from '../drift/bins';
+import { STURGES_MIN_DISTINCT } from '../drift/bins';
 import { categoryChanges } from '../drift/category-changes';
 import { chooseTest } from '../drift/choose-test';
 import { type CategoricalSide, categoricalPair } from '../drift/column-pair';
@@ -35,7 +35,7 @@ import type {
 } from '../report/analysis-result';
 import { SCHEMA_VERSION } from '../report/analysis-result';
 import type { ColumnType } from '../types';
-import { sketchPoints } from './ddsketch';
+import { countPoints, forEachCdf, type Points, points, sturgesEdges } from './profile-points';
 import { EXACT_VALUES_MAX, type NumericProfileColumn, type Profile, type ProfileColumn } from './types';
 
 export interface ProfileAnalyzeContext {
@@ -57,22 +57,6 @@ const BINNED: ReadonlySet<TestKey> = new Set([
 ]);
 /** Tests on counts per distinct value: exact when the profile kept the value counts. */
 const PER_VALUE: ReadonlySet<TestKey> = new Set(['chisquare', 'z', 'fisher_exact']);
-
-/** A numeric side as weighted points ascending. */
-interface Points {
-  x: number[];
-  w: number[];
-  n: number;
-  exact: boolean;
-  column: NumericProfileColumn;
-}
-
-function points(c: NumericProfileColumn): Points {
-  if (c.values !== null)
-    return { x: c.values.map(([v]) => v), w: c.values.map(([, k]) => k), n: c.count, exact: true, column: c };
-  const p = sketchPoints(c.sketch, c.min ?? 0, c.max ?? 0);
-  return { ...p, n: c.count, exact: false, column: c };
-}
 
 /** NumPy's linear-interpolation quantile on weighted points (exact when the points are the values). */
 function weightedQuantile(p: Points, q: number): number {
@@ -110,20 +94,6 @@ function numericSummary(c: NumericProfileColumn, p: Points): ColumnSummary {
     unique: c.values !== null ? c.values.length : EXACT_VALUES_MAX + 1,
     top: null,
   };
-}
-
-/** Walks the union of two point sets ascending, with both CDFs after each distinct x. */
-function forEachCdf(r: Points, c: Points, visit: (x: number, fr: number, fc: number) => void): void {
-  let i = 0;
-  let j = 0;
-  let sr = 0;
-  let sc = 0;
-  while (i < r.x.length || j < c.x.length) {
-    const x = j >= c.x.length || (i < r.x.length && r.x[i] <= c.x[j]) ? r.x[i] : c.x[j];
-    while (i < r.x.length && r.x[i] === x) sr += r.w[i++];
-    while (j < c.x.length && c.x[j] === x) sc += c.w[j++];
-    visit(x, sr / r.n, sc / c.n);
-  }
 }
 
 function ksOutcome(r: Points, c: Points): TestOutcome {
@@ -166,34 +136,6 @@ function meanAbs(p: Points, alpha: number): number {
   let s = 0;
   for (let i = 0; i < p.x.length; i++) s += p.w[i] * Math.abs(p.x[i]);
   return (s / p.n) * (p.exact ? 1 : 1 / (1 - alpha));
-}
-
-/** NumPy's Sturges edges over [lo, hi] (shared/drift/bins.ts `binEdges`, from the counts alone). */
-function sturgesEdges(lo: number, hi: number, n: number, integers: boolean): number[] {
-  if (lo === hi) return [lo - 0.5, hi + 0.5];
-  const ptp = hi - lo;
-  let k: number;
-  if (!Number.isFinite(ptp)) k = Math.ceil(Math.log2(n) + 1);
-  else {
-    let width = ptp / (Math.log2(n) + 1);
-    if (width < 1 && integers) width = 1;
-    k = Math.ceil(ptp / width);
-  }
-  return linspaceEdges(lo, hi, k);
-}
-
-/** Counts of weighted points in [eᵢ, eᵢ₊₁), the last bin closed (as `countInEdges`). */
-function countPoints(p: Points, edges: number[]): number[] {
-  const k = edges.length - 1;
-  const counts = new Array<number>(k).fill(0);
-  let b = 0;
-  for (let i = 0; i < p.x.length; i++) {
-    const x = p.x[i];
-    if (x < edges[0] || x > edges[k]) continue;
-    while (b < k - 1 && x >= edges[b + 1]) b++;
-    counts[b] += p.w[i];
-  }
-  return counts;
 }
 
 interface Bins {
@@ -240,7 +182,7 @@ function notFromProfile(test: TestKey, why: string): string {
 }
 
 /** Category counts of a profiled column (numeric values labelled as Driftscope labels them). */
-function categoricalSideOf(c: ProfileColumn): CategoricalSide | null {
+export function categoricalSideOf(c: ProfileColumn): CategoricalSide | null {
   if (c.kind === 'categorical') return { counts: new Map(c.categories), missing: c.missing };
   if (c.values === null) return null;
   return { counts: new Map(c.values.map(([v, k]) => [String(v), k])), missing: c.missing + c.invalid };
@@ -442,6 +384,7 @@ function fileInfo(profile: Profile, name: string): FileInfo {
     warnings: [
       `A profile (${profile.sources.length} source${profile.sources.length === 1 ? '' : 's'}: ${profile.sources.join(', ')}); numeric tests on its sketches are approximate (DDSketch, relative accuracy ${profile.relativeAccuracy}).`,
     ],
+    format: 'profile',
   };
 }
 
@@ -540,6 +483,14 @@ export function analyzeProfiles(
     performance: null,
     performanceNote:
       'Model quality is not computed from profiles (a profile keeps no rows to pair targets with predictions).',
+    ...(settings.multivariate?.enabled && {
+      multivariate: {
+        columns: [],
+        domainClassifier: null,
+        reconstruction: null,
+        notes: ['The multivariate detectors need the rows: they are not computed from profiles.'],
+      },
+    }),
     serving: null,
     settings,
   };

@@ -25,8 +25,8 @@ export interface FileInfo {
   sha256?: string;
   /** Text encoding the file was decoded with (utf-8, utf-16le, utf-16be, windows-1252; absent for in-memory tables). */
   encoding?: string;
-  /** 'parquet' for a Parquet file (absent: CSV or TSV text, whose delimiter is given). */
-  format?: 'parquet';
+  /** 'parquet' for a Parquet file, 'profile' for a profile (absent: CSV or TSV text, whose delimiter is given). */
+  format?: 'parquet' | 'profile';
 }
 
 /** Per-column statistics of one dataset. Numeric fields are null for categorical columns and vice versa. */

@@ -16,6 +16,8 @@ export interface MultivariateSummary {
   /** The columns that separate the sets most, most separating first. */
   separatedBy: string[];
   reconstruction: { current: number; upper: number | null; lower: number | null; drift: boolean } | null;
+  /** Why neither detector ran although they were on (their last note), when so. */
+  reason?: string;
 }
 
 /** How many separating columns the summary names. */
@@ -25,8 +27,16 @@ export const SEPARATING_COLUMNS = 3;
 export function multivariateSummary(result: MultivariateResult | undefined): MultivariateSummary {
   const classifier = result?.domainClassifier ?? null;
   const reconstruction = result?.reconstruction ?? null;
-  if (classifier === null && reconstruction === null)
-    return { verdict: 'not_run', auc: null, separatedBy: [], reconstruction: null };
+  if (classifier === null && reconstruction === null) {
+    const reason = result?.notes.at(-1);
+    return {
+      verdict: 'not_run',
+      auc: null,
+      separatedBy: [],
+      reconstruction: null,
+      ...(reason && { reason }),
+    };
+  }
   const drift = classifier?.driftDetected === true || reconstruction?.driftDetected === true;
   return {
     verdict: drift ? 'drift' : 'no_drift',
@@ -58,7 +68,10 @@ export function multivariateSummary(result: MultivariateResult | undefined): Mul
  * @example multivariateSentence(summary) // 'drift, AUC 0.71 [0.7, 0.72] — separated by income, region; reconstruction error 2.63 (outside 2.38–2.41)'
  */
 export function multivariateSentence(summary: MultivariateSummary): string {
-  if (summary.verdict === 'not_run') return 'not run (turn on with --multivariate or multivariate.enabled)';
+  if (summary.verdict === 'not_run')
+    return summary.reason
+      ? `not run: ${summary.reason}`
+      : 'not run (turn on with --multivariate or multivariate.enabled)';
   const parts: string[] = [summary.verdict === 'drift' ? 'drift' : 'no drift'];
   const { auc, reconstruction } = summary;
   if (auc !== null) {

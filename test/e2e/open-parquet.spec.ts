@@ -10,7 +10,7 @@ const DIR = path.join(__dirname, '..', 'fixtures', 'parquet');
 
 test('a Parquet pair opened by dialog and by drop is analysed', async ({ harness, page }) => {
   const app = await harness.open();
-  await expect(page.getByTestId('drop-reference')).toContainText('Drop a CSV or Parquet file here');
+  await expect(page.getByTestId('drop-reference')).toContainText('Drop a CSV, Parquet or profile file here');
   harness.chooseNext(path.join(DIR, 'loan.reference.parquet'));
   await app.openButton('reference').click();
   await expect(page.getByTestId('slot-reference-file')).toHaveText('loan.reference.parquet');

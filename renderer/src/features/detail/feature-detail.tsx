@@ -196,6 +196,13 @@ interface Props extends ViewProps {
   recomputing: boolean;
   /** Absent: the column's settings are not offered (a timeline chunk's detail). */
   onOverride?(override: ColumnOverride | null): void;
+  /** The analysis compares profiles (docs/profiles.md): no rows behind the bars. */
+  fromProfiles?: boolean;
+}
+
+/** The chart foot's last words: how to reach the rows, or why there are none. */
+function rowsHint(fromProfiles: boolean, what: string): string {
+  return fromProfiles ? 'from profiles: no rows behind the bars' : `click ${what} for its rows`;
 }
 
 export function FeatureDetail({
@@ -207,6 +214,7 @@ export function FeatureDetail({
   logY,
   onView,
   onOverride,
+  fromProfiles = false,
 }: Props) {
   const scheme = useColorScheme();
   const [ecdf, setEcdf] = useState(true);
@@ -305,8 +313,14 @@ export function FeatureDetail({
           <div className="chart-foot muted" data-testid="bin-totals">
             {numericDetail.edges.length - 1} bins · PSI {formatNumber(numericDetail.psiTotal, 3)} · JS
             distance {formatNumber(numericDetail.jsDistance, 3)}
-            {numericDetail.ks && <> · KS D {formatNumber(numericDetail.ks.d, 3)}</>} · click a bar for its
-            rows
+            {numericDetail.ks && <> · KS D {formatNumber(numericDetail.ks.d, 3)}</>} ·{' '}
+            {rowsHint(fromProfiles, 'a bar')}
+            {numericDetail.approximate && (
+              <span data-testid="detail-approximate">
+                {' '}
+                · approximate: values at their sketch bucket (within the profile's relative accuracy)
+              </span>
+            )}
           </div>
           <BinTable
             column={column.name}
@@ -329,7 +343,7 @@ export function FeatureDetail({
               setRows({ column: column.name, selector: { kind: 'category', label }, label });
             }}
           />
-          <div className="chart-foot muted">click a bar or a category for its rows</div>
+          <div className="chart-foot muted">{rowsHint(fromProfiles, 'a bar or a category')}</div>
         </>
       ) : isNumeric && distribution && !detailState.error ? (
         <div className="chart chart-empty muted">Drawing…</div>

@@ -118,6 +118,15 @@ export function DatasetSlot({ role, state, actions, compact }: Props) {
       </div>
       {state.dataset && !loading && (
         <div className="slot-meta" data-testid={`slot-${role}-meta`}>
+          {state.dataset.format === 'profile' && (
+            <span
+              className="slot-format"
+              data-testid={`slot-${role}-profile`}
+              title="A profile: counts and sketches of the data, no rows (docs/profiles.md)"
+            >
+              profile ·{' '}
+            </span>
+          )}
           {formatInteger(state.dataset.rows)} rows · {formatInteger(state.dataset.columns.length)} columns ·{' '}
           {formatBytes(state.dataset.bytes)}
           {state.dataset.warnings.length > 0 && <LoadWarnings warnings={state.dataset.warnings} />}
@@ -125,7 +134,7 @@ export function DatasetSlot({ role, state, actions, compact }: Props) {
       )}
       {!state.dataset && !loading && !compact && (
         <div className="slot-drop" data-testid={`drop-${role}`}>
-          <div className="slot-drop-main">Drop a CSV or Parquet file here</div>
+          <div className="slot-drop-main">Drop a CSV, Parquet or profile file here</div>
           <div className="slot-drop-hint">{ROLE_HINT[role]}</div>
         </div>
       )}

@@ -82,7 +82,14 @@ describe('open dialog', () => {
     const options = openDialogOptions('reference');
     expect(options.properties).toEqual(['openFile']);
     const names = options.filters!.map((f) => f.name);
-    expect(names).toEqual(['Data files (CSV, TSV, Parquet)', 'CSV', 'TSV', 'Parquet', 'All files']);
+    expect(names).toEqual([
+      'Data files and profiles (CSV, TSV, Parquet, JSON)',
+      'CSV',
+      'TSV',
+      'Parquet',
+      'Profiles (driftscope profile)',
+      'All files',
+    ]);
     expect(options.filters!.find((f) => f.name === 'Parquet')!.extensions).toEqual(['parquet']);
     expect(options.filters![0].extensions).toContain('parquet');
     expect(options.filters!.at(-1)!.extensions).toEqual(['*']);
