@@ -29,6 +29,12 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 
 export class HistoryStore {
   private readonly db: Database.Database;
+  /**
+   * Statements prepared once and reused, by SQL text (a fixed handful): the monitor calls `has` and `add`
+   * for every batch, and a statement prepared per call holds its SQLite statement until V8 collects it.
+   * Prepared on first use, so a read-only file without the tables can still be refused by openReadOnly.
+   */
+  private readonly statements = new Map<string, Database.Statement>();
 
   constructor(file: string, options: { readonly?: boolean } = {}) {
     if (options.readonly) {
@@ -40,6 +46,15 @@ export class HistoryStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /**
@@ -63,7 +78,7 @@ export class HistoryStore {
 
   /** The SHA-256 of the baseline's reference this history was written for (null: no batch yet). */
   baselineSha256(): string | null {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('baseline') as
+    const row = this.statement('SELECT value FROM meta WHERE key = ?').get('baseline') as
       | { value: string }
       | undefined;
     return row?.value ?? null;
@@ -71,7 +86,7 @@ export class HistoryStore {
 
   /** The history belongs to one baseline: refuses to mix batches judged against different references. */
   bindBaseline(sha256: string): void {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get('baseline') as
+    const row = this.statement('SELECT value FROM meta WHERE key = ?').get('baseline') as
       | { value: string }
       | undefined;
     if (row && row.value !== sha256) {
@@ -79,42 +94,40 @@ export class HistoryStore {
         'this history was written for another baseline; give a new --history file, or the baseline it was made with',
       );
     }
-    if (!row) this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run('baseline', sha256);
+    if (!row) this.statement('INSERT INTO meta (key, value) VALUES (?, ?)').run('baseline', sha256);
   }
 
   has(file: string, sha256: string): boolean {
     return (
-      this.db.prepare('SELECT 1 FROM batches WHERE file = ? AND sha256 = ?').get(file, sha256) !== undefined
+      this.statement('SELECT 1 FROM batches WHERE file = ? AND sha256 = ?').get(file, sha256) !== undefined
     );
   }
 
   add(record: Omit<BatchRecord, 'id'>): BatchRecord {
-    const info = this.db
-      .prepare(
-        `INSERT INTO batches (file, sha256, bytes, analysed_at, status, error, rows, drift_share, drift_detected,
+    const info = this.statement(
+      `INSERT INTO batches (file, sha256, bytes, analysed_at, status, error, rows, drift_share, drift_detected,
            duration_seconds, summary)
          VALUES (@file, @sha256, @bytes, @analysedAt, @status, @error, @rows, @driftShare, @driftDetected,
            @durationSeconds, @summary)`,
-      )
-      .run({
-        file: record.file,
-        sha256: record.sha256,
-        bytes: record.bytes,
-        analysedAt: record.analysedAt,
-        status: record.status,
-        error: record.error,
-        rows: record.summary?.rows ?? null,
-        driftShare: record.summary?.dataset.driftShare ?? null,
-        driftDetected: record.summary ? Number(record.summary.dataset.driftDetected) : null,
-        durationSeconds: record.durationSeconds,
-        summary: record.summary ? JSON.stringify(record.summary) : null,
-      });
+    ).run({
+      file: record.file,
+      sha256: record.sha256,
+      bytes: record.bytes,
+      analysedAt: record.analysedAt,
+      status: record.status,
+      error: record.error,
+      rows: record.summary?.rows ?? null,
+      driftShare: record.summary?.dataset.driftShare ?? null,
+      driftDetected: record.summary ? Number(record.summary.dataset.driftDetected) : null,
+      durationSeconds: record.durationSeconds,
+      summary: record.summary ? JSON.stringify(record.summary) : null,
+    });
     return { ...record, id: Number(info.lastInsertRowid) };
   }
 
   /** Every batch in the order it was finished. */
   all(): BatchRecord[] {
-    const rows = this.db.prepare('SELECT * FROM batches ORDER BY id').all() as Record<string, unknown>[];
+    const rows = this.statement('SELECT * FROM batches ORDER BY id').all() as Record<string, unknown>[];
     return rows.map((r) => ({
       id: r.id as number,
       file: r.file as string,

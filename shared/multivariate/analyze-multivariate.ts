@@ -5,6 +5,7 @@
  * (reconstruction-drift.ts, reconstruction.ts).
  */
 
+import { subsampleSorted } from '../stats/sample-without-replacement';
 import { SeededRng } from '../stats/seeded-rng';
 import type { ColumnarTable } from '../table/columnar';
 import {
@@ -17,7 +18,6 @@ import { allRows, type FeatureColumn, featureColumns } from './feature-columns';
 import { reconstructionError } from './reconstruction';
 import {
   boundsForRows,
-  capRows,
   consecutiveChunks,
   DEFAULT_RECONSTRUCTION,
   type ReconstructionSettings,
@@ -91,7 +91,7 @@ export function reconstructionScorer(
   let referenceError: number | null = null;
   const score = (rows: Int32Array): ReconstructionResult => {
     // The same rows give the same sample: a fresh generator per call.
-    const scored = capRows(rows, rs.errorRows, new SeededRng(rs.seed + 2));
+    const scored = subsampleSorted(new SeededRng(rs.seed + 2), rows, rs.errorRows);
     const cur = reconstructionError(ref.model, 'current', scored);
     const bounds = boundsForRows(ref.bounds, chunkRows, scored.length, ref.scoredRows, rs.k);
     referenceError ??=
@@ -99,7 +99,7 @@ export function reconstructionScorer(
       reconstructionError(
         ref.model,
         'reference',
-        capRows(allRows(referenceRows), rs.errorRows, new SeededRng(rs.seed + 1)),
+        subsampleSorted(new SeededRng(rs.seed + 1), allRows(referenceRows), rs.errorRows),
       ).mean;
     return {
       components: ref.model.k,

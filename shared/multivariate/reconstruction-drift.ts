@@ -10,11 +10,17 @@
  * could never alert. Measured false-alarm rate on identical generated pairs: docs/multivariate.md.
  */
 
-import { sampleIndices } from '../stats/sample-without-replacement';
+import { subsampleSorted } from '../stats/sample-without-replacement';
 import { SeededRng } from '../stats/seeded-rng';
 import { beyondBound, referenceBound } from '../timeline/reference-bound';
 import type { FeatureColumn } from './feature-columns';
-import { fitReconstruction, type ReconstructionModel, reconstructionError } from './reconstruction';
+import {
+  fitReconstruction,
+  gatherCells,
+  type ReconstructionModel,
+  reconstructionError,
+  selectCells,
+} from './reconstruction';
 
 export interface ReconstructionSettings {
   /** Share of the variance the kept components explain (NannyML's n_components = 0.65). */
@@ -62,25 +68,17 @@ export interface ReconstructionReference {
   bounds: ReconstructionBounds;
 }
 
-/** `rows` without the ascending `chunk` rows (both ascending). */
-function without(rows: Int32Array, chunk: Int32Array): Int32Array {
-  const out = new Int32Array(rows.length - chunk.length);
+/** The positions in `rows` of the rows not in `chunk` (both ascending). */
+function positionsWithout(rows: Int32Array, chunk: Int32Array): Int32Array {
+  const out = new Int32Array(rows.length);
   let j = 0;
   let k = 0;
   for (let i = 0; i < rows.length; i++) {
-    if (j < chunk.length && chunk[j] === rows[i]) j++;
-    else if (k < out.length) out[k++] = rows[i];
+    while (j < chunk.length && chunk[j] < rows[i]) j++;
+    if (j < chunk.length && chunk[j] === rows[i]) continue;
+    out[k++] = i;
   }
-  return k === out.length ? out : out.subarray(0, k);
-}
-
-/** At most `max` of `rows`, a seeded uniform sample kept in ascending order. */
-export function capRows(rows: Int32Array, max: number, rng: SeededRng): Int32Array {
-  if (rows.length <= max) return rows;
-  const picked = sampleIndices(rng, rows.length, max);
-  const out = new Int32Array(picked.length);
-  for (let i = 0; i < picked.length; i++) out[i] = rows[picked[i]];
-  return out;
+  return out.subarray(0, k);
 }
 
 /**
@@ -96,20 +94,34 @@ export function reconstructionReference(
   const rng = new SeededRng(settings.seed);
   const model = fitReconstruction(
     columns,
-    capRows(referenceRows, settings.fitRows, rng),
+    subsampleSorted(rng, referenceRows, settings.fitRows),
     settings.varianceShare,
   );
   const chunkErrors: number[] = [];
   let scoredRows = 0;
   if (chunks.length >= 2) {
+    // The leave-one-out pipelines share one seeded sample of about fitRows·K/(K − 1) reference rows, read
+    // from the table once; each is fitted on the sample without its chunk's rows (about fitRows of them, a
+    // uniform sample of the rest; all of the rest when the reference is that small).
+    const sample = subsampleSorted(
+      rng,
+      referenceRows,
+      Math.ceil((settings.fitRows * chunks.length) / (chunks.length - 1)),
+    );
+    const cells = gatherCells(columns, sample);
     // The scored rows are drawn from their own generator, so the fits' samples do not depend on errorRows.
     const scoring = new SeededRng(settings.seed + 1);
     const perChunk = Math.max(1, Math.ceil(settings.errorRows / chunks.length));
     for (const chunk of chunks) {
-      const rest = without(referenceRows, chunk);
+      const rest = positionsWithout(sample, chunk);
       if (rest.length === 0 || chunk.length === 0) continue;
-      const loo = fitReconstruction(columns, capRows(rest, settings.fitRows, rng), settings.varianceShare);
-      const scored = capRows(chunk, perChunk, scoring);
+      const loo = fitReconstruction(
+        columns,
+        Int32Array.from(rest, (p) => sample[p]),
+        settings.varianceShare,
+        selectCells(cells, rest),
+      );
+      const scored = subsampleSorted(scoring, chunk, perChunk);
       chunkErrors.push(reconstructionError(loo, 'reference', scored).mean);
       scoredRows += scored.length;
     }

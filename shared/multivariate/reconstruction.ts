@@ -116,7 +116,36 @@ export function encodeRows(
 }
 
 /**
- * Fits the pipeline on the reference rows `rows` of `columns`.
+ * The reference cells of `rows`, one array per column of `columns` (values of a numerical column, codes of a
+ * categorical one), read from the table once: fits on subsets of the same rows then read them in order
+ * instead of scattered over the whole column (selectCells).
+ */
+export function gatherCells(
+  columns: readonly FeatureColumn[],
+  rows: Int32Array,
+): (Float64Array | Int32Array)[] {
+  return selectCells(
+    columns.map((c) => c.reference),
+    rows,
+  );
+}
+
+/** The cells at `positions` of each array (a table's columns, or cells gathered before), in that order. */
+export function selectCells(
+  cells: readonly (Float64Array | Int32Array)[],
+  positions: Int32Array,
+): (Float64Array | Int32Array)[] {
+  return cells.map((c) => {
+    const out =
+      c instanceof Float64Array ? new Float64Array(positions.length) : new Int32Array(positions.length);
+    for (let i = 0; i < positions.length; i++) out[i] = c[positions[i]];
+    return out;
+  });
+}
+
+/**
+ * Fits the pipeline on the reference rows `rows` of `columns`; `cells`, when given, are those rows' cells
+ * already gathered (gatherCells(allColumns, rows)), the same numbers without reading the table.
  *
  * @throws {RangeError} when `rows` is empty or `varianceShare` is not in (0, 1).
  */
@@ -124,6 +153,7 @@ export function fitReconstruction(
   allColumns: readonly FeatureColumn[],
   rows: Int32Array,
   varianceShare = 0.65,
+  cells?: readonly (Float64Array | Int32Array)[],
 ): ReconstructionModel {
   if (rows.length === 0) throw new RangeError('fitReconstruction: no reference rows');
   if (!(varianceShare > 0 && varianceShare < 1))
@@ -136,17 +166,17 @@ export function fitReconstruction(
   // Encoded rows, column-major (column j at j·n: every pass below reads a column contiguously, summing
   // over the rows in order). Each column's cells are gathered from the table once (the rows are scattered
   // over a large column: the gather is the cost), then imputed in place.
+  const source = cells ?? gatherCells(allColumns, rows);
   let e = new Float64Array(n * allColumns.length);
-  const codes = new Int32Array(n);
-  for (const col of allColumns) {
+  for (let ci = 0; ci < allColumns.length; ci++) {
+    const col = allColumns[ci];
     const o = columns.length * n;
     if (col.kind === 'numerical') {
-      const values = col.reference;
+      e.set(source[ci] as Float64Array, o);
       let sum = 0;
       let count = 0;
       for (let i = 0; i < n; i++) {
-        const x = values[rows[i]];
-        e[o + i] = x;
+        const x = e[o + i];
         if (!Number.isNaN(x)) {
           sum += x;
           count++;
@@ -162,7 +192,7 @@ export function fitReconstruction(
       fills.push(m);
       frequencies.push(null);
     } else {
-      for (let i = 0; i < n; i++) codes[i] = col.reference[rows[i]];
+      const codes = source[ci] as Int32Array;
       const shares = categoricalShares(codes, col.labels);
       const missing = shares[shares.length - 1];
       if (Number.isNaN(missing)) {

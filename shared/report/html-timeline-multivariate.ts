@@ -47,13 +47,24 @@ function chartSvg(chunks: TimelineChunk[]): string {
   let top = TOP;
   const dashed = (vals: (number | null)[], y: (v: number) => number, colour: string, cls: string) =>
     `<path class="${cls}" d="${gappedPath(vals, x, y)}" fill="none" stroke="${colour}" stroke-width="1.2" stroke-dasharray="5 3"/>`;
-  const dots = (vals: (number | null)[], drift: boolean[], y: (v: number) => number, colour: string) =>
+  /** A detector's figure per chunk: a solid line, then a dot per chunk (red and larger where it drifted). */
+  const series = (
+    vals: (number | null)[],
+    drift: boolean[],
+    y: (v: number) => number,
+    colour: string,
+    cls: string,
+  ) => {
+    parts.push(
+      `<path class="${cls}" d="${gappedPath(vals, x, y)}" fill="none" stroke="${colour}" stroke-width="1.8"/>`,
+    );
     vals.forEach((v, i) => {
       if (v !== null)
         parts.push(
           `<circle cx="${x(i)}" cy="${y(v)}" r="${drift[i] ? 3.4 : 2.4}" fill="${drift[i] ? RED : colour}">${titles[i]}</circle>`,
         );
     });
+  };
 
   const recon = chunks.map((c) => c.multivariate?.reconstruction ?? null);
   if (recon.some((r) => r !== null)) {
@@ -67,14 +78,12 @@ function chartSvg(chunks: TimelineChunk[]): string {
       dashed(upper, p.y, GREY, 'reconstruction-upper'),
       dashed(lower, p.y, GREY, 'reconstruction-lower'),
     );
-    parts.push(
-      `<path class="reconstruction-error" d="${gappedPath(errors, x, p.y)}" fill="none" stroke="${BLUE}" stroke-width="1.8"/>`,
-    );
-    dots(
+    series(
       errors,
       recon.map((r) => r?.driftDetected === true),
       p.y,
       BLUE,
+      'reconstruction-error',
     );
     legend.push([BLUE, 1.8, '', 'reconstruction error'], [GREY, 1.2, '5 3', 'its bounds (reference chunks)']);
     panels.push(top);
@@ -87,14 +96,12 @@ function chartSvg(chunks: TimelineChunk[]): string {
     const all = [...auc, ...threshold].filter((v): v is number => v !== null);
     const p = panel(top, [...all, 1], (v) => formatNumber(v, 2), 'ROC AUC', Math.min(0.5, ...all));
     parts.push(...p.parts, dashed(threshold, p.y, RED, 'auc-threshold'));
-    parts.push(
-      `<path class="domain-auc" d="${gappedPath(auc, x, p.y)}" fill="none" stroke="${VIOLET}" stroke-width="1.8"/>`,
-    );
-    dots(
+    series(
       auc,
       dc.map((d) => d?.driftDetected === true),
       p.y,
       VIOLET,
+      'domain-auc',
     );
     legend.push([VIOLET, 1.8, '', 'domain classifier AUC'], [RED, 1.2, '5 3', 'AUC threshold']);
     panels.push(top);

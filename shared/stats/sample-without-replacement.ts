@@ -36,14 +36,21 @@ export function sampleIndices(rng: SeededRng, n: number, k: number): Int32Array 
 
 /**
  * A uniform random subset of at most `max` values of a sorted array, still sorted (the array itself
- * when it is not longer than `max`).
+ * when it is not longer than `max`): sampleIndices' draws, so the same generator state picks the same
+ * positions whatever the array's type.
  *
  * @example subsampleSorted(new SeededRng(1), Float64Array.of(1, 2, 3), 5) // Float64Array [1, 2, 3]
  */
-export function subsampleSorted(rng: SeededRng, sorted: Float64Array, max: number): Float64Array {
+export function subsampleSorted<T extends Float64Array | Int32Array>(
+  rng: SeededRng,
+  sorted: T,
+  max: number,
+): T {
   if (sorted.length <= max) return sorted;
   const idx = sampleIndices(rng, sorted.length, max);
-  const out = new Float64Array(idx.length);
+  const out = (
+    sorted instanceof Float64Array ? new Float64Array(idx.length) : new Int32Array(idx.length)
+  ) as T;
   for (let i = 0; i < idx.length; i++) out[i] = sorted[idx[i]];
   return out;
 }

@@ -13,7 +13,7 @@ import {
   type MultivariateSettings,
   reconstructionScorer,
 } from '../multivariate/analyze-multivariate';
-import { domainClassifier } from '../multivariate/domain-classifier';
+import { type DomainClassifierResult, domainClassifier } from '../multivariate/domain-classifier';
 import { type FeatureColumn, featureColumns } from '../multivariate/feature-columns';
 import type { ColumnResult } from '../report/analysis-result';
 import type { ColumnarTable } from '../table/columnar';
@@ -27,18 +27,14 @@ export interface ChunkMultivariate {
     upper: number | null;
     driftDetected: boolean;
   } | null;
-  /** The domain classifier of the reference against the chunk (null: off, or too few rows; a note says). */
-  domainClassifier: {
-    auc: number;
-    aucLow: number;
-    aucHigh: number;
-    threshold: number;
-    driftDetected: boolean;
-    /** Rows used per set (at most `chunkRows`). */
-    rows: number;
-    /** The CHUNK_IMPORTANCE most separating columns. */
-    importance: { feature: string; value: number }[];
-  } | null;
+  /**
+   * The domain classifier of the reference against the chunk (null: off, or too few rows; a note says): rows
+   * per set at most `chunkRows`, `importance` the CHUNK_IMPORTANCE most separating columns.
+   */
+  domainClassifier: Pick<
+    DomainClassifierResult,
+    'auc' | 'aucLow' | 'aucHigh' | 'threshold' | 'driftDetected' | 'rows' | 'importance'
+  > | null;
 }
 
 /** Importance entries kept per chunk. */

@@ -3,7 +3,7 @@
  * unit test). Loads the reference and current CSVs with the app's loader, then alternates, --repeat times,
  * the plain analysis (shared/drift/analyze.ts analyzeTables, default settings) and the multivariate detectors
  * on the same loaded tables and the plain result's column types (shared/multivariate: the domain classifier
- * and the PCA reconstruction error, each timed). Prints one JSON line per run and one with the verdicts.
+ * and the PCA reconstruction error, each timed, wall and process CPU time). Prints one JSON line per run and one with the verdicts.
  *
  * Usage: node BUNDLE.cjs REFERENCE CURRENT REPEAT
  */
@@ -20,9 +20,15 @@ async function main() {
   const [reference, current] = await Promise.all([loadCsv(referencePath), loadCsv(currentPath)]);
   console.log(JSON.stringify({ kind: 'load', ms: performance.now() - t0, rows: current.rowCount }));
   for (let r = 0; r < repeat; r++) {
+    const cpu = () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+    const ca = cpu();
     const a = performance.now();
     const plain = analyzeTables(reference, current, DEFAULT_SETTINGS, context);
     const b = performance.now();
+    const cb = cpu();
     const columns = plain.columns.flatMap((c) =>
       c.type === 'numerical' || c.type === 'categorical' ? [{ name: c.name, type: c.type }] : [],
     );
@@ -32,17 +38,23 @@ async function main() {
       reconstruction: { ...on.reconstruction, enabled: false },
     });
     const c = performance.now();
+    const cc = cpu();
     const reconstruction = analyzeMultivariate(reference, current, columns, {
       ...on,
       domainClassifier: { ...on.domainClassifier, enabled: false },
     });
     const d = performance.now();
+    const cd = cpu();
     console.log(
       JSON.stringify({
         kind: 'run',
         plainMs: b - a,
         classifierMs: c - b,
         reconstructionMs: d - c,
+        // CPU time of the process (every thread: GC helpers too), less sensitive than wall time to a shared CPU.
+        plainCpuMs: cb - ca,
+        classifierCpuMs: cc - cb,
+        reconstructionCpuMs: cd - cc,
         columns: columns.length,
         drifted: plain.columns.filter((x) => x.driftDetected).map((x) => x.name),
         domainClassifier: classifier.domainClassifier && {

@@ -9,12 +9,12 @@ import { allRows, featureColumns } from '../../../../shared/multivariate/feature
 import { fitReconstruction, reconstructionError } from '../../../../shared/multivariate/reconstruction';
 import {
   boundsForRows,
-  capRows,
   consecutiveChunks,
   DEFAULT_RECONSTRUCTION,
   reconstructionAlert,
   reconstructionReference,
 } from '../../../../shared/multivariate/reconstruction-drift';
+import { subsampleSorted } from '../../../../shared/stats/sample-without-replacement';
 import { SeededRng } from '../../../../shared/stats/seeded-rng';
 import { GENERATED_COLUMNS, generatedTable } from './generated-pairs';
 
@@ -83,14 +83,14 @@ describe('reconstruction reference chunks', () => {
     chunks.forEach((chunk, i) => {
       const rest = allRows(ref.rowCount).filter((row) => row < chunk[0] || row > chunk[chunk.length - 1]);
       const loo = fitReconstruction(columns, rest, 0.65);
-      const scored = capRows(chunk, 50, scoring);
+      const scored = subsampleSorted(scoring, chunk, 50);
       expect(scored.length).toBe(50);
       expect(r.chunkErrors[i]).toBe(reconstructionError(loo, 'reference', scored).mean);
     });
     const scorer = reconstructionScorer(columns, ref.rowCount, settings);
     const whole = scorer.score(allRows(cur.rowCount));
     expect(whole.scoredRows).toEqual({ reference: 300, current: 300 });
-    const sample = capRows(allRows(cur.rowCount), 300, new SeededRng(settings.seed + 2));
+    const sample = subsampleSorted(new SeededRng(settings.seed + 2), allRows(cur.rowCount), 300);
     expect(whole.current).toBe(reconstructionError(r.model, 'current', sample).mean);
     // sd · sqrt(n_chunk/n_cur + n_chunk/n_ref) with the scored counts: 50/300 + 50/300.
     const expected = boundsForRows(r.bounds, 50, 300, 300, 3);
