@@ -27,6 +27,15 @@ export function parseNumberOption(value: string | undefined, name: string): numb
   return x;
 }
 
+/** A whole-number option ≥ 1 (`fallback` when absent). */
+export function parsePositiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n >= 1))
+    throw new UsageError(`--${name} must be a whole number ≥ 1, got "${value}"`);
+  return n;
+}
+
 export interface PerformanceFlags {
   target?: string;
   prediction?: string;

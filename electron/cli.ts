@@ -69,8 +69,9 @@ const USAGE = `Usage:
                       [--drift-from K] [--seed S]
   driftscope baseline --reference REF --out baseline.json [--config FILE] [--model NAME] [--multivariate]
                       [--target COL] [--prediction COL] [--proba COL[,COL...]] [--task T] [--pos-label L]
-  driftscope profile --input FILE... --out P.json [--relative-accuracy A]
-                     writes a streaming profile of the files (docs/profiles.md)
+  driftscope profile --input FILE... --out P.json [--relative-accuracy A] [--chunk-rows N]
+                     writes a streaming profile of the files (docs/profiles.md); CSV/TSV are read
+                     in chunks of N rows (default 65536), so memory does not grow with the file
   driftscope profile --merge A.json B.json... --out C.json   merges the profiles of partitions
   driftscope monitor --baseline baseline.json --watch DIR [--listen 127.0.0.1:9464|off] [--textfile FILE]
                      [--history FILE] [--log FILE] [--reference FILE] [--poll MS] [--settle MS]

@@ -1,6 +1,6 @@
 /**
- * `driftscope profile --input FILE... --out P.json [--relative-accuracy A]`: profiles data files (CSV, TSV
- * or Parquet, through the loaders of `analyze`) into one streaming profile (docs/profiles.md), and
+ * `driftscope profile --input FILE... --out P.json [--relative-accuracy A] [--chunk-rows N]`: profiles data
+ * files (CSV and TSV streamed in chunks of N rows, Parquet loaded whole) into one profile (docs/profiles.md), and
  * `driftscope profile --merge A.json B.json... --out C.json` combines profiles of partitions. The profile
  * is written atomically. Also the reading of a profile file for `analyze`, with messages naming the file
  * and the JSON path of a bad field.
@@ -16,9 +16,10 @@ import { DEFAULT_RELATIVE_ACCURACY } from '../../shared/profile/ddsketch';
 import { isProfileJson, ProfileFormatError, parseProfile } from '../../shared/profile/parse-profile';
 import type { Profile } from '../../shared/profile/types';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
-import { fileLoadFlags, UsageError } from '../cli-options';
+import { fileLoadFlags, parsePositiveInt, UsageError } from '../cli-options';
 import { inputFileSize, readBytes } from '../engine/input-file';
-import { loadTable } from '../engine/load-table';
+import { isParquetFile, loadTable } from '../engine/load-table';
+import { DEFAULT_CHUNK_ROWS, streamCsvProfile } from '../engine/stream-csv-profile';
 import { outputLocationProblem } from '../io/output-location';
 import { inputOverwrittenBy } from '../io/same-file';
 import { writeFileAtomic } from '../io/write-file-atomic';
@@ -72,16 +73,24 @@ export function readProfileFile(filePath: string, shown: string = filePath): Pro
   }
 }
 
-/** A profile of one input: read as is when it is a profile file, else the data file is profiled. */
+/**
+ * A profile of one input: read as is when it is a profile file, else the data file is profiled: a CSV or
+ * TSV file streamed in chunks of `chunkRows` rows (stream-csv-profile.ts: memory does not grow with the
+ * file, the profile is the whole file's), a Parquet file loaded whole.
+ */
 export async function profileOf(
   filePath: string,
   shown: string,
   options: { encoding?: string; decimal?: string },
   relativeAccuracy = DEFAULT_RELATIVE_ACCURACY,
+  chunkRows = DEFAULT_CHUNK_ROWS,
 ): Promise<Profile> {
   const absolute = path.resolve(filePath);
   if (isProfileFile(absolute)) return readProfileFile(absolute, shown);
-  const table = await loadTable(absolute, { ...fileLoadFlags(options), displayPath: shown });
+  const loadOptions = { ...fileLoadFlags(options), displayPath: shown };
+  if (!isParquetFile(absolute))
+    return streamCsvProfile(absolute, { ...loadOptions, relativeAccuracy, chunkRows });
+  const table = await loadTable(absolute, loadOptions);
   return profileTable({ ...table, fileName: path.basename(shown) }, relativeAccuracy);
 }
 
@@ -111,6 +120,7 @@ export async function profileCommand(args: string[], say: (line: string) => void
       merge: { type: 'string', multiple: true },
       out: { type: 'string' },
       'relative-accuracy': { type: 'string' },
+      'chunk-rows': { type: 'string' },
       encoding: { type: 'string' },
       decimal: { type: 'string' },
     },
@@ -129,6 +139,9 @@ export async function profileCommand(args: string[], say: (line: string) => void
         `--relative-accuracy must be a number in (0, 1), got "${values['relative-accuracy']}"`,
       );
   }
+  if (values['chunk-rows'] !== undefined && merges.length > 0)
+    throw new UsageError('--chunk-rows applies to --input only');
+  const chunkRows = parsePositiveInt(values['chunk-rows'], 'chunk-rows', DEFAULT_CHUNK_ROWS);
   const given = inputs.length > 0 ? inputs : merges;
   const overwritten = inputOverwrittenBy(values.out, given);
   if (overwritten !== undefined)
@@ -140,7 +153,7 @@ export async function profileCommand(args: string[], say: (line: string) => void
     if (merges.length > 0) profiles.push(readProfileFile(path.resolve(file), file));
     else {
       say(`Profiling ${file}…`);
-      profiles.push(await profileOf(file, file, values, alpha));
+      profiles.push(await profileOf(file, file, values, alpha, chunkRows));
     }
   }
   const profile = merged(profiles, given);

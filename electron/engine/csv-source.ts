@@ -1,6 +1,6 @@
 /**
  * Reading a CSV or TSV file row by row, shared by the whole-table loader (load-csv.ts) and the chunked one
- * (stream-csv.ts). `openCsv` sniffs the first 64 KiB: a format we do not read (xlsx, Parquet, ...: named,
+ * (stream-csv-profile.ts). `openCsv` sniffs the first 64 KiB: a format we do not read (xlsx, Parquet, ...: named,
  * refused), gzip (decompressed while streaming, progress in compressed bytes), the text encoding (UTF-8,
  * UTF-16, else Windows-1252; shared/table/encoding.ts), binary content and the delimiter. `readCsvRows`
  * streams the file through papaparse into one ColumnBuilder per header column, hashing the stored bytes

@@ -1,7 +1,7 @@
 /**
  * Loads a CSV or TSV file whole into a columnar table (shared/table/columnar.ts): sniffed and read row by
  * row by csv-source.ts, after checking the memory the file will need (memory-budget.ts). For a profile of a
- * file that need not fit in memory, see stream-csv.ts.
+ * file that need not fit in memory, see stream-csv-profile.ts.
  */
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { distinctTextShare } from '../../shared/table/sniff';

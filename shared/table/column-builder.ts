@@ -74,7 +74,9 @@ export class ColumnBuilder {
   /** Whether the column, ended now, is numeric: the decision of `finish()` on every row pushed so far. */
   numericAtEnd(): boolean {
     if (this.numbers !== null)
-      return this.textCount === 0 || this.numericCells >= NUMERIC_SHARE * (this.textCount + this.numericCells);
+      return (
+        this.textCount === 0 || this.numericCells >= NUMERIC_SHARE * (this.textCount + this.numericCells)
+      );
     return this.labelCells > 0 && this.numericLabels >= NUMERIC_SHARE * this.labelCells;
   }
 
@@ -89,24 +91,33 @@ export class ColumnBuilder {
    * column); then they are dropped. `lineOf(row)`: the line of the row-th row held.
    */
   takeChunk(storage: 'number' | 'string', lineOf: (row: number) => number = (row) => row + 2): Column {
-    const column =
-      this.numbers !== null
-        ? storage === 'number'
-          ? this.heldNumbers()
-          : { name: this.name, storage: 'string' as const, ...this.numbersAsStrings(new LabelDictionary()) }
-        : storage === 'number'
-          ? this.labelsAsNumbers(lineOf)
-          : {
-              name: this.name,
-              storage: 'string' as const,
-              codes: this.codes!.slice(0, this.length),
-              dictionary: this.dictionary.labels.slice(),
-            };
+    const column = this.heldAs(storage, lineOf);
+    this.dropHeld();
+    return column;
+  }
+
+  /** The rows held, in `storage`, as `takeChunk` gives them, without dropping them (to read both storages). */
+  heldAs(storage: 'number' | 'string', lineOf: (row: number) => number = (row) => row + 2): Column {
+    return this.numbers !== null
+      ? storage === 'number'
+        ? this.heldNumbers()
+        : { name: this.name, storage: 'string' as const, ...this.numbersAsStrings(new LabelDictionary()) }
+      : storage === 'number'
+        ? this.labelsAsNumbers(lineOf)
+        : {
+            name: this.name,
+            storage: 'string' as const,
+            codes: this.codes!.slice(0, this.length),
+            dictionary: this.dictionary.labels.slice(),
+          };
+  }
+
+  /** Drops the rows held; the counts that decide the storage run on. */
+  dropHeld(): void {
     this.length = 0;
     this.textCells = [];
     this.dictionary = new LabelDictionary();
     this.labelIsNumber = [];
-    return column;
   }
 
   private heldNumbers(): Column {
