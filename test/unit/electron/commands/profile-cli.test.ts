@@ -3,13 +3,16 @@
 // demo files): the profile validates against docs/schema/profile-v1.schema.json, a merge of the profiles
 // of two files equals the profile of both files, the analysis of two profiles validates against the report
 // schema and agrees with the exact analysis (categorical columns exactly, numeric ones within their
-// bound), and a bad profile gets a message naming the file and the JSON path, with exit 2.
+// bound), a bad profile gets a message naming the file and the JSON path, with exit 2, and a CSV streamed
+// in chunks (--chunk-rows) gives the whole file's profile.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { loadCsv } from '../../../../electron/engine/load-csv';
+import { profileTable } from '../../../../shared/profile/build-profile';
 
 const root = path.resolve(__dirname, '../../../..');
 const cli = path.join(root, 'dist', 'electron', 'cli.cjs');
@@ -83,6 +86,35 @@ describe('driftscope profile', () => {
       /^driftscope: Cannot merge small\.json into a\.json: the profiles have different columns/,
     );
     expect(existsSync(path.join(work, 'bad-merge.json'))).toBe(false);
+  });
+
+  it("streams a CSV in chunks of --chunk-rows rows to the whole file's profile (oracle: loadCsv + profileTable)", async () => {
+    const file = path.join(work, 'demo/reference.csv');
+    const table = await loadCsv(file);
+    const expected = JSON.parse(JSON.stringify(profileTable(table)));
+    for (const rows of ['7', '1000']) {
+      const r = run([
+        'profile',
+        '--input',
+        'demo/reference.csv',
+        '--chunk-rows',
+        rows,
+        '--out',
+        `c${rows}.json`,
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(readJson(`c${rows}.json`)).toEqual(expected);
+    }
+  });
+
+  it('refuses a --chunk-rows that is not a whole number ≥ 1, and --chunk-rows with --merge', () => {
+    const r = run(['profile', '--input', 'demo/reference.csv', '--chunk-rows', '0', '--out', 'z.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--chunk-rows must be a whole number ≥ 1, got "0"');
+    const m = run(['profile', '--merge', 'a.json', '--chunk-rows', '10', '--out', 'z.json']);
+    expect(m.status).toBe(2);
+    expect(m.stderr).toContain('--chunk-rows applies to --input only');
+    expect(existsSync(path.join(work, 'z.json'))).toBe(false);
   });
 });
 
