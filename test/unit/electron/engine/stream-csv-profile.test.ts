@@ -14,6 +14,7 @@ import { streamCsvProfile } from '../../../../electron/engine/stream-csv-profile
 import { DatasetError } from '../../../../shared/dataset-error';
 import { profileTable } from '../../../../shared/profile/build-profile';
 import type { Profile } from '../../../../shared/profile/types';
+import { mulberry32 } from '../../../helpers/mulberry32.mjs';
 
 const fixtures = path.join(__dirname, '..', '..', '..', 'fixtures');
 const fixture = (...parts: string[]) => path.join(fixtures, ...parts);
@@ -49,18 +50,6 @@ async function expectSameProfile(file: string, options: LoadOptions = {}): Promi
   }
 }
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * 600 rows whose columns change kind over the file: `late_text` is numbers for 400 rows then words (text
  * at the end, after leaning to numbers: the second pass), `early_text` words for 30 rows then numbers
@@ -68,7 +57,7 @@ function rng(seed: number): () => number {
  * distinct), small integers, "1.0"-style labels, booleans, dates, missing tokens and quoted newlines.
  */
 function kindChangingCsv(): string {
-  const r = rng(7);
+  const r = mulberry32(7);
   const lines = ['late_text,early_text,flip,x,small,labels,flag,day,sparse,note'];
   for (let i = 0; i < 600; i++) {
     const late = i < 400 ? (r() * 100).toFixed(2) : ['alpha', 'beta', ' gamma '][i % 3];
