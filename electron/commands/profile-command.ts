@@ -16,8 +16,10 @@ import { DEFAULT_RELATIVE_ACCURACY } from '../../shared/profile/ddsketch';
 import { isProfileJson, ProfileFormatError, parseProfile } from '../../shared/profile/parse-profile';
 import type { Profile } from '../../shared/profile/types';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
+import { formatBytes } from '../../shared/report/report-format';
 import { fileLoadFlags, parsePositiveInt, UsageError } from '../cli-options';
 import { inputFileSize, readBytes } from '../engine/input-file';
+import { csvAnalysisMemory } from '../engine/load-csv';
 import { isParquetFile, loadTable } from '../engine/load-table';
 import { DEFAULT_CHUNK_ROWS, streamCsvProfile } from '../engine/stream-csv-profile';
 import { outputLocationProblem } from '../io/output-location';
@@ -162,6 +164,28 @@ export async function profileCommand(args: string[], say: (line: string) => void
     `Wrote ${values.out}: profile of ${profile.rows} rows, ${profile.columns.length} columns from ${given.length} ${merges.length > 0 ? 'profile' : 'file'}${given.length === 1 ? '' : 's'} (relative accuracy ${profile.relativeAccuracy})`,
   );
   return 0;
+}
+
+/**
+ * Why `analyze` of two CSV/TSV files uses their streamed profiles instead of their rows: the note when
+ * loading both whole is estimated (memory-budget.ts) to need more than `budget` bytes, else null. A pair
+ * with a Parquet file is never switched (Parquet is profiled by loading it whole).
+ * @throws {DatasetError} as the loader does, for a file that cannot be read as CSV.
+ */
+export function streamedProfilesNote(
+  reference: string,
+  current: string,
+  budget: number,
+  options: { encoding?: string; decimal?: string },
+): string | null {
+  const files = [reference, current];
+  if (files.some((file) => isParquetFile(path.resolve(file)))) return null;
+  const loadOptions = fileLoadFlags(options);
+  let need = 0;
+  for (const file of files)
+    need += csvAnalysisMemory(path.resolve(file), { ...loadOptions, displayPath: file });
+  if (need <= budget) return null;
+  return `Analysed from streamed profiles of ${reference} and ${current}, not from their rows: loading both whole would need about ${formatBytes(need)} of memory, more than the memory budget of ${formatBytes(budget)} (--memory-budget).`;
 }
 
 declare const __DRIFTSCOPE_VERSION__: string;

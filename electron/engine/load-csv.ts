@@ -5,9 +5,9 @@
  */
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { distinctTextShare } from '../../shared/table/sniff';
-import { type LoadOptions, openCsv, readCsvRows } from './csv-source';
+import { type CsvSource, type LoadOptions, openCsv, readCsvRows } from './csv-source';
 import { readBytes } from './input-file';
-import { availableMemory, checkMemory } from './memory-budget';
+import { availableMemory, checkMemory, estimateMemory } from './memory-budget';
 
 export { type LoadOptions, type LoadProgressInfo, normaliseHeader } from './csv-source';
 
@@ -26,14 +26,33 @@ export function gzipTextBytes(filePath: string, size: number): number {
   return isize;
 }
 
+/** What the memory estimate of a sniffed file rests on: its text bytes and the share of distinct text. */
+function textShape(source: CsvSource): { textBytes: number; distinctTextShare: number } {
+  const { filePath, size, gzip, sampleText, delimiter } = source;
+  return {
+    textBytes: gzip ? gzipTextBytes(filePath, size) : size,
+    distinctTextShare: distinctTextShare(sampleText, delimiter),
+  };
+}
+
+/**
+ * Estimated peak memory of loading and analysing a CSV or TSV file whole (memory-budget.ts), from its
+ * sniffed start. @throws {DatasetError} as openCsv does, for a file that cannot be read as CSV.
+ */
+export function csvAnalysisMemory(filePath: string, options: LoadOptions = {}): number {
+  const shape = textShape(openCsv(filePath, options));
+  return estimateMemory(shape.textBytes, shape.distinctTextShare);
+}
+
 export async function loadCsv(filePath: string, options: LoadOptions = {}): Promise<ColumnarTable> {
   const source = openCsv(filePath, options);
   const { shown, size, gzip, delimiter } = source;
+  const shape = textShape(source);
   checkMemory(
     shown,
     size,
-    gzip ? gzipTextBytes(filePath, size) : size,
-    distinctTextShare(source.sampleText, delimiter),
+    shape.textBytes,
+    shape.distinctTextShare,
     options.memoryAvailable ?? availableMemory(),
   );
   const read = await readCsvRows(source, options);

@@ -118,6 +118,60 @@ describe('driftscope profile', () => {
   });
 });
 
+describe('driftscope analyze beyond --memory-budget', () => {
+  it("analyses the files' streamed profiles, saying so (oracle: analyze of the files' profiles)", () => {
+    const r = run([
+      'analyze',
+      '--reference',
+      'demo/reference.csv',
+      '--current',
+      'demo/current.csv',
+      '--memory-budget',
+      '1M',
+      '--json',
+      'budget.json',
+    ]);
+    expect(r.status, r.stderr).toBe(0);
+    const note =
+      /^Analysed from streamed profiles of demo\/reference\.csv and demo\/current\.csv, not from their rows: loading both whole would need about [\d.]+ MB of memory, more than the memory budget of 1\.0 MB \(--memory-budget\)\.$/;
+    expect(r.stderr.split('\n')[0].replace(/^driftscope: /, '')).toMatch(note);
+    const result = readJson('budget.json');
+    expect(result.reference.warnings[0]).toMatch(note);
+    expect(run(['profile', '--input', 'demo/reference.csv', '--out', 'budget-ref.json']).status).toBe(0);
+    expect(run(['profile', '--input', 'demo/current.csv', '--out', 'budget-cur.json']).status).toBe(0);
+    const oracle = run([
+      'analyze',
+      '--reference',
+      'budget-ref.json',
+      '--current',
+      'budget-cur.json',
+      '--json',
+      'budget-oracle.json',
+    ]);
+    expect(oracle.status, oracle.stderr).toBe(0);
+    const expected = readJson('budget-oracle.json');
+    expect(result.columns).toEqual(expected.columns);
+    expect(result.dataset).toEqual(expected.dataset);
+    expect(result.reference.warnings.slice(1)).toEqual(expected.reference.warnings);
+  });
+
+  it('loads the files whole within the budget, or when a timeline needs the rows; refuses a bad size', () => {
+    const args = ['analyze', '--reference', 'demo/reference.csv', '--current', 'demo/current.csv'];
+    const within = run([...args, '--memory-budget', '1G', '--json', 'within.json']);
+    expect(within.status, within.stderr).toBe(0);
+    expect(readJson('within.json').reference.warnings).toEqual([]);
+    const chunked = run([...args, '--memory-budget', '1M', '--chunk', 'count:2', '--json', 'chunked.json']);
+    expect(chunked.status, chunked.stderr).toBe(0);
+    expect(chunked.stderr).not.toContain('streamed profiles');
+    expect(readJson('chunked.json').timeline).not.toBeNull();
+    const bad = run([...args, '--memory-budget', 'lots']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(
+      '--memory-budget must be a size such as 4G, 512M or 2000000000 (bytes), got "lots"',
+    );
+  });
+});
+
 describe('driftscope analyze on profiles', () => {
   it('gives the report of the exact analysis: categorical columns exactly, numeric ones within their bound', () => {
     expect(run(['profile', '--input', 'demo/current.csv', '--out', 'cur.json']).status).toBe(0);
