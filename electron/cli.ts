@@ -272,17 +272,7 @@ async function main(argv: string[]): Promise<number> {
     throw new UsageError(`--fail-on ${failOn} needs a timeline: --chunk SPEC or several --current files`);
   const settings = applySettingsFlags(config ? config.settings : DEFAULT_SETTINGS, values);
   const budget = parseByteSize(values['memory-budget'], 'memory-budget') ?? defaultMemoryBudget();
-  if (isProfileFile(path.resolve(values.reference)) || isProfileFile(path.resolve(currents[0])))
-    return analyzeProfilesCommand(
-      values.reference,
-      currents,
-      settings,
-      values,
-      reportTargets,
-      pageSize,
-      failOnDrift,
-      failOn as FailOn,
-    );
+  const profiles = isProfileFile(path.resolve(values.reference)) || isProfileFile(path.resolve(currents[0]));
   // Files too large for the budget are analysed from their streamed profiles, unless what was asked needs
   // the rows (a timeline, batches, labels, the multivariate detectors, model quality).
   const needsRows =
@@ -293,9 +283,10 @@ async function main(argv: string[]): Promise<number> {
     settings.performance?.target !== undefined ||
     (settings.performance?.prediction ?? null) !== null ||
     (settings.performance?.proba?.length ?? 0) > 0;
-  const streamedNote = needsRows ? null : streamedProfilesNote(values.reference, currents[0], budget, values);
-  if (streamedNote !== null) {
-    say(`driftscope: ${streamedNote}`);
+  const streamedNote =
+    profiles || needsRows ? null : streamedProfilesNote(values.reference, currents[0], budget, values);
+  if (streamedNote !== null) say(`driftscope: ${streamedNote}`);
+  if (profiles || streamedNote !== null)
     return analyzeProfilesCommand(
       values.reference,
       currents,
@@ -307,7 +298,6 @@ async function main(argv: string[]): Promise<number> {
       failOn as FailOn,
       streamedNote,
     );
-  }
   if (reportTargets.pdf !== undefined) await preflightPdf();
   if (values.labels !== undefined && !settings.performance.id)
     throw new UsageError('--labels needs --id COL');

@@ -119,44 +119,28 @@ describe('driftscope profile', () => {
 });
 
 describe('driftscope analyze beyond --memory-budget', () => {
+  const args = ['analyze', '--reference', 'demo/reference.csv', '--current', 'demo/current.csv'];
+
   it("analyses the files' streamed profiles, saying so (oracle: analyze of the files' profiles)", () => {
-    const r = run([
-      'analyze',
-      '--reference',
-      'demo/reference.csv',
-      '--current',
-      'demo/current.csv',
-      '--memory-budget',
-      '1M',
-      '--json',
-      'budget.json',
-    ]);
+    const r = run([...args, '--memory-budget', '1M', '--json', 'budget.json']);
     expect(r.status, r.stderr).toBe(0);
     const note =
       /^Analysed from streamed profiles of demo\/reference\.csv and demo\/current\.csv, not from their rows: loading both whole would need about [\d.]+ MB of memory, more than the memory budget of 1\.0 MB \(--memory-budget\)\.$/;
     expect(r.stderr.split('\n')[0].replace(/^driftscope: /, '')).toMatch(note);
     const result = readJson('budget.json');
     expect(result.reference.warnings[0]).toMatch(note);
-    expect(run(['profile', '--input', 'demo/reference.csv', '--out', 'budget-ref.json']).status).toBe(0);
-    expect(run(['profile', '--input', 'demo/current.csv', '--out', 'budget-cur.json']).status).toBe(0);
-    const oracle = run([
-      'analyze',
-      '--reference',
-      'budget-ref.json',
-      '--current',
-      'budget-cur.json',
-      '--json',
-      'budget-oracle.json',
-    ]);
+    expect(run(['profile', '--input', 'demo/reference.csv', '--out', 'b-ref.json']).status).toBe(0);
+    expect(run(['profile', '--input', 'demo/current.csv', '--out', 'b-cur.json']).status).toBe(0);
+    const ofProfiles = ['analyze', '--reference', 'b-ref.json', '--current', 'b-cur.json'];
+    const oracle = run([...ofProfiles, '--json', 'b.json']);
     expect(oracle.status, oracle.stderr).toBe(0);
-    const expected = readJson('budget-oracle.json');
+    const expected = readJson('b.json');
     expect(result.columns).toEqual(expected.columns);
     expect(result.dataset).toEqual(expected.dataset);
     expect(result.reference.warnings.slice(1)).toEqual(expected.reference.warnings);
   });
 
-  it('loads the files whole within the budget, or when a timeline needs the rows; refuses a bad size', () => {
-    const args = ['analyze', '--reference', 'demo/reference.csv', '--current', 'demo/current.csv'];
+  it('loads the files whole within the budget, when a timeline needs the rows, and Parquet; refuses a bad size', () => {
     const within = run([...args, '--memory-budget', '1G', '--json', 'within.json']);
     expect(within.status, within.stderr).toBe(0);
     expect(readJson('within.json').reference.warnings).toEqual([]);
@@ -164,6 +148,20 @@ describe('driftscope analyze beyond --memory-budget', () => {
     expect(chunked.status, chunked.stderr).toBe(0);
     expect(chunked.stderr).not.toContain('streamed profiles');
     expect(readJson('chunked.json').timeline).not.toBeNull();
+    const pq = (name: string) => path.join(root, 'test/fixtures/parquet', name);
+    const parquet = run([
+      'analyze',
+      '--reference',
+      pq('loan.reference.parquet'),
+      '--current',
+      pq('loan.current.snappy.parquet'),
+      '--memory-budget',
+      '1',
+      '--json',
+      'pq-budget.json',
+    ]);
+    expect(parquet.status, parquet.stderr).toBe(0);
+    expect(parquet.stderr).not.toContain('streamed profiles');
     const bad = run([...args, '--memory-budget', 'lots']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain(
