@@ -27,6 +27,27 @@ export function parseNumberOption(value: string | undefined, name: string): numb
   return x;
 }
 
+/** A whole-number option ≥ 1 (`fallback` when absent). */
+export function parsePositiveInt(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n >= 1))
+    throw new UsageError(`--${name} must be a whole number ≥ 1, got "${value}"`);
+  return n;
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+
+/** A size option in bytes: a number with an optional K, M, G or T suffix (binary: 1G = 1024³ bytes). */
+export function parseByteSize(value: string | undefined, name: string): number | null {
+  if (value === undefined) return null;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(value);
+  const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : Number.NaN;
+  if (!(bytes > 0))
+    throw new UsageError(`--${name} must be a size such as 4G, 512M or 2000000000 (bytes), got "${value}"`);
+  return bytes;
+}
+
 export interface PerformanceFlags {
   target?: string;
   prediction?: string;

@@ -22,6 +22,7 @@ import { formatSummary, formatTimeline, printable as printableLine, verdictLine 
 import {
   applySettingsFlags,
   fileLoadFlags,
+  parseByteSize,
   readConfigFile,
   SHADOW_SERVING_OPTIONS,
   UsageError,
@@ -40,10 +41,11 @@ import {
 } from './cli-timeline';
 import { baselineCommand } from './commands/baseline-command';
 import { monitorCommand } from './commands/monitor-command';
-import { analyzeWithProfiles, profileCommand } from './commands/profile-command';
+import { analyzeWithProfiles, profileCommand, streamedProfilesNote } from './commands/profile-command';
 import { simulateCommand } from './commands/simulate-command';
 import { EngineClient } from './engine/engine-client';
 import { isProfileFile } from './engine/load-profile';
+import { defaultMemoryBudget } from './engine/memory-budget';
 import type { FileLoadOptions, TimelineProgress } from './engine/protocol';
 import { writeDemoFiles } from './io/demo-files';
 import { outputLocationProblem } from './io/output-location';
@@ -64,14 +66,15 @@ const USAGE = `Usage:
                      [--challenger-prediction COL] [--challenger-proba COL[,COL...]]
                      [--latency COL[:ms|s]] [--status COL] [--multivariate|--no-multivariate]
                      [--encoding utf-8|utf-16le|utf-16be|windows-1252] [--decimal .|,]
-                     [--debug]
+                     [--memory-budget SIZE] [--debug]
   driftscope demo --out DIR     writes the demo's reference.csv, current.csv and report.json into DIR
   driftscope simulate --reference REF --out DIR [--batches N] [--rows N] [--drift SPEC ...]
                       [--drift-from K] [--seed S]
   driftscope baseline --reference REF --out baseline.json [--config FILE] [--model NAME] [--multivariate]
                       [--target COL] [--prediction COL] [--proba COL[,COL...]] [--task T] [--pos-label L]
-  driftscope profile --input FILE... --out P.json [--relative-accuracy A]
-                     writes a streaming profile of the files (docs/profiles.md)
+  driftscope profile --input FILE... --out P.json [--relative-accuracy A] [--chunk-rows N]
+                     writes a streaming profile of the files (docs/profiles.md); CSV/TSV are read
+                     in chunks of N rows (default 65536), so memory does not grow with the file
   driftscope profile --merge A.json B.json... --out C.json   merges the profiles of partitions
   driftscope monitor --baseline baseline.json --watch DIR [--listen 127.0.0.1:9464|off] [--textfile FILE]
                      [--history FILE] [--log FILE] [--reference FILE] [--poll MS] [--settle MS]
@@ -111,6 +114,9 @@ Profiles: --reference and --current may be profiles (JSON with "format": "drifts
 driftscope profile, integrations/duckdb/profile.sql or a merge); a data file compared with a profile is
 profiled first. Numeric tests on a profile's sketches are approximate and say so (docs/profiles.md);
 --chunk, --labels and several --current files need data files.
+--memory-budget SIZE (e.g. 4G, 512M; default 3/4 of the memory available): two CSV/TSV files estimated to need
+more to analyse whole are analysed from their streamed profiles instead (the outputs say so), unless a timeline,
+batches, --labels, the multivariate detectors or a model's columns need the rows.
 --debug: print the stack trace of an internal error.
 Exit codes:
   0  done (no drift, or drift without --fail-on-drift)
@@ -224,6 +230,7 @@ async function main(argv: string[]): Promise<number> {
       'page-size': { type: 'string' },
       encoding: { type: 'string' },
       decimal: { type: 'string' },
+      'memory-budget': { type: 'string' },
     },
   });
   if (!values.reference || !values.current || values.current.length === 0)
@@ -260,7 +267,22 @@ async function main(argv: string[]): Promise<number> {
   if (timelineOptions === null && (CHUNK_FAIL_ON as readonly string[]).includes(failOn))
     throw new UsageError(`--fail-on ${failOn} needs a timeline: --chunk SPEC or several --current files`);
   const settings = applySettingsFlags(config ? config.settings : DEFAULT_SETTINGS, values);
-  if (isProfileFile(path.resolve(values.reference)) || isProfileFile(path.resolve(currents[0])))
+  const budget = parseByteSize(values['memory-budget'], 'memory-budget') ?? defaultMemoryBudget();
+  const profiles = isProfileFile(path.resolve(values.reference)) || isProfileFile(path.resolve(currents[0]));
+  // Files too large for the budget are analysed from their streamed profiles, unless what was asked needs
+  // the rows (a timeline, batches, labels, the multivariate detectors, model quality).
+  const needsRows =
+    currents.length > 1 ||
+    timelineOptions !== null ||
+    values.labels !== undefined ||
+    settings.multivariate?.enabled === true ||
+    settings.performance?.target !== undefined ||
+    (settings.performance?.prediction ?? null) !== null ||
+    (settings.performance?.proba?.length ?? 0) > 0;
+  const streamedNote =
+    profiles || needsRows ? null : streamedProfilesNote(values.reference, currents[0], budget, values);
+  if (streamedNote !== null) say(`driftscope: ${streamedNote}`);
+  if (profiles || streamedNote !== null)
     return analyzeProfilesCommand(
       values.reference,
       currents,
@@ -270,6 +292,7 @@ async function main(argv: string[]): Promise<number> {
       pageSize,
       failOnDrift,
       failOn as FailOn,
+      streamedNote,
     );
   if (reportTargets.pdf !== undefined) await preflightPdf();
   if (values.labels !== undefined && !settings.performance.id)
@@ -345,11 +368,14 @@ async function analyzeProfilesCommand(
   pageSize: 'A4' | 'Letter',
   failOnDrift: boolean,
   failOn: FailOn,
+  /** Why the files' profiles are analysed instead of their rows (the memory budget), for the outputs. */
+  streamedNote: string | null = null,
 ): Promise<number> {
   if (currents.length > 1) throw new UsageError('a profile is compared with one --current file');
   if (values.chunk !== undefined) throw new UsageError('--chunk needs data files, not profiles');
   if (values.labels !== undefined) throw new UsageError('--labels needs data files, not profiles');
   const result = await analyzeWithProfiles(reference, currents[0], settings, values);
+  if (streamedNote !== null) result.reference.warnings.unshift(streamedNote);
   const say = (line: string) => process.stderr.write(`${line}\n`);
   const failed = await writeOutputs(result, null, values.json, reportTargets, pageSize, say);
   if (failed > 0) return 4;

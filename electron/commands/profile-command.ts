@@ -1,3 +1,10 @@
+/**
+ * `driftscope profile --input FILE... --out P.json [--relative-accuracy A] [--chunk-rows N]`: profiles data
+ * files (CSV and TSV streamed in chunks of N rows, Parquet loaded whole) into one profile (docs/profiles.md), and
+ * `driftscope profile --merge A.json B.json... --out C.json` combines profiles of partitions. The profile
+ * is written atomically. Also `analyze` on profiles (a data file beside a profile is profiled first), and
+ * beyond the memory budget on the files' streamed profiles.
+ */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../../shared/dataset-error';
@@ -6,10 +13,13 @@ import { mergeProfiles, ProfileMergeError, profileTable } from '../../shared/pro
 import { DEFAULT_RELATIVE_ACCURACY } from '../../shared/profile/ddsketch';
 import type { Profile } from '../../shared/profile/types';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
-import { fileLoadFlags, UsageError } from '../cli-options';
+import { formatBytes } from '../../shared/report/report-format';
+import { fileLoadFlags, parsePositiveInt, UsageError } from '../cli-options';
+import { csvAnalysisMemory } from '../engine/load-csv';
 import { isProfileFile, readProfileFile } from '../engine/load-profile';
-import { loadTable } from '../engine/load-table';
+import { isParquetFile, loadTable } from '../engine/load-table';
 import { compareProfiles } from '../engine/profile-pair';
+import { DEFAULT_CHUNK_ROWS, streamCsvProfile } from '../engine/stream-csv-profile';
 import { outputLocationProblem } from '../io/output-location';
 import { inputOverwrittenBy } from '../io/same-file';
 import { writeFileAtomic } from '../io/write-file-atomic';
@@ -31,16 +41,24 @@ function normalise(args: readonly string[]): string[] {
   return out;
 }
 
-/** A profile of one input: read as is when it is a profile file, else the data file is profiled. */
+/**
+ * A profile of one input: read as is when it is a profile file, else the data file is profiled: a CSV or
+ * TSV file streamed in chunks of `chunkRows` rows (stream-csv-profile.ts: memory does not grow with the
+ * file, the profile is the whole file's), a Parquet file loaded whole.
+ */
 export async function profileOf(
   filePath: string,
   shown: string,
   options: { encoding?: string; decimal?: string },
   relativeAccuracy = DEFAULT_RELATIVE_ACCURACY,
+  chunkRows = DEFAULT_CHUNK_ROWS,
 ): Promise<Profile> {
   const absolute = path.resolve(filePath);
   if (isProfileFile(absolute)) return readProfileFile(absolute, shown);
-  const table = await loadTable(absolute, { ...fileLoadFlags(options), displayPath: shown });
+  const loadOptions = { ...fileLoadFlags(options), displayPath: shown };
+  if (!isParquetFile(absolute))
+    return streamCsvProfile(absolute, { ...loadOptions, relativeAccuracy, chunkRows });
+  const table = await loadTable(absolute, loadOptions);
   return profileTable({ ...table, fileName: path.basename(shown) }, relativeAccuracy);
 }
 
@@ -70,6 +88,7 @@ export async function profileCommand(args: string[], say: (line: string) => void
       merge: { type: 'string', multiple: true },
       out: { type: 'string' },
       'relative-accuracy': { type: 'string' },
+      'chunk-rows': { type: 'string' },
       encoding: { type: 'string' },
       decimal: { type: 'string' },
     },
@@ -88,6 +107,9 @@ export async function profileCommand(args: string[], say: (line: string) => void
         `--relative-accuracy must be a number in (0, 1), got "${values['relative-accuracy']}"`,
       );
   }
+  if (values['chunk-rows'] !== undefined && merges.length > 0)
+    throw new UsageError('--chunk-rows applies to --input only');
+  const chunkRows = parsePositiveInt(values['chunk-rows'], 'chunk-rows', DEFAULT_CHUNK_ROWS);
   const given = inputs.length > 0 ? inputs : merges;
   const overwritten = inputOverwrittenBy(values.out, given);
   if (overwritten !== undefined)
@@ -99,7 +121,7 @@ export async function profileCommand(args: string[], say: (line: string) => void
     if (merges.length > 0) profiles.push(readProfileFile(path.resolve(file), file));
     else {
       say(`Profiling ${file}…`);
-      profiles.push(await profileOf(file, file, values, alpha));
+      profiles.push(await profileOf(file, file, values, alpha, chunkRows));
     }
   }
   const profile = merged(profiles, given);
@@ -108,6 +130,28 @@ export async function profileCommand(args: string[], say: (line: string) => void
     `Wrote ${values.out}: profile of ${profile.rows} rows, ${profile.columns.length} columns from ${given.length} ${merges.length > 0 ? 'profile' : 'file'}${given.length === 1 ? '' : 's'} (relative accuracy ${profile.relativeAccuracy})`,
   );
   return 0;
+}
+
+/**
+ * Why `analyze` of two CSV/TSV files uses their streamed profiles instead of their rows: the note when
+ * loading both whole is estimated (memory-budget.ts) to need more than `budget` bytes, else null. A pair
+ * with a Parquet file is never switched (Parquet is profiled by loading it whole).
+ * @throws {DatasetError} as the loader does, for a file that cannot be read as CSV.
+ */
+export function streamedProfilesNote(
+  reference: string,
+  current: string,
+  budget: number,
+  options: { encoding?: string; decimal?: string },
+): string | null {
+  const files = [reference, current];
+  if (files.some((file) => isParquetFile(path.resolve(file)))) return null;
+  const loadOptions = fileLoadFlags(options);
+  let need = 0;
+  for (const file of files)
+    need += csvAnalysisMemory(path.resolve(file), { ...loadOptions, displayPath: file });
+  if (need <= budget) return null;
+  return `Analysed from streamed profiles of ${reference} and ${current}, not from their rows: loading both whole would need about ${formatBytes(need)} of memory, more than the memory budget of ${formatBytes(budget)} (--memory-budget).`;
 }
 
 declare const __DRIFTSCOPE_VERSION__: string;

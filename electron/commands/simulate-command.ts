@@ -11,16 +11,8 @@ import { DatasetError } from '../../shared/dataset-error';
 import { toCsv } from '../../shared/demo/csv';
 import { DriftSpecError, parseDriftSpec } from '../../shared/simulate/drift-spec';
 import { SimulateError, simulateBatches } from '../../shared/simulate/simulate-batches';
-import { UsageError } from '../cli-options';
+import { parsePositiveInt as positiveInt, UsageError } from '../cli-options';
 import { writeFileAtomic } from '../io/write-file-atomic';
-
-const positiveInt = (value: string | undefined, name: string, fallback: number): number => {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!(Number.isInteger(n) && n >= 1))
-    throw new UsageError(`--${name} must be a whole number ≥ 1, got "${value}"`);
-  return n;
-};
 
 export async function simulateCommand(args: string[], say: (line: string) => void): Promise<number> {
   const { values } = parseArgs({

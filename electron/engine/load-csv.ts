@@ -1,79 +1,15 @@
 /**
- * Streams a CSV or TSV file through papaparse into a columnar table (shared/table/columnar.ts).
- * Before parsing, the first 64 KiB decide: a format we do not read (xlsx, Parquet, ...: named, refused),
- * gzip (decompressed while streaming, progress in compressed bytes), the text encoding (UTF-8, UTF-16,
- * else Windows-1252; shared/table/encoding.ts), binary content and the delimiter. The memory the file will
- * need is checked first (memory-budget.ts). Numbers are converted by our own parser (no dynamicTyping: it
- * halves throughput). Messages name the path as the user gave it and physical line numbers. The file is
- * only ever opened for reading.
+ * Loads a CSV or TSV file whole into a columnar table (shared/table/columnar.ts): sniffed and read row by
+ * row by csv-source.ts, after checking the memory the file will need (memory-budget.ts). For a profile of a
+ * file that need not fit in memory, see stream-csv-profile.ts.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import path from 'node:path';
-import { Transform } from 'node:stream';
-import { createGunzip, gunzipSync, constants as zlibConstants } from 'node:zlib';
-import Papa from 'papaparse';
-import { DatasetError } from '../../shared/dataset-error';
-import { ColumnBuilder } from '../../shared/table/column-builder';
 import type { ColumnarTable } from '../../shared/table/columnar';
-import { detectEncoding, type Encoding, encodingLabel } from '../../shared/table/encoding';
-import { foreignFormat, isGzip } from '../../shared/table/file-format';
-import type { DecimalSeparator } from '../../shared/table/parse-number';
-import { RowLines } from '../../shared/table/row-lines';
-import { delimiterName, detectDelimiter, distinctTextShare, looksBinary } from '../../shared/table/sniff';
-import { inputFileSize, readBytes } from './input-file';
-import { availableMemory, checkMemory } from './memory-budget';
+import { distinctTextShare } from '../../shared/table/sniff';
+import { type CsvSource, type LoadOptions, openCsv, readCsvRows } from './csv-source';
+import { readBytes } from './input-file';
+import { availableMemory, checkMemory, estimateMemory } from './memory-budget';
 
-export interface LoadProgressInfo {
-  bytesRead: number;
-  bytesTotal: number;
-  rows: number;
-  /** Parquet files: row groups read so far, of `rowGroupsTotal`. */
-  rowGroupsRead?: number;
-  rowGroupsTotal?: number;
-}
-
-export interface LoadOptions {
-  onProgress?: (progress: LoadProgressInfo) => void;
-  /** Minimum milliseconds between progress reports. */
-  progressIntervalMs?: number;
-  /** The path as the user gave it, for messages (default: `filePath`). */
-  displayPath?: string;
-  /** The file's encoding, overriding detection (--encoding). */
-  encoding?: Encoding;
-  /** The decimal separator of the file's numbers (--decimal; default '.'). */
-  decimal?: DecimalSeparator;
-  /** Bytes of memory the load may use (default: what the machine has available now). */
-  memoryAvailable?: number;
-}
-
-const SNIFF_BYTES = 64 * 1024;
-/** Compressed bytes read to sniff a .gz file (enough for 64 KiB of text at any usual ratio). */
-const GZIP_SNIFF_BYTES = 1 << 20;
-const READ_CHUNK = 1 << 20;
-
-/** The first text bytes of a file (decompressed for gzip), and whether they are the whole file. */
-function readSample(
-  filePath: string,
-  size: number,
-  gzip: boolean,
-  shown: string,
-): { bytes: Buffer; complete: boolean } {
-  if (!gzip)
-    return { bytes: readBytes(filePath, Math.min(SNIFF_BYTES, size), 0), complete: size <= SNIFF_BYTES };
-  const compressed = readBytes(filePath, Math.min(GZIP_SNIFF_BYTES, size), 0);
-  let text: Buffer;
-  try {
-    // Sync flush: decompress what a truncated stream holds instead of failing at its cut end.
-    text = gunzipSync(compressed, { finishFlush: zlibConstants.Z_SYNC_FLUSH });
-  } catch (error) {
-    throw new DatasetError(`${shown} is not a valid gzip file: ${(error as Error).message}.`, shown);
-  }
-  return {
-    bytes: text.subarray(0, SNIFF_BYTES),
-    complete: size <= GZIP_SNIFF_BYTES && text.length <= SNIFF_BYTES,
-  };
-}
+export { type LoadOptions, type LoadProgressInfo, normaliseHeader } from './csv-source';
 
 /**
  * Decompressed size of a gzip file: its ISIZE trailer (RFC 1952 §2.3.1, the size mod 2^32), raised by
@@ -90,217 +26,46 @@ export function gzipTextBytes(filePath: string, size: number): number {
   return isize;
 }
 
-/** Line breaks inside a quoted field (they make the record span more than one physical line). */
-function lineBreaksIn(fields: string[]): number {
-  let breaks = 0;
-  for (const field of fields) {
-    if (field.length === 0 || (field.indexOf('\n') < 0 && field.indexOf('\r') < 0)) continue;
-    breaks += field.match(/\r\n|\r|\n/g)!.length;
-  }
-  return breaks;
+/** What the memory estimate of a sniffed file rests on: its text bytes and the share of distinct text. */
+function textShape(source: CsvSource): { textBytes: number; distinctTextShare: number } {
+  const { filePath, size, gzip, sampleText, delimiter } = source;
+  return {
+    textBytes: gzip ? gzipTextBytes(filePath, size) : size,
+    distinctTextShare: distinctTextShare(sampleText, delimiter),
+  };
 }
 
-/** Header names as pandas would give them: blanks become "Unnamed: i", repeats get ".1", ".2", ... */
-export function normaliseHeader(fields: string[]): { names: string[]; renamed: string[] } {
-  const seen = new Map<string, number>();
-  const renamed: string[] = [];
-  const names = fields.map((raw, i) => {
-    let name = raw.trim();
-    if (name.length === 0) name = `Unnamed: ${i}`;
-    const count = seen.get(name) ?? 0;
-    seen.set(name, count + 1);
-    if (count > 0) {
-      renamed.push(`${name} → ${name}.${count}`);
-      name = `${name}.${count}`;
-    }
-    return name;
-  });
-  return { names, renamed };
+/**
+ * Estimated peak memory of loading and analysing a CSV or TSV file whole (memory-budget.ts), from its
+ * sniffed start. @throws {DatasetError} as openCsv does, for a file that cannot be read as CSV.
+ */
+export function csvAnalysisMemory(filePath: string, options: LoadOptions = {}): number {
+  const shape = textShape(openCsv(filePath, options));
+  return estimateMemory(shape.textBytes, shape.distinctTextShare);
 }
 
 export async function loadCsv(filePath: string, options: LoadOptions = {}): Promise<ColumnarTable> {
-  const fileName = path.basename(filePath);
-  const shown = options.displayPath ?? filePath;
-  const size = inputFileSize(filePath, shown);
-  const gzip = isGzip(readBytes(filePath, 2, 0));
-  const sample = readSample(filePath, size, gzip, shown);
-  const foreign = foreignFormat(sample.bytes);
-  if (foreign !== null) {
-    throw new DatasetError(
-      `${shown} is ${foreign.name}, not a CSV or TSV text file. ${foreign.advice}.`,
-      shown,
-    );
-  }
-  const detected = detectEncoding(sample.bytes, sample.complete);
-  const encoding = options.encoding ?? detected.encoding;
-  const text = new TextDecoder(encoding).decode(sample.bytes, { stream: !sample.complete });
-  if (looksBinary(text)) {
-    throw new DatasetError(
-      `${shown} looks like a binary file, not a CSV or TSV text file (it contains control bytes).`,
-      shown,
-    );
-  }
-  if (text.trim().length === 0) throw new DatasetError(`${shown} is empty (only blank lines).`, shown);
-  const warnings: string[] = [];
-  let delimiter = detectDelimiter(text, fileName.replace(/\.gz$/i, ''));
-  if (delimiter === null) {
-    delimiter = ',';
-    warnings.push(
-      `${shown}: only one column found. Driftscope reads comma, tab, semicolon or pipe separated files; check the delimiter if this is wrong.`,
-    );
-  }
+  const source = openCsv(filePath, options);
+  const { shown, size, gzip, delimiter } = source;
+  const shape = textShape(source);
   checkMemory(
     shown,
     size,
-    gzip ? gzipTextBytes(filePath, size) : size,
-    distinctTextShare(text, delimiter),
+    shape.textBytes,
+    shape.distinctTextShare,
     options.memoryAvailable ?? availableMemory(),
   );
-  const sampleReplaced = text.includes('\uFFFD');
-  const decimal = options.decimal ?? '.';
-
-  const interval = options.progressIntervalMs ?? 100;
-  return new Promise<ColumnarTable>((resolve, reject) => {
-    const stream = createReadStream(filePath, { highWaterMark: READ_CHUNK, flags: 'r' });
-    // SHA-256 of the file's bytes as stored (compressed for .gz), hashed as they are read.
-    const hash = createHash('sha256');
-    const hashed = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        hash.update(chunk);
-        callback(null, chunk);
-      },
-    });
-    const gunzip = gzip ? createGunzip() : null;
-    // Decodes to text; notes whether a quote was seen (only then can a record span lines) and counts
-    // U+FFFD replacement characters (bytes invalid in the encoding).
-    const decoder = new TextDecoder(encoding);
-    let quoteSeen = false;
-    let replaced = 0;
-    const countText = (chunk: string) => {
-      if (!quoteSeen && chunk.includes('"')) quoteSeen = true;
-      for (let at = chunk.indexOf('\uFFFD'); at >= 0; at = chunk.indexOf('\uFFFD', at + 1)) replaced++;
-      return chunk.length > 0 ? chunk : undefined;
-    };
-    const decoded = new Transform({
-      readableObjectMode: true,
-      transform(chunk: Buffer, _encoding, callback) {
-        callback(null, countText(decoder.decode(chunk, { stream: true })));
-      },
-      flush(callback) {
-        callback(null, countText(decoder.decode()));
-      },
-    });
-    stream.pipe(hashed);
-    if (gunzip) hashed.pipe(gunzip).pipe(decoded);
-    else hashed.pipe(decoded);
-    let builders: ColumnBuilder[] | null = null;
-    let width = 0;
-    let rows = 0;
-    let nextLine = 1;
-    let rowLines: RowLines | null = null;
-    let ragged = 0;
-    let firstRagged: { line: number; fields: number } | null = null;
-    let lastReport = 0;
-    let failed = false;
-
-    const fail = (error: Error, parser?: Papa.Parser) => {
-      if (failed) return;
-      failed = true;
-      parser?.abort();
-      stream.destroy();
-      hashed.destroy();
-      gunzip?.destroy();
-      decoded.destroy();
-      reject(error);
-    };
-
-    Papa.parse<string[]>(decoded as unknown as NodeJS.ReadableStream, {
-      delimiter,
-      header: false,
-      // Blank lines are skipped below, so that every physical line is counted.
-      skipEmptyLines: false,
-      chunk(results, _parser) {
-        if (failed) return;
-        const data = results.data;
-        for (let r = 0; r < data.length; r++) {
-          const fields = data[r];
-          const line = nextLine;
-          nextLine += quoteSeen ? 1 + lineBreaksIn(fields) : 1;
-          if (fields.length === 1 && fields[0] === '') continue;
-          if (builders === null) {
-            const { names, renamed } = normaliseHeader(fields);
-            if (renamed.length > 0)
-              warnings.push(`${shown}: repeated column names renamed: ${renamed.join(', ')}.`);
-            builders = names.map((name) => new ColumnBuilder(name, decimal));
-            width = names.length;
-            rowLines = new RowLines(nextLine);
-            continue;
-          }
-          rowLines!.note(rows, line);
-          if (fields.length !== width) {
-            ragged++;
-            firstRagged ??= { line, fields: fields.length };
-          }
-          const cols = builders;
-          const n = Math.min(fields.length, width);
-          for (let c = 0; c < n; c++) cols[c].push(fields[c], line);
-          for (let c = n; c < width; c++) cols[c].push('', line);
-          rows++;
-        }
-        const now = Date.now();
-        if (options.onProgress && now - lastReport >= interval) {
-          lastReport = now;
-          options.onProgress({ bytesRead: Math.min(stream.bytesRead, size), bytesTotal: size, rows });
-        }
-      },
-      complete() {
-        if (failed) return;
-        if (builders === null) return fail(new DatasetError(`${shown} has no header row.`, shown));
-        if (rows === 0) {
-          return fail(new DatasetError(`${shown} has a header but no data rows.`, shown, 2));
-        }
-        if (firstRagged !== null) {
-          const { line, fields } = firstRagged;
-          const what = `${ragged} of ${rows} rows do not have ${width} fields like the header (first: line ${line}, ${fields} fields)`;
-          if (ragged > rows / 2) {
-            return fail(
-              new DatasetError(
-                `${shown}: ${what}. Is the delimiter (${delimiterName(delimiter!)}) right?`,
-                shown,
-                line,
-              ),
-            );
-          }
-          warnings.push(`${fileName}: ${what}; missing fields were read as empty, extra fields ignored.`);
-        }
-        if (replaced > 0 && !sampleReplaced && options.encoding === undefined) {
-          warnings.push(
-            `${fileName}: ${replaced} byte sequence(s) after the first 64 KiB are not valid ${encodingLabel(encoding)} and were read as "\uFFFD"; if the file uses another encoding, give it with --encoding (for example --encoding windows-1252).`,
-          );
-        }
-        options.onProgress?.({ bytesRead: size, bytesTotal: size, rows });
-        const lines = rowLines!;
-        resolve({
-          fileName,
-          rowCount: rows,
-          columns: builders.map((b) => b.finish((row) => lines.lineOf(row))),
-          delimiter: delimiter!,
-          byteLength: size,
-          warnings,
-          sha256: hash.digest('hex'),
-          encoding,
-          ...(gzip ? { compression: 'gzip' as const } : {}),
-        });
-      },
-      error(error: Error) {
-        fail(new DatasetError(`Cannot read ${shown}: ${error.message}`, shown));
-      },
-    });
-    const streamError = (error: Error) =>
-      fail(new DatasetError(`Cannot read ${shown}: ${error.message}`, shown));
-    stream.on('error', streamError);
-    gunzip?.on('error', (error) =>
-      fail(new DatasetError(`Cannot read ${shown}: the gzip data is damaged (${error.message}).`, shown)),
-    );
-  });
+  const read = await readCsvRows(source, options);
+  const lines = read.rowLines;
+  return {
+    fileName: source.fileName,
+    rowCount: read.rows,
+    columns: read.builders.map((b) => b.finish((row) => lines.lineOf(row))),
+    delimiter,
+    byteLength: size,
+    warnings: read.warnings,
+    sha256: read.sha256,
+    encoding: source.encoding,
+    ...(gzip ? { compression: 'gzip' as const } : {}),
+  };
 }

@@ -61,3 +61,15 @@ export function checkMemory(
     shownPath,
   );
 }
+
+/** Share of the available memory that `analyze` may plan for before it analyses streamed profiles instead. */
+export const DEFAULT_BUDGET_SHARE = 0.75;
+
+/**
+ * The memory budget of `analyze` (--memory-budget): beyond it, CSV/TSV pairs are analysed from streamed
+ * profiles (docs/profiles.md) instead of being loaded whole. Default: DEFAULT_BUDGET_SHARE of what is
+ * available now, leaving room for the estimate's error and other programs.
+ */
+export function defaultMemoryBudget(): number {
+  return DEFAULT_BUDGET_SHARE * availableMemory();
+}

@@ -1,14 +1,12 @@
 /**
- * Building a profile from a ColumnarTable (or from row chunks, one table each), merging two profiles, and
- * the drift type of a profiled column. Pure: no Node import.
+ * Building a profile from a ColumnarTable (or from row chunks, one table each) and merging two profiles.
+ * Pure: no Node import.
  */
-import { canonicalLabel } from '../drift/column-pair';
-import type { ColumnarTable, NumberColumn, StringColumn } from '../table/columnar';
-import { isIdLikeName, looksLikeDate, MAX_INTEGER_CATEGORIES } from '../table/infer-type';
-import type { ColumnType } from '../types';
-import { DDSketch, DEFAULT_RELATIVE_ACCURACY, mergeSketches } from './ddsketch';
+import type { Column, ColumnarTable } from '../table/columnar';
+import { CategoricalAccumulator, NumericAccumulator, sortedPairs } from './column-accumulator';
+import { DEFAULT_RELATIVE_ACCURACY, mergeSketches } from './ddsketch';
+import { profileColumnType } from './profile-column-type';
 import {
-  type CategoricalProfileColumn,
   EXACT_VALUES_MAX,
   type NumericProfileColumn,
   PROFILE_FORMAT,
@@ -22,122 +20,43 @@ export class ProfileMergeError extends Error {
   override name = 'ProfileMergeError';
 }
 
-/**
- * The drift type of a profiled column, by the rules of `inferColumnType` (shared/table/infer-type.ts)
- * applied to the counts. Differences, both documented in docs/profiles.md: a numeric column with more than
- * EXACT_VALUES_MAX distinct values is never 'id' (the profile cannot tell that every value is distinct),
- * and the 200 labels sampled for the date check are taken in label order, not in order of appearance.
- */
-export function profileColumnType(
-  column: Omit<ProfileColumn, 'type'> & { kind: ProfileColumn['kind'] },
-): ColumnType {
-  if (column.kind === 'numeric') {
-    const c = column as NumericProfileColumn;
-    if (c.count === 0) return 'numerical';
-    const distinct = c.values === null ? Number.POSITIVE_INFINITY : c.values.length;
-    if (c.integers && isIdLikeName(c.name) && distinct === c.count && distinct > MAX_INTEGER_CATEGORIES)
-      return 'id';
-    return c.integers && distinct <= MAX_INTEGER_CATEGORIES ? 'categorical' : 'numerical';
+/** The profile column of a whole column. */
+function columnProfile(column: Column, relativeAccuracy: number): ProfileColumn {
+  if (column.storage === 'number') {
+    const numeric = new NumericAccumulator(column.name, relativeAccuracy);
+    numeric.add(column);
+    return numeric.result();
   }
-  const c = column as CategoricalProfileColumn;
-  const present = c.categories.map(([label]) => label);
-  if (present.length === 0) return 'categorical';
-  if (present.every((v) => /^(true|false)$/i.test(v))) return 'categorical';
-  const sample =
-    present.length > 200 ? present.filter((_, i) => i % Math.ceil(present.length / 200) === 0) : present;
-  if (sample.filter(looksLikeDate).length >= 0.95 * sample.length) return 'datetime';
-  if (isIdLikeName(c.name) && present.length === c.count) return 'id';
-  return present.length > 0.5 * c.count ? 'text' : 'categorical';
+  const categorical = new CategoricalAccumulator(column.name);
+  categorical.add(column);
+  return categorical.result();
 }
 
-function sortedPairs<K extends number | string>(map: Map<K, number>): [K, number][] {
-  return [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-}
-
-function numericColumn(column: NumberColumn, alpha: number): NumericProfileColumn {
-  const sketch = new DDSketch(alpha);
-  const values = new Map<number, number>();
-  let exact = true;
-  let count = 0;
-  let nan = 0;
-  let integers = true;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  let sum = 0;
-  let sumSquares = 0;
-  for (let i = 0; i < column.values.length; i++) {
-    const x = column.values[i];
-    if (Number.isNaN(x)) {
-      nan++;
-      continue;
-    }
-    count++;
-    if (integers && !Number.isInteger(x)) integers = false;
-    if (x < min) min = x;
-    if (x > max) max = x;
-    sum += x;
-    sumSquares += x * x;
-    sketch.add(x);
-    if (exact) {
-      values.set(x, (values.get(x) ?? 0) + 1);
-      if (values.size > EXACT_VALUES_MAX) exact = false;
-    }
-  }
-  const base = {
-    name: column.name,
-    kind: 'numeric' as const,
-    count,
-    missing: nan - column.invalidCount,
-    invalid: column.invalidCount,
-    integers,
-    min: count > 0 ? min : null,
-    max: count > 0 ? max : null,
-    sum,
-    sumSquares,
-    values: exact ? sortedPairs(values) : null,
-    sketch: sketch.toData(),
-  };
-  return { ...base, type: profileColumnType(base) };
-}
-
-function categoricalColumn(column: StringColumn): CategoricalProfileColumn {
-  const codeCounts = new Float64Array(column.dictionary.length);
-  let missing = 0;
-  for (let i = 0; i < column.codes.length; i++) {
-    const code = column.codes[i];
-    if (code < 0) missing++;
-    else codeCounts[code]++;
-  }
-  const counts = new Map<string, number>();
-  let count = 0;
-  for (let code = 0; code < codeCounts.length; code++) {
-    if (codeCounts[code] === 0) continue;
-    const label = canonicalLabel(column.dictionary[code]);
-    counts.set(label, (counts.get(label) ?? 0) + codeCounts[code]);
-    count += codeCounts[code];
-  }
-  const base = {
-    name: column.name,
-    kind: 'categorical' as const,
-    count,
-    missing,
-    categories: sortedPairs(counts),
-  };
-  return { ...base, type: profileColumnType(base) };
-}
-
-/** The profile of one table (a whole file, or one chunk of rows). */
-export function profileTable(table: ColumnarTable, relativeAccuracy = DEFAULT_RELATIVE_ACCURACY): Profile {
+/** A profile of `rows` rows of one source with the given columns (whole-file or accumulated). */
+export function profileOfColumns(
+  source: string,
+  rows: number,
+  columns: ProfileColumn[],
+  relativeAccuracy: number,
+): Profile {
   return {
     format: PROFILE_FORMAT,
     version: PROFILE_VERSION,
     relativeAccuracy,
-    rows: table.rowCount,
-    sources: [table.fileName],
-    columns: table.columns.map((c) =>
-      c.storage === 'number' ? numericColumn(c, relativeAccuracy) : categoricalColumn(c),
-    ),
+    rows,
+    sources: [source],
+    columns,
   };
+}
+
+/** The profile of one table (a whole file, or one chunk of rows). */
+export function profileTable(table: ColumnarTable, relativeAccuracy = DEFAULT_RELATIVE_ACCURACY): Profile {
+  return profileOfColumns(
+    table.fileName,
+    table.rowCount,
+    table.columns.map((c) => columnProfile(c, relativeAccuracy)),
+    relativeAccuracy,
+  );
 }
 
 function addPairs<K extends number | string>(a: [K, number][], b: [K, number][]): [K, number][] {

@@ -4,8 +4,8 @@
  */
 
 import { canonicalLabel } from '../drift/column-pair';
-import { profileColumnType } from './build-profile';
 import type { SketchData } from './ddsketch';
+import { profileColumnType } from './profile-column-type';
 import { PROFILE_FORMAT, PROFILE_VERSION, type Profile, type ProfileColumn } from './types';
 
 /** A profile that is not valid; `path` is the JSON path of the bad field ("$.columns[2].count"). */

@@ -202,6 +202,12 @@ function writeFile(path, rows, seed, scenario) {
   return statSync(path).size;
 }
 
+/** Writes only the reference file of `rows` rows to `path` (for one large input); returns its size. */
+export function writeReferenceFile(path, rows = DEFAULT_ROWS, seed = DEFAULT_SEED) {
+  mkdirSync(dirname(path), { recursive: true });
+  return writeFile(path, rows, seed, SCENARIOS.reference);
+}
+
 /** Generates both files; returns their paths and sizes. */
 export async function generateBenchData({
   rows = DEFAULT_ROWS,

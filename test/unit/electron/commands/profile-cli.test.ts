@@ -3,13 +3,16 @@
 // demo files): the profile validates against docs/schema/profile-v1.schema.json, a merge of the profiles
 // of two files equals the profile of both files, the analysis of two profiles validates against the report
 // schema and agrees with the exact analysis (categorical columns exactly, numeric ones within their
-// bound), and a bad profile gets a message naming the file and the JSON path, with exit 2.
+// bound), a bad profile gets a message naming the file and the JSON path, with exit 2, and a CSV streamed
+// in chunks (--chunk-rows) gives the whole file's profile.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { loadCsv } from '../../../../electron/engine/load-csv';
+import { profileTable } from '../../../../shared/profile/build-profile';
 
 const root = path.resolve(__dirname, '../../../..');
 const cli = path.join(root, 'dist', 'electron', 'cli.cjs');
@@ -83,6 +86,87 @@ describe('driftscope profile', () => {
       /^driftscope: Cannot merge small\.json into a\.json: the profiles have different columns/,
     );
     expect(existsSync(path.join(work, 'bad-merge.json'))).toBe(false);
+  });
+
+  it("streams a CSV in chunks of --chunk-rows rows to the whole file's profile (oracle: loadCsv + profileTable)", async () => {
+    const file = path.join(work, 'demo/reference.csv');
+    const table = await loadCsv(file);
+    const expected = JSON.parse(JSON.stringify(profileTable(table)));
+    for (const rows of ['7', '1000']) {
+      const r = run([
+        'profile',
+        '--input',
+        'demo/reference.csv',
+        '--chunk-rows',
+        rows,
+        '--out',
+        `c${rows}.json`,
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(readJson(`c${rows}.json`)).toEqual(expected);
+    }
+  });
+
+  it('refuses a --chunk-rows that is not a whole number ≥ 1, and --chunk-rows with --merge', () => {
+    const r = run(['profile', '--input', 'demo/reference.csv', '--chunk-rows', '0', '--out', 'z.json']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--chunk-rows must be a whole number ≥ 1, got "0"');
+    const m = run(['profile', '--merge', 'a.json', '--chunk-rows', '10', '--out', 'z.json']);
+    expect(m.status).toBe(2);
+    expect(m.stderr).toContain('--chunk-rows applies to --input only');
+    expect(existsSync(path.join(work, 'z.json'))).toBe(false);
+  });
+});
+
+describe('driftscope analyze beyond --memory-budget', () => {
+  const args = ['analyze', '--reference', 'demo/reference.csv', '--current', 'demo/current.csv'];
+
+  it("analyses the files' streamed profiles, saying so (oracle: analyze of the files' profiles)", () => {
+    const r = run([...args, '--memory-budget', '1M', '--json', 'budget.json']);
+    expect(r.status, r.stderr).toBe(0);
+    const note =
+      /^Analysed from streamed profiles of demo\/reference\.csv and demo\/current\.csv, not from their rows: loading both whole would need about [\d.]+ MB of memory, more than the memory budget of 1\.0 MB \(--memory-budget\)\.$/;
+    expect(r.stderr.split('\n')[0].replace(/^driftscope: /, '')).toMatch(note);
+    const result = readJson('budget.json');
+    expect(result.reference.warnings[0]).toMatch(note);
+    expect(run(['profile', '--input', 'demo/reference.csv', '--out', 'b-ref.json']).status).toBe(0);
+    expect(run(['profile', '--input', 'demo/current.csv', '--out', 'b-cur.json']).status).toBe(0);
+    const ofProfiles = ['analyze', '--reference', 'b-ref.json', '--current', 'b-cur.json'];
+    const oracle = run([...ofProfiles, '--json', 'b.json']);
+    expect(oracle.status, oracle.stderr).toBe(0);
+    const expected = readJson('b.json');
+    expect(result.columns).toEqual(expected.columns);
+    expect(result.dataset).toEqual(expected.dataset);
+    expect(result.reference.warnings.slice(1)).toEqual(expected.reference.warnings);
+  });
+
+  it('loads the files whole within the budget, when a timeline needs the rows, and Parquet; refuses a bad size', () => {
+    const within = run([...args, '--memory-budget', '1G', '--json', 'within.json']);
+    expect(within.status, within.stderr).toBe(0);
+    expect(readJson('within.json').reference.warnings).toEqual([]);
+    const chunked = run([...args, '--memory-budget', '1M', '--chunk', 'count:2', '--json', 'chunked.json']);
+    expect(chunked.status, chunked.stderr).toBe(0);
+    expect(chunked.stderr).not.toContain('streamed profiles');
+    expect(readJson('chunked.json').timeline).not.toBeNull();
+    const pq = (name: string) => path.join(root, 'test/fixtures/parquet', name);
+    const parquet = run([
+      'analyze',
+      '--reference',
+      pq('loan.reference.parquet'),
+      '--current',
+      pq('loan.current.snappy.parquet'),
+      '--memory-budget',
+      '1',
+      '--json',
+      'pq-budget.json',
+    ]);
+    expect(parquet.status, parquet.stderr).toBe(0);
+    expect(parquet.stderr).not.toContain('streamed profiles');
+    const bad = run([...args, '--memory-budget', 'lots']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(
+      '--memory-budget must be a size such as 4G, 512M or 2000000000 (bytes), got "lots"',
+    );
   });
 });
 
