@@ -28,8 +28,16 @@
  * --judged-only skips it.
  * RSS is reported beside it, not judged: it includes glibc malloc's arenas and V8's heap reservations.
  *
+ * The main thread's slope is also printed by V8 space (prom-client's nodejs_heap_space_size_used_bytes): a
+ * slope in the new space, which a full collection empties of all but the objects allocated since the previous
+ * one, is allocation between the collection and the reading, not objects kept (what the summary's digest did
+ * before the exporter read the heap first).
+ *
  * Usage: node test/bench/bench-monitor.mjs [--batches 500] [--memory-only] [--keep-files] [--judged-only]
+ *          [--snapshots 50,450]
  *   --judged-only  only the judged memory run (tiering compilers off), not the one under V8's defaults
+ *   --snapshots    heap snapshots of the judged monitor's main thread at those batches (SIGUSR2), left in the
+ *                  bench's work folder; compare two with test/bench/lib/diff-heapsnapshots.mjs
  *   --keep-files   leave every batch in the watched folder (default: the bench deletes each analysed batch,
  *                  as a producer with a retention would, so the folder does not grow with the run)
  * Set MALLOC_ARENA_MAX in the environment to see its effect on the monitor's RSS (the child inherits it).
