@@ -8,9 +8,9 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { Summary } from 'prom-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MetricsExporter } from '../../../../electron/monitor/metrics-exporter';
+import { DURATION_WINDOW, MetricsExporter } from '../../../../electron/monitor/metrics-exporter';
+import { WindowSummary } from '../../../../electron/monitor/window-summary';
 import type { BatchRecord } from '../../../../shared/monitoring/batch-summary';
 
 afterEach(() => vi.restoreAllMocks());
@@ -39,7 +39,7 @@ const gauge = (text: string, name: string) =>
   Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)`, 'm').exec(text)?.[1]);
 
 describe('MetricsExporter', () => {
-  it("reads the process's heap before the duration summary compresses its digest", async () => {
+  it("reads the process's heap before it builds the duration summary", async () => {
     const exporter = exporterAfter(300);
     const calls: string[] = [];
     const memoryUsage = process.memoryUsage;
@@ -49,9 +49,8 @@ describe('MetricsExporter', () => {
         return memoryUsage();
       }, memoryUsage),
     );
-    // prom-client's Summary.get compresses the digest before it reads the quantiles.
-    const get = Summary.prototype.get;
-    vi.spyOn(Summary.prototype, 'get').mockImplementation(function (this: Summary) {
+    const get = WindowSummary.prototype.get;
+    vi.spyOn(WindowSummary.prototype, 'get').mockImplementation(function (this: WindowSummary) {
       calls.push('summary');
       return get.call(this);
     });
@@ -75,5 +74,30 @@ describe('MetricsExporter', () => {
     // Under vitest, before the fix: 380-600 kB each time (the digest of ~250 centroids rebuilt, and its
     // garbage); now 50-370 kB, the least of five at most 72 kB in the runs seen (the default metrics' own).
     expect(Math.min(...excess)).toBeLessThan(200_000);
+  });
+
+  it("keeps the duration summary's quantiles over a fixed ring of the latest batches, its count over all", async () => {
+    const exporter = new MetricsExporter('m', 3600);
+    const n = 10 * DURATION_WINDOW;
+    // Every duration distinct and rising, so a digest of every batch (prom-client's Summary, before) would
+    // keep a centroid for most and put the median near batch n / 2.
+    for (let i = 1; i <= n; i++)
+      exporter.record({ ...batch(i), durationSeconds: 0.05 + i * 1e-6 }, new Map());
+    const text = await exporter.text();
+    expect(gauge(text, 'driftscope_batch_duration_seconds_count')).toBe(n);
+    expect(gauge(text, 'driftscope_batch_duration_seconds_sum')).toBeCloseTo(
+      0.05 * n + ((n * (n + 1)) / 2) * 1e-6,
+      6,
+    );
+    const quantile = (q: string) => Number(new RegExp(`quantile="${q}"[^}]*\\} (\\S+)`).exec(text)?.[1]);
+    const latest = (p: number) => 0.05 + (n - DURATION_WINDOW + 1 + p * (DURATION_WINDOW - 1)) * 1e-6;
+    expect(quantile('0.5')).toBeCloseTo(latest(0.5), 9);
+    expect(quantile('0.99')).toBeCloseTo(latest(0.99), 9);
+  });
+
+  it('exports no duration series before the first batch, as prom-client does', async () => {
+    const text = await new MetricsExporter('m', 3600).text();
+    expect(text).toContain('# TYPE driftscope_batch_duration_seconds summary');
+    expect(text).not.toMatch(/^driftscope_batch_duration_seconds/m);
   });
 });
