@@ -28,8 +28,16 @@
  * --judged-only skips it.
  * RSS is reported beside it, not judged: it includes glibc malloc's arenas and V8's heap reservations.
  *
+ * The main thread's slope is also printed by V8 space (prom-client's nodejs_heap_space_size_used_bytes): a
+ * slope in the new space, which a full collection empties of all but the objects allocated since the previous
+ * one, is allocation between the collection and the reading, not objects kept (what the summary's digest did
+ * before the exporter read the heap first).
+ *
  * Usage: node test/bench/bench-monitor.mjs [--batches 500] [--memory-only] [--keep-files] [--judged-only]
+ *          [--snapshots 50,450]
  *   --judged-only  only the judged memory run (tiering compilers off), not the one under V8's defaults
+ *   --snapshots    heap snapshots of the judged monitor's main thread at those batches (SIGUSR2), left in the
+ *                  bench's work folder; compare two with test/bench/lib/diff-heapsnapshots.mjs
  *   --keep-files   leave every batch in the watched folder (default: the bench deletes each analysed batch,
  *                  as a producer with a retention would, so the folder does not grow with the run)
  * Set MALLOC_ARENA_MAX in the environment to see its effect on the monitor's RSS (the child inherits it).
@@ -40,6 +48,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -59,6 +68,11 @@ const manyBatches = Number(argv[argv.indexOf('--batches') + 1]) || 500;
 const memoryOnly = argv.includes('--memory-only');
 const keepFiles = argv.includes('--keep-files');
 const withDefaultFlags = !argv.includes('--judged-only');
+// --snapshots 50,450: heap snapshots of the judged monitor's main thread at those batches (SIGUSR2), kept in
+// the bench's work folder and named in the output (for test/bench/lib/diff-heapsnapshots.mjs).
+const snapshotAt = argv.includes('--snapshots')
+  ? new Set(argv[argv.indexOf('--snapshots') + 1].split(',').map(Number))
+  : new Set();
 const run = (args) => {
   const r = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(r.stderr);
@@ -176,12 +190,19 @@ const small = await generateBenchData({ rows: 1000, dir: path.join(work, 'small'
 run(['baseline', '--reference', small.reference, '--model', 'small', '--out', 'bsmall.json']);
 const fileMb = (f) => (existsSync(f) ? statSync(f).size / 2 ** 20 : 0);
 const gaugeOf = (text, name) => Number(new RegExp(`^${name}\\{[^}]*\\} (\\S+)`, 'm').exec(text)?.[1]);
-/** The main thread's V8 code spaces (code, code_large_object) from prom-client's per-space gauge. */
-const codeSpaceOf = (text) =>
-  [...text.matchAll(/^nodejs_heap_space_size_used_bytes\{[^}]*space="code[^"]*"[^}]*\} (\S+)/gm)].reduce(
-    (sum, m) => sum + Number(m[1]),
-    0,
+/** The main thread's used bytes by V8 space, from prom-client's per-space gauge. */
+const spacesOf = (text) =>
+  Object.fromEntries(
+    [...text.matchAll(/^nodejs_heap_space_size_used_bytes\{[^}]*space="([^"]+)"[^}]*\} (\S+)/gm)].map((m) => [
+      m[1],
+      Number(m[2]),
+    ]),
   );
+/** The main thread's V8 code spaces (code, code_large_object). */
+const codeSpaceOf = (text) =>
+  Object.entries(spacesOf(text))
+    .filter(([space]) => space.startsWith('code'))
+    .reduce((sum, [, bytes]) => sum + bytes, 0);
 const checkpoints = new Set([10, 100, 250, 500]);
 for (let n = 1000; n <= manyBatches; n += 500) checkpoints.add(n);
 checkpoints.add(manyBatches);
@@ -200,6 +221,7 @@ async function memoryRun(label, v8Flags, port) {
       const samples = []; // { batch, mainHeap, workerHeap, rss } (MB) every 10 batches
       const at = []; // the checkpoints, with the history's size
       const names = [];
+      const snapshots = [];
       for (let i = 1; i <= manyBatches; i++) {
         const name = `batch-${String(i).padStart(5, '0')}.csv`;
         deliver(i % 2 ? small.current : small.reference, path.join(work, dir), name);
@@ -216,8 +238,10 @@ async function memoryRun(label, v8Flags, port) {
           mainCodeMb: codeSpaceOf(text) / MB,
           workerCodeMb: gaugeOf(text, 'driftscope_engine_code_space_used_bytes') / MB,
           rssMb: rssMb(child.pid),
+          mainSpaces: spacesOf(text),
         };
         samples.push(sample);
+        if (snapshotAt.has(i) && label === 'no-tiering') snapshots.push(await snapshot(child, i));
         if (checkpoints.has(i))
           at.push({
             ...sample,
@@ -226,11 +250,29 @@ async function memoryRun(label, v8Flags, port) {
             historyMb: fileMb(history) + fileMb(`${history}-wal`),
           });
       }
-      return { samples, at };
+      return { samples, at, snapshots };
     },
-    ['--expose-gc', ...v8Flags],
+    ['--expose-gc', ...(snapshotAt.size > 0 ? ['--heapsnapshot-signal=SIGUSR2'] : []), ...v8Flags],
   );
   return { label, v8Flags: ['--expose-gc', ...v8Flags], ...measured, criterion: criterionOf(measured) };
+}
+
+/** Asks the monitor for a heap snapshot of its main thread (SIGUSR2) and waits until it is written. */
+async function snapshot(child, batch) {
+  const before = new Set(readdirSync(work).filter((f) => f.endsWith('.heapsnapshot')));
+  child.kill('SIGUSR2');
+  for (;;) {
+    await sleep(500);
+    const file = readdirSync(work).find((f) => f.endsWith('.heapsnapshot') && !before.has(f));
+    if (!file) continue;
+    const size = statSync(path.join(work, file)).size;
+    await sleep(1000);
+    if (size > 0 && statSync(path.join(work, file)).size === size) {
+      const named = path.join(work, `main-batch-${batch}.heapsnapshot`);
+      renameSync(path.join(work, file), named);
+      return named;
+    }
+  }
 }
 
 /** Least-squares slope of y over x. */
@@ -241,6 +283,21 @@ function slope(points) {
   const sxy = points.reduce((s, [x, y]) => s + (x - mx) * (y - my), 0);
   const sxx = points.reduce((s, [x]) => s + (x - mx) ** 2, 0);
   return sxy / sxx;
+}
+/**
+ * Theil-Sen slope (the median of the pairwise slopes): reported beside the least-squares fit, which single
+ * samples move. A few samples (often batches 100 and 110) read ~200 kB more old space than their neighbours,
+ * yet a heap snapshot taken at such a sample holds no more live objects than one taken at a flat sample:
+ * heap accounting after gc(), not objects kept, and at the start of the 100..N window it swings the
+ * least-squares slope by about ±200 B per batch.
+ */
+function robustSlope(points) {
+  const slopes = [];
+  for (let i = 0; i < points.length; i++)
+    for (let j = i + 1; j < points.length; j++)
+      slopes.push((points[j][1] - points[i][1]) / (points[j][0] - points[i][0]));
+  slopes.sort((a, b) => a - b);
+  return slopes[Math.floor(slopes.length / 2)];
 }
 const wholeHeapMb = (s) => s.mainHeapMb + s.workerHeapMb;
 // Without V8's code spaces: compiled code grows as functions are optimised, bounded by the program.
@@ -261,7 +318,14 @@ function criterionOf(memory) {
       total: bytesPerBatch(heapMb),
     },
     slopeLimitBytesPerBatch: 200,
+    robustSlopeBytesPerBatch: robustSlope(fitted.map((s) => [s.batch, heapMb(s) * MB])),
     rssSlopeBytesPerBatch: bytesPerBatch((s) => s.rssMb),
+    mainSpaceSlopeBytesPerBatch: Object.fromEntries(
+      Object.keys(fitted[0]?.mainSpaces ?? {}).map((space) => [
+        space,
+        Math.round(bytesPerBatch((s) => (s.mainSpaces[space] ?? 0) / MB)),
+      ]),
+    ),
     wholeHeap: {
       at10Mb: wholeHeapMb(first),
       atEndMb: wholeHeapMb(last),
@@ -330,4 +394,13 @@ for (const m of [judged, deployed]) {
         ? `No leak: ${c.met ? 'yes' : 'NO'}`
         : `(by the same test: ${c.met ? 'within' : 'outside'})`),
   );
+  console.log(
+    `Theil-Sen slope of the same heap (reported, not judged): ${c.robustSlopeBytesPerBatch.toFixed(0)} B/batch`,
+  );
+  console.log(
+    `main thread's slope by V8 space (B/batch): ${Object.entries(c.mainSpaceSlopeBytesPerBatch)
+      .map(([space, b]) => `${space} ${b}`)
+      .join(', ')}`,
+  );
+  if (m.snapshots.length > 0) console.log(`heap snapshots: ${m.snapshots.join(', ')}`);
 }
