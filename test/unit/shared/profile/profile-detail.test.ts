@@ -11,21 +11,10 @@ import { profileTable } from '../../../../shared/profile/build-profile';
 import { profileColumnDetail } from '../../../../shared/profile/profile-detail';
 import { ColumnBuilder } from '../../../../shared/table/column-builder';
 import type { Column, ColumnarTable } from '../../../../shared/table/columnar';
-
-/** mulberry32, seeded. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../helpers/mulberry32.mjs';
 
 function table(fileName: string, n: number, seed: number, shift: number): ColumnarTable {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
   const cells: Record<string, string[]> = { x: [], small: [], color: [] };
   for (let i = 0; i < n; i++) {
