@@ -114,8 +114,8 @@ Profiles: --reference and --current may be profiles (JSON with "format": "drifts
 driftscope profile, integrations/duckdb/profile.sql or a merge); a data file compared with a profile is
 profiled first. Numeric tests on a profile's sketches are approximate and say so (docs/profiles.md);
 --chunk, --labels and several --current files need data files.
---memory-budget SIZE (e.g. 4G, 512M; default 3/4 of the memory available): two CSV/TSV files estimated to need
-more to analyse whole are analysed from their streamed profiles instead (the outputs say so), unless a timeline,
+--memory-budget SIZE (e.g. 4G, 512M; default 3/4 of the memory available, at most 1/8 of the machine's):
+two CSV/TSV files estimated to need more to analyse whole are analysed from their streamed profiles instead (the outputs say so), unless a timeline,
 batches, --labels, the multivariate detectors or a model's columns need the rows.
 --debug: print the stack trace of an internal error.
 Exit codes:
