@@ -27,6 +27,7 @@ import {
   SHADOW_SERVING_OPTIONS,
   UsageError,
 } from './cli-options';
+import { progressReporter } from './cli-progress';
 import {
   CHUNK_FAIL_ON,
   chunkingText,
@@ -326,7 +327,7 @@ async function main(argv: string[]): Promise<number> {
     } else result = await analyze(engine, values.reference, currents[0], wholeSettings, loadOptions);
     let timeline: Timeline | null = null;
     if (timelineOptions !== null) {
-      const off = engine.onTimelineProgress(timelineProgress(say));
+      const off = engine.onTimelineProgress(timelineProgress());
       try {
         timeline =
           currents.length > 1
@@ -416,20 +417,10 @@ async function writeOutputs(
   return failed.length;
 }
 
-/** Chunk progress on stderr: one updating line on a terminal, else a line per tenth and at the end. */
-function timelineProgress(say: (line: string) => void): (p: TimelineProgress) => void {
-  let shown = -1;
-  return ({ done, total }) => {
-    if (process.stderr.isTTY) {
-      process.stderr.write(`\rTimeline: ${done} of ${total} chunks${done === total ? '\n' : ''}`);
-      return;
-    }
-    const tenth = Math.floor((done * 10) / total);
-    if (tenth > shown || done === total) {
-      shown = tenth;
-      say(`Timeline: ${done} of ${total} chunks`);
-    }
-  };
+/** Chunk progress on stderr (cli-progress.ts). */
+function timelineProgress(): (p: TimelineProgress) => void {
+  const report = progressReporter('Timeline', (done, total) => `(${done} of ${total} chunks)`);
+  return ({ done, total }) => report(done, total);
 }
 
 const args = process.argv.slice(2);

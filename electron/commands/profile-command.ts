@@ -15,6 +15,8 @@ import type { Profile } from '../../shared/profile/types';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { formatBytes } from '../../shared/report/report-format';
 import { fileLoadFlags, parsePositiveInt, UsageError } from '../cli-options';
+import { progressReporter } from '../cli-progress';
+import type { LoadProgressInfo } from '../engine/csv-source';
 import { csvAnalysisMemory } from '../engine/load-csv';
 import { isProfileFile, readProfileFile } from '../engine/load-profile';
 import { isParquetFile, loadTable } from '../engine/load-table';
@@ -55,7 +57,16 @@ export async function profileOf(
 ): Promise<Profile> {
   const absolute = path.resolve(filePath);
   if (isProfileFile(absolute)) return readProfileFile(absolute, shown);
-  const loadOptions = { ...fileLoadFlags(options), displayPath: shown };
+  const report = progressReporter(
+    `Profiling ${shown}`,
+    (done, total) => `(${formatBytes(done)} of ${formatBytes(total)})`,
+  );
+  const loadOptions = {
+    ...fileLoadFlags(options),
+    displayPath: shown,
+    progressIntervalMs: 500,
+    onProgress: (p: LoadProgressInfo) => report(p.bytesRead, p.bytesTotal),
+  };
   if (!isParquetFile(absolute))
     return streamCsvProfile(absolute, { ...loadOptions, relativeAccuracy, chunkRows });
   const table = await loadTable(absolute, loadOptions);
@@ -120,7 +131,6 @@ export async function profileCommand(args: string[], say: (line: string) => void
   for (const file of given) {
     if (merges.length > 0) profiles.push(readProfileFile(path.resolve(file), file));
     else {
-      say(`Profiling ${file}…`);
       profiles.push(await profileOf(file, file, values, alpha, chunkRows));
     }
   }
