@@ -12,6 +12,7 @@ const entries = {
   'engine-worker': 'electron/engine/engine-worker.ts',
   'parse-worker': 'electron/engine/parse-worker.ts',
   'detector-worker': 'electron/engine/detector-worker.ts',
+  'profile-worker': 'electron/engine/profile-worker.ts',
   cli: 'electron/cli.ts',
 };
 const { existsSync } = await import('node:fs');

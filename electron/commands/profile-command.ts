@@ -17,9 +17,11 @@ import { formatBytes } from '../../shared/report/report-format';
 import { fileLoadFlags, parsePositiveInt, UsageError } from '../cli-options';
 import { progressReporter } from '../cli-progress';
 import type { LoadProgressInfo } from '../engine/csv-source';
+import { inputFileSize } from '../engine/input-file';
 import { csvAnalysisMemory } from '../engine/load-csv';
 import { isProfileFile, readProfileFile } from '../engine/load-profile';
 import { isParquetFile, loadTable } from '../engine/load-table';
+import { streamCsvProfileInWorker } from '../engine/profile-in-worker';
 import { compareProfiles } from '../engine/profile-pair';
 import { DEFAULT_CHUNK_ROWS, streamCsvProfile } from '../engine/stream-csv-profile';
 import { outputLocationProblem } from '../io/output-location';
@@ -177,13 +179,43 @@ export async function analyzeWithProfiles(
   options: { encoding?: string; decimal?: string },
 ): Promise<AnalysisResult> {
   const refIsProfile = isProfileFile(path.resolve(reference));
+  const names = { reference: path.basename(reference), current: path.basename(current) };
+  const csv = (f: string) => !isProfileFile(path.resolve(f)) && !isParquetFile(path.resolve(f));
+  if (csv(reference) && csv(current)) {
+    // Two CSV/TSV files (beyond the memory budget): profiled on two cores, one progress line for both.
+    const [ref, cur] = await bothInWorkers([reference, current], options);
+    return compareProfiles(ref, cur, settings, names);
+  }
   const first = refIsProfile ? reference : current;
   const firstProfile = await profileOf(first, first, options);
   const otherName = refIsProfile ? current : reference;
   const other = await profileOf(otherName, otherName, options, firstProfile.relativeAccuracy);
   const [ref, cur] = refIsProfile ? [firstProfile, other] : [other, firstProfile];
-  return compareProfiles(ref, cur, settings, {
-    reference: path.basename(reference),
-    current: path.basename(current),
-  });
+  return compareProfiles(ref, cur, settings, names);
+}
+
+/** The streamed profiles of CSV/TSV files, each in a worker of its own, with their progress summed. */
+function bothInWorkers(
+  files: string[],
+  options: { encoding?: string; decimal?: string },
+): Promise<Profile[]> {
+  const report = progressReporter(
+    `Profiling ${files.join(' and ')}`,
+    (done, total) => `(${formatBytes(done)} of ${formatBytes(total)})`,
+  );
+  const read = files.map(() => 0);
+  const total = files.map((f) => inputFileSize(path.resolve(f), f));
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  return Promise.all(
+    files.map((file, i) =>
+      streamCsvProfileInWorker(
+        path.resolve(file),
+        { ...fileLoadFlags(options), displayPath: file, progressIntervalMs: 500 },
+        (bytesRead) => {
+          read[i] = bytesRead;
+          report(sum(read), sum(total));
+        },
+      ),
+    ),
+  );
 }

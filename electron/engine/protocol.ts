@@ -4,6 +4,7 @@
  */
 import type { DatasetRole, DatasetSummary, LoadProgress, TimelineProgress } from '../../shared/api';
 import type { MultivariateResult } from '../../shared/multivariate/analyze-multivariate';
+import type { Profile } from '../../shared/profile/types';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import type { Encoding } from '../../shared/table/encoding';
@@ -104,6 +105,12 @@ export type EngineMessage =
 export type ParseWorkerMessage =
   | ({ type: 'progress' } & LoadProgressInfo)
   | { type: 'table'; table: ColumnarTable }
+  | { type: 'error'; error: SerializedError };
+
+/** From a profile worker (profile-worker.ts) to its parent. */
+export type ProfileWorkerMessage =
+  | { type: 'progress'; bytesRead: number; bytesTotal: number }
+  | { type: 'profile'; profile: Profile }
   | { type: 'error'; error: SerializedError };
 
 /** From a detector worker (detector-worker.ts) to the engine. */

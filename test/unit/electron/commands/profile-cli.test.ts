@@ -140,6 +140,27 @@ describe('driftscope analyze beyond --memory-budget', () => {
     expect(result.reference.warnings.slice(1)).toEqual(expected.reference.warnings);
   });
 
+  it('a bad file profiled in its worker gets the message the profile command gives (file as given)', () => {
+    // Oracle: `driftscope profile` on the same file, which profiles in the command's own thread.
+    const bad = path.join(root, 'test/fixtures/bad-input/files/format/truncated.csv.gz');
+    const viaBudget = run([
+      'analyze',
+      '--reference',
+      'demo/reference.csv',
+      '--current',
+      bad,
+      '--memory-budget',
+      '1',
+    ]);
+    const viaProfile = run(['profile', '--input', bad, '--out', 'bad.json']);
+    expect(viaProfile.status).not.toBe(0);
+    const message = viaProfile.stderr.split('\n').find((l) => l.startsWith('driftscope: '))!;
+    expect(message).toContain('truncated.csv.gz');
+    expect(viaBudget.stderr.split('\n')).toContain(message);
+    expect(viaBudget.status).toBe(viaProfile.status);
+    expect(viaBudget.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('loads the files whole within the budget, when a timeline needs the rows, and Parquet; refuses a bad size', () => {
     const within = run([...args, '--memory-budget', '1G', '--json', 'within.json']);
     expect(within.status, within.stderr).toBe(0);
