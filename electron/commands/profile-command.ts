@@ -179,9 +179,10 @@ export async function analyzeWithProfiles(
   options: { encoding?: string; decimal?: string },
 ): Promise<AnalysisResult> {
   const refIsProfile = isProfileFile(path.resolve(reference));
+  const curIsProfile = isProfileFile(path.resolve(current));
   const names = { reference: path.basename(reference), current: path.basename(current) };
-  const csv = (f: string) => !isProfileFile(path.resolve(f)) && !isParquetFile(path.resolve(f));
-  if (csv(reference) && csv(current)) {
+  const parquet = (f: string) => isParquetFile(path.resolve(f));
+  if (!refIsProfile && !curIsProfile && !parquet(reference) && !parquet(current)) {
     // Two CSV/TSV files (beyond the memory budget): profiled on two cores, one progress line for both.
     const [ref, cur] = await bothInWorkers([reference, current], options);
     return compareProfiles(ref, cur, settings, names);

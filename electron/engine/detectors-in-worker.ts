@@ -4,8 +4,6 @@
  * classifier and the reconstruction error (docs/multivariate.md, "Cost"). The result is the one
  * runDetectors gives in process: same input, same seeded samples.
  */
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { DatasetError } from '../../shared/dataset-error';
 import {
   type DetectorInput,
@@ -18,6 +16,7 @@ import type { FeatureColumn } from '../../shared/multivariate/feature-columns';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
 import type { DetectorWorkerMessage } from './protocol';
 import { deserializeError } from './serialize-error';
+import { workerTask } from './worker-task';
 
 /** A copy of `values` in a SharedArrayBuffer: posted to a worker without another copy. */
 function shared<T extends Float64Array | Int32Array>(values: T): T {
@@ -45,38 +44,22 @@ function detectorWorker(
   settings: MultivariateSettings,
   fileName: string,
 ): Promise<MultivariateResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(path.join(__dirname, 'detector-worker.cjs'), {
-      workerData: { input, settings },
-      resourceLimits: { maxOldGenerationSizeMb: 4096 },
-    });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      fn();
-    };
-    worker.on('message', (message: DetectorWorkerMessage) =>
-      settle(() =>
-        message.type === 'result'
-          ? resolve(message.result)
-          : reject(deserializeError(message.error, 'The multivariate detectors')),
-      ),
-    );
-    worker.on('error', (error: Error) =>
-      settle(() =>
-        reject(
-          isOutOfMemory(error)
-            ? tooLargeError(fileName)
-            : new DatasetError(`The multivariate detectors failed: ${error.message}`, fileName),
-        ),
-      ),
-    );
-    worker.on('exit', (code) =>
-      settle(() => reject(new Error(`The multivariate detectors' worker stopped (exit code ${code}).`))),
-    );
-  });
+  return workerTask<DetectorWorkerMessage, MultivariateResult>(
+    'detector-worker.cjs',
+    { input, settings },
+    {
+      message: (m) =>
+        m.type === 'result'
+          ? { value: m.result }
+          : { error: deserializeError(m.error, 'The multivariate detectors') },
+      failed: (error) =>
+        isOutOfMemory(error)
+          ? tooLargeError(fileName)
+          : new DatasetError(`The multivariate detectors failed: ${error.message}`, fileName),
+      exited: (code) => new Error(`The multivariate detectors' worker stopped (exit code ${code}).`),
+    },
+    { maxOldGenerationSizeMb: 4096 },
+  );
 }
 
 /**
