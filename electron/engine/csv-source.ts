@@ -3,9 +3,10 @@
  * (stream-csv-profile.ts). `openCsv` sniffs the first 64 KiB: a format we do not read (xlsx, Parquet, ...: named,
  * refused), gzip (decompressed while streaming, progress in compressed bytes), the text encoding (UTF-8,
  * UTF-16, else Windows-1252; shared/table/encoding.ts), binary content and the delimiter. `readCsvRows`
- * streams the file through papaparse into one ColumnBuilder per header column, hashing the stored bytes
- * (SHA-256), normalising the header, counting physical lines, ragged rows and bad byte sequences. Numbers
- * are converted by our own parser (no dynamicTyping: it halves throughput). Messages name the path as the
+ * streams the file's decoded text through our record scanner (shared/table/csv-scanner.ts, which reads
+ * records as papaparse does) into one ColumnBuilder per header column, hashing the stored bytes (SHA-256),
+ * normalising the header, counting physical lines, ragged rows and bad byte sequences. A numeric cell is
+ * parsed where it lies in the text (ColumnBuilder.pushRange), never made a string. Messages name the path as the
  * user gave it and physical line numbers. The file is only ever opened for reading.
  */
 import { createHash } from 'node:crypto';
@@ -13,9 +14,9 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { createGunzip, gunzipSync, constants as zlibConstants } from 'node:zlib';
-import Papa from 'papaparse';
 import { DatasetError } from '../../shared/dataset-error';
 import { ColumnBuilder } from '../../shared/table/column-builder';
+import { CsvScanner } from '../../shared/table/csv-scanner';
 import { detectEncoding, type Encoding, encodingLabel } from '../../shared/table/encoding';
 import { foreignFormat, isGzip } from '../../shared/table/file-format';
 import type { DecimalSeparator } from '../../shared/table/parse-number';
@@ -100,16 +101,6 @@ function readSample(
   };
 }
 
-/** Line breaks inside a quoted field (they make the record span more than one physical line). */
-function lineBreaksIn(fields: string[]): number {
-  let breaks = 0;
-  for (const field of fields) {
-    if (field.length === 0 || (field.indexOf('\n') < 0 && field.indexOf('\r') < 0)) continue;
-    breaks += field.match(/\r\n|\r|\n/g)!.length;
-  }
-  return breaks;
-}
-
 /** Header names as pandas would give them: blanks become "Unnamed: i", repeats get ".1", ".2", ... */
 export function normaliseHeader(fields: string[]): { names: string[]; renamed: string[] } {
   const seen = new Map<string, number>();
@@ -192,10 +183,8 @@ export function readCsvRows(
     // Decodes to text; notes whether a quote was seen (only then can a record span lines) and counts
     // U+FFFD replacement characters (bytes invalid in the encoding).
     const decoder = new TextDecoder(encoding);
-    let quoteSeen = false;
     let replaced = 0;
     const countText = (chunk: string) => {
-      if (!quoteSeen && chunk.includes('"')) quoteSeen = true;
       for (let at = chunk.indexOf('\uFFFD'); at >= 0; at = chunk.indexOf('\uFFFD', at + 1)) replaced++;
       return chunk.length > 0 ? chunk : undefined;
     };
@@ -221,10 +210,9 @@ export function readCsvRows(
     let lastReport = 0;
     let failed = false;
 
-    const fail = (error: Error, parser?: Papa.Parser) => {
+    const fail = (error: Error) => {
       if (failed) return;
       failed = true;
-      parser?.abort();
       stream.destroy();
       hashed.destroy();
       gunzip?.destroy();
@@ -232,82 +220,99 @@ export function readCsvRows(
       reject(error);
     };
 
-    Papa.parse<string[]>(decoded as unknown as NodeJS.ReadableStream, {
-      delimiter,
-      header: false,
-      // Blank lines are skipped below, so that every physical line is counted.
-      skipEmptyLines: false,
-      chunk(results, parser) {
-        if (failed) return;
-        const data = results.data;
-        try {
-          for (let r = 0; r < data.length; r++) {
-            const fields = data[r];
-            const line = nextLine;
-            nextLine += quoteSeen ? 1 + lineBreaksIn(fields) : 1;
-            if (fields.length === 1 && fields[0] === '') continue;
-            if (builders === null) {
-              const { names, renamed } = normaliseHeader(fields);
-              if (renamed.length > 0)
-                warnings.push(`${shown}: repeated column names renamed: ${renamed.join(', ')}.`);
-              builders = names.map((name) => new ColumnBuilder(name, decimal));
-              width = names.length;
-              rowLines = new RowLines(nextLine);
-              continue;
-            }
-            rowLines!.note(rows, line);
-            if (fields.length !== width) {
-              ragged++;
-              firstRagged ??= { line, fields: fields.length };
-            }
-            const cols = builders;
-            const n = Math.min(fields.length, width);
-            for (let c = 0; c < n; c++) cols[c].push(fields[c], line);
-            for (let c = n; c < width; c++) cols[c].push('', line);
-            rows++;
-            afterRow?.(rows, cols, rowLines!);
-          }
-        } catch (error) {
-          return fail(error as Error, parser);
-        }
-        const now = Date.now();
-        if (options.onProgress && now - lastReport >= interval) {
-          lastReport = now;
-          options.onProgress({ bytesRead: Math.min(stream.bytesRead, size), bytesTotal: size, rows });
-        }
-      },
-      complete() {
-        if (failed) return;
-        if (builders === null) return fail(new DatasetError(`${shown} has no header row.`, shown));
-        if (rows === 0) {
-          return fail(new DatasetError(`${shown} has a header but no data rows.`, shown, 2));
-        }
-        if (firstRagged !== null) {
-          const { line, fields } = firstRagged;
-          const what = `${ragged} of ${rows} rows do not have ${width} fields like the header (first: line ${line}, ${fields} fields)`;
-          if (ragged > rows / 2) {
-            return fail(
-              new DatasetError(
-                `${shown}: ${what}. Is the delimiter (${delimiterName(delimiter)}) right?`,
-                shown,
-                line,
-              ),
-            );
-          }
-          warnings.push(`${fileName}: ${what}; missing fields were read as empty, extra fields ignored.`);
-        }
-        if (replaced > 0 && !sampleReplaced && options.encoding === undefined) {
-          warnings.push(
-            `${fileName}: ${replaced} byte sequence(s) after the first 64 KiB are not valid ${encodingLabel(encoding)} and were read as "\uFFFD"; if the file uses another encoding, give it with --encoding (for example --encoding windows-1252).`,
+    const onRecord = (record: CsvScanner) => {
+      const line = nextLine;
+      nextLine += record.lines;
+      const count = record.fieldCount;
+      // A blank line (one empty field) is counted, not read.
+      if (count === 1 && record.field(0) === '') return;
+      if (builders === null) {
+        const fields = Array.from({ length: count }, (_, i) => record.field(i));
+        const { names, renamed } = normaliseHeader(fields);
+        if (renamed.length > 0)
+          warnings.push(`${shown}: repeated column names renamed: ${renamed.join(', ')}.`);
+        builders = names.map((name) => new ColumnBuilder(name, decimal));
+        width = names.length;
+        rowLines = new RowLines(nextLine);
+        return;
+      }
+      rowLines!.note(rows, line);
+      if (count !== width) {
+        ragged++;
+        firstRagged ??= { line, fields: count };
+      }
+      const cols = builders;
+      const text = record.text;
+      const n = Math.min(count, width);
+      for (let c = 0; c < n; c++) {
+        const quoted = record.quotedValue(c);
+        if (quoted === undefined) cols[c].pushRange(text, record.startOf(c), record.endOf(c), line);
+        else cols[c].push(quoted, line);
+      }
+      for (let c = n; c < width; c++) cols[c].push('', line);
+      rows++;
+      afterRow?.(rows, cols, rowLines!);
+    };
+    const scanner = new CsvScanner(delimiter, onRecord);
+
+    const complete = () => {
+      if (builders === null) return fail(new DatasetError(`${shown} has no header row.`, shown));
+      if (rows === 0) {
+        return fail(new DatasetError(`${shown} has a header but no data rows.`, shown, 2));
+      }
+      if (firstRagged !== null) {
+        const { line, fields } = firstRagged;
+        const what = `${ragged} of ${rows} rows do not have ${width} fields like the header (first: line ${line}, ${fields} fields)`;
+        if (ragged > rows / 2) {
+          return fail(
+            new DatasetError(
+              `${shown}: ${what}. Is the delimiter (${delimiterName(delimiter)}) right?`,
+              shown,
+              line,
+            ),
           );
         }
-        options.onProgress?.({ bytesRead: size, bytesTotal: size, rows });
-        resolve({ builders, rowLines: rowLines!, rows, sha256: hash.digest('hex'), warnings });
-      },
-      error(error: Error) {
-        fail(new DatasetError(`Cannot read ${shown}: ${error.message}`, shown));
-      },
+        warnings.push(`${fileName}: ${what}; missing fields were read as empty, extra fields ignored.`);
+      }
+      if (scanner.unterminatedLine !== null) {
+        warnings.push(
+          `${fileName}: the quoted field of the record on line ${scanner.unterminatedLine} has no closing quote; the rest of the file was read as that one field.`,
+        );
+      }
+      if (replaced > 0 && !sampleReplaced && options.encoding === undefined) {
+        warnings.push(
+          `${fileName}: ${replaced} byte sequence(s) after the first 64 KiB are not valid ${encodingLabel(encoding)} and were read as "\uFFFD"; if the file uses another encoding, give it with --encoding (for example --encoding windows-1252).`,
+        );
+      }
+      options.onProgress?.({ bytesRead: size, bytesTotal: size, rows });
+      resolve({ builders, rowLines: rowLines!, rows, sha256: hash.digest('hex'), warnings });
+    };
+
+    decoded.on('data', (chunk: string) => {
+      if (failed) return;
+      try {
+        scanner.push(chunk);
+      } catch (error) {
+        return fail(error as Error);
+      }
+      const now = Date.now();
+      if (options.onProgress && now - lastReport >= interval) {
+        lastReport = now;
+        options.onProgress({ bytesRead: Math.min(stream.bytesRead, size), bytesTotal: size, rows });
+      }
     });
+    decoded.on('end', () => {
+      if (failed) return;
+      try {
+        scanner.end();
+      } catch (error) {
+        return fail(error as Error);
+      }
+      complete();
+    });
+    decoded.on('error', (error: Error) =>
+      fail(new DatasetError(`Cannot read ${shown}: ${error.message}`, shown)),
+    );
     const streamError = (error: Error) =>
       fail(new DatasetError(`Cannot read ${shown}: ${error.message}`, shown));
     stream.on('error', streamError);

@@ -14,7 +14,12 @@
 import type { Column, InvalidCell } from './columnar';
 import { isMissingToken } from './columnar';
 import { LabelDictionary } from './label-dictionary';
-import { type DecimalSeparator, formatNumberCell, parseNumberCell } from './parse-number';
+import {
+  type DecimalSeparator,
+  formatNumberCell,
+  parseNumberCell,
+  parsePlainDecimalRange,
+} from './parse-number';
 
 /** Share of non-missing cells that must be numbers for a column to stay numeric. */
 export const NUMERIC_SHARE = 0.9;
@@ -64,6 +69,25 @@ export class ColumnBuilder {
     const codes = this.codes!;
     if (row >= codes.length) this.codes = grow(codes);
     this.codes![row] = isMissingToken(raw) ? -1 : this.label(raw.trim());
+  }
+
+  /**
+   * Appends the cell `text.substring(start, end)` as `push` would, without making it a string when it is
+   * a plain decimal number in number storage (most cells of a numeric column).
+   */
+  pushRange(text: string, start: number, end: number, line: number): void {
+    const numbers = this.numbers;
+    if (numbers !== null) {
+      const x = parsePlainDecimalRange(text, start, end, this.decimal === ',' ? 44 : 46);
+      if (x !== undefined) {
+        const row = this.length++;
+        if (row >= numbers.length) this.numbers = grow(numbers);
+        this.numbers![row] = x;
+        this.numericCells++;
+        return;
+      }
+    }
+    this.push(text.substring(start, end), line);
   }
 
   /** Rows held (all rows, unless takeChunk was called). */

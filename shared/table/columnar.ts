@@ -57,10 +57,23 @@ export interface ColumnarTable {
 const MISSING_TOKENS = new Set(['', 'na', 'nan', 'null', 'none', 'n/a', '<na>']);
 
 export function isMissingToken(raw: string): boolean {
+  const n = raw.length;
+  if (n === 0) return true;
+  const first = raw.charCodeAt(0);
+  if (notTrimmed(first) && notTrimmed(raw.charCodeAt(n - 1))) {
+    // Nothing to trim. Every other token starts with n, N or < and has at most 5 characters.
+    if (n > 5 || (first !== 110 && first !== 78 && first !== 60)) return false;
+    return MISSING_TOKENS.has(raw.toLowerCase());
+  }
   const t = raw.trim();
   if (t.length === 0) return true;
   if (t.length > 5) return false;
   return MISSING_TOKENS.has(t.toLowerCase());
+}
+
+/** A char code that trim() never removes (whitespace is at most 32, or 0xA0 and above). */
+function notTrimmed(c: number): boolean {
+  return c > 32 && c < 0xa0;
 }
 
 /** Number of missing cells of a column. */

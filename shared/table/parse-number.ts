@@ -57,33 +57,46 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  * https://doi.org/10.1145/93548.93557
  */
 function parsePlainDecimal(raw: string): number | undefined {
-  const n = raw.length;
-  let i = 0;
+  return parsePlainDecimalRange(raw, 0, raw.length, 46);
+}
+
+/**
+ * `parsePlainDecimal` on `text` from `start` to `end`, without making the cell a string (the CSV
+ * scanner's numeric cells); `point` is the char code of the decimal point (46 '.', 44 ',' for a
+ * decimal-comma file, where a '.' makes the cell go the slow way).
+ */
+export function parsePlainDecimalRange(
+  text: string,
+  start: number,
+  end: number,
+  point: number,
+): number | undefined {
+  let i = start;
   let negative = false;
-  const first = raw.charCodeAt(0);
+  const first = text.charCodeAt(start);
   if (first === 45 || first === 43) {
     negative = first === 45;
-    i = 1;
+    i++;
   }
+  const digitsStart = i;
   let mantissa = 0;
   let digits = 0;
   let fraction = -1;
-  for (; i < n; i++) {
-    const c = raw.charCodeAt(i);
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       mantissa = mantissa * 10 + (c - 48);
       if (mantissa > 0 || fraction >= 0) digits++;
       if (fraction >= 0) fraction++;
-    } else if (c === 46 && fraction < 0) fraction = 0;
+    } else if (c === point && fraction < 0) fraction = 0;
     else return undefined;
   }
   if (digits > 15 || fraction > 15) return undefined;
-  const start = first === 45 || first === 43 ? 1 : 0;
   // "", "-", ".", "-." and "1." style cells go the slow way (Number decides).
   if (
-    n === start ||
+    end === digitsStart ||
     fraction === 0 ||
-    (fraction > 0 && n - start === fraction + 1 && raw.charCodeAt(start) === 46)
+    (fraction > 0 && end - digitsStart === fraction + 1 && text.charCodeAt(digitsStart) === point)
   ) {
     return undefined;
   }
