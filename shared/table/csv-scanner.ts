@@ -22,7 +22,7 @@ const LF = 10;
 
 /** Papaparse's line-ending guess (papaparse.js `guessLineEndings`), on the first chunk. */
 export function guessLineEnding(text: string): '\n' | '\r\n' | '\r' {
-  const sample = text.substring(0, 1024 * 1024).replace(/"([^]*?)"/gm, '');
+  const sample = text.substring(0, 1024 * 1024).replace(/"([\s\S]*?)"/gm, '');
   const r = sample.split('\r');
   const n = sample.split('\n');
   if (r.length === 1 || (n.length > 1 && n[0].length < r[0].length)) return '\n';
@@ -217,10 +217,10 @@ export class CsvScanner {
       if (after >= n && !final) return null;
       // At the end of the text only a quote that is its last character closes (papaparse).
       if (quote === n - 1) {
-        return { value: unescape(text, open + 1, quote), end: quote, next: n, unterminated: false };
+        return { value: quotedText(text, open + 1, quote), end: quote, next: n, unterminated: false };
       }
       if (after < n && this.startsSeparator(text, after)) {
-        return { value: unescape(text, open + 1, quote), end: quote, next: after, unterminated: false };
+        return { value: quotedText(text, open + 1, quote), end: quote, next: after, unterminated: false };
       }
       // A quote followed by other text: papaparse keeps it as text and looks for the next one.
       search = quote;
@@ -238,7 +238,7 @@ export class CsvScanner {
 }
 
 /** The text of a quoted field between its quotes, '""' read as '"'. */
-function unescape(text: string, start: number, end: number): string {
+function quotedText(text: string, start: number, end: number): string {
   const inner = text.substring(start, end);
   return inner.indexOf('""') < 0 ? inner : inner.replace(/""/g, '"');
 }

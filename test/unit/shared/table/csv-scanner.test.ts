@@ -77,7 +77,7 @@ describe('CsvScanner', () => {
     const text = 'h1;h2\r\n"a\r\nb";1,5\r\nc;"2"\r\n';
     const whole = scan([text], ';').rows;
     for (let size = 1; size <= 5; size++) {
-      const chunks = ['h1;h2\r\n', ...text.slice(7).match(new RegExp(`[^]{1,${size}}`, 'g'))!];
+      const chunks = ['h1;h2\r\n', ...text.slice(7).match(new RegExp(`[sS]{1,${size}}`, 'g'))!];
       expect(scan(chunks, ';').rows).toEqual(whole);
     }
     expect(whole).toEqual([
