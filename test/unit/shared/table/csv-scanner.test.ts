@@ -77,7 +77,9 @@ describe('CsvScanner', () => {
     const text = 'h1;h2\r\n"a\r\nb";1,5\r\nc;"2"\r\n';
     const whole = scan([text], ';').rows;
     for (let size = 1; size <= 5; size++) {
-      const chunks = ['h1;h2\r\n', ...text.slice(7).match(new RegExp(`[sS]{1,${size}}`, 'g'))!];
+      const rest = text.slice(7);
+      const chunks = ['h1;h2\r\n'];
+      for (let at = 0; at < rest.length; at += size) chunks.push(rest.slice(at, at + size));
       expect(scan(chunks, ';').rows).toEqual(whole);
     }
     expect(whole).toEqual([
