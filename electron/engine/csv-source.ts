@@ -101,6 +101,19 @@ function readSample(
   };
 }
 
+/**
+ * The rows a whole load will hold, guessed from the sample's line length (2 % over, so that the columns'
+ * storage is allocated once; pages never written are never resident). Gzip files: no guess (0).
+ */
+function expectedRows(source: CsvSource): number {
+  if (source.gzip) return 0;
+  const { sampleText, size } = source;
+  let lines = 0;
+  for (let at = sampleText.indexOf('\n'); at >= 0; at = sampleText.indexOf('\n', at + 1)) lines++;
+  if (lines === 0 || sampleText.length === 0) return 0;
+  return Math.ceil((1.02 * size * lines) / sampleText.length);
+}
+
 /** Header names as pandas would give them: blanks become "Unnamed: i", repeats get ".1", ".2", ... */
 export function normaliseHeader(fields: string[]): { names: string[]; renamed: string[] } {
   const seen = new Map<string, number>();
@@ -231,7 +244,8 @@ export function readCsvRows(
         const { names, renamed } = normaliseHeader(fields);
         if (renamed.length > 0)
           warnings.push(`${shown}: repeated column names renamed: ${renamed.join(', ')}.`);
-        builders = names.map((name) => new ColumnBuilder(name, decimal));
+        const expected = afterRow ? 0 : expectedRows(source);
+        builders = names.map((name) => new ColumnBuilder(name, decimal, expected));
         width = names.length;
         rowLines = new RowLines(nextLine);
         return;

@@ -87,28 +87,105 @@ function radixByKey(hi: Uint32Array, lo: Uint32Array, idx: Int32Array | null) {
 
 /**
  * The non-NaN values of `values`, sorted: `values.filter((x) => !Number.isNaN(x)).sort()` bit for bit.
+ * LSD radix sort on the high 32 bits of the key only (three passes of 11 bits, moving whole doubles: one
+ * store per value), then each run of equal high words (same sign, exponent and top 20 mantissa bits) is
+ * sorted in place: by insertion when short, natively when longer, by a radix sort of the low words when
+ * long. On 1,000,000 values (test/bench/bench-sort.mjs) it takes 0.33–0.63 of the native sort's time,
+ * where the six 11-bit passes over both words took 0.51–1.03; half the scratch memory.
  * @example sortedValues(Float64Array.of(2, NaN, 0, -0, -1)) // Float64Array [-1, -0, 0, 2]
  */
 export function sortedValues(values: Float64Array): Float64Array {
-  if (values.length < NATIVE_BELOW) {
-    let m = 0;
-    for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) m++;
-    const out = new Float64Array(m);
-    let j = 0;
-    for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) out[j++] = values[i];
-    return out.sort();
+  const n = values.length;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) m++;
+  let out: Float64Array = new Float64Array(m);
+  let j = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) out[j++] = values[i];
+  if (m < NATIVE_BELOW) return out.sort();
+  let words = new Uint32Array(out.buffer);
+  const counts = new Int32Array(3 * RADIX);
+  for (let i = 0; i < m; i++) {
+    const key = highKey(words[2 * i + 1]);
+    counts[key & MASK]++;
+    counts[RADIX + ((key >>> BITS) & MASK)]++;
+    counts[2 * RADIX + (key >>> (2 * BITS))]++;
   }
-  const keys = sortKeys(values, false);
-  const { hi, lo } = radixByKey(keys.hi, keys.lo, null);
-  const out = new Float64Array(hi.length);
-  const words = new Uint32Array(out.buffer);
-  for (let k = 0; k < hi.length; k++) {
-    const h = hi[k];
-    const negative = h >>> 31 === 0;
-    words[2 * k + 1] = negative ? ~h : h & 0x7fffffff;
-    words[2 * k] = negative ? ~lo[k] : lo[k];
+  let scratch: Float64Array | null = null;
+  for (let pass = 0; pass < 3; pass++) {
+    const base = pass * RADIX;
+    const shift = pass * BITS;
+    if (counts[base + ((highKey(words[1]) >>> shift) & MASK)] === m) continue;
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = counts[base + d];
+      counts[base + d] = sum;
+      sum += c;
+    }
+    scratch ??= new Float64Array(m);
+    for (let i = 0; i < m; i++) {
+      scratch[counts[base + ((highKey(words[2 * i + 1]) >>> shift) & MASK)]++] = out[i];
+    }
+    [out, scratch] = [scratch, out];
+    words = new Uint32Array(out.buffer);
+  }
+  let start = 0;
+  for (let i = 1; i <= m; i++) {
+    if (i < m && words[2 * i + 1] === words[2 * start + 1]) continue;
+    if (i - start > LONG_RUN) {
+      scratch ??= new Float64Array(m);
+      sortRunByLowWord(out, scratch, start, i);
+    } else if (i - start > 16) out.subarray(start, i).sort();
+    else {
+      for (let a = start + 1; a < i; a++) {
+        const x = out[a];
+        let b = a - 1;
+        while (b >= start && out[b] > x) {
+          out[b + 1] = out[b];
+          b--;
+        }
+        out[b + 1] = x;
+      }
+    }
+    start = i;
   }
   return out;
+}
+
+/** Runs longer than this are sorted by a radix sort of their low words rather than natively. */
+const LONG_RUN = 4096;
+
+/**
+ * Sorts out[start, end), whose values share their high word (so their sign), by the low word of the key
+ * (flipped when negative): three LSD passes of 11 bits through `scratch`, the result back in `out`.
+ */
+function sortRunByLowWord(out: Float64Array, scratch: Float64Array, start: number, end: number): void {
+  const negative = out[start] < 0 || Object.is(out[start], -0);
+  let from = out.subarray(start, end);
+  let to = scratch.subarray(start, end);
+  const n = end - start;
+  const counts = new Int32Array(RADIX);
+  for (let pass = 0; pass < 3; pass++) {
+    const shift = pass * BITS;
+    const words = new Uint32Array(from.buffer, from.byteOffset, 2 * n);
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[((negative ? ~words[2 * i] : words[2 * i]) >>> shift) & MASK]++;
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++)
+      to[counts[((negative ? ~words[2 * i] : words[2 * i]) >>> shift) & MASK]++] = from[i];
+    [from, to] = [to, from];
+  }
+  // Three passes: the sorted run is in scratch.
+  out.set(from, start);
+}
+
+/** The high word of a double's sort key: bits flipped when negative, sign bit set otherwise. */
+function highKey(h: number): number {
+  return (h >>> 31 === 1 ? ~h : h | 0x80000000) >>> 0;
 }
 
 /**

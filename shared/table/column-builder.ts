@@ -25,7 +25,7 @@ import {
 export const NUMERIC_SHARE = 0.9;
 
 export class ColumnBuilder {
-  private numbers: Float64Array | null = new Float64Array(1024);
+  private numbers: Float64Array | null;
   private codes: Int32Array | null = null;
   private dictionary = new LabelDictionary();
   /** Per dictionary code: whether the label parses as a number (NaN included: "inf" is a number cell). */
@@ -42,11 +42,17 @@ export class ColumnBuilder {
   /** Rows held (since the last takeChunk). */
   private length = 0;
 
-  /** `decimal`: the file's decimal separator (',' for a decimal-comma file). */
+  /**
+   * `decimal`: the file's decimal separator (',' for a decimal-comma file). `expectedRows`: a guess of the
+   * rows to come, so that the storage is allocated once (a low guess grows; `finish` then copies).
+   */
   constructor(
     readonly name: string,
     private readonly decimal: DecimalSeparator = '.',
-  ) {}
+    expectedRows = 1024,
+  ) {
+    this.numbers = new Float64Array(Math.max(1024, Math.ceil(expectedRows)));
+  }
 
   /** Appends one raw cell; `line` is its 1-based line in the file (used in messages). */
   push(raw: string, line: number): void {
@@ -106,7 +112,21 @@ export class ColumnBuilder {
 
   /** `lineOf(row)`: the physical line of a 0-based data row (default: header on line 1, one line a row). */
   finish(lineOf: (row: number) => number = (row) => row + 2): Column {
-    return this.takeChunk(this.numericAtEnd() ? 'number' : 'string', lineOf);
+    const storage = this.numericAtEnd() ? 'number' : 'string';
+    const held = this.numbers ?? this.codes!;
+    // Hand the storage itself over when it is mostly full (a view of it; at most a fifth unused),
+    // instead of a copy: the builder is done and starts again empty.
+    if (this.length >= 0.8 * held.length && (this.numbers !== null) === (storage === 'number')) {
+      const column =
+        this.numbers !== null
+          ? this.heldNumbers(this.numbers.subarray(0, this.length))
+          : this.heldCodes(this.codes!.subarray(0, this.length));
+      if (this.numbers !== null) this.numbers = new Float64Array(1024);
+      else this.codes = new Int32Array(1024);
+      this.dropHeld();
+      return column;
+    }
+    return this.takeChunk(storage, lineOf);
   }
 
   /**
@@ -128,12 +148,11 @@ export class ColumnBuilder {
         : { name: this.name, storage: 'string' as const, ...this.numbersAsStrings(new LabelDictionary()) }
       : storage === 'number'
         ? this.labelsAsNumbers(lineOf)
-        : {
-            name: this.name,
-            storage: 'string' as const,
-            codes: this.codes!.slice(0, this.length),
-            dictionary: this.dictionary.labels.slice(),
-          };
+        : this.heldCodes(this.codes!.slice(0, this.length));
+  }
+
+  private heldCodes(codes: Int32Array): Column {
+    return { name: this.name, storage: 'string', codes, dictionary: this.dictionary.labels.slice() };
   }
 
   /** Drops the rows held; the counts that decide the storage run on. */
@@ -144,13 +163,13 @@ export class ColumnBuilder {
     this.labelIsNumber = [];
   }
 
-  private heldNumbers(): Column {
+  private heldNumbers(values: Float64Array = this.numbers!.slice(0, this.length)): Column {
     const first = this.textCells[0];
     const firstInvalid: InvalidCell | null = first ? { line: this.firstTextLine, value: first[1] } : null;
     return {
       name: this.name,
       storage: 'number',
-      values: this.numbers!.slice(0, this.length),
+      values,
       invalidCount: this.textCells.length,
       firstInvalid,
     };

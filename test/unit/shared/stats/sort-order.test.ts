@@ -10,11 +10,15 @@ function samples(): Float64Array[] {
   const rng = new SeededRng(7);
   const specials = [-0, 0, Number.NaN, Infinity, -Infinity, 5e-324, -5e-324, 1e308, -1e308, 1, -1];
   const out: Float64Array[] = [];
-  for (const n of [0, 1, 5, 1023, 1024, 5000]) {
+  for (const n of [0, 1, 5, 1023, 1024, 5000, 70_000]) {
     out.push(Float64Array.from({ length: n }, () => (rng.next() - 0.5) * 200));
     out.push(Float64Array.from({ length: n }, () => rng.int(7) - 3)); // ties, −0 from none, +0
     out.push(Float64Array.from({ length: n }, () => specials[rng.int(specials.length)]));
     out.push(Float64Array.from({ length: n }, () => (rng.next() < 0.1 ? Number.NaN : -rng.next())));
+    // Long runs of one high word (sign, exponent, top 20 mantissa bits): sorted by the low word after.
+    out.push(Float64Array.from({ length: n }, () => 1 + rng.next() * 1e-7));
+    out.push(Float64Array.from({ length: n }, () => -(1 + rng.next() * 1e-6)));
+    out.push(Float64Array.from({ length: n }, () => Math.round((rng.next() - 0.3) * 2e6) / 1e4));
   }
   return out;
 }
