@@ -80,7 +80,9 @@ function load(role: EngineRole, filePath: string, options: FileLoadOptions = {})
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, 'parse-worker.cjs'), {
       workerData: { path: filePath, options, memoryAvailable: Math.max(0, availableMemory() - reserved) },
-      resourceLimits: { maxOldGenerationSizeMb: 4096 },
+      // A small young generation: a parse makes short-lived strings only, and each of the two workers' RSS
+      // then stays ~20 MB lower (1M bench pair: peak 710 → 670 MB).
+      resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 4 },
     });
     let settled = false;
     const settle = (fn: () => void) => {

@@ -4,6 +4,7 @@
  * are sorted here too (a copy of the finite values), in parallel, for quantiles, KS and Wasserstein.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { SortSpare } from '../../shared/stats/sort-order';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { sortedFinite } from '../../shared/table/infer-type';
 import { loadTable } from './load-table';
@@ -24,8 +25,9 @@ async function run(): Promise<void> {
       memoryAvailable: (workerData.memoryAvailable as number | undefined) ?? undefined,
       onProgress: (p) => post({ type: 'progress', ...p }),
     });
+    const spare = new SortSpare();
     for (const column of table.columns)
-      if (column.storage === 'number') column.sorted = sortedFinite(column.values);
+      if (column.storage === 'number') column.sorted = sortedFinite(column.values, spare);
     post({ type: 'table', table }, transferablesOf(table));
   } catch (error) {
     const failure = isOutOfMemory(error) ? tooLargeError(shown) : error;

@@ -94,7 +94,7 @@ function radixByKey(hi: Uint32Array, lo: Uint32Array, idx: Int32Array | null) {
  * where the six 11-bit passes over both words took 0.51–1.03; half the scratch memory.
  * @example sortedValues(Float64Array.of(2, NaN, 0, -0, -1)) // Float64Array [-1, -0, 0, 2]
  */
-export function sortedValues(values: Float64Array): Float64Array {
+export function sortedValues(values: Float64Array, spare?: SortSpare): Float64Array {
   const n = values.length;
   let m = 0;
   for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) m++;
@@ -102,7 +102,8 @@ export function sortedValues(values: Float64Array): Float64Array {
   let j = 0;
   for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) out[j++] = values[i];
   if (m < NATIVE_BELOW) return out.sort();
-  let words = new Uint32Array(out.buffer);
+  const wordsOf = (a: Float64Array) => new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
+  let words = wordsOf(out);
   const counts = new Int32Array(3 * RADIX);
   for (let i = 0; i < m; i++) {
     const key = highKey(words[2 * i + 1]);
@@ -110,7 +111,8 @@ export function sortedValues(values: Float64Array): Float64Array {
     counts[RADIX + ((key >>> BITS) & MASK)]++;
     counts[2 * RADIX + (key >>> (2 * BITS))]++;
   }
-  let scratch: Float64Array | null = null;
+  let scratch: Float64Array | null =
+    spare?.array && spare.array.length >= m ? spare.array.subarray(0, m) : null;
   for (let pass = 0; pass < 3; pass++) {
     const base = pass * RADIX;
     const shift = pass * BITS;
@@ -126,7 +128,7 @@ export function sortedValues(values: Float64Array): Float64Array {
       scratch[counts[base + ((highKey(words[2 * i + 1]) >>> shift) & MASK)]++] = out[i];
     }
     [out, scratch] = [scratch, out];
-    words = new Uint32Array(out.buffer);
+    words = wordsOf(out);
   }
   let start = 0;
   for (let i = 1; i <= m; i++) {
@@ -148,7 +150,16 @@ export function sortedValues(values: Float64Array): Float64Array {
     }
     start = i;
   }
+  if (spare && scratch) spare.array = new Float64Array(scratch.buffer);
   return out;
+}
+
+/**
+ * A scratch array handed from one `sortedValues` call to the next (the one of the two arrays the sort
+ * used that it did not return), so that sorting the columns of a table allocates one array per column.
+ */
+export class SortSpare {
+  array: Float64Array | null = null;
 }
 
 /** Runs longer than this are sorted by a radix sort of their low words rather than natively. */

@@ -5,7 +5,7 @@
  * - strings: booleans → categorical; dates and timestamps → datetime; ID-like name with all values
  *   distinct → id; more distinct values than half the non-missing count → text; else categorical.
  */
-import { sortedValues } from '../stats/sort-order';
+import { type SortSpare, sortedValues } from '../stats/sort-order';
 import { countDistinctSorted } from '../stats/sorted';
 import type { ColumnType } from '../types';
 import type { Column } from './columnar';
@@ -33,8 +33,8 @@ export function looksLikeDate(value: string): boolean {
 }
 
 /** The non-NaN values ascending, as Float64Array.prototype.sort orders them (radix sort, sort-order.ts). */
-export function sortedFinite(values: Float64Array): Float64Array {
-  return sortedValues(values);
+export function sortedFinite(values: Float64Array, spare?: SortSpare): Float64Array {
+  return sortedValues(values, spare);
 }
 
 export function inferColumnType(column: Column): ColumnType {

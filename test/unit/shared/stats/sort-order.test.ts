@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRng } from '../../../../shared/stats/seeded-rng';
-import { sortedValues, sortOrder } from '../../../../shared/stats/sort-order';
+import { SortSpare, sortedValues, sortOrder } from '../../../../shared/stats/sort-order';
 
 /** The oracle: Float64Array.prototype.sort of the non-NaN values. */
 const nativeSorted = (v: Float64Array) => v.filter((x) => !Number.isNaN(x)).sort();
@@ -26,6 +26,18 @@ function samples(): Float64Array[] {
 describe('radix sorts in the order of Float64Array.prototype.sort', () => {
   it('sortedValues equals the native sort bit for bit (−0 before 0, ±Infinity, subnormals, NaN left out)', () => {
     for (const v of samples()) expect(bits(sortedValues(v))).toEqual(bits(nativeSorted(v)));
+  });
+
+  it('with one SortSpare for many arrays, each result is the native sort and no two share a buffer', () => {
+    const spare = new SortSpare();
+    const results = samples().map((v) => {
+      const sorted = sortedValues(v, spare);
+      expect(bits(sorted)).toEqual(bits(nativeSorted(v)));
+      return sorted;
+    });
+    const buffers = results.filter((r) => r.length > 0).map((r) => r.buffer);
+    expect(new Set(buffers).size).toBe(buffers.length);
+    expect(spare.array === null || !buffers.includes(spare.array.buffer)).toBe(true);
   });
 
   it('sortOrder lists the non-NaN indices in that order, ties in index order (stable)', () => {
