@@ -3,7 +3,7 @@
  * over one engine worker (electron/engine/engine-worker.ts), with sequence-numbered requests.
  */
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { DatasetRole, DatasetSummary, LoadProgress } from '../../shared/api';
 import type { BinChoice, ColumnDetail, RowSelector, RowsResult } from '../../shared/explore/types';
 import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
@@ -28,6 +28,8 @@ interface Pending {
 export interface EngineClientOptions {
   /** Folder holding the bundled engine-worker.cjs and parse-worker.cjs (default: dist/electron). */
   bundleDir?: string;
+  /** Limits of the engine worker's V8 heap (the monitor bounds its young generation). */
+  resourceLimits?: ResourceLimits;
 }
 
 /**
@@ -58,7 +60,9 @@ export class EngineClient {
 
   constructor(options: EngineClientOptions = {}) {
     const dir = options.bundleDir ?? defaultBundleDir();
-    this.worker = new Worker(path.join(dir, 'engine-worker.cjs'));
+    this.worker = new Worker(path.join(dir, 'engine-worker.cjs'), {
+      ...(options.resourceLimits && { resourceLimits: options.resourceLimits }),
+    });
     this.worker.on('message', (message: EngineMessage) => this.receive(message));
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => {
