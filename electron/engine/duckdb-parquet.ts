@@ -27,13 +27,17 @@ const decoder = new TextDecoder();
 
 /**
  * DuckDB's API and its bindings, loaded on the first Parquet read (not with the CLI: loading the 70 MB
- * native library is about 0.1 s that a CSV analysis does not need).
+ * native library is about 0.1 s that a CSV analysis does not need). require where there is one (the
+ * bundles, so that Node's module paths apply), import() under the test runner.
  */
 let api: typeof DuckdbApi;
 let duckdb: typeof DuckdbBindings;
-async function loadDuckdb(): Promise<void> {
-  api ??= await import('@duckdb/node-api');
-  duckdb ??= (await import('@duckdb/node-bindings')).default;
+export async function loadDuckdb(): Promise<void> {
+  api ??= typeof require === 'function' ? require('@duckdb/node-api') : await import('@duckdb/node-api');
+  duckdb ??=
+    typeof require === 'function'
+      ? require('@duckdb/node-bindings')
+      : (await import('@duckdb/node-bindings')).default;
 }
 
 /** The SQL expression of a column (its type decides how its vectors are read). */
@@ -188,9 +192,9 @@ function readerOf(column: DuckdbColumn, type: DuckDBTypeId): Reader {
     return (vector, n, rowStart) => {
       const data = duckdb.vector_get_data(vector, n);
       const validity = validityOf(vector, n);
-      const yes = builder.codeOf(true);
-      const no = builder.codeOf(false);
-      for (let i = 0; i < n; i++) codes[rowStart + i] = !isValid(validity, i) ? -1 : data[i] !== 0 ? yes : no;
+      // Coded on first sight, so that the dictionary keeps the order of first appearance.
+      for (let i = 0; i < n; i++)
+        codes[rowStart + i] = isValid(validity, i) ? builder.codeOf(data[i] !== 0) : -1;
     };
   if (type === api.DuckDBTypeId.DATE)
     return (vector, n, rowStart) => {

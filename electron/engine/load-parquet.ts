@@ -17,7 +17,7 @@ import { formatInteger } from '../../shared/report/report-format';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { ParquetColumnBuilder } from '../../shared/table/parquet-column-builder';
 import { planParquetColumn } from '../../shared/table/parquet-columns';
-import { type DuckdbColumn, DuckdbReadError, readWithDuckdb } from './duckdb-parquet';
+import { type DuckdbColumn, DuckdbReadError, loadDuckdb, readWithDuckdb } from './duckdb-parquet';
 import { inputFileSize, readBytes } from './input-file';
 import type { LoadOptions } from './load-csv';
 import { normaliseHeader } from './load-csv';
@@ -202,6 +202,7 @@ export async function loadParquet(
       });
     }
   };
+  await loadDuckdb(); // outside the try: a reader that cannot load is no damaged file
   try {
     await readWithDuckdb(filePath, columns, onRows);
   } catch (error) {
