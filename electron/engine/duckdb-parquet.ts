@@ -121,6 +121,16 @@ const isValid = (validity: Uint8Array | null, i: number) =>
 const validityOf = (vector: DuckdbBindings.Vector, n: number): Uint8Array | null =>
   duckdb.vector_get_validity(vector, Math.ceil(n / 64) * 8) ?? null;
 
+/** Writes NaN at the rows a validity mask marks null (a byte of 8 valid rows is skipped whole). */
+function nullsToNaN(values: Float64Array, validity: Uint8Array, n: number, rowStart: number): void {
+  for (let b = 0; b << 3 < n; b++) {
+    const mask = validity[b];
+    if (mask === 0xff) continue;
+    for (let i = b << 3; i < Math.min(n, (b + 1) << 3); i++)
+      if (((mask >> (i & 7)) & 1) === 0) values[rowStart + i] = Number.NaN;
+  }
+}
+
 /** An int64 (or uint64) at word pair 2i, 2i+1, as a number when it is exact, else as a bigint. */
 function int64At(words: Int32Array, i: number, unsigned: boolean): number | bigint {
   const lo = words[2 * i] >>> 0;
@@ -138,11 +148,14 @@ function readerOf(column: DuckdbColumn, type: DuckDBTypeId): Reader {
       const data = duckdb.vector_get_data(vector, n * 8);
       const items = new Float64Array(data.buffer, data.byteOffset, n);
       const validity = validityOf(vector, n);
-      for (let i = 0; i < n; i++) {
-        const x = items[i];
-        // Nulls and non-finite values are missing (x - x is NaN for ±Infinity and NaN).
-        values[rowStart + i] = isValid(validity, i) && x - x === 0 ? x : Number.NaN;
+      // A copy, then the exceptions: non-finite values (x - x is NaN for ±Infinity and NaN) and nulls.
+      values.set(items, rowStart);
+      const end = rowStart + n;
+      for (let i = rowStart; i < end; i++) {
+        const x = values[i];
+        if (x - x !== 0) values[i] = Number.NaN;
       }
+      if (validity !== null) nullsToNaN(values, validity, n, rowStart);
     };
   if (values !== null) {
     const unsigned = type === api.DuckDBTypeId.UBIGINT;
