@@ -242,6 +242,16 @@ function readerOf(column: DuckdbColumn, type: DuckDBTypeId): Reader {
   };
 }
 
+/**
+ * Cancelling: a worker must not be terminated while DuckDB runs a query (the native code aborts the whole
+ * process), and its messages wait until the read ends, so the parent raises a shared flag
+ * (engine-worker.ts): a read checks it after each vector, stops, closes DuckDB, then calls `onStop`.
+ */
+let stop: { requested: () => boolean; onStop: () => void } | null = null;
+export function stopDuckdbReadsWhen(requested: () => boolean, onStop: () => void): void {
+  stop = { requested, onStop };
+}
+
 /** Where a read stopped: the rows read before the error, and the error. */
 export class DuckdbReadError extends Error {
   constructor(
@@ -272,7 +282,7 @@ export async function readWithDuckdb(
     const readers = result.columnTypes().map((type, c) => readerOf(columns[c], type.typeId));
     for (
       let chunk = await result.fetchChunk();
-      chunk && chunk.rowCount > 0;
+      chunk && chunk.rowCount > 0 && !stop?.requested();
       chunk = await result.fetchChunk()
     ) {
       const n = chunk.rowCount;
@@ -288,5 +298,6 @@ export async function readWithDuckdb(
     for (const column of columns) column.builder.missingFrom(rows);
     connection.closeSync();
     instance.closeSync();
+    if (stop?.requested()) stop.onStop();
   }
 }
