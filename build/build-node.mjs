@@ -28,9 +28,9 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // playwright-core (PDF from the command line) and better-sqlite3 (native, the monitor's history) are loaded
-  // from node_modules at run time.
-  external: ['electron', 'playwright-core', 'better-sqlite3'],
+  // playwright-core (PDF from the command line), better-sqlite3 (native, the monitor's history) and DuckDB
+  // (native, the Parquet reader) are loaded from node_modules at run time.
+  external: ['electron', 'playwright-core', 'better-sqlite3', '@duckdb/node-api', '@duckdb/node-bindings'],
   sourcemap: true,
   logLevel: 'warning',
   define: { __DRIFTSCOPE_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.1.0') },

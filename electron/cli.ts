@@ -129,6 +129,25 @@ Exit codes:
   4  a report file could not be written (stderr names each, and why); the others were written
 `;
 
+/**
+ * Promise.all that settles only once every load has: the first failure (in time) is rethrown after the
+ * others end, so that no Parquet read is still running in its worker when the CLI exits (DuckDB's native
+ * code aborts the process if its worker is torn down mid-query).
+ */
+async function allLoads<T extends readonly unknown[]>(loads: { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+  let failure: { error: unknown } | null = null;
+  const settled = await Promise.allSettled(
+    loads.map((load) =>
+      load.catch((error: unknown) => {
+        failure ??= { error };
+        throw error;
+      }),
+    ),
+  );
+  if (failure !== null) throw (failure as { error: unknown }).error;
+  return settled.map((s) => (s as PromiseFulfilledResult<unknown>).value) as unknown as T;
+}
+
 /** Loads both files (messages name each path as given) and analyses them. */
 async function analyze(
   engine: EngineClient,
@@ -137,7 +156,7 @@ async function analyze(
   settings: AnalysisSettings,
   options: FileLoadOptions = {},
 ) {
-  await Promise.all([
+  await allLoads([
     engine.load('reference', path.resolve(reference), { ...options, displayPath: reference }),
     engine.load('current', path.resolve(current), { ...options, displayPath: current }),
   ]);
@@ -310,7 +329,7 @@ async function main(argv: string[]): Promise<number> {
     const wholeSettings = timelineOptions ? chunkSettings(settings, timelineOptions.chunking) : settings;
     if (currents.length > 1) {
       say(`Loading ${currents.length} current files as batches…`);
-      const [, batches] = await Promise.all([
+      const [, batches] = await allLoads([
         engine.load('reference', reference, { ...loadOptions, displayPath: values.reference }),
         engine.loadBatches(
           currents.map((c) => path.resolve(c)),

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { SortSpare } from '../../shared/stats/sort-order';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import { sortedFinite } from '../../shared/table/infer-type';
+import { stopDuckdbReadsWhen } from './duckdb-parquet';
 import { loadTable } from './load-table';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
 import { type FileLoadOptions, type ParseWorkerMessage, transferablesOf } from './protocol';
@@ -14,6 +15,13 @@ import { serializeError } from './serialize-error';
 
 async function run(): Promise<void> {
   const port = parentPort!;
+  // Cancel of a Parquet load (engine-worker.ts): end once DuckDB is closed.
+  const cancelFlag = workerData.cancelFlag as Int32Array | undefined;
+  if (cancelFlag)
+    stopDuckdbReadsWhen(
+      () => Atomics.load(cancelFlag, 0) === 1,
+      () => process.exit(0),
+    );
   const post = (message: ParseWorkerMessage, transfer: ArrayBuffer[] = []) =>
     port.postMessage(message, transfer);
   const filePath = workerData.path as string;

@@ -4,11 +4,12 @@
  * (shared/table/columnar.ts: Float64Array for numbers, Int32Array codes + dictionary for text) and prints
  * one JSON line: reader, rows, columns, milliseconds, peak RSS (process.resourceUsage().maxRSS).
  *
- * Readers: hyparquet (electron/engine/load-parquet.ts, the product's loader), duckdb (@duckdb/node-api:
- * read_parquet, result chunks copied into the same typed columns), csv (electron/engine/load-csv.ts, our
- * CSV loader on the CSV the Parquet file was made from, for the ratio).
+ * Readers: parquet (electron/engine/load-parquet.ts, the product's loader: DuckDB's vectors read straight
+ * into the typed columns), duckdb-rows (@duckdb/node-api: read_parquet, each chunk's values as JavaScript
+ * values copied into the same typed columns, the first DuckDB candidate), csv (electron/engine/load-csv.ts,
+ * our CSV loader on the CSV the Parquet file was made from, for the ratio).
  *
- * Usage: node BUNDLE.cjs hyparquet|duckdb|csv FILE
+ * Usage: node BUNDLE.cjs parquet|duckdb-rows|csv FILE
  */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadCsv } from '../../electron/engine/load-csv';
@@ -75,9 +76,9 @@ async function main() {
   const [reader, file] = process.argv.slice(2);
   const t0 = performance.now();
   const table =
-    reader === 'hyparquet'
+    reader === 'parquet'
       ? await loadParquet(file)
-      : reader === 'duckdb'
+      : reader === 'duckdb-rows'
         ? await loadWithDuckdb(file)
         : await loadCsv(file);
   const ms = performance.now() - t0;

@@ -4,8 +4,9 @@
  * columns, 14 floats, 4 categorical text, 2 integers), converted to Parquet (snappy, DuckDB's default row
  * groups of 122,880 rows) by DuckDB's `COPY (SELECT * FROM read_csv(...)) TO ... (FORMAT parquet,
  * COMPRESSION snappy)`. Each reader runs in its own child process (bench-parquet-readers-run.ts, bundled
- * with esbuild), --repeat times in turn, and reads the reference file into our typed columns: hyparquet
- * (the product's loader), DuckDB (@duckdb/node-api), and our CSV loader on the CSV it was made from.
+ * with esbuild), --repeat times in turn, and reads the reference file into our typed columns: the
+ * product's loader (DuckDB's vectors), DuckDB's values copied row by row (the first candidate), and our CSV
+ * loader on the CSV it was made from. (hyparquet, the reader before, took 9.65 s: README "Decisions".)
  * Prints each run (time, peak RSS) and the medians, with the ratios to the CSV loader measured in this run.
  *
  * Then, unless --no-end-to-end, the speed target of issue 14: `driftscope analyze` end to end on the CSV
@@ -67,7 +68,7 @@ console.log(
   `data: ${args.rows.toLocaleString('en-US')} rows × 20 columns; reference CSV ${mb(statSync(csv.reference).size)} MB, Parquet (snappy) ${mb(statSync(parquet.reference).size)} MB`,
 );
 const loadBefore = loadavg()[0];
-const runs = { hyparquet: [], duckdb: [], csv: [] };
+const runs = { parquet: [], 'duckdb-rows': [], csv: [] };
 await withBundle(
   join(HERE, 'bench-parquet-readers-run.ts'),
   'ds-bench-parquet-',
@@ -84,12 +85,12 @@ await withBundle(
         const result = lastJsonLine(child.stdout);
         runs[reader].push(result);
         console.log(
-          `${reader.padEnd(9)} rows ${result.rows} cols ${result.columns}  ${(result.ms / 1000).toFixed(2)} s  peak RSS ${result.peakRssMb.toFixed(0)} MB`,
+          `${reader.padEnd(11)} rows ${result.rows} cols ${result.columns}  ${(result.ms / 1000).toFixed(2)} s  peak RSS ${result.peakRssMb.toFixed(0)} MB`,
         );
       }
     }
   },
-  { external: ['@duckdb/node-api'] },
+  { external: ['@duckdb/node-api', '@duckdb/node-bindings'] },
 );
 const m = (reader, key) => median(runs[reader].map((x) => x[key]));
 console.log(
@@ -97,7 +98,7 @@ console.log(
 );
 for (const reader of Object.keys(runs)) {
   console.log(
-    `median ${reader.padEnd(9)} ${(m(reader, 'ms') / 1000).toFixed(2)} s (${(m(reader, 'ms') / m('csv', 'ms')).toFixed(2)} of CSV), peak RSS ${m(reader, 'peakRssMb').toFixed(0)} MB (${(m(reader, 'peakRssMb') / m('csv', 'peakRssMb')).toFixed(2)} of CSV)`,
+    `median ${reader.padEnd(11)} ${(m(reader, 'ms') / 1000).toFixed(2)} s (${(m(reader, 'ms') / m('csv', 'ms')).toFixed(2)} of CSV), peak RSS ${m(reader, 'peakRssMb').toFixed(0)} MB (${(m(reader, 'peakRssMb') / m('csv', 'peakRssMb')).toFixed(2)} of CSV)`,
   );
 }
 

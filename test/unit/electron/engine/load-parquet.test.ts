@@ -7,11 +7,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readWithDuckdb, stopDuckdbReadsWhen } from '../../../../electron/engine/duckdb-parquet';
 import { loadCsv } from '../../../../electron/engine/load-csv';
 import { loadParquet } from '../../../../electron/engine/load-parquet';
 import { isParquetFile, loadTable } from '../../../../electron/engine/load-table';
 import { DatasetError } from '../../../../shared/dataset-error';
 import type { Column, ColumnarTable } from '../../../../shared/table/columnar';
+import { ParquetColumnBuilder } from '../../../../shared/table/parquet-column-builder';
 
 const DIR = path.join(__dirname, '..', '..', '..', 'fixtures', 'parquet');
 const fixture = (name: string) => path.join(DIR, name);
@@ -129,6 +131,9 @@ describe('loadParquet: codecs, row groups, progress and the column choice', () =
         const got = table.columns.find((c) => c.name === column.name)!;
         expect(got.storage, `${codec} ${column.name}`).toBe(column.storage);
         expect(cells(table, column.name), `${codec} ${column.name}`).toEqual(cells(csv, column.name));
+        // Codes in order of first appearance, as the CSV loader gives them (booleans too).
+        if (column.storage === 'string' && got.storage === 'string')
+          expect(got.dictionary, `${codec} ${column.name}`).toEqual(column.dictionary);
       }
     }
   });
@@ -207,5 +212,40 @@ describe('loadParquet: the bad corpus', () => {
   it('a file that does not exist', async () => {
     const error = await loadError(fixture('nowhere.parquet'), 'nowhere.parquet');
     expect(error.message).toBe('Cannot open nowhere.parquet: it does not exist.');
+  });
+});
+
+describe('readWithDuckdb: a cancelled read', () => {
+  it('stops after the vector being read, closes DuckDB, then calls onStop', async () => {
+    // loan.current.snappy.parquet: 5,000 rows, read in DuckDB vectors of 2,048 rows (gen_parquet_fixtures.mjs).
+    const plan = { name: 'age', kind: 'number', scale: 0 } as const;
+    const builder = new ParquetColumnBuilder(plan, 5000);
+    let stopped = 0;
+    let cancel = false;
+    stopDuckdbReadsWhen(
+      () => cancel,
+      () => stopped++,
+    );
+    const seen: number[] = [];
+    try {
+      await readWithDuckdb(
+        fixture('loan.current.snappy.parquet'),
+        [{ position: 1, int64: false, builder }],
+        (rows) => {
+          seen.push(rows);
+          cancel = true;
+        },
+      );
+    } finally {
+      stopDuckdbReadsWhen(
+        () => false,
+        () => {},
+      );
+    }
+    expect(seen).toEqual([2048]);
+    expect(stopped).toBe(1);
+    // The rows never read are missing.
+    expect(Number.isNaN(builder.values![2048])).toBe(true);
+    expect(Number.isNaN(builder.values![0])).toBe(false);
   });
 });
