@@ -52,7 +52,9 @@ export class Monitor {
    * resident, so the monitor's RSS rose ~35 MB over 500 batches while its heap stayed flat
    * (test/bench/bench-monitor.mjs).
    */
-  private readonly engine = new EngineClient({ resourceLimits: { maxYoungGenerationSizeMb: MONITOR_YOUNG_MB } });
+  private readonly engine = new EngineClient({
+    resourceLimits: { maxYoungGenerationSizeMb: MONITOR_YOUNG_MB },
+  });
   private readonly history: HistoryStore;
   /** Each column's drift streak after the latest ok batch (the history is in SQLite, not in memory). */
   private streaks: Map<string, number>;
