@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,6 +59,7 @@ mkdirSync(path.join(work, 'watch'));
 start(
   process.execPath,
   [
+    ...createRequire(import.meta.url)('../bin/monitor-node-flags.cjs'),
     cli,
     'monitor',
     '--baseline',

@@ -66,6 +66,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -142,10 +143,14 @@ function deliver(src, dir, name) {
   renameSync(temp, path.join(dir, name));
 }
 
+/** The Node flags `driftscope monitor` runs with (bin/driftscope.cjs), on every monitor measured here. */
+const MONITOR_FLAGS = createRequire(import.meta.url)('../../bin/monitor-node-flags.cjs');
+
 async function withMonitor(baseline, watch, port, body, nodeFlags = []) {
   const child = spawn(
     process.execPath,
     [
+      ...MONITOR_FLAGS,
       ...nodeFlags,
       cli,
       'monitor',
