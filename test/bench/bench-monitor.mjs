@@ -470,7 +470,7 @@ for (const m of [judged, deployed]) {
   console.log(
     `post-GC heap without code spaces (main + worker): ${c.heapAt10Mb.toFixed(2)} MB at 10, ${c.heapAtEndMb.toFixed(2)} MB at ${last.batch} ` +
       `(limit ${(c.heapAt10Mb + c.toleranceMb).toFixed(2)}); Theil–Sen slope over 100..${last.batch}: ` +
-      `${c.robustSlopeBytesPerBatch.toFixed(0)} B/batch (limit +${c.slopeLimitBytesPerBatch}); least squares ` +
+      `${c.robustSlopeBytesPerBatch?.toFixed(0) ?? 'n/a (needs batches past 100)'} B/batch (limit +${c.slopeLimitBytesPerBatch}); least squares ` +
       `${c.slopeBytesPerBatch.total.toFixed(0)} B/batch (main ${c.slopeBytesPerBatch.main.toFixed(0)}, worker ` +
       `${c.slopeBytesPerBatch.worker.toFixed(0)}); RSS slope ` +
       `${(c.rssSlopeBytesPerBatch / 1024).toFixed(1)} kB/batch. ` +
@@ -481,7 +481,7 @@ for (const m of [judged, deployed]) {
 
   console.log(
     `RSS: ${c.rss.at10Mb.toFixed(1)} MB at 10, ${c.rss.atEndMb.toFixed(1)} MB at ${last.batch}; Theil–Sen slope over ` +
-      `100..${last.batch}: ${(c.rss.robustSlopeBytesPerBatch / 1024).toFixed(1)} kB/batch (limit ` +
+      `100..${last.batch}: ${c.rss.robustSlopeBytesPerBatch === undefined ? 'n/a' : (c.rss.robustSlopeBytesPerBatch / 1024).toFixed(1)} kB/batch (limit ` +
       `+${c.rss.slopeLimitBytesPerBatch / 1024} kB); resident 256 kB mappings ${c.rss.pages256kB.at10} at 10, ` +
       `${c.rss.pages256kB.atEnd} at ${last.batch}. RSS flat: ${c.rss.met ? 'yes' : 'NO'}`,
   );
