@@ -73,7 +73,7 @@ export class CsvScanner {
   fieldCount = 0;
   /** Physical lines the current record spans (1 + line breaks inside quoted fields). */
   lines = 1;
-  /** The 1-based physical line where an unterminated quoted field opened, if one did. */
+  /** The 1-based physical line of the record whose quoted field never closes, if one does not. */
   unterminatedLine: number | null = null;
   private starts = new Int32Array(64);
   private ends = new Int32Array(64);
