@@ -193,8 +193,7 @@ export function readCsvRows(
       },
     });
     const gunzip = gzip ? createGunzip() : null;
-    // Decodes to text; notes whether a quote was seen (only then can a record span lines) and counts
-    // U+FFFD replacement characters (bytes invalid in the encoding).
+    // Decodes to text and counts U+FFFD replacement characters (bytes invalid in the encoding).
     const decoder = new TextDecoder(encoding);
     let replaced = 0;
     const countText = (chunk: string) => {
