@@ -12,6 +12,7 @@ const entries = {
   'engine-worker': 'electron/engine/engine-worker.ts',
   'parse-worker': 'electron/engine/parse-worker.ts',
   'detector-worker': 'electron/engine/detector-worker.ts',
+  'column-test-worker': 'electron/engine/column-test-worker.ts',
   'profile-worker': 'electron/engine/profile-worker.ts',
   cli: 'electron/cli.ts',
 };

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { Transform } from 'node:stream';
 import { createGunzip, gunzipSync, constants as zlibConstants } from 'node:zlib';
 import { DatasetError } from '../../shared/dataset-error';
+import type { Float64Storage } from '../../shared/stats/float64-storage';
 import { ColumnBuilder } from '../../shared/table/column-builder';
 import { CsvScanner } from '../../shared/table/csv-scanner';
 import { detectEncoding, type Encoding, encodingLabel } from '../../shared/table/encoding';
@@ -45,6 +46,8 @@ export interface LoadOptions {
   decimal?: DecimalSeparator;
   /** Bytes of memory the load may use (default: what the machine has available now). */
   memoryAvailable?: number;
+  /** Where number columns are allocated (default ordinary memory; a parse worker's: shared-storage.ts). */
+  numberStorage?: Float64Storage;
 }
 
 /** What the sniffed start of a file says, before its rows are read. */
@@ -244,7 +247,7 @@ export function readCsvRows(
         if (renamed.length > 0)
           warnings.push(`${shown}: repeated column names renamed: ${renamed.join(', ')}.`);
         const expected = afterRow ? 0 : expectedRows(source);
-        builders = names.map((name) => new ColumnBuilder(name, decimal, expected));
+        builders = names.map((name) => new ColumnBuilder(name, decimal, expected, options.numberStorage));
         width = names.length;
         rowLines = new RowLines(nextLine);
         return;

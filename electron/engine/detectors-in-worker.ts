@@ -16,10 +16,12 @@ import type { FeatureColumn } from '../../shared/multivariate/feature-columns';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
 import type { DetectorWorkerMessage } from './protocol';
 import { deserializeError } from './serialize-error';
+import { isShared } from './shared-storage';
 import { workerTask } from './worker-task';
 
-/** A copy of `values` in a SharedArrayBuffer: posted to a worker without another copy. */
+/** `values` in a SharedArrayBuffer (itself when it is already there, else a copy): posted without a copy. */
 function shared<T extends Float64Array | Int32Array>(values: T): T {
+  if (isShared(values)) return values;
   const Kind = values.constructor as { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number };
   const out = new Kind(new SharedArrayBuffer(values.length * Kind.BYTES_PER_ELEMENT));
   out.set(values);
@@ -27,8 +29,8 @@ function shared<T extends Float64Array | Int32Array>(values: T): T {
 }
 
 /**
- * The input with every array copied once into shared memory. The numerical arrays are often the tables'
- * own, which the per-column tests read meanwhile, so they are copied rather than moved.
+ * The input with every array in shared memory. The numerical arrays are often the tables' own, which the
+ * per-column tests read meanwhile: shared already when a parse worker loaded them, else copied (not moved).
  */
 function sharedInput(input: DetectorInput): DetectorInput {
   const features = input.features.map(

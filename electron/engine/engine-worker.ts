@@ -19,6 +19,7 @@ import { encodingMismatch } from '../../shared/table/encoding';
 import { joinLabels } from '../../shared/table/join-labels';
 import { analyzeTimeline } from '../../shared/timeline/analyze-timeline';
 import { chunkTable } from '../../shared/timeline/chunk-table';
+import { analyzeOnTwoThreads } from './column-tests-in-worker';
 import { summarize } from './dataset-summary';
 import { runDetectorsInWorker } from './detectors-in-worker';
 import { createExplore, prepareTables } from './explore';
@@ -267,7 +268,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
       const checked = mismatch === null ? joined : { ...joined, warnings: [...joined.warnings, mismatch] };
       const context = { version: __DRIFTSCOPE_VERSION__, now: new Date() };
       const mv = request.settings.multivariate;
-      if (!mv?.enabled) return analyzeTables(reference, checked, request.settings, context);
+      if (!mv?.enabled) return analyzeOnTwoThreads(reference, checked, request.settings, context, 'inline');
       // The detectors on the second core while this thread runs the per-column tests.
       const detectors = runDetectorsInWorker(
         multivariateInput(reference, checked, request.settings),
@@ -276,7 +277,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
       );
       // Observed now: when the tests throw, the detectors' end (result or error) is not awaited.
       detectors.catch(() => undefined);
-      const plain = analyzeTables(reference, checked, request.settings, context, 'full', 'deferred');
+      const plain = await analyzeOnTwoThreads(reference, checked, request.settings, context, 'deferred');
       return withMultivariate(plain, await detectors);
     }
     case 'timeline': {

@@ -12,6 +12,7 @@ import { loadTable } from './load-table';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
 import { type FileLoadOptions, type ParseWorkerMessage, transferablesOf } from './protocol';
 import { serializeError } from './serialize-error';
+import { sharedFloat64 } from './shared-storage';
 
 async function run(): Promise<void> {
   const port = parentPort!;
@@ -31,11 +32,12 @@ async function run(): Promise<void> {
     const table: ColumnarTable = await loadTable(filePath, {
       ...options,
       memoryAvailable: (workerData.memoryAvailable as number | undefined) ?? undefined,
+      numberStorage: sharedFloat64,
       onProgress: (p) => post({ type: 'progress', ...p }),
     });
     const spare = new SortSpare();
     for (const column of table.columns)
-      if (column.storage === 'number') column.sorted = sortedFinite(column.values, spare);
+      if (column.storage === 'number') column.sorted = sortedFinite(column.values, spare, sharedFloat64);
     post({ type: 'table', table }, transferablesOf(table));
   } catch (error) {
     const failure = isOutOfMemory(error) ? tooLargeError(shown) : error;

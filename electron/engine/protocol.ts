@@ -5,7 +5,7 @@
 import type { DatasetRole, DatasetSummary, LoadProgress, TimelineProgress } from '../../shared/api';
 import type { MultivariateResult } from '../../shared/multivariate/analyze-multivariate';
 import type { Profile } from '../../shared/profile/types';
-import type { AnalysisResult, AnalysisSettings } from '../../shared/report/analysis-result';
+import type { AnalysisResult, AnalysisSettings, ColumnResult } from '../../shared/report/analysis-result';
 import type { ColumnarTable } from '../../shared/table/columnar';
 import type { Encoding } from '../../shared/table/encoding';
 import type { DecimalSeparator } from '../../shared/table/parse-number';
@@ -118,14 +118,23 @@ export type DetectorWorkerMessage =
   | { type: 'result'; result: MultivariateResult }
   | { type: 'error'; error: SerializedError };
 
-/** Typed arrays of a table, for a postMessage transfer list (moved, not copied). */
+/** From a column-test worker (column-test-worker.ts) to the engine. */
+export type ColumnTestWorkerMessage =
+  | { type: 'result'; results: ColumnResult[] }
+  | { type: 'error'; error: SerializedError };
+
+/** Typed arrays of a table not in shared memory, for a postMessage transfer list (moved, not copied). */
 export function transferablesOf(table: ColumnarTable): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
+  const add = (array: ArrayBufferView) => {
+    // Shared memory is shared by posting it, and cannot be transferred.
+    if (!(array.buffer instanceof SharedArrayBuffer)) buffers.push(array.buffer as ArrayBuffer);
+  };
   for (const column of table.columns) {
     if (column.storage === 'number') {
-      buffers.push(column.values.buffer as ArrayBuffer);
-      if (column.sorted) buffers.push(column.sorted.buffer as ArrayBuffer);
-    } else buffers.push(column.codes.buffer as ArrayBuffer);
+      add(column.values);
+      if (column.sorted) add(column.sorted);
+    } else add(column.codes);
   }
   return buffers;
 }

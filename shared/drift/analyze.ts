@@ -51,6 +51,7 @@ import {
   noNumbersReason,
   notApplicableNote,
   noValuesReason,
+  UNIQUE_ENOUGH,
 } from './selection';
 import { DEFAULT_MISSING_DRIFT } from './settings';
 import { categoricalSummary, numericSummary } from './summary';
@@ -137,6 +138,7 @@ interface Prepared {
   sample: PairedSample;
   nRef: number;
   nCur: number;
+  /** Distinct values of reference ∪ current, capped at UNIQUE_ENOUGH (all the test choice reads). */
   nUnique: number;
   reference: ColumnSummary;
   current: ColumnSummary;
@@ -157,7 +159,7 @@ function prepare(type: ColumnType, ref: Column, cur: Column, refFile: string, cu
       sample: numericPair(r, c),
       nRef: r.sorted.length,
       nCur: c.sorted.length,
-      nUnique: countDistinctUnion(r.sorted, c.sorted),
+      nUnique: countDistinctUnion(r.sorted, c.sorted, UNIQUE_ENOUGH),
       reference: numericSummary(r),
       current: numericSummary(c),
       notes: notes.filter((n): n is string => n !== null),
@@ -303,6 +305,8 @@ export function datasetVerdict(columns: ColumnResult[], settings: AnalysisSettin
  * test, the p95 interval and the histogram (their bootstraps, discarded per chunk, cost the most).
  * `detectors: 'deferred'` leaves the multivariate detectors out even when the settings enable them: the
  * caller runs them elsewhere (another thread, on multivariateInput) and adds them with withMultivariate.
+ * `precomputed`: results of columnResultsOf for some columns (by name), used instead of testing them again
+ * (the caller computed them on two threads).
  */
 export function analyzeTables(
   reference: ColumnarTable,
@@ -311,6 +315,7 @@ export function analyzeTables(
   context: AnalyzeContext,
   scope: 'full' | 'chunk' = 'full',
   detectors: 'inline' | 'deferred' = 'inline',
+  precomputed?: ReadonlyMap<string, ColumnResult>,
 ): AnalysisResult {
   const currentByName = new Map(current.columns.map((c) => [c.name, c]));
   const referenceNames = new Set(reference.columns.map((c) => c.name));
@@ -328,7 +333,7 @@ export function analyzeTables(
       columns.push(
         untested(ref.name, inferColumnType(ref), note, categoricalSummary(categoricalSide(ref)), summary),
       );
-    } else columns.push(analyzeColumn(ref, cur, settings, reference, current));
+    } else columns.push(precomputed?.get(ref.name) ?? analyzeColumn(ref, cur, settings, reference, current));
   }
   for (const name of onlyInCurrent) {
     if (ignore.has(name)) continue;
@@ -368,6 +373,28 @@ export function analyzeTables(
     serving: servingStep(reference, current, settings.performance, { summaryOnly: scope === 'chunk' }),
     settings,
   };
+}
+
+/**
+ * The results of the named columns, each in both tables, as analyzeTables computes them (before the
+ * multiple-testing correction, which analyzeTables applies over all columns). A column's result depends
+ * only on its two columns, the settings and the tables' file names and row counts, so a share of the
+ * columns can be computed on another thread from tables holding only those columns.
+ */
+export function columnResultsOf(
+  reference: ColumnarTable,
+  current: ColumnarTable,
+  settings: AnalysisSettings,
+  names: readonly string[],
+): ColumnResult[] {
+  const inReference = new Map(reference.columns.map((c) => [c.name, c]));
+  const inCurrent = new Map(current.columns.map((c) => [c.name, c]));
+  return names.map((name) => {
+    const ref = inReference.get(name);
+    const cur = inCurrent.get(name);
+    if (!ref || !cur) throw new RangeError(`columnResultsOf: "${name}" is not in both tables`);
+    return analyzeColumn(ref, cur, settings, reference, current);
+  });
 }
 
 /**

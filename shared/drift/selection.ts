@@ -67,6 +67,12 @@ export type TestChoice = { test: TestKey; threshold: number } | { test: null; re
 /** Reference sizes up to and including this are "small" (Evidently: `reference_data.shape[0] <= 1000`). */
 export const SMALL_REFERENCE_MAX = 1000;
 
+/** A numerical column with more distinct values than this (reference ∪ current) gets a numerical test. */
+const NUMERIC_MIN_UNIQUE = 5;
+
+/** selectTest compares n_unique only with 5 and 2: a count capped at this (countDistinctUnion) picks the same. */
+export const UNIQUE_ENOUGH = NUMERIC_MIN_UNIQUE + 1;
+
 const choose = (test: TestKey): TestChoice => ({ test, threshold: TEST_REGISTRY[test].defaultThreshold });
 
 /**
@@ -85,9 +91,9 @@ export function selectTest(type: ColumnType, nRef: number, nUnique: number): Tes
     return { test: null, reason: NOT_TESTED_TYPE[type] };
   if (!(nRef >= 1)) return { test: null, reason: noValuesReason('the reference') };
   if (nRef <= SMALL_REFERENCE_MAX) {
-    if (type === 'numerical' && nUnique > 5) return choose('ks');
+    if (type === 'numerical' && nUnique > NUMERIC_MIN_UNIQUE) return choose('ks');
     return choose(nUnique > 2 ? 'chisquare' : 'z');
   }
-  if (type === 'numerical' && nUnique > 5) return choose('wasserstein');
+  if (type === 'numerical' && nUnique > NUMERIC_MIN_UNIQUE) return choose('wasserstein');
   return choose('jensenshannon');
 }

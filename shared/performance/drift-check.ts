@@ -8,7 +8,7 @@ import { categoricalPair, categoricalSide, numericPair, numericSide } from '../d
 import { isDrift } from '../drift/decision';
 import { TEST_REGISTRY } from '../drift/methods/registry';
 import type { PairedSample } from '../drift/sample';
-import { noValuesReason, selectTest } from '../drift/selection';
+import { noValuesReason, selectTest, UNIQUE_ENOUGH } from '../drift/selection';
 import { countDistinctUnion } from '../stats/sorted';
 import type { Column } from '../table/columnar';
 import type { DriftCheck } from './types';
@@ -33,7 +33,9 @@ export function runDriftCheck(column: string, sample: PairedSample): DriftCheck 
       note: noValuesReason(`the ${which}`),
     };
   }
-  const nUnique = numeric ? countDistinctUnion(sample.reference, sample.current) : sample.labels.length;
+  const nUnique = numeric
+    ? countDistinctUnion(sample.reference, sample.current, UNIQUE_ENOUGH)
+    : sample.labels.length;
   const choice = selectTest(numeric ? 'numerical' : 'categorical', nRef, nUnique);
   if (choice.test === null) {
     return { column, test: null, score: null, threshold: null, driftDetected: false, note: choice.reason };

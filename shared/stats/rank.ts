@@ -7,7 +7,7 @@
  * Calls `visit(value, countA, countB, below)` once per distinct value of a ∪ b in increasing order, where
  * countA/countB are its multiplicities in a and b and `below` the number of pooled values smaller than it.
  * The midrank (SciPy `rankdata(method="average")`, 1-based) of the group is below + (countA + countB + 1)/2.
- * Both inputs must be sorted ascending and free of NaN.
+ * Both inputs must be sorted ascending and free of NaN. The walk stops early when `visit` returns false.
  *
  * @example forEachTieGroup(Float64Array.of(1, 2), Float64Array.of(2, 3), (v, ca, cb, below) => console.log(v, ca, cb, below))
  * // 1 1 0 0, then 2 1 1 1, then 3 0 1 3
@@ -15,7 +15,7 @@
 export function forEachTieGroup(
   a: Float64Array,
   b: Float64Array,
-  visit: (value: number, countA: number, countB: number, below: number) => void,
+  visit: (value: number, countA: number, countB: number, below: number) => unknown,
 ): void {
   const n1 = a.length;
   const n2 = b.length;
@@ -27,7 +27,7 @@ export function forEachTieGroup(
     const j0 = j;
     while (i < n1 && a[i] === v) i++;
     while (j < n2 && b[j] === v) j++;
-    visit(v, i - i0, j - j0, i0 + j0);
+    if (visit(v, i - i0, j - j0, i0 + j0) === false) return;
   }
 }
 

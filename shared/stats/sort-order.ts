@@ -5,6 +5,8 @@
  * value's bits all flipped, a non-negative value's sign bit set (M. Herf, "Radix tricks", 2001).
  */
 
+import { type Float64Storage, plainFloat64 } from './float64-storage';
+
 const BITS = 11;
 const RADIX = 1 << BITS;
 const MASK = RADIX - 1;
@@ -92,13 +94,19 @@ function radixByKey(hi: Uint32Array, lo: Uint32Array, idx: Int32Array | null) {
  * sorted in place: by insertion when short, natively when longer, by a radix sort of the low words when
  * long. On 1,000,000 values (test/bench/bench-sort.mjs) it takes 0.33–0.63 of the native sort's time,
  * where the six 11-bit passes over both words took 0.51–1.03; half the scratch memory.
+ * `storage` allocates the result and the scratch array (float64-storage.ts); a `spare` must come from the
+ * same storage, since the result may be it.
  * @example sortedValues(Float64Array.of(2, NaN, 0, -0, -1)) // Float64Array [-1, -0, 0, 2]
  */
-export function sortedValues(values: Float64Array, spare?: SortSpare): Float64Array {
+export function sortedValues(
+  values: Float64Array,
+  spare?: SortSpare,
+  storage: Float64Storage = plainFloat64,
+): Float64Array {
   const n = values.length;
   let m = 0;
   for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) m++;
-  let out: Float64Array = new Float64Array(m);
+  let out: Float64Array = storage(m);
   let j = 0;
   for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) out[j++] = values[i];
   if (m < NATIVE_BELOW) return out.sort();
@@ -123,7 +131,7 @@ export function sortedValues(values: Float64Array, spare?: SortSpare): Float64Ar
       counts[base + d] = sum;
       sum += c;
     }
-    scratch ??= new Float64Array(m);
+    scratch ??= storage(m);
     for (let i = 0; i < m; i++) {
       scratch[counts[base + ((highKey(words[2 * i + 1]) >>> shift) & MASK)]++] = out[i];
     }
@@ -134,7 +142,7 @@ export function sortedValues(values: Float64Array, spare?: SortSpare): Float64Ar
   for (let i = 1; i <= m; i++) {
     if (i < m && words[2 * i + 1] === words[2 * start + 1]) continue;
     if (i - start > LONG_RUN) {
-      scratch ??= new Float64Array(m);
+      scratch ??= storage(m);
       sortRunByLowWord(out, scratch, start, i);
     } else if (i - start > 16) out.subarray(start, i).sort();
     else {

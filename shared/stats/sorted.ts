@@ -96,29 +96,33 @@ export function distinctUnion(a: Float64Array, b: Float64Array): Float64Array {
 }
 
 /**
- * Number of distinct values of a ∪ b (`numpy.union1d(a, b).size`).
+ * Number of distinct values of a ∪ b (`numpy.union1d(a, b).size`), or `atMost` when there are at least
+ * that many (≥ 1): the walk stops there (the test selection only asks whether there are more than 5).
  * @example countDistinctUnion(Float64Array.of(1, 2), Float64Array.of(2, 3)) // 3
+ * @example countDistinctUnion(Float64Array.of(1, 2), Float64Array.of(2, 3), 2) // 2
  */
-export function countDistinctUnion(a: Float64Array, b: Float64Array): number {
+export function countDistinctUnion(
+  a: Float64Array,
+  b: Float64Array,
+  atMost = Number.POSITIVE_INFINITY,
+): number {
   // A short b against a long a (a chunk against the reference): distinct(a) (memoised) plus b's distinct
   // values not in a, found by galloping search (upperBounds) in O(|b| log(|a|/|b|)); a timeline chunk may
   // have it computed already (knownShort).
   if (shortAgainstLong(a, b)) {
     const known = knownShort(a, b)?.distinctUnion;
-    if (known) return known();
+    if (known) return Math.min(known(), atMost);
     const bounds = upperBounds(a, b);
     let count = countDistinctSorted(a);
-    for (let j = 0; j < b.length; j++) {
+    for (let j = 0; j < b.length && count < atMost; j++) {
       if (j > 0 && b[j] === b[j - 1]) continue;
       const at = bounds[j];
       if (!(at > 0 && a[at - 1] === b[j])) count++;
     }
-    return count;
+    return Math.min(count, atMost);
   }
   let count = 0;
-  forEachTieGroup(a, b, () => {
-    count++;
-  });
+  forEachTieGroup(a, b, () => ++count < atMost);
   return count;
 }
 

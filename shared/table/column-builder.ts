@@ -11,6 +11,7 @@
  * whole file: the switch happens at the same row and `numericAtEnd()` gives the same answer as on the
  * whole file, and every row of a chunk is the cell the whole file's column would hold in that storage.
  */
+import { type Float64Storage, plainFloat64 } from '../stats/float64-storage';
 import type { Column, InvalidCell } from './columnar';
 import { isMissingToken } from './columnar';
 import { LabelDictionary } from './label-dictionary';
@@ -45,20 +46,22 @@ export class ColumnBuilder {
   /**
    * `decimal`: the file's decimal separator (',' for a decimal-comma file). `expectedRows`: a guess of the
    * rows to come, so that the storage is allocated once (a low guess grows; `finish` then copies).
+   * `storage`: where the number storage is allocated (float64-storage.ts).
    */
   constructor(
     readonly name: string,
     private readonly decimal: DecimalSeparator = '.',
     expectedRows = 1024,
+    private readonly storage: Float64Storage = plainFloat64,
   ) {
-    this.numbers = new Float64Array(Math.max(1024, Math.ceil(expectedRows)));
+    this.numbers = storage(Math.max(1024, Math.ceil(expectedRows)));
   }
 
   /** Appends one raw cell; `line` is its 1-based line in the file (used in messages). */
   push(raw: string, line: number): void {
     const row = this.length++;
     if (this.numbers !== null) {
-      if (row >= this.numbers.length) this.numbers = grow(this.numbers);
+      if (row >= this.numbers.length) this.numbers = this.grownNumbers(this.numbers);
       const x = parseNumberCell(raw, this.decimal);
       if (x === undefined) {
         this.numbers[row] = Number.NaN;
@@ -87,7 +90,7 @@ export class ColumnBuilder {
       const x = parsePlainDecimalRange(text, start, end, this.decimal === ',' ? 44 : 46);
       if (x !== undefined) {
         const row = this.length++;
-        if (row >= numbers.length) this.numbers = grow(numbers);
+        if (row >= numbers.length) this.numbers = this.grownNumbers(numbers);
         this.numbers![row] = x;
         this.numericCells++;
         return;
@@ -121,7 +124,7 @@ export class ColumnBuilder {
         this.numbers !== null
           ? this.heldNumbers(this.numbers.subarray(0, this.length))
           : this.heldCodes(this.codes!.subarray(0, this.length));
-      if (this.numbers !== null) this.numbers = new Float64Array(1024);
+      if (this.numbers !== null) this.numbers = this.storage(1024);
       else this.codes = new Int32Array(1024);
       this.dropHeld();
       return column;
@@ -149,6 +152,13 @@ export class ColumnBuilder {
       : storage === 'number'
         ? this.labelsAsNumbers(lineOf)
         : this.heldCodes(this.codes!.slice(0, this.length));
+  }
+
+  /** Number storage twice as long, allocated like the first, holding `numbers`. */
+  private grownNumbers(numbers: Float64Array): Float64Array {
+    const next = this.storage(numbers.length * 2);
+    next.set(numbers);
+    return next;
   }
 
   private heldCodes(codes: Int32Array): Column {

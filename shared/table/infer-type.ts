@@ -5,6 +5,7 @@
  * - strings: booleans → categorical; dates and timestamps → datetime; ID-like name with all values
  *   distinct → id; more distinct values than half the non-missing count → text; else categorical.
  */
+import type { Float64Storage } from '../stats/float64-storage';
 import { type SortSpare, sortedValues } from '../stats/sort-order';
 import { countDistinctSorted } from '../stats/sorted';
 import type { ColumnType } from '../types';
@@ -33,8 +34,12 @@ export function looksLikeDate(value: string): boolean {
 }
 
 /** The non-NaN values ascending, as Float64Array.prototype.sort orders them (radix sort, sort-order.ts). */
-export function sortedFinite(values: Float64Array, spare?: SortSpare): Float64Array {
-  return sortedValues(values, spare);
+export function sortedFinite(
+  values: Float64Array,
+  spare?: SortSpare,
+  storage?: Float64Storage,
+): Float64Array {
+  return sortedValues(values, spare, storage);
 }
 
 export function inferColumnType(column: Column): ColumnType {

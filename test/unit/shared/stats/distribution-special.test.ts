@@ -89,6 +89,10 @@ describe('special functions vs SciPy 1.10.1', () => {
       [2, 1, 1, 1],
       [3, 0, 1, 3],
     ]);
+    // A visit returning false ends the walk after its group.
+    const firstTwo: number[] = [];
+    forEachTieGroup(Float64Array.of(1, 2), Float64Array.of(2, 3), (v) => firstTwo.push(v) < 2);
+    expect(firstTwo).toEqual([1, 2]);
   });
 
   it('pseudo-inverse of a symmetric matrix', () => {

@@ -36,3 +36,18 @@ describe('countDistinctUnion: the short-b path (binary search) equals the merge 
     expect(countDistinctUnion(a, b)).toBeGreaterThan(countDistinctSorted(a));
   });
 });
+
+describe('countDistinctUnion capped at atMost (what the test selection reads)', () => {
+  it('gives min(count, atMost) on both paths, and the count itself when below the cap', () => {
+    const a = Float64Array.of(0, 1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987);
+    const b = Float64Array.of(-0, 4, 5, 5, 1000);
+    const padded = Float64Array.from({ length: a.length }, (_, i) => b[i % b.length]).sort();
+    // numpy.union1d(a, b).size = 18, NumPy 1.24 (above); the cap is min(18, atMost)
+    for (const atMost of [1, 2, 6, 18, 19, 100]) {
+      expect(countDistinctUnion(a, b, atMost)).toBe(Math.min(18, atMost));
+      expect(countDistinctUnion(a, padded, atMost)).toBe(Math.min(18, atMost));
+    }
+    // np.union1d([1, 1, 2], [2, 2]).size = 2, under a cap of 6
+    expect(countDistinctUnion(Float64Array.of(1, 1, 2), Float64Array.of(2, 2), 6)).toBe(2);
+  });
+});
