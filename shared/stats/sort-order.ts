@@ -175,31 +175,40 @@ const LONG_RUN = 4096;
 
 /**
  * Sorts out[start, end), whose values share their high word (so their sign), by the low word of the key
- * (flipped when negative): three LSD passes of 11 bits through `scratch`, the result back in `out`.
+ * (flipped when negative): LSD passes of 11 bits through `scratch`, the result back in `out`. A pass whose
+ * digit is the same for the whole run is skipped, so a run of one repeated value (an integer column's,
+ * whose low words are all 0) costs one counting pass.
  */
 function sortRunByLowWord(out: Float64Array, scratch: Float64Array, start: number, end: number): void {
   const negative = out[start] < 0 || Object.is(out[start], -0);
+  const n = end - start;
+  const lowKey = (w: number) => (negative ? ~w : w) >>> 0;
+  const counts = new Int32Array(3 * RADIX);
+  const first = new Uint32Array(out.buffer, out.byteOffset + start * 8, 2 * n);
+  for (let i = 0; i < n; i++) {
+    const key = lowKey(first[2 * i]);
+    counts[key & MASK]++;
+    counts[RADIX + ((key >>> BITS) & MASK)]++;
+    counts[2 * RADIX + (key >>> (2 * BITS))]++;
+  }
+  const key0 = lowKey(first[0]);
   let from = out.subarray(start, end);
   let to = scratch.subarray(start, end);
-  const n = end - start;
-  const counts = new Int32Array(RADIX);
   for (let pass = 0; pass < 3; pass++) {
+    const base = pass * RADIX;
     const shift = pass * BITS;
-    const words = new Uint32Array(from.buffer, from.byteOffset, 2 * n);
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[((negative ? ~words[2 * i] : words[2 * i]) >>> shift) & MASK]++;
+    if (counts[base + ((key0 >>> shift) & MASK)] === n) continue;
     let sum = 0;
     for (let d = 0; d < RADIX; d++) {
-      const c = counts[d];
-      counts[d] = sum;
+      const c = counts[base + d];
+      counts[base + d] = sum;
       sum += c;
     }
-    for (let i = 0; i < n; i++)
-      to[counts[((negative ? ~words[2 * i] : words[2 * i]) >>> shift) & MASK]++] = from[i];
+    const words = new Uint32Array(from.buffer, from.byteOffset, 2 * n);
+    for (let i = 0; i < n; i++) to[counts[base + ((lowKey(words[2 * i]) >>> shift) & MASK)]++] = from[i];
     [from, to] = [to, from];
   }
-  // Three passes: the sorted run is in scratch.
-  out.set(from, start);
+  if (from.buffer !== out.buffer) out.set(from, start);
 }
 
 /** The high word of a double's sort key: bits flipped when negative, sign bit set otherwise. */

@@ -19,6 +19,11 @@ function samples(): Float64Array[] {
     out.push(Float64Array.from({ length: n }, () => 1 + rng.next() * 1e-7));
     out.push(Float64Array.from({ length: n }, () => -(1 + rng.next() * 1e-6)));
     out.push(Float64Array.from({ length: n }, () => Math.round((rng.next() - 0.3) * 2e6) / 1e4));
+    // Long runs of one value (low words equal: every low-word pass skipped), −0 among the negatives.
+    out.push(Float64Array.from({ length: n }, () => -rng.int(3)));
+    // Long runs that differ in one low-word digit only (the lowest, then the middle one).
+    out.push(Float64Array.from({ length: n }, () => 1 + rng.int(1000) * 2 ** -52));
+    out.push(Float64Array.from({ length: n }, () => -(1 + rng.int(4) * 2 ** -41)));
   }
   return out;
 }
@@ -38,6 +43,16 @@ describe('radix sorts in the order of Float64Array.prototype.sort', () => {
     const buffers = results.filter((r) => r.length > 0).map((r) => r.buffer);
     expect(new Set(buffers).size).toBe(buffers.length);
     expect(spare.array === null || !buffers.includes(spare.array.buffer)).toBe(true);
+  });
+
+  it('allocates the result in the storage given (shared memory here)', () => {
+    const shared = (n: number) => new Float64Array(new SharedArrayBuffer(8 * n));
+    const spare = new SortSpare();
+    for (const v of samples()) {
+      const sorted = sortedValues(v, spare, shared);
+      expect(bits(sorted)).toEqual(bits(nativeSorted(v)));
+      expect(sorted.buffer).toBeInstanceOf(SharedArrayBuffer);
+    }
   });
 
   it('sortOrder lists the non-NaN indices in that order, ties in index order (stable)', () => {
