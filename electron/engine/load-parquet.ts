@@ -165,7 +165,7 @@ export async function loadParquet(
       return;
     }
     if (wanted !== null && !wanted.has(names[i])) return;
-    const builder = new ParquetColumnBuilder({ ...plan, name: names[i] }, rowCount);
+    const builder = new ParquetColumnBuilder({ ...plan, name: names[i] }, rowCount, options.numberStorage);
     builders.push(builder);
     const int64 = element.type === 'INT64' && plan.kind === 'number' && plan.scale === 0;
     columns.push({ position: i, int64, builder });

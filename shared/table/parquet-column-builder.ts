@@ -10,6 +10,7 @@
  * INT64 values beyond ±2^53 are rounded to the nearest double (Number(bigint), IEEE 754
  * round-to-nearest-even) and counted, for a warning.
  */
+import { type Float64Storage, plainFloat64 } from '../stats/float64-storage';
 import { type Column, isMissingToken } from './columnar';
 import { LabelDictionary } from './label-dictionary';
 import type { ParquetColumnPlan } from './parquet-columns';
@@ -27,12 +28,14 @@ export class ParquetColumnBuilder {
   unsafeIntegers = 0;
   firstUnsafe: bigint | null = null;
 
+  /** `storage`: where number storage is allocated (float64-storage.ts). */
   constructor(
     readonly plan: Exclude<ParquetColumnPlan, { kind: 'skip' }>,
     readonly rowCount: number,
+    storage: Float64Storage = plainFloat64,
   ) {
     const numeric = plan.kind === 'number';
-    this.values = numeric ? new Float64Array(rowCount) : null;
+    this.values = numeric ? storage(rowCount) : null;
     this.codes = numeric ? null : new Int32Array(rowCount);
   }
 
