@@ -107,18 +107,26 @@ export function sortedValues(
   let m = 0;
   for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) m++;
   let out: Float64Array = storage(m);
-  let j = 0;
-  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) out[j++] = values[i];
-  if (m < NATIVE_BELOW) return out.sort();
+  if (m < NATIVE_BELOW) {
+    let j = 0;
+    for (let i = 0; i < n; i++) if (!Number.isNaN(values[i])) out[j++] = values[i];
+    return out.sort();
+  }
   const wordsOf = (a: Float64Array) => new Uint32Array(a.buffer, a.byteOffset, 2 * a.length);
-  let words = wordsOf(out);
+  // The copy without NaN and the three digit counts in one pass.
   const counts = new Int32Array(3 * RADIX);
-  for (let i = 0; i < m; i++) {
-    const key = highKey(words[2 * i + 1]);
+  const input = wordsOf(values);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const x = values[i];
+    if (Number.isNaN(x)) continue;
+    out[j++] = x;
+    const key = highKey(input[2 * i + 1]);
     counts[key & MASK]++;
     counts[RADIX + ((key >>> BITS) & MASK)]++;
     counts[2 * RADIX + (key >>> (2 * BITS))]++;
   }
+  let words = wordsOf(out);
   let scratch: Float64Array | null =
     spare?.array && spare.array.length >= m ? spare.array.subarray(0, m) : null;
   for (let pass = 0; pass < 3; pass++) {
