@@ -4,7 +4,7 @@
  * interpolation (NumPy default), max. Categorical: distinct count and the most frequent categories.
  */
 import type { ColumnSummary } from '../report/analysis-result';
-import { memoByArray } from '../stats/memo-by-array';
+import { centralMoments } from '../stats/moments';
 import { quantileSorted } from '../stats/quantile-sorted';
 import { countDistinctSorted } from '../stats/sorted';
 import type { CategoricalSide, NumericSide } from './column-pair';
@@ -14,21 +14,12 @@ export const TOP_CATEGORIES = 10;
 const EMPTY_NUMBERS = { mean: null, std: null, min: null, q25: null, median: null, q75: null, max: null };
 
 /**
- * Mean and sample standard deviation by Welford's single-pass update (stable for large n); remembered
- * per array (memo-by-array.ts), as the reference's is asked for once per timeline chunk.
+ * Mean and sample standard deviation (ddof 1), from the two passes of centralMoments (remembered per array,
+ * as the reference's is asked for once per timeline chunk, and shared with the Wasserstein normaliser).
  */
-export const meanAndStd: (values: Float64Array) => { mean: number; std: number } = memoByArray(welford);
-
-function welford(values: Float64Array): { mean: number; std: number } {
-  let mean = 0;
-  let m2 = 0;
-  for (let i = 0; i < values.length; i++) {
-    const delta = values[i] - mean;
-    mean += delta / (i + 1);
-    m2 += delta * (values[i] - mean);
-  }
-  const n = values.length;
-  return { mean: n > 0 ? mean : Number.NaN, std: n > 1 ? Math.sqrt(m2 / (n - 1)) : Number.NaN };
+export function meanAndStd(values: Float64Array): { mean: number; std: number } {
+  const { n, mean, squares } = centralMoments(values);
+  return { mean: n > 0 ? mean : Number.NaN, std: n > 1 ? Math.sqrt(squares / (n - 1)) : Number.NaN };
 }
 
 const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);

@@ -4,6 +4,7 @@
 
 import { knownShort } from '../../stats/known-short';
 import { memoByArray } from '../../stats/memo-by-array';
+import { centralMoments } from '../../stats/moments';
 import { shortAgainstLong, upperBounds } from '../../stats/sorted';
 import type { PairedSample, TestOutcome } from '../sample';
 import { distanceOutcome, notComputable } from './outcome';
@@ -180,16 +181,10 @@ export class ShortW1 {
  *
  * @example populationStd(Float64Array.of(1, 2, 3, 4)) // 1.118033988749895
  */
-export const populationStd: (x: Float64Array) => number = memoByArray((x) => {
-  const n = x.length;
-  if (n === 0) return Number.NaN;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += x[i];
-  const mean = s / n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) ss += (x[i] - mean) ** 2;
-  return Math.sqrt(ss / n);
-});
+export function populationStd(x: Float64Array): number {
+  const { n, squares } = centralMoments(x);
+  return n === 0 ? Number.NaN : Math.sqrt(squares / n);
+}
 
 /**
  * Runs `wasserstein`: score = W₁(reference, current) / max(std(reference, ddof=0), 0.001); drift when
