@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HistoryStore } from '../../../../electron/monitor/history-store';
+import { HISTORY_CACHE_KIB, HistoryStore } from '../../../../electron/monitor/history-store';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -44,6 +44,21 @@ describe('HistoryStore', () => {
     expect(store.all().map((r) => r.file)).toHaveLength(batches);
     // meta select, meta insert, has, add, all: one prepare each.
     expect(prepare.mock.calls.length).toBeLessThanOrEqual(5);
+    store.close();
+  });
+
+  it("bounds SQLite's page cache of the monitor's connection, which better-sqlite3 leaves at 16 MB", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'ds-history-'));
+    dirs.push(dir);
+    // The default the store bounds: every page the monitor writes would stay cached up to 16 MB, and its
+    // RSS grew with the history (test/bench/bench-monitor.mjs).
+    const plain = new Database(path.join(dir, 'plain.sqlite'));
+    expect(plain.pragma('cache_size', { simple: true })).toBe(-16000);
+    plain.close();
+    const store = new HistoryStore(path.join(dir, 'history.sqlite'));
+    const db = (store as unknown as { db: Database.Database }).db;
+    expect(db.pragma('cache_size', { simple: true })).toBe(-HISTORY_CACHE_KIB);
+    expect(HISTORY_CACHE_KIB).toBeLessThanOrEqual(256);
     store.close();
   });
 
