@@ -108,7 +108,7 @@ function readSample(
  * The rows a whole load will hold, guessed from the sample's line length (2 % over, so that the columns'
  * storage is allocated once; pages never written are never resident). Gzip files: no guess (0).
  */
-function expectedRows(source: CsvSource): number {
+export function expectedRows(source: CsvSource): number {
   if (source.gzip) return 0;
   const { sampleText, size } = source;
   let lines = 0;

@@ -262,22 +262,38 @@ export class DuckdbReadError extends Error {
   }
 }
 
+/** What readWithDuckdb reads from, and with how many DuckDB threads. */
+export interface DuckdbReadOptions {
+  /**
+   * The table function the columns are selected from, `$1` standing for the file's path (default
+   * `read_parquet($1, binary_as_string = true)`; test/bench/bench-csv-readers.mjs gives a `read_csv(...)`).
+   */
+  from?: string;
+  /**
+   * DuckDB threads (default 1: the reference and the current file are read at once, each in its worker,
+   * on two cores).
+   */
+  threads?: number;
+}
+
 /**
  * Reads the columns into their builders; onRows is called after each vector with the rows read so far.
- * A failure is a DuckdbReadError giving the rows read before it.
+ * Rows beyond the builders' rowCount are not read. A failure is a DuckdbReadError giving the rows read
+ * before it.
  */
 export async function readWithDuckdb(
   filePath: string,
   columns: DuckdbColumn[],
   onRows: (rowsRead: number) => void,
+  options: DuckdbReadOptions = {},
 ): Promise<void> {
-  // One thread: the reference and the current file are read at once, each in its worker, on two cores.
   await loadDuckdb();
-  const instance = await api.DuckDBInstance.create(':memory:', { threads: '1' });
+  const instance = await api.DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 1) });
   const connection = await instance.connect();
   let rows = 0;
   try {
-    const sql = `SELECT ${columns.map(expression).join(', ')} FROM read_parquet($1, binary_as_string = true)`;
+    const from = options.from ?? 'read_parquet($1, binary_as_string = true)';
+    const sql = `SELECT ${columns.map(expression).join(', ')} FROM ${from}`;
     const result = await connection.stream(sql, [filePath]);
     const readers = result.columnTypes().map((type, c) => readerOf(columns[c], type.typeId));
     for (

@@ -36,7 +36,7 @@ const MIN_SIZE = 12;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** SHA-256 of the file's bytes (lowercase hex), read as a stream beside the decoding. */
-function hashFile(filePath: string): Promise<string> {
+export function hashFile(filePath: string): Promise<string> {
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     createReadStream(filePath, { highWaterMark: 1 << 20 })
