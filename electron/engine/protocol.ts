@@ -13,6 +13,7 @@ import type { TimelineSpec } from '../../shared/timeline/analyze-timeline';
 import type { Timeline } from '../../shared/timeline/types';
 import type { ExploreRequest, ExploreResults } from './explore';
 import type { LoadProgressInfo } from './load-csv';
+import { isShared } from './shared-storage';
 
 /** The two datasets of the API, plus a labels file joined into current by ID (the feedback loop). */
 export type EngineRole = DatasetRole | 'labels';
@@ -128,7 +129,7 @@ export function transferablesOf(table: ColumnarTable): ArrayBuffer[] {
   const buffers: ArrayBuffer[] = [];
   const add = (array: ArrayBufferView) => {
     // Shared memory is shared by posting it, and cannot be transferred.
-    if (!(array.buffer instanceof SharedArrayBuffer)) buffers.push(array.buffer as ArrayBuffer);
+    if (!isShared(array)) buffers.push(array.buffer as ArrayBuffer);
   };
   for (const column of table.columns) {
     if (column.storage === 'number') {

@@ -61,7 +61,7 @@ export class ColumnBuilder {
   push(raw: string, line: number): void {
     const row = this.length++;
     if (this.numbers !== null) {
-      if (row >= this.numbers.length) this.numbers = this.grownNumbers(this.numbers);
+      if (row >= this.numbers.length) this.numbers = grow(this.numbers, this.storage);
       const x = parseNumberCell(raw, this.decimal);
       if (x === undefined) {
         this.numbers[row] = Number.NaN;
@@ -90,7 +90,7 @@ export class ColumnBuilder {
       const x = parsePlainDecimalRange(text, start, end, this.decimal === ',' ? 44 : 46);
       if (x !== undefined) {
         const row = this.length++;
-        if (row >= numbers.length) this.numbers = this.grownNumbers(numbers);
+        if (row >= numbers.length) this.numbers = grow(numbers, this.storage);
         this.numbers![row] = x;
         this.numericCells++;
         return;
@@ -152,13 +152,6 @@ export class ColumnBuilder {
       : storage === 'number'
         ? this.labelsAsNumbers(lineOf)
         : this.heldCodes(this.codes!.slice(0, this.length));
-  }
-
-  /** Number storage twice as long, allocated like the first, holding `numbers`. */
-  private grownNumbers(numbers: Float64Array): Float64Array {
-    const next = this.storage(numbers.length * 2);
-    next.set(numbers);
-    return next;
   }
 
   private heldCodes(codes: Int32Array): Column {
@@ -256,8 +249,12 @@ export class ColumnBuilder {
   }
 }
 
-function grow<T extends Float64Array | Int32Array>(array: T): T {
-  const next = new (array.constructor as { new (n: number): T })(array.length * 2);
+/** `array` in storage twice as long, made by `allocate` (default: an ordinary array of its kind). */
+function grow<T extends Float64Array | Int32Array>(
+  array: T,
+  allocate: (length: number) => T = (n) => new (array.constructor as { new (n: number): T })(n),
+): T {
+  const next = allocate(array.length * 2);
   next.set(array);
   return next;
 }
