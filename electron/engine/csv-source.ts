@@ -23,6 +23,7 @@ import { foreignFormat, isGzip } from '../../shared/table/file-format';
 import type { DecimalSeparator } from '../../shared/table/parse-number';
 import { RowLines } from '../../shared/table/row-lines';
 import { delimiterName, detectDelimiter, looksBinary } from '../../shared/table/sniff';
+import { createChunkDecoder } from './chunk-decoder';
 import { inputFileSize, readBytes } from './input-file';
 
 export interface LoadProgressInfo {
@@ -197,19 +198,20 @@ export function readCsvRows(
     });
     const gunzip = gzip ? createGunzip() : null;
     // Decodes to text and counts U+FFFD replacement characters (bytes invalid in the encoding).
-    const decoder = new TextDecoder(encoding);
+    const decoder = createChunkDecoder(encoding);
     let replaced = 0;
     const countText = (chunk: string) => {
-      for (let at = chunk.indexOf('\uFFFD'); at >= 0; at = chunk.indexOf('\uFFFD', at + 1)) replaced++;
+      if (decoder.lastDecoded)
+        for (let at = chunk.indexOf('\uFFFD'); at >= 0; at = chunk.indexOf('\uFFFD', at + 1)) replaced++;
       return chunk.length > 0 ? chunk : undefined;
     };
     const decoded = new Transform({
       readableObjectMode: true,
       transform(chunk: Buffer, _encoding, callback) {
-        callback(null, countText(decoder.decode(chunk, { stream: true })));
+        callback(null, countText(decoder.decode(chunk)));
       },
       flush(callback) {
-        callback(null, countText(decoder.decode()));
+        callback(null, countText(decoder.end()));
       },
     });
     stream.pipe(hashed);
