@@ -5,7 +5,8 @@
  * tested on the DDSketch buckets (each value replaced by its bucket's representative, within relative α):
  * ks and wasserstein from the bucket CDFs, the binned tests (psi, jensenshannon, kl_div, hellinger,
  * jensenshannon_base2, g_test) on the Sturges bins filled from the buckets; each such column carries an
- * `approximation` with its bound. A test that a profile cannot give says so in the column's note.
+ * `approximation` with its bound (bin-bounds.ts for the binned tests). A test that a profile cannot give
+ * says so in the column's note.
  * Pure: no Node import.
  */
 import { applyCorrection, datasetVerdict, emptySummary, untested } from '../drift/analyze';
@@ -35,6 +36,7 @@ import type {
 } from '../report/analysis-result';
 import { SCHEMA_VERSION } from '../report/analysis-result';
 import type { ColumnType } from '../types';
+import { type BinnedTest, binnedScoreInterval } from './bin-bounds';
 import { countPoints, forEachCdf, type Points, points, sturgesEdges } from './profile-points';
 import { EXACT_VALUES_MAX, type NumericProfileColumn, type Profile, type ProfileColumn } from './types';
 
@@ -248,13 +250,28 @@ function testCategorical(
 /** The note every approximate result carries, so that the text and HTML reports say it too. */
 function approximateNote(a: Approximation): string {
   const head = `Approximate: computed on the profiles' DDSketch buckets (relative accuracy ${a.relativeAccuracy})`;
+  if (a.scoreInterval !== undefined) {
+    const [lo, hi] = a.scoreInterval.map((v) => v.toPrecision(3));
+    return a.verdictDetermined
+      ? `${head}; the exact score lies in [${lo}, ${hi}], so the verdict is the exact one.`
+      : `${head}; the exact score lies in [${lo}, ${hi}], which holds the threshold: the verdict is undetermined (the rows could decide either way).`;
+  }
   if (a.scoreBound !== null) return `${head}; |score − exact score| ≤ ${a.scoreBound.toPrecision(2)}.`;
   if (a.statisticBound !== null)
     return `${head}; the statistic is at most ${a.statisticBound.toPrecision(2)} below the exact one (the p-value follows it).`;
   return `${head}; values in buckets on a bin edge may be counted in the neighbouring bin.`;
 }
 
-function approximation(test: TestKey, alpha: number, r: Points, c: Points, normalisation: number) {
+function approximation(
+  test: TestKey,
+  alpha: number,
+  r: Points,
+  c: Points,
+  normalisation: number,
+  score: number,
+  statistic: number | null,
+  threshold: number,
+): Approximation {
   const pct = `${alpha * 100}%`;
   const common = `each value is replaced by its DDSketch bucket's representative, within relative α = ${pct} of it`;
   if (test === 'wasserstein') {
@@ -280,12 +297,17 @@ function approximation(test: TestKey, alpha: number, r: Points, c: Points, norma
       bound: `${common}; the CDFs are exact at the bucket edges, so D is at most ${bucketShare.toPrecision(3)} (the largest share of one set in one bucket) below the exact D; the p-value follows D and, on large samples, can change by far more.`,
     };
   }
+  const i = binnedScoreInterval(test as BinnedTest, r.column, c.column);
+  const stat = statistic ?? score;
+  const statisticBound = Math.max(i.statisticHigh - stat, stat - i.statisticLow);
   return {
     method: 'ddsketch' as const,
     relativeAccuracy: alpha,
-    scoreBound: null,
-    statisticBound: null,
-    bound: `${common}; only a bucket that straddles a bin edge can fall into the neighbouring bin, so the bin shares err by at most the mass of the buckets on the edges.`,
+    scoreBound: Math.max(i.high - score, score - i.low, 0),
+    statisticBound: Number.isFinite(statisticBound) ? Math.max(statisticBound, 0) : null,
+    bound: `${common}; a bucket inside one bin is counted exactly, a bucket over a bin edge can put any part of its count in each bin it touches, and over every such assignment the score lies in [${i.low.toPrecision(3)}, ${i.high.toPrecision(3)}] (shared/profile/bin-bounds.ts).`,
+    scoreInterval: [i.low, i.high],
+    verdictDetermined: isDrift(test, i.low, threshold) === isDrift(test, i.high, threshold),
   };
 }
 
@@ -356,7 +378,10 @@ function testNumerical(
   const computed = outcome.score !== null;
   const approx = !exact && computed && (test === 'ks' || test === 'wasserstein' || BINNED.has(test));
   const norm = Math.max(populationStd(r), WASSERSTEIN_MIN_STD);
-  const approximated = approx ? approximation(test, alpha, r, c, norm) : null;
+  const approximated =
+    approx && outcome.score !== null
+      ? approximation(test, alpha, r, c, norm, outcome.score, outcome.statistic, choice.threshold)
+      : null;
   if (approximated) notes.push(approximateNote(approximated));
   return {
     ...result,
