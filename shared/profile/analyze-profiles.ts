@@ -5,8 +5,9 @@
  * tested on the DDSketch buckets (each value replaced by its bucket's representative, within relative α):
  * ks and wasserstein from the bucket CDFs, the binned tests (psi, jensenshannon, kl_div, hellinger,
  * jensenshannon_base2, g_test) on the Sturges bins filled from the buckets; each such column carries an
- * `approximation` with its bound (bin-bounds.ts for the binned tests). A test that a profile cannot give
- * says so in the column's note.
+ * `approximation` with its bound (bin-bounds.ts for the binned tests). t_test is computed from the sums
+ * (profile-moments.ts), as the table's from n, mean and variance. A test that a profile cannot give says
+ * so in the column's note.
  * Pure: no Node import.
  */
 import { applyCorrection, datasetVerdict, emptySummary, untested } from '../drift/analyze';
@@ -19,6 +20,7 @@ import { categoricalDistribution } from '../drift/distribution';
 import { ksTwoSidedPValue } from '../drift/methods/ks';
 import { distanceOutcome, notComputable, pValueOutcome } from '../drift/methods/outcome';
 import { TEST_REGISTRY, type TestKey } from '../drift/methods/registry';
+import { tTestFromMoments } from '../drift/methods/t-test';
 import { WASSERSTEIN_MIN_STD } from '../drift/methods/wasserstein';
 import { missingShareDrift } from '../drift/missing-drift';
 import type { CategoricalPair, TestOutcome } from '../drift/sample';
@@ -37,6 +39,7 @@ import type {
 import { SCHEMA_VERSION } from '../report/analysis-result';
 import type { ColumnType } from '../types';
 import { type BinnedTest, binnedScoreInterval } from './bin-bounds';
+import { CANCELLATION_NOTE_ABOVE, profileMoments } from './profile-moments';
 import { countPoints, forEachCdf, type Points, points, sturgesEdges } from './profile-points';
 import { EXACT_VALUES_MAX, type NumericProfileColumn, type Profile, type ProfileColumn } from './types';
 
@@ -79,8 +82,7 @@ function weightedQuantile(p: Points, q: number): number {
 function numericSummary(c: NumericProfileColumn, p: Points): ColumnSummary {
   const n = c.count;
   if (n === 0) return { ...emptySummary(c.missing), invalid: c.invalid };
-  const mean = c.sum / n;
-  const variance = n > 1 ? Math.max(0, (c.sumSquares - c.sum * mean) / (n - 1)) : Number.NaN;
+  const { mean, variance } = profileMoments(c);
   return {
     count: n,
     missing: c.missing,
@@ -347,6 +349,7 @@ function testNumerical(
   if (choice.test === null) return { ...result, note: choice.note, distribution };
   const test = choice.test;
   let outcome: TestOutcome;
+  let cancellation: string | null = null;
   if (test === 'ks') outcome = ksOutcome(r, c);
   else if (test === 'wasserstein') outcome = wassersteinOutcome(r, c);
   else if (BINNED.has(test))
@@ -358,7 +361,14 @@ function testNumerical(
             `${names.current} has more than ${EXACT_VALUES_MAX} distinct values, the reference at most ${STURGES_MIN_DISTINCT}; the per-value bins need both sides' value counts.`,
           ),
         );
-  else if (PER_VALUE.has(test)) {
+  else if (test === 't_test') {
+    const a = profileMoments(ref);
+    const b = profileMoments(cur);
+    outcome = tTestFromMoments(a, b);
+    const worst = Math.max(a.cancellation, b.cancellation);
+    if (outcome.score !== null && worst > CANCELLATION_NOTE_ABOVE)
+      cancellation = `t_test from the profiles' sums: sumSquares − sum²/n cancels here (the mean is large beside the spread), so the variance may be off by up to ${worst.toPrecision(2)} of itself.`;
+  } else if (PER_VALUE.has(test)) {
     const pair = perValuePair(ref, cur);
     outcome = pair
       ? TEST_REGISTRY[test].run(pair)
@@ -373,7 +383,9 @@ function testNumerical(
       notFromProfile(test, 'it needs the individual values, which a profile does not keep.'),
     );
   const entry = TEST_REGISTRY[test];
-  const notes = [...invalid, choice.note, outcome.reason].filter((n): n is string => n !== null);
+  const notes = [...invalid, choice.note, outcome.reason, cancellation].filter(
+    (n): n is string => n !== null,
+  );
   const js = bins ? TEST_REGISTRY.jensenshannon.run(bins.pair).score : null;
   const computed = outcome.score !== null;
   const approx = !exact && computed && (test === 'ks' || test === 'wasserstein' || BINNED.has(test));
