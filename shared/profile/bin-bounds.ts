@@ -3,7 +3,8 @@
  * [low, high] that holds the score the rows would give, whatever the values inside each bucket are.
  *
  * Each bucket's values lie in its value range (γ^(i−1), γ^i] (negated for the negative store, clamped to
- * the column's exact [min, max]). A bucket inside one bin adds its whole count to that bin; a bucket over
+ * the column's exact [min, max], widened by WIDEN against the rounding of ⌈ln|x| / ln γ⌉, so that two
+ * neighbouring ranges may both meet an edge). A bucket inside one bin adds its whole count to that bin; a bucket over
  * several bins (a "span") can put any part of its count in each of them. Totals are exact, so shares are
  * count/n. Every binned score is a monotone map of Σⱼ φ(xⱼ, yⱼ) (x reference share, y current share) with
  * φ ≥ 0, φ(t, t) = 0, jointly convex, increasing in x and decreasing in y where x > y (and the mirror):
@@ -17,8 +18,9 @@
  *   decreasing in G and increasing in the number k of non-empty bins, which is bounded apart.
  * Upper bound: a convex function's maximum over the polytope of assignments is at a vertex (every span
  * whole in one bin), found exactly by a dynamic programme along the bins (its state: which of the few
- * spans crossing an edge are placed). Zero-filling breaks convexity at a count of 0, so for psi and kl_div the bins that may be empty
- * are bounded by their per-bin maxima over boxes instead (valid, coupling ignored). Lower bound: the
+ * spans crossing an edge are placed). Zero-filling breaks convexity at a count of 0, so for psi and kl_div
+ * the bins that may be empty are bounded by their per-bin maxima over boxes instead (valid, coupling
+ * ignored); the fill itself is bounded by the least and the largest smallest share. Lower bound: the
  * larger of the sum of per-bin minima over the boxes (0 when a box meets the diagonal, else its corner
  * nearest to it) and Frank–Wolfe's bound f(x) + ∇f(x)·(s − x) ≤ min f on the bins never empty (valid for
  * any feasible x by convexity; s minimises the linear part: each span whole in its bin of least

@@ -171,6 +171,37 @@ describe('binned-test bounds on sketches (oracle: the real test over every assig
     });
 });
 
+describe('binned-test bounds with two buckets over one edge (oracle: the real test at every vertex)', () => {
+  // Widened ranges of neighbouring buckets both meet the edge at −1 (the case the brute force above found).
+  const ref = [
+    { lo: -1.8, hi: -1.2, count: 4 },
+    { lo: -1.1, hi: -0.99, count: 3 },
+    { lo: -1.01, hi: -0.9, count: 2 },
+    { lo: -0.5, hi: -0.4, count: 5 },
+  ];
+  const cur = [
+    { lo: -1.9, hi: -1.5, count: 1 },
+    { lo: -1.05, hi: -0.95, count: 6 },
+    { lo: -0.3, hi: -0.1, count: 2 },
+  ];
+  const edges = [-2, -1, 0];
+  for (const test of TESTS)
+    it(`${test}: the interval holds every vertex, and its top is one of them`, () => {
+      const r = binSide(ref, edges);
+      const c = binSide(cur, edges);
+      expect(r.spans).toHaveLength(2);
+      const i = intervalOnEdges(test, ref, cur, edges);
+      const scores = brute(test, r, c, [r.base, c.base], rng(1));
+      for (const s of scores) {
+        expect(s).toBeGreaterThanOrEqual(i.low);
+        expect(s).toBeLessThanOrEqual(i.high);
+      }
+      const top = test === 'g_test' ? i.low : i.high;
+      // g_test's score is a p-value, decreasing in G: its bottom is the vertex of largest G.
+      expect(Math.min(...scores.map((s) => Math.abs(s - top)))).toBeLessThan(1e-8 + 1e-8 * Math.abs(top));
+    });
+});
+
 function table(fileName: string, columns: Record<string, string[]>): ColumnarTable {
   const built = Object.entries(columns).map(([name, cells]) => {
     const b = new ColumnBuilder(name);
