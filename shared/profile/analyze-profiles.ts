@@ -11,12 +11,13 @@
  * Pure: no Node import.
  */
 import { applyCorrection, datasetVerdict, emptySummary, untested } from '../drift/analyze';
-import { STURGES_MIN_DISTINCT } from '../drift/bins';
+import { binEdges, STURGES_MIN_DISTINCT } from '../drift/bins';
 import { categoryChanges } from '../drift/category-changes';
 import { chooseTest } from '../drift/choose-test';
 import { type CategoricalSide, categoricalPair } from '../drift/column-pair';
 import { isDrift } from '../drift/decision';
 import { categoricalDistribution } from '../drift/distribution';
+import { ONE_VALUE_NOTE } from '../drift/methods/hellinger';
 import { ksTwoSidedPValue } from '../drift/methods/ks';
 import { distanceOutcome, notComputable, pValueOutcome } from '../drift/methods/outcome';
 import { TEST_REGISTRY, type TestKey } from '../drift/methods/registry';
@@ -179,6 +180,25 @@ function numericBins(r: Points, c: Points): Bins | null {
       current: current.map((k) => k / cc.count),
     },
   };
+}
+
+/**
+ * Hellinger's numerical form on exact value counts, as the table computes it (hellinger.ts): Sturges edges
+ * on the DISTINCT values of ref ∪ cur, not on all n values as the other binned tests, and one value only
+ * gives 0 with ONE_VALUE_NOTE.
+ */
+function exactHellinger(r: Points, c: Points): TestOutcome {
+  const keys = Float64Array.from(new Set([...r.x, ...c.x])).sort();
+  if (keys.length < 2) return { score: 0, statistic: 0, pValue: null, reason: ONE_VALUE_NOTE };
+  const edges = binEdges({ reference: keys, current: new Float64Array(0) }, 'sturges');
+  const reference = countPoints(r, edges);
+  const current = countPoints(c, edges);
+  return TEST_REGISTRY.hellinger.run({
+    kind: 'categorical',
+    labels: reference.map((_, i) => String(i)),
+    reference,
+    current,
+  });
 }
 
 function notFromProfile(test: TestKey, why: string): string {
@@ -352,6 +372,7 @@ function testNumerical(
   let cancellation: string | null = null;
   if (test === 'ks') outcome = ksOutcome(r, c);
   else if (test === 'wasserstein') outcome = wassersteinOutcome(r, c);
+  else if (test === 'hellinger' && exact) outcome = exactHellinger(r, c);
   else if (BINNED.has(test))
     outcome = bins
       ? TEST_REGISTRY[test].run(bins.pair)
