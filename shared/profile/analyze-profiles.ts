@@ -5,19 +5,23 @@
  * tested on the DDSketch buckets (each value replaced by its bucket's representative, within relative α):
  * ks and wasserstein from the bucket CDFs, the binned tests (psi, jensenshannon, kl_div, hellinger,
  * jensenshannon_base2, g_test) on the Sturges bins filled from the buckets; each such column carries an
- * `approximation` with its bound. A test that a profile cannot give says so in the column's note.
+ * `approximation` with its bound (bin-bounds.ts for the binned tests). t_test is computed from the sums
+ * (profile-moments.ts), as the table's from n, mean and variance. A test that a profile cannot give says
+ * so in the column's note.
  * Pure: no Node import.
  */
 import { applyCorrection, datasetVerdict, emptySummary, untested } from '../drift/analyze';
-import { STURGES_MIN_DISTINCT } from '../drift/bins';
+import { binEdges, STURGES_MIN_DISTINCT } from '../drift/bins';
 import { categoryChanges } from '../drift/category-changes';
 import { chooseTest } from '../drift/choose-test';
 import { type CategoricalSide, categoricalPair } from '../drift/column-pair';
 import { isDrift } from '../drift/decision';
 import { categoricalDistribution } from '../drift/distribution';
+import { ONE_VALUE_NOTE } from '../drift/methods/hellinger';
 import { ksTwoSidedPValue } from '../drift/methods/ks';
 import { distanceOutcome, notComputable, pValueOutcome } from '../drift/methods/outcome';
 import { TEST_REGISTRY, type TestKey } from '../drift/methods/registry';
+import { tTestFromMoments } from '../drift/methods/t-test';
 import { WASSERSTEIN_MIN_STD } from '../drift/methods/wasserstein';
 import { missingShareDrift } from '../drift/missing-drift';
 import type { CategoricalPair, TestOutcome } from '../drift/sample';
@@ -35,6 +39,8 @@ import type {
 } from '../report/analysis-result';
 import { SCHEMA_VERSION } from '../report/analysis-result';
 import type { ColumnType } from '../types';
+import { type BinnedTest, binnedScoreInterval } from './bin-bounds';
+import { CANCELLATION_NOTE_ABOVE, profileMoments } from './profile-moments';
 import { countPoints, forEachCdf, type Points, points, sturgesEdges } from './profile-points';
 import { EXACT_VALUES_MAX, type NumericProfileColumn, type Profile, type ProfileColumn } from './types';
 
@@ -77,8 +83,7 @@ function weightedQuantile(p: Points, q: number): number {
 function numericSummary(c: NumericProfileColumn, p: Points): ColumnSummary {
   const n = c.count;
   if (n === 0) return { ...emptySummary(c.missing), invalid: c.invalid };
-  const mean = c.sum / n;
-  const variance = n > 1 ? Math.max(0, (c.sumSquares - c.sum * mean) / (n - 1)) : Number.NaN;
+  const { mean, variance } = profileMoments(c);
   return {
     count: n,
     missing: c.missing,
@@ -177,6 +182,25 @@ function numericBins(r: Points, c: Points): Bins | null {
   };
 }
 
+/**
+ * Hellinger's numerical form on exact value counts, as the table computes it (hellinger.ts): Sturges edges
+ * on the DISTINCT values of ref ∪ cur, not on all n values as the other binned tests, and one value only
+ * gives 0 with ONE_VALUE_NOTE.
+ */
+function exactHellinger(r: Points, c: Points): TestOutcome {
+  const keys = Float64Array.from(new Set([...r.x, ...c.x])).sort();
+  if (keys.length < 2) return { score: 0, statistic: 0, pValue: null, reason: ONE_VALUE_NOTE };
+  const edges = binEdges({ reference: keys, current: new Float64Array(0) }, 'sturges');
+  const reference = countPoints(r, edges);
+  const current = countPoints(c, edges);
+  return TEST_REGISTRY.hellinger.run({
+    kind: 'categorical',
+    labels: reference.map((_, i) => String(i)),
+    reference,
+    current,
+  });
+}
+
 function notFromProfile(test: TestKey, why: string): string {
   return `${TEST_REGISTRY[test].label} cannot be computed from a profile: ${why}`;
 }
@@ -248,13 +272,28 @@ function testCategorical(
 /** The note every approximate result carries, so that the text and HTML reports say it too. */
 function approximateNote(a: Approximation): string {
   const head = `Approximate: computed on the profiles' DDSketch buckets (relative accuracy ${a.relativeAccuracy})`;
+  if (a.scoreInterval !== undefined) {
+    const [lo, hi] = a.scoreInterval.map((v) => v.toPrecision(3));
+    return a.verdictDetermined
+      ? `${head}; the exact score lies in [${lo}, ${hi}], so the verdict is the exact one.`
+      : `${head}; the exact score lies in [${lo}, ${hi}], which holds the threshold: the verdict is undetermined (the rows could decide either way).`;
+  }
   if (a.scoreBound !== null) return `${head}; |score − exact score| ≤ ${a.scoreBound.toPrecision(2)}.`;
   if (a.statisticBound !== null)
     return `${head}; the statistic is at most ${a.statisticBound.toPrecision(2)} below the exact one (the p-value follows it).`;
   return `${head}; values in buckets on a bin edge may be counted in the neighbouring bin.`;
 }
 
-function approximation(test: TestKey, alpha: number, r: Points, c: Points, normalisation: number) {
+function approximation(
+  test: TestKey,
+  alpha: number,
+  r: Points,
+  c: Points,
+  normalisation: number,
+  score: number,
+  statistic: number | null,
+  threshold: number,
+): Approximation {
   const pct = `${alpha * 100}%`;
   const common = `each value is replaced by its DDSketch bucket's representative, within relative α = ${pct} of it`;
   if (test === 'wasserstein') {
@@ -280,12 +319,17 @@ function approximation(test: TestKey, alpha: number, r: Points, c: Points, norma
       bound: `${common}; the CDFs are exact at the bucket edges, so D is at most ${bucketShare.toPrecision(3)} (the largest share of one set in one bucket) below the exact D; the p-value follows D and, on large samples, can change by far more.`,
     };
   }
+  const i = binnedScoreInterval(test as BinnedTest, r.column, c.column);
+  const stat = statistic ?? score;
+  const statisticBound = Math.max(i.statisticHigh - stat, stat - i.statisticLow);
   return {
     method: 'ddsketch' as const,
     relativeAccuracy: alpha,
-    scoreBound: null,
-    statisticBound: null,
-    bound: `${common}; only a bucket that straddles a bin edge can fall into the neighbouring bin, so the bin shares err by at most the mass of the buckets on the edges.`,
+    scoreBound: Math.max(i.high - score, score - i.low, 0),
+    statisticBound: Number.isFinite(statisticBound) ? Math.max(statisticBound, 0) : null,
+    bound: `${common}; a bucket inside one bin is counted exactly, a bucket over a bin edge can put any part of its count in each bin it touches, and over every such assignment the score lies in [${i.low.toPrecision(3)}, ${i.high.toPrecision(3)}] (shared/profile/bin-bounds.ts).`,
+    scoreInterval: [i.low, i.high],
+    verdictDetermined: isDrift(test, i.low, threshold) === isDrift(test, i.high, threshold),
   };
 }
 
@@ -325,8 +369,10 @@ function testNumerical(
   if (choice.test === null) return { ...result, note: choice.note, distribution };
   const test = choice.test;
   let outcome: TestOutcome;
+  let cancellation: string | null = null;
   if (test === 'ks') outcome = ksOutcome(r, c);
   else if (test === 'wasserstein') outcome = wassersteinOutcome(r, c);
+  else if (test === 'hellinger' && exact) outcome = exactHellinger(r, c);
   else if (BINNED.has(test))
     outcome = bins
       ? TEST_REGISTRY[test].run(bins.pair)
@@ -336,7 +382,14 @@ function testNumerical(
             `${names.current} has more than ${EXACT_VALUES_MAX} distinct values, the reference at most ${STURGES_MIN_DISTINCT}; the per-value bins need both sides' value counts.`,
           ),
         );
-  else if (PER_VALUE.has(test)) {
+  else if (test === 't_test') {
+    const a = profileMoments(ref);
+    const b = profileMoments(cur);
+    outcome = tTestFromMoments(a, b);
+    const worst = Math.max(a.cancellation, b.cancellation);
+    if (outcome.score !== null && worst > CANCELLATION_NOTE_ABOVE)
+      cancellation = `t_test from the profiles' sums: sumSquares − sum²/n cancels here (the mean is large beside the spread), so the variance may be off by up to ${worst.toPrecision(2)} of itself.`;
+  } else if (PER_VALUE.has(test)) {
     const pair = perValuePair(ref, cur);
     outcome = pair
       ? TEST_REGISTRY[test].run(pair)
@@ -351,12 +404,17 @@ function testNumerical(
       notFromProfile(test, 'it needs the individual values, which a profile does not keep.'),
     );
   const entry = TEST_REGISTRY[test];
-  const notes = [...invalid, choice.note, outcome.reason].filter((n): n is string => n !== null);
+  const notes = [...invalid, choice.note, outcome.reason, cancellation].filter(
+    (n): n is string => n !== null,
+  );
   const js = bins ? TEST_REGISTRY.jensenshannon.run(bins.pair).score : null;
   const computed = outcome.score !== null;
   const approx = !exact && computed && (test === 'ks' || test === 'wasserstein' || BINNED.has(test));
   const norm = Math.max(populationStd(r), WASSERSTEIN_MIN_STD);
-  const approximated = approx ? approximation(test, alpha, r, c, norm) : null;
+  const approximated =
+    approx && outcome.score !== null
+      ? approximation(test, alpha, r, c, norm, outcome.score, outcome.statistic, choice.threshold)
+      : null;
   if (approximated) notes.push(approximateNote(approximated));
   return {
     ...result,

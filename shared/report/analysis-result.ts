@@ -100,6 +100,10 @@ export interface Approximation {
   /** A bound on |statistic − exact statistic| (ks: on D; wasserstein: on W₁) when one is known. */
   statisticBound: number | null;
   bound: string;
+  /** Binned tests: [low, high] holding the exact score, whatever the values in the buckets on bin edges. */
+  scoreInterval?: [number, number];
+  /** Binned tests: whether the verdict (before any multiple-testing correction) is the same over the whole scoreInterval. */
+  verdictDetermined?: boolean;
 }
 
 export interface DatasetVerdict {

@@ -176,6 +176,24 @@ describe('profiles', () => {
     expect((exact?.statistic ?? 0) - (approx?.statistic ?? 0)).toBeLessThanOrEqual(bound);
   });
 
+  it('hellinger on exact value counts bins on the distinct values, as the table (oracle: the exact analysis)', () => {
+    const few = (name: string, n: number, shift: number) =>
+      table(name, {
+        a: Array.from({ length: n }, (_, i) => String(((i * 7919) % 40) / 4 + shift)),
+        b: Array.from({ length: n }, (_, i) => String(((i * 7919) % 15) / 2 + shift)),
+      });
+    const r = few('ref.csv', 3000, 0);
+    const c = few('cur.csv', 2500, 0.5);
+    const settings = { ...DEFAULT_SETTINGS, test: 'hellinger' as const };
+    const exact = analyzeTables(r, c, settings, ctx);
+    const approx = analyzeProfiles(profileTable(r), profileTable(c), settings, ctx);
+    for (const e of exact.columns) {
+      const a = approx.columns.find((x) => x.name === e.name);
+      expect(a?.approximation, e.name).toBeUndefined();
+      expect(a?.score, e.name).toBeCloseTo(e.score ?? Number.NaN, 12);
+    }
+  });
+
   it('a test a profile cannot give says so in the note, with no score', () => {
     const settings = { ...DEFAULT_SETTINGS, test: 'anderson' as const };
     const x = analyzeProfiles(profileTable(ref), profileTable(cur), settings, ctx).columns.find(
