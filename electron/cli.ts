@@ -116,7 +116,7 @@ driftscope profile, integrations/duckdb/profile.sql or a merge); a data file com
 profiled first. Numeric tests on a profile's sketches are approximate and say so (docs/profiles.md);
 --chunk, --labels and several --current files need data files.
 --memory-budget SIZE (e.g. 4G, 512M; default 3/4 of the memory available, at most 1/8 of the machine's):
-two CSV/TSV files estimated to need more to analyse whole are analysed from their streamed profiles instead (the outputs say so), unless a timeline,
+two data files (CSV, TSV or Parquet) estimated to need more to analyse whole are analysed from their streamed profiles instead (the outputs say so), unless a timeline,
 batches, --labels, the multivariate detectors or a model's columns need the rows.
 --debug: print the stack trace of an internal error.
 Exit codes:
@@ -300,7 +300,7 @@ async function main(argv: string[]): Promise<number> {
     (settings.performance?.prediction ?? null) !== null ||
     (settings.performance?.proba?.length ?? 0) > 0;
   const streamedNote =
-    profiles || needsRows ? null : streamedProfilesNote(values.reference, currents[0], budget, values);
+    profiles || needsRows ? null : await streamedProfilesNote(values.reference, currents[0], budget, values);
   if (streamedNote !== null) say(`driftscope: ${streamedNote}`);
   if (profiles || streamedNote !== null)
     return analyzeProfilesCommand(

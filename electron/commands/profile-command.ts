@@ -1,6 +1,6 @@
 /**
  * `driftscope profile --input FILE... --out P.json [--relative-accuracy A] [--chunk-rows N]`: profiles data
- * files (CSV and TSV streamed in chunks of N rows, Parquet loaded whole) into one profile (docs/profiles.md), and
+ * files (CSV, TSV and Parquet streamed in chunks of N rows) into one profile (docs/profiles.md), and
  * `driftscope profile --merge A.json B.json... --out C.json` combines profiles of partitions. The profile
  * is written atomically. Also `analyze` on profiles (a data file beside a profile is profiled first), and
  * beyond the memory budget on the files' streamed profiles.
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatasetError } from '../../shared/dataset-error';
 import type { AnalysisSettings } from '../../shared/drift/settings';
-import { mergeProfiles, ProfileMergeError, profileTable } from '../../shared/profile/build-profile';
+import { mergeProfiles, ProfileMergeError } from '../../shared/profile/build-profile';
 import { DEFAULT_RELATIVE_ACCURACY } from '../../shared/profile/ddsketch';
 import type { Profile } from '../../shared/profile/types';
 import type { AnalysisResult } from '../../shared/report/analysis-result';
@@ -20,10 +20,12 @@ import type { LoadProgressInfo } from '../engine/csv-source';
 import { inputFileSize } from '../engine/input-file';
 import { csvAnalysisMemory } from '../engine/load-csv';
 import { isProfileFile, readProfileFile } from '../engine/load-profile';
-import { isParquetFile, loadTable } from '../engine/load-table';
-import { streamCsvProfileInWorker } from '../engine/profile-in-worker';
+import { isParquetFile } from '../engine/load-table';
+import { parquetAnalysisMemory } from '../engine/parquet-source';
+import { streamProfileInWorker } from '../engine/profile-in-worker';
 import { compareProfiles } from '../engine/profile-pair';
 import { DEFAULT_CHUNK_ROWS, streamCsvProfile } from '../engine/stream-csv-profile';
+import { streamParquetProfile } from '../engine/stream-parquet-profile';
 import { outputLocationProblem } from '../io/output-location';
 import { inputOverwrittenBy } from '../io/same-file';
 import { writeFileAtomic } from '../io/write-file-atomic';
@@ -46,9 +48,9 @@ function normalise(args: readonly string[]): string[] {
 }
 
 /**
- * A profile of one input: read as is when it is a profile file, else the data file is profiled: a CSV or
- * TSV file streamed in chunks of `chunkRows` rows (stream-csv-profile.ts: memory does not grow with the
- * file, the profile is the whole file's), a Parquet file loaded whole.
+ * A profile of one input: read as is when it is a profile file, else the data file is profiled, streamed in
+ * chunks of `chunkRows` rows (stream-csv-profile.ts for CSV or TSV, stream-parquet-profile.ts for Parquet:
+ * memory does not grow with the file, the profile is the whole file's).
  */
 export async function profileOf(
   filePath: string,
@@ -71,8 +73,8 @@ export async function profileOf(
   };
   if (!isParquetFile(absolute))
     return streamCsvProfile(absolute, { ...loadOptions, relativeAccuracy, chunkRows });
-  const table = await loadTable(absolute, loadOptions);
-  return profileTable({ ...table, fileName: path.basename(shown) }, relativeAccuracy);
+  const { encoding: _encoding, decimal: _decimal, ...parquetOptions } = loadOptions;
+  return streamParquetProfile(absolute, { ...parquetOptions, relativeAccuracy, chunkRows });
 }
 
 function merged(profiles: Profile[], names: string[]): Profile {
@@ -145,23 +147,25 @@ export async function profileCommand(args: string[], say: (line: string) => void
 }
 
 /**
- * Why `analyze` of two CSV/TSV files uses their streamed profiles instead of their rows: the note when
- * loading both whole is estimated (memory-budget.ts) to need more than `budget` bytes, else null. A pair
- * with a Parquet file is never switched (Parquet is profiled by loading it whole).
- * @throws {DatasetError} as the loader does, for a file that cannot be read as CSV.
+ * Why `analyze` of two data files (CSV, TSV or Parquet, in any mix) uses their streamed profiles instead of
+ * their rows: the note when loading both whole is estimated (memory-budget.ts, each loader's own estimate)
+ * to need more than `budget` bytes, else null.
+ * @throws {DatasetError} as the loader does, for a file that cannot be read (as CSV, or as Parquet).
  */
-export function streamedProfilesNote(
+export async function streamedProfilesNote(
   reference: string,
   current: string,
   budget: number,
   options: { encoding?: string; decimal?: string },
-): string | null {
-  const files = [reference, current];
-  if (files.some((file) => isParquetFile(path.resolve(file)))) return null;
+): Promise<string | null> {
   const loadOptions = fileLoadFlags(options);
   let need = 0;
-  for (const file of files)
-    need += csvAnalysisMemory(path.resolve(file), { ...loadOptions, displayPath: file });
+  for (const file of [reference, current]) {
+    const absolute = path.resolve(file);
+    need += isParquetFile(absolute)
+      ? await parquetAnalysisMemory(absolute, { displayPath: file })
+      : csvAnalysisMemory(absolute, { ...loadOptions, displayPath: file });
+  }
   if (need <= budget) return null;
   return `Analysed from streamed profiles of ${reference} and ${current}, not from their rows: loading both whole would need about ${formatBytes(need)} of memory, more than the memory budget of ${formatBytes(budget)} (--memory-budget).`;
 }
@@ -181,9 +185,8 @@ export async function analyzeWithProfiles(
   const refIsProfile = isProfileFile(path.resolve(reference));
   const curIsProfile = isProfileFile(path.resolve(current));
   const names = { reference: path.basename(reference), current: path.basename(current) };
-  const parquet = (f: string) => isParquetFile(path.resolve(f));
-  if (!refIsProfile && !curIsProfile && !parquet(reference) && !parquet(current)) {
-    // Two CSV/TSV files (beyond the memory budget): profiled on two cores, one progress line for both.
+  if (!refIsProfile && !curIsProfile) {
+    // Two data files (beyond the memory budget): profiled on two cores, one progress line for both.
     const [ref, cur] = await bothInWorkers([reference, current], options);
     return compareProfiles(ref, cur, settings, names);
   }
@@ -195,8 +198,13 @@ export async function analyzeWithProfiles(
   return compareProfiles(ref, cur, settings, names);
 }
 
-/** The streamed profiles of CSV/TSV files, each in a worker of its own, with their progress summed. */
-function bothInWorkers(
+/**
+ * The streamed profiles of data files, each in a worker of its own, with their progress summed. When one
+ * fails, a Parquet read still running is stopped through its stop flag (profile-in-worker.ts) and waited
+ * for, so that no DuckDB query runs in a worker when the command exits; then the first failure is thrown
+ * (a CSV worker may be torn down at exit).
+ */
+async function bothInWorkers(
   files: string[],
   options: { encoding?: string; decimal?: string },
 ): Promise<Profile[]> {
@@ -207,16 +215,23 @@ function bothInWorkers(
   const read = files.map(() => 0);
   const total = files.map((f) => inputFileSize(path.resolve(f), f));
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-  return Promise.all(
-    files.map((file, i) =>
-      streamCsvProfileInWorker(
-        path.resolve(file),
-        { ...fileLoadFlags(options), displayPath: file, progressIntervalMs: 500 },
-        (bytesRead) => {
-          read[i] = bytesRead;
-          report(sum(read), sum(total));
-        },
-      ),
+  const stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  const profiles = files.map((file, i) =>
+    streamProfileInWorker(
+      path.resolve(file),
+      { ...fileLoadFlags(options), displayPath: file, progressIntervalMs: 500 },
+      (bytesRead) => {
+        read[i] = bytesRead;
+        report(sum(read), sum(total));
+      },
+      stopFlag,
     ),
   );
+  try {
+    return await Promise.all(profiles);
+  } catch (error) {
+    Atomics.store(stopFlag, 0, 1);
+    await Promise.allSettled(profiles.filter((_, i) => isParquetFile(path.resolve(files[i]))));
+    throw error;
+  }
 }

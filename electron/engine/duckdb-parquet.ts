@@ -112,7 +112,11 @@ class InlineCodes {
   }
 }
 
-type Reader = (vector: DuckdbBindings.Vector, n: number, rowStart: number) => void;
+/**
+ * Reads rows from..from+n-1 of a vector of `count` rows into the builder's rows at..at+n-1 (a vector may be
+ * split between two chunks of rows, chunked reading).
+ */
+type Reader = (vector: DuckdbBindings.Vector, count: number, from: number, n: number, at: number) => void;
 
 /** Whether row i is valid in a DuckDB validity mask (null: all valid). */
 const isValid = (validity: Uint8Array | null, i: number) =>
@@ -121,13 +125,20 @@ const isValid = (validity: Uint8Array | null, i: number) =>
 const validityOf = (vector: DuckdbBindings.Vector, n: number): Uint8Array | null =>
   duckdb.vector_get_validity(vector, Math.ceil(n / 64) * 8) ?? null;
 
-/** Writes NaN at the rows a validity mask marks null (a byte of 8 valid rows is skipped whole). */
-function nullsToNaN(values: Float64Array, validity: Uint8Array, n: number, rowStart: number): void {
-  for (let b = 0; b << 3 < n; b++) {
-    const mask = validity[b];
-    if (mask === 0xff) continue;
-    for (let i = b << 3; i < Math.min(n, (b + 1) << 3); i++)
-      if (((mask >> (i & 7)) & 1) === 0) values[rowStart + i] = Number.NaN;
+/**
+ * Writes NaN at the rows (from..from+n-1 of the vector, written at `at` on) that a validity mask marks null;
+ * an aligned byte of 8 valid rows is skipped whole.
+ */
+function nullsToNaN(values: Float64Array, validity: Uint8Array, from: number, n: number, at: number): void {
+  const end = from + n;
+  for (let i = from; i < end; ) {
+    const mask = validity[i >> 3];
+    if ((i & 7) === 0 && mask === 0xff) {
+      i += 8;
+      continue;
+    }
+    if (((mask >> (i & 7)) & 1) === 0) values[at + i - from] = Number.NaN;
+    i++;
   }
 }
 
@@ -144,77 +155,85 @@ function readerOf(column: DuckdbColumn, type: DuckDBTypeId): Reader {
   const values = builder.values;
   const codes = builder.codes!;
   if (values !== null && type === api.DuckDBTypeId.DOUBLE)
-    return (vector, n, rowStart) => {
-      const data = duckdb.vector_get_data(vector, n * 8);
-      const items = new Float64Array(data.buffer, data.byteOffset, n);
-      const validity = validityOf(vector, n);
+    return (vector, count, from, n, at) => {
+      const data = duckdb.vector_get_data(vector, count * 8);
+      const items = new Float64Array(data.buffer, data.byteOffset, count);
+      const validity = validityOf(vector, count);
       // A copy, then the exceptions: non-finite values (x - x is NaN for ±Infinity and NaN) and nulls.
-      values.set(items, rowStart);
-      const end = rowStart + n;
-      for (let i = rowStart; i < end; i++) {
+      values.set(from === 0 && n === count ? items : items.subarray(from, from + n), at);
+      const end = at + n;
+      for (let i = at; i < end; i++) {
         const x = values[i];
         if (x - x !== 0) values[i] = Number.NaN;
       }
-      if (validity !== null) nullsToNaN(values, validity, n, rowStart);
+      if (validity !== null) nullsToNaN(values, validity, from, n, at);
     };
   if (values !== null) {
     const unsigned = type === api.DuckDBTypeId.UBIGINT;
-    return (vector, n, rowStart) => {
-      const data = duckdb.vector_get_data(vector, n * 8);
-      const words = new Int32Array(data.buffer, data.byteOffset, 2 * n);
-      const validity = validityOf(vector, n);
-      for (let i = 0; i < n; i++) {
+    return (vector, count, from, n, at) => {
+      const data = duckdb.vector_get_data(vector, count * 8);
+      const words = new Int32Array(data.buffer, data.byteOffset, 2 * count);
+      const validity = validityOf(vector, count);
+      for (let i = from; i < from + n; i++) {
         if (!isValid(validity, i)) {
-          values[rowStart + i] = Number.NaN;
+          values[at + i - from] = Number.NaN;
           continue;
         }
         const v = int64At(words, i, unsigned);
         if (typeof v === 'bigint') builder.noteUnsafe(v);
-        values[rowStart + i] = Number(v);
+        values[at + i - from] = Number(v);
       }
     };
   }
   if (type === api.DuckDBTypeId.VARCHAR) {
-    const inline = new InlineCodes();
-    return (vector, n, rowStart) => {
-      const data = duckdb.vector_get_data(vector, n * 16);
-      const words = new Int32Array(data.buffer, data.byteOffset, 4 * n);
-      const validity = validityOf(vector, n);
-      for (let i = 0; i < n; i++) {
+    // The codes of the builder's dictionary: a new table when the builder drops it (chunked reading).
+    let inline = new InlineCodes();
+    let generation = builder.generation;
+    return (vector, count, from, n, at) => {
+      if (builder.generation !== generation) {
+        inline = new InlineCodes();
+        generation = builder.generation;
+      }
+      const data = duckdb.vector_get_data(vector, count * 16);
+      const words = new Int32Array(data.buffer, data.byteOffset, 4 * count);
+      const validity = validityOf(vector, count);
+      for (let i = from; i < from + n; i++) {
+        const row = at + i - from;
         if (!isValid(validity, i)) {
-          codes[rowStart + i] = -1;
+          codes[row] = -1;
           continue;
         }
         const length = words[4 * i];
-        const at = data.byteOffset + 16 * i;
+        const byteAt = data.byteOffset + 16 * i;
         if (length <= 12) {
           let code = inline.get(words, 4 * i);
           if (code === -2) {
-            code = builder.codeOf(decoder.decode(new Uint8Array(data.buffer, at + 4, length)));
+            code = builder.codeOf(decoder.decode(new Uint8Array(data.buffer, byteAt + 4, length)));
             inline.set(words, 4 * i, code);
           }
-          codes[rowStart + i] = code;
+          codes[row] = code;
         } else {
-          const bytes = duckdb.get_data_from_pointer(data.buffer as ArrayBuffer, at + 8, length);
-          codes[rowStart + i] = builder.codeOf(decoder.decode(bytes));
+          const bytes = duckdb.get_data_from_pointer(data.buffer as ArrayBuffer, byteAt + 8, length);
+          codes[row] = builder.codeOf(decoder.decode(bytes));
         }
       }
     };
   }
   if (type === api.DuckDBTypeId.BOOLEAN)
-    return (vector, n, rowStart) => {
-      const data = duckdb.vector_get_data(vector, n);
-      const validity = validityOf(vector, n);
+    return (vector, count, from, n, at) => {
+      const data = duckdb.vector_get_data(vector, count);
+      const validity = validityOf(vector, count);
       // Coded on first sight, so that the dictionary keeps the order of first appearance.
-      for (let i = 0; i < n; i++)
-        codes[rowStart + i] = isValid(validity, i) ? builder.codeOf(data[i] !== 0) : -1;
+      for (let i = from; i < from + n; i++)
+        codes[at + i - from] = isValid(validity, i) ? builder.codeOf(data[i] !== 0) : -1;
     };
   if (type === api.DuckDBTypeId.DATE)
-    return (vector, n, rowStart) => {
-      const data = duckdb.vector_get_data(vector, n * 4);
-      const days = new Int32Array(data.buffer, data.byteOffset, n);
-      const validity = validityOf(vector, n);
-      for (let i = 0; i < n; i++) codes[rowStart + i] = isValid(validity, i) ? builder.codeOf(days[i]) : -1;
+    return (vector, count, from, n, at) => {
+      const data = duckdb.vector_get_data(vector, count * 4);
+      const days = new Int32Array(data.buffer, data.byteOffset, count);
+      const validity = validityOf(vector, count);
+      for (let i = from; i < from + n; i++)
+        codes[at + i - from] = isValid(validity, i) ? builder.codeOf(days[i]) : -1;
     };
   // BIGINT (epoch_* of a timestamp, in the plan's unit) or TIME / TIME_NS (since midnight).
   const plan = builder.plan;
@@ -227,17 +246,17 @@ function readerOf(column: DuckdbColumn, type: DuckDBTypeId): Reader {
     const [f, t] = [perMs[fromDuckdb], perMs[to]];
     return t >= f ? v * (t / f) : v / (f / t);
   };
-  return (vector, n, rowStart) => {
-    const data = duckdb.vector_get_data(vector, n * 8);
-    const words = new Int32Array(data.buffer, data.byteOffset, 2 * n);
-    const validity = validityOf(vector, n);
-    for (let i = 0; i < n; i++) {
+  return (vector, count, from, n, at) => {
+    const data = duckdb.vector_get_data(vector, count * 8);
+    const words = new Int32Array(data.buffer, data.byteOffset, 2 * count);
+    const validity = validityOf(vector, count);
+    for (let i = from; i < from + n; i++) {
       if (!isValid(validity, i)) {
-        codes[rowStart + i] = -1;
+        codes[at + i - from] = -1;
         continue;
       }
       const v = int64At(words, i, false);
-      codes[rowStart + i] = builder.codeOf(fromDuckdb === null ? v : scale(BigInt(v)));
+      codes[at + i - from] = builder.codeOf(fromDuckdb === null ? v : scale(BigInt(v)));
     }
   };
 }
@@ -262,7 +281,7 @@ export class DuckdbReadError extends Error {
   }
 }
 
-/** What readWithDuckdb reads from, and with how many DuckDB threads. */
+/** What readWithDuckdb reads from, with how many DuckDB threads, and in chunks or whole. */
 export interface DuckdbReadOptions {
   /**
    * The table function the columns are selected from, `$1` standing for the file's path (default
@@ -274,12 +293,20 @@ export interface DuckdbReadOptions {
    * on two cores).
    */
   threads?: number;
+  /**
+   * Rows to read (default: the builders' rowCount, the whole file read at once). When the builders hold
+   * fewer, they are filled in turns: each time they are full, and at the end, `onHeld(held)` is given
+   * their first `held` rows, which it must take before it returns (the next rows overwrite them). Rows
+   * beyond `rows` are not read; rows the file lacks (a footer that says more) are given as missing.
+   */
+  rows?: number;
+  onHeld?: (held: number) => void;
 }
 
 /**
  * Reads the columns into their builders; onRows is called after each vector with the rows read so far.
- * Rows beyond the builders' rowCount are not read. A failure is a DuckdbReadError giving the rows read
- * before it.
+ * Rows beyond the builders' rowCount (or `options.rows`) are not read; rows the file lacks are missing. A
+ * failure is a DuckdbReadError giving the rows read before it.
  */
 export async function readWithDuckdb(
   filePath: string,
@@ -287,10 +314,22 @@ export async function readWithDuckdb(
   onRows: (rowsRead: number) => void,
   options: DuckdbReadOptions = {},
 ): Promise<void> {
+  const capacity = columns[0].builder.rowCount;
+  const total = options.rows ?? capacity;
+  const onHeld = options.onHeld;
+  if (total > capacity && (onHeld === undefined || capacity < 1))
+    throw new RangeError(`readWithDuckdb: ${total} rows do not fit builders of ${capacity} rows`);
   await loadDuckdb();
   const instance = await api.DuckDBInstance.create(':memory:', { threads: String(options.threads ?? 1) });
   const connection = await instance.connect();
   let rows = 0;
+  /** Rows written into the builders since they were last given to onHeld. */
+  let held = 0;
+  const full = () => {
+    if (held < capacity) return;
+    onHeld?.(held);
+    held = 0;
+  };
   try {
     const from = options.from ?? 'read_parquet($1, binary_as_string = true)';
     const sql = `SELECT ${columns.map(expression).join(', ')} FROM ${from}`;
@@ -301,17 +340,35 @@ export async function readWithDuckdb(
       chunk && chunk.rowCount > 0 && !stop?.requested();
       chunk = await result.fetchChunk()
     ) {
-      const n = chunk.rowCount;
-      const end = Math.min(n, columns[0].builder.rowCount - rows);
-      for (let c = 0; c < readers.length; c++)
-        readers[c](duckdb.data_chunk_get_vector(chunk.chunk, c), end, rows);
+      const count = chunk.rowCount;
+      const end = Math.min(count, total - rows);
+      const vectors = readers.map((_, c) => duckdb.data_chunk_get_vector(chunk.chunk, c));
+      // The vector's rows from `offset` on, split where the builders fill (chunked reading).
+      for (let offset = 0; offset < end; ) {
+        full();
+        const n = Math.min(end - offset, capacity - held);
+        for (let c = 0; c < readers.length; c++) readers[c](vectors[c], count, offset, n, held);
+        offset += n;
+        held += n;
+      }
       rows += end;
       onRows(rows);
+    }
+    if (onHeld !== undefined && !stop?.requested()) {
+      while (rows < total) {
+        full();
+        const n = Math.min(total - rows, capacity - held);
+        for (const column of columns) column.builder.missingFrom(held, held + n);
+        held += n;
+        rows += n;
+      }
+      if (held > 0) onHeld(held);
+      held = 0;
     }
   } catch (error) {
     throw new DuckdbReadError(rows, error);
   } finally {
-    for (const column of columns) column.builder.missingFrom(rows);
+    if (onHeld === undefined) for (const column of columns) column.builder.missingFrom(held);
     connection.closeSync();
     instance.closeSync();
     if (stop?.requested()) stop.onStop();

@@ -1,39 +1,21 @@
 /**
- * Reads a Parquet file into a columnar table (shared/table/columnar.ts). The footer is checked and parsed
- * first with hyparquet (a truncated file or one that is not Parquet gets a message naming the file as the
- * user gave it), then the schema decides each top-level column's mapping (shared/table/parquet-columns.ts):
- * columns of a type Driftscope does not read are skipped with a warning naming them, and only the columns
- * asked for are read. The data is read by DuckDB (duckdb-parquet.ts: 3 to 10 times faster than hyparquet's
- * row assembly, README "Decisions"); each row group read is reported as progress (compressed bytes and row
- * groups read). A read that fails is retried column by column, so that the message names the column and
- * its row group. The file is only ever opened for reading.
+ * Reads a Parquet file whole into a columnar table (shared/table/columnar.ts): its footer checked and its
+ * columns planned by parquet-source.ts, the memory it will need checked (memory-budget.ts), then its rows
+ * read by DuckDB into builders of the file's row count. For a profile of a file that need not fit in
+ * memory, see stream-parquet-profile.ts. The file is only ever opened for reading.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import path from 'node:path';
-import { asyncBufferFromFile, type FileMetaData, parquetMetadataAsync, parquetSchema } from 'hyparquet';
-import { DatasetError } from '../../shared/dataset-error';
-import { formatInteger } from '../../shared/report/report-format';
 import type { ColumnarTable } from '../../shared/table/columnar';
-import { ParquetColumnBuilder } from '../../shared/table/parquet-column-builder';
-import { planParquetColumn } from '../../shared/table/parquet-columns';
-import { type DuckdbColumn, DuckdbReadError, loadDuckdb, readWithDuckdb } from './duckdb-parquet';
-import { inputFileSize, readBytes } from './input-file';
 import type { LoadOptions } from './load-csv';
-import { normaliseHeader } from './load-csv';
 import { availableMemory, checkMemory } from './memory-budget';
+import { openParquet, parquetColumns, parquetTextBytes, readParquetRows } from './parquet-source';
 
 /** Options of loadParquet: those of the CSV loader (encoding and decimal do not apply) and a column choice. */
 export interface ParquetLoadOptions extends Omit<LoadOptions, 'encoding' | 'decimal'> {
   /** Read only these columns (default: every column of a supported type). */
   columns?: string[];
 }
-
-const MAGIC = 'PAR1';
-/** Magic (4) + footer length (4) + magic (4): the smallest a Parquet file can be. */
-const MIN_SIZE = 12;
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** SHA-256 of the file's bytes (lowercase hex), read as a stream beside the decoding. */
 export function hashFile(filePath: string): Promise<string> {
@@ -46,179 +28,20 @@ export function hashFile(filePath: string): Promise<string> {
   });
 }
 
-/** What the first bytes of a file that is not Parquet look like, for the message. */
-function notParquet(shown: string, head: Buffer): DatasetError {
-  const text = head.toString('latin1');
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: printable ASCII and common whitespace.
-  const looksText = /^[\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff]*$/.test(text);
-  const hint = looksText
-    ? ' It looks like a text file: if it is CSV or TSV, give it a .csv or .tsv name.'
-    : '';
-  return new DatasetError(
-    `${shown} is not a Parquet file: it does not start with the Parquet signature "PAR1".${hint}`,
-    shown,
-  );
-}
-
-/** Reads and checks the footer: the metadata of a complete Parquet file, else a DatasetError. */
-async function readFooter(filePath: string, shown: string, size: number) {
-  const head = readBytes(filePath, Math.min(size, 64), 0);
-  if (head.subarray(0, 4).toString('latin1') !== MAGIC) throw notParquet(shown, head);
-  const tail = size >= MIN_SIZE ? readBytes(filePath, 4, size - 4).toString('latin1') : '';
-  if (tail !== MAGIC) {
-    throw new DatasetError(
-      `${shown} is an incomplete Parquet file (${formatInteger(size)} bytes): it does not end with the Parquet footer signature "PAR1". ` +
-        'It was probably cut short while being copied or written; copy or export it again.',
-      shown,
-    );
-  }
-  const file = await asyncBufferFromFile(filePath);
-  try {
-    return await parquetMetadataAsync(file);
-  } catch (error) {
-    throw new DatasetError(
-      `${shown}: the Parquet footer cannot be read (${message(error)}). The file is damaged; copy or export it again.`,
-      shown,
-    );
-  }
-}
-
-/** Uncompressed bytes of the chosen columns over all row groups (the memory check's text-size stand-in). */
-function uncompressedBytes(metadata: FileMetaData, names: Set<string>): number {
-  let total = 0;
-  for (const group of metadata.row_groups)
-    for (const chunk of group.columns) {
-      const meta = chunk.meta_data;
-      if (meta && names.has(meta.path_in_schema[0])) total += Number(meta.total_uncompressed_size);
-    }
-  return total;
-}
-
-/** The row group (0-based) that holds row `row` (0-based), given each group's end row. */
-const groupOf = (groupEnds: number[], row: number) =>
-  Math.max(
-    0,
-    Math.min(
-      groupEnds.findIndex((end) => row < end),
-      groupEnds.length - 1,
-    ),
-  );
-
-/**
- * The message of a failed read: each column is read again alone (into a throwaway builder) to find the
- * one that fails, and the row group it failed in.
- */
-async function readFailure(
-  filePath: string,
-  shown: string,
-  columns: DuckdbColumn[],
-  groupEnds: number[],
-  error: unknown,
-): Promise<DatasetError> {
-  const count = groupEnds.length;
-  for (const column of columns) {
-    const builder = new ParquetColumnBuilder(column.builder.plan, column.builder.rowCount);
-    try {
-      await readWithDuckdb(filePath, [{ ...column, builder }], () => {});
-    } catch (columnError) {
-      const rowsRead = columnError instanceof DuckdbReadError ? columnError.rowsRead : 0;
-      const g = groupOf(groupEnds, rowsRead);
-      const first = g === 0 ? 0 : groupEnds[g - 1];
-      return new DatasetError(
-        `${shown}: column "${builder.name}" cannot be read in row group ${g + 1} of ${count} (rows ${formatInteger(first + 1)} to ${formatInteger(groupEnds[g])}): ${message(columnError)}. The file is damaged or uses an encoding Driftscope does not read.`,
-        shown,
-        null,
-        builder.name,
-      );
-    }
-  }
-  const rowsRead = error instanceof DuckdbReadError ? error.rowsRead : 0;
-  return new DatasetError(
-    `${shown}: row group ${groupOf(groupEnds, rowsRead) + 1} cannot be read: ${message(error)}.`,
-    shown,
-  );
-}
-
 export async function loadParquet(
   filePath: string,
   options: ParquetLoadOptions = {},
 ): Promise<ColumnarTable> {
-  const fileName = path.basename(filePath);
-  const shown = options.displayPath ?? filePath;
-  const size = inputFileSize(filePath, shown);
-  const metadata = await readFooter(filePath, shown, size);
+  const source = await openParquet(filePath, options);
   const sha256 = hashFile(filePath);
-  const warnings: string[] = [];
-  const rowCount = Number(metadata.num_rows);
-  const topLevel = parquetSchema(metadata).children.map((child) => child.element);
-  const { names, renamed } = normaliseHeader(topLevel.map((e) => e.name));
-  if (renamed.length > 0) warnings.push(`${fileName}: repeated column names renamed: ${renamed.join(', ')}.`);
-  const wanted = options.columns ? new Set(options.columns) : null;
-  const builders: ParquetColumnBuilder[] = [];
-  const columns: DuckdbColumn[] = [];
-  topLevel.forEach((element, i) => {
-    const plan = planParquetColumn(element);
-    if (plan.kind === 'skip') {
-      warnings.push(
-        `${fileName}: column "${element.name}" skipped: ${plan.reason}; the other columns are read.`,
-      );
-      return;
-    }
-    if (wanted !== null && !wanted.has(names[i])) return;
-    const builder = new ParquetColumnBuilder({ ...plan, name: names[i] }, rowCount, options.numberStorage);
-    builders.push(builder);
-    const int64 = element.type === 'INT64' && plan.kind === 'number' && plan.scale === 0;
-    columns.push({ position: i, int64, builder });
-  });
-  if (rowCount === 0) throw new DatasetError(`${shown} has columns but no data rows (0 rows).`, shown, null);
-  if (builders.length === 0) {
-    const why = warnings.length > 0 ? ` ${warnings.join(' ')}` : '';
-    throw new DatasetError(`${shown} has no column that Driftscope can read.${why}`, shown);
-  }
-  checkMemory(
-    shown,
-    size,
-    Math.max(size, uncompressedBytes(metadata, new Set(columns.map((c) => topLevel[c.position].name)))),
-    0,
-    options.memoryAvailable ?? availableMemory(),
-  );
-
-  const groups = metadata.row_groups;
-  const bytesAtStart = size - Number(groups.reduce((sum, g) => sum + (g.total_compressed_size ?? 0n), 0n));
-  let bytesRead = Math.max(0, bytesAtStart);
-  const groupEnds: number[] = [];
-  for (const group of groups) groupEnds.push((groupEnds.at(-1) ?? 0) + Number(group.num_rows));
-  let groupsRead = 0;
-  const onRows = (rows: number) => {
-    while (groupsRead < groups.length && rows >= groupEnds[groupsRead]) {
-      bytesRead += Number(groups[groupsRead].total_compressed_size ?? 0n);
-      groupsRead++;
-      options.onProgress?.({
-        bytesRead: Math.min(bytesRead, size),
-        bytesTotal: size,
-        rows: groupEnds[groupsRead - 1],
-        rowGroupsRead: groupsRead,
-        rowGroupsTotal: groups.length,
-      });
-    }
-  };
-  await loadDuckdb(); // outside the try: a reader that cannot load is no damaged file
-  try {
-    await readWithDuckdb(filePath, columns, onRows);
-  } catch (error) {
-    throw await readFailure(filePath, shown, columns, groupEnds, error);
-  }
-  for (const builder of builders) {
-    if (builder.unsafeIntegers === 0) continue;
-    const first = builder.firstUnsafe!;
-    warnings.push(
-      `${fileName}: column "${builder.name}": ${formatInteger(builder.unsafeIntegers)} integers beyond ±2^53 were rounded to the nearest double (first: ${first} read as ${Number(first)}).`,
-    );
-  }
+  const { shown, size } = source;
+  checkMemory(shown, size, parquetTextBytes(source), 0, options.memoryAvailable ?? availableMemory());
+  const columns = parquetColumns(source, source.rowCount, options.numberStorage);
+  const warnings = await readParquetRows(source, columns, { onProgress: options.onProgress });
   return {
-    fileName,
-    rowCount,
-    columns: builders.map((b) => b.finish()),
+    fileName: source.fileName,
+    rowCount: source.rowCount,
+    columns: columns.map((c) => c.builder.finish()),
     delimiter: '',
     byteLength: size,
     warnings,

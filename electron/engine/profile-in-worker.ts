@@ -1,7 +1,7 @@
 /**
- * The streamed profile of a CSV or TSV file in a worker of its own (profile-worker.cjs beside this bundle):
- * the same profile as streamCsvProfile in this thread, so that `analyze` beyond its memory budget reads the
- * reference and the current on two cores.
+ * The streamed profile of a data file in a worker of its own (profile-worker.cjs beside this bundle): the
+ * same profile as streamCsvProfile (CSV, TSV) or streamParquetProfile (Parquet) in this thread, so that
+ * `analyze` beyond its memory budget reads the reference and the current on two cores.
  */
 import { DatasetError } from '../../shared/dataset-error';
 import type { Profile } from '../../shared/profile/types';
@@ -10,16 +10,22 @@ import { deserializeError } from './serialize-error';
 import type { StreamProfileOptions } from './stream-csv-profile';
 import { workerTask } from './worker-task';
 
-/** Profiles `filePath` in a worker; `onProgress(bytesRead, bytesTotal)` as it reads. */
-export function streamCsvProfileInWorker(
+/**
+ * Profiles `filePath` in a worker; `onProgress(bytesRead, bytesTotal)` as it reads. `stopFlag`: an
+ * Int32Array(1) over a SharedArrayBuffer; storing 1 stops a Parquet read after its current vector, and the
+ * worker ends (exit 0, settling the run with the `exited` error) once DuckDB is closed: a worker must not be
+ * terminated while DuckDB runs a query (duckdb-parquet.ts stopDuckdbReadsWhen).
+ */
+export function streamProfileInWorker(
   filePath: string,
   options: Omit<StreamProfileOptions, 'onProgress'>,
   onProgress: (bytesRead: number, bytesTotal: number) => void,
+  stopFlag?: Int32Array,
 ): Promise<Profile> {
   const shown = options.displayPath ?? filePath;
   return workerTask<ProfileWorkerMessage, Profile>(
     'profile-worker.cjs',
-    { path: filePath, options },
+    { path: filePath, options, stopFlag },
     {
       message: (m) => {
         if (m.type === 'progress') {

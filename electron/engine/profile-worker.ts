@@ -1,20 +1,36 @@
 /**
- * Worker entry: the streamed profile of one CSV or TSV file (stream-csv-profile.ts; workerData.path and
- * workerData.options), posted to the parent with progress on the way, so that two files are profiled on
- * two cores (analyze beyond its memory budget).
+ * Worker entry: the streamed profile of one data file (workerData.path and workerData.options): a CSV or
+ * TSV file by stream-csv-profile.ts, a Parquet file by stream-parquet-profile.ts, posted to the parent with
+ * progress on the way, so that two files are profiled on two cores (analyze beyond its memory budget).
+ * A Parquet read is cancelled through workerData.stopFlag (stopDuckdbReadsWhen: the worker ends itself once
+ * DuckDB is closed, since terminating it during a query aborts the process).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { stopDuckdbReadsWhen } from './duckdb-parquet';
+import { isParquetFile } from './load-table';
 import type { ProfileWorkerMessage } from './protocol';
 import { serializeError } from './serialize-error';
 import { type StreamProfileOptions, streamCsvProfile } from './stream-csv-profile';
+import { streamParquetProfile } from './stream-parquet-profile';
 
 const port = parentPort!;
 const post = (message: ProfileWorkerMessage) => port.postMessage(message);
+const filePath = workerData.path as string;
 const options = workerData.options as Omit<StreamProfileOptions, 'onProgress'>;
-streamCsvProfile(workerData.path as string, {
-  ...options,
-  onProgress: (p) => post({ type: 'progress', bytesRead: p.bytesRead, bytesTotal: p.bytesTotal }),
-}).then(
+const stopFlag = workerData.stopFlag as Int32Array | undefined;
+if (stopFlag)
+  stopDuckdbReadsWhen(
+    () => Atomics.load(stopFlag, 0) === 1,
+    () => process.exit(0),
+  );
+const onProgress = (p: { bytesRead: number; bytesTotal: number }) =>
+  post({ type: 'progress', bytesRead: p.bytesRead, bytesTotal: p.bytesTotal });
+let profiled: ReturnType<typeof streamCsvProfile>;
+if (isParquetFile(filePath)) {
+  const { encoding: _encoding, decimal: _decimal, ...parquetOptions } = options;
+  profiled = streamParquetProfile(filePath, { ...parquetOptions, onProgress });
+} else profiled = streamCsvProfile(filePath, { ...options, onProgress });
+profiled.then(
   (profile) => post({ type: 'profile', profile }),
   (error: unknown) => post({ type: 'error', error: serializeError(error) }),
 );

@@ -1,6 +1,7 @@
 /**
  * Builds one column of a ColumnarTable from a Parquet column's values as the reader decodes them
- * (electron/engine/load-parquet.ts, vector by vector). The storage follows the column's plan
+ * (electron/engine/duckdb-parquet.ts, vector by vector): the whole column (load-parquet.ts), or a chunk of
+ * its rows at a time, taken and dropped (stream-parquet-profile.ts). The storage follows the column's plan
  * (parquet-columns.ts), never the values: number storage (Float64Array, NaN = missing) or dictionary-coded
  * text (Int32Array, -1 = missing; codes in order of first appearance, as the CSV loader gives them).
  *
@@ -23,7 +24,9 @@ export class ParquetColumnBuilder {
   readonly codes: Int32Array | null;
   /** Code of each raw value seen (the raw value itself for text). */
   private readonly codeOfRaw = new Map<unknown, number>();
-  private readonly dictionary = new LabelDictionary();
+  private dictionary = new LabelDictionary();
+  /** How many times the dictionary was dropped (a reader that caches codes starts again when it changes). */
+  generation = 0;
   /** INT64 values beyond ±2^53 (rounded), and the first of them. */
   unsafeIntegers = 0;
   firstUnsafe: bigint | null = null;
@@ -39,11 +42,11 @@ export class ParquetColumnBuilder {
     this.codes = numeric ? null : new Int32Array(rowCount);
   }
 
-  /** Marks rows from `row` on as missing (a file that holds fewer rows than its footer says). */
-  missingFrom(row: number): void {
-    if (row >= this.rowCount) return;
-    this.values?.fill(Number.NaN, row);
-    this.codes?.fill(-1, row);
+  /** Marks rows `row` to `end` (exclusive) as missing (a file that holds fewer rows than its footer says). */
+  missingFrom(row: number, end = this.rowCount): void {
+    if (row >= end) return;
+    this.values?.fill(Number.NaN, row, end);
+    this.codes?.fill(-1, row, end);
   }
 
   get name(): string {
@@ -73,6 +76,37 @@ export class ParquetColumnBuilder {
   /** The code of a text label (a missing token gives -1), for readers that decode text themselves. */
   codeOfLabel(text: string): number {
     return isMissingToken(text) ? -1 : this.dictionary.code(text);
+  }
+
+  /**
+   * The first `rows` rows as a Column that views the builder's storage (no copy), for a chunk of rows to
+   * be taken before the next rows are written over it.
+   */
+  held(rows: number): Column {
+    if (this.values !== null)
+      return {
+        name: this.name,
+        storage: 'number',
+        values: this.values.subarray(0, rows),
+        invalidCount: 0,
+        firstInvalid: null,
+      };
+    return {
+      name: this.name,
+      storage: 'string',
+      codes: this.codes!.subarray(0, rows),
+      dictionary: this.dictionary.labels,
+    };
+  }
+
+  /**
+   * Drops the dictionary of the rows taken, so that the next chunk's codes count from 0 and memory does
+   * not grow with the file's distinct values (the INT64 counts run on).
+   */
+  dropHeld(): void {
+    this.codeOfRaw.clear();
+    this.dictionary = new LabelDictionary();
+    this.generation++;
   }
 
   finish(): Column {

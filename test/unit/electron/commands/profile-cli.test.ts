@@ -3,8 +3,9 @@
 // demo files): the profile validates against docs/schema/profile-v1.schema.json, a merge of the profiles
 // of two files equals the profile of both files, the analysis of two profiles validates against the report
 // schema and agrees with the exact analysis (categorical columns exactly, numeric ones within their
-// bound), a bad profile gets a message naming the file and the JSON path, with exit 2, and a CSV streamed
-// in chunks (--chunk-rows) gives the whole file's profile.
+// bound), a bad profile gets a message naming the file and the JSON path, with exit 2, a CSV or Parquet
+// file streamed in chunks (--chunk-rows) gives the whole file's profile, and beyond --memory-budget a CSV,
+// Parquet or mixed pair is analysed from its streamed profiles.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { loadCsv } from '../../../../electron/engine/load-csv';
+import { loadParquet } from '../../../../electron/engine/load-parquet';
 import { profileTable } from '../../../../shared/profile/build-profile';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -19,6 +21,7 @@ const cli = path.join(root, 'dist', 'electron', 'cli.cjs');
 const work = mkdtempSync(path.join(tmpdir(), 'ds-profile-'));
 const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8' });
 const readJson = (name: string) => JSON.parse(readFileSync(path.join(work, name), 'utf8'));
+const pq = (name: string) => path.join(root, 'test/fixtures/parquet', name);
 
 if (!existsSync(cli))
   spawnSync(process.execPath, [path.join(root, 'build', 'build-node.mjs')], { stdio: 'inherit' });
@@ -107,6 +110,24 @@ describe('driftscope profile', () => {
     }
   });
 
+  it("streams a Parquet file in chunks of --chunk-rows rows to the whole file's profile (oracle: loadParquet + profileTable)", async () => {
+    const file = pq('loan.current.snappy.parquet');
+    const table = await loadParquet(file);
+    const expected = JSON.parse(JSON.stringify(profileTable(table)));
+    // 7 and 1,000 rows split the file's 2,048-row row groups; no flag: the default chunk (one chunk here).
+    for (const rows of ['7', '1000', null]) {
+      const chunk = rows === null ? [] : ['--chunk-rows', rows];
+      const out = `pqc${rows ?? 'default'}.json`;
+      const r = run(['profile', '--input', file, ...chunk, '--out', out]);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain(`Wrote ${out}: profile of 5000 rows, 17 columns from 1 file`);
+      expect(readJson(out)).toEqual(expected);
+    }
+    const bad = run(['profile', '--input', pq('bad/truncated.parquet'), '--out', 'pq-bad.json']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(`driftscope: ${pq('bad/truncated.parquet')} is an incomplete Parquet file`);
+  });
+
   it('refuses a --chunk-rows that is not a whole number ≥ 1, and --chunk-rows with --merge', () => {
     const r = run(['profile', '--input', 'demo/reference.csv', '--chunk-rows', '0', '--out', 'z.json']);
     expect(r.status).toBe(2);
@@ -161,7 +182,84 @@ describe('driftscope analyze beyond --memory-budget', () => {
     expect(viaBudget.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('loads the files whole within the budget, when a timeline needs the rows, and Parquet; refuses a bad size', () => {
+  it("analyses a Parquet pair and a Parquet/CSV mix from their streamed profiles (oracle: analyze of the files' profiles)", () => {
+    const pairs = [
+      ['loan.reference.parquet', 'loan.current.snappy.parquet'],
+      ['loan.reference.parquet', 'loan.current.csv'],
+    ];
+    for (const [a, b] of pairs) {
+      const [ref, cur] = [pq(a), pq(b)];
+      const tag = `${a}-${b}`;
+      const r = run([
+        'analyze',
+        '--reference',
+        ref,
+        '--current',
+        cur,
+        '--memory-budget',
+        '1',
+        '--json',
+        `${tag}.json`,
+      ]);
+      expect(r.status, r.stderr).toBe(0);
+      const note = `Analysed from streamed profiles of ${ref} and ${cur}, not from their rows: loading both whole would need about`;
+      expect(r.stderr.split('\n')[0]).toContain(`driftscope: ${note}`);
+      const result = readJson(`${tag}.json`);
+      expect(result.reference.warnings[0]).toContain(note);
+      expect(run(['profile', '--input', ref, '--out', `${tag}-ref.json`]).status).toBe(0);
+      expect(run(['profile', '--input', cur, '--out', `${tag}-cur.json`]).status).toBe(0);
+      const oracle = run([
+        'analyze',
+        '--reference',
+        `${tag}-ref.json`,
+        '--current',
+        `${tag}-cur.json`,
+        '--json',
+        `${tag}-p.json`,
+      ]);
+      expect(oracle.status, oracle.stderr).toBe(0);
+      const expected = readJson(`${tag}-p.json`);
+      expect(result.columns).toEqual(expected.columns);
+      expect(result.dataset).toEqual(expected.dataset);
+    }
+  });
+
+  it("a bad Parquet file beyond the budget gets the loader's message (file as given), exit 2", () => {
+    // Oracle: `driftscope profile` on the same file.
+    const bad = pq('bad/truncated.parquet');
+    const viaBudget = run([
+      'analyze',
+      '--reference',
+      pq('loan.reference.parquet'),
+      '--current',
+      bad,
+      '--memory-budget',
+      '1',
+    ]);
+    const viaProfile = run(['profile', '--input', bad, '--out', 'bad-pq.json']);
+    expect(viaProfile.status).toBe(2);
+    const message = viaProfile.stderr.split('\n').find((l) => l.startsWith('driftscope: '))!;
+    expect(message).toContain('truncated.parquet is an incomplete Parquet file');
+    expect(viaBudget.stderr.split('\n')).toContain(message);
+    expect(viaBudget.status).toBe(2);
+    // A CSV that fails in its worker beside a Parquet read in the other: the Parquet worker is stopped by its
+    // flag (or has ended), not torn down mid-query; the command ends with exit 2, not a signal.
+    const csvBad = path.join(root, 'test/fixtures/bad-input/files/format/truncated.csv.gz');
+    const mixed = run([
+      'analyze',
+      '--reference',
+      pq('loan.reference.parquet'),
+      '--current',
+      csvBad,
+      '--memory-budget',
+      '1',
+    ]);
+    expect(mixed.signal).toBeNull();
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toContain('truncated.csv.gz');
+  });
+
+  it('loads the files whole within the budget (CSV and Parquet) and when a timeline needs the rows; refuses a bad size', () => {
     const within = run([...args, '--memory-budget', '1G', '--json', 'within.json']);
     expect(within.status, within.stderr).toBe(0);
     expect(readJson('within.json').reference.warnings).toEqual([]);
@@ -169,7 +267,6 @@ describe('driftscope analyze beyond --memory-budget', () => {
     expect(chunked.status, chunked.stderr).toBe(0);
     expect(chunked.stderr).not.toContain('streamed profiles');
     expect(readJson('chunked.json').timeline).not.toBeNull();
-    const pq = (name: string) => path.join(root, 'test/fixtures/parquet', name);
     const parquet = run([
       'analyze',
       '--reference',
@@ -177,12 +274,13 @@ describe('driftscope analyze beyond --memory-budget', () => {
       '--current',
       pq('loan.current.snappy.parquet'),
       '--memory-budget',
-      '1',
+      '1G',
       '--json',
       'pq-budget.json',
     ]);
     expect(parquet.status, parquet.stderr).toBe(0);
     expect(parquet.stderr).not.toContain('streamed profiles');
+    expect(readJson('pq-budget.json').reference.warnings).toEqual([]);
     const bad = run([...args, '--memory-budget', 'lots']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain(
