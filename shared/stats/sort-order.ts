@@ -146,9 +146,20 @@ export function sortedValues(
     [out, scratch] = [scratch, out];
     words = wordsOf(out);
   }
+  // Runs of one high word are then sorted by their low words, unless those are all equal (a run of one
+  // repeated value: an integer column's, whose low words are 0).
   let start = 0;
+  let mixed = false;
   for (let i = 1; i <= m; i++) {
-    if (i < m && words[2 * i + 1] === words[2 * start + 1]) continue;
+    if (i < m && words[2 * i + 1] === words[2 * start + 1]) {
+      mixed ||= words[2 * i] !== words[2 * start];
+      continue;
+    }
+    if (!mixed) {
+      start = i;
+      continue;
+    }
+    mixed = false;
     if (i - start > LONG_RUN) {
       scratch ??= storage(m);
       sortRunByLowWord(out, scratch, start, i);
