@@ -14,22 +14,13 @@ import {
 import { profileTable } from '../../../../shared/profile/build-profile';
 import { DDSketch } from '../../../../shared/profile/ddsketch';
 import type { NumericProfileColumn } from '../../../../shared/profile/types';
-import { ColumnBuilder } from '../../../../shared/table/column-builder';
 import type { ColumnarTable } from '../../../../shared/table/columnar';
+import { mulberry32 } from '../../../helpers/mulberry32.mjs';
+import { textTable } from '../../../helpers/text-table';
 
 const TESTS: BinnedTest[] = ['psi', 'jensenshannon', 'kl_div', 'hellinger', 'jensenshannon_base2', 'g_test'];
 
-/** A deterministic pseudo-random generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = mulberry32;
 
 /** A sketched numeric profile column of `values` (no exact value counts kept). */
 function sketchColumn(values: number[], alpha: number): NumericProfileColumn {
@@ -202,18 +193,6 @@ describe('binned-test bounds with two buckets over one edge (oracle: the real te
     });
 });
 
-function table(fileName: string, columns: Record<string, string[]>): ColumnarTable {
-  const built = Object.entries(columns).map(([name, cells]) => {
-    const b = new ColumnBuilder(name);
-    cells.forEach((c, i) => {
-      b.push(c, i + 2);
-    });
-    return b.finish();
-  });
-  const rowCount = Object.values(columns)[0].length;
-  return { fileName, rowCount, columns: built, delimiter: ',', byteLength: 0, warnings: [] };
-}
-
 function data(name: string, n: number, seed: number, shift: number): ColumnarTable {
   const r = rng(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
@@ -225,7 +204,7 @@ function data(name: string, n: number, seed: number, shift: number): ColumnarTab
     neg.push((normal() * 3 + shift).toFixed(3));
     skew.push(Math.exp(normal() + shift / 4).toFixed(5));
   }
-  return table(name, { x, neg, skew });
+  return textTable(name, { x, neg, skew });
 }
 
 describe('binned-test bounds against the exact analysis (oracle: analyzeTables on the rows)', () => {

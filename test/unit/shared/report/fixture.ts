@@ -2,31 +2,15 @@
 import { analyzeTables } from '../../../../shared/drift/analyze';
 import { parseSettings } from '../../../../shared/drift/settings';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
-import { ColumnBuilder } from '../../../../shared/table/column-builder';
 import type { ColumnarTable } from '../../../../shared/table/columnar';
+import { textTable } from '../../../helpers/text-table';
 
 export const SCRIPT = '<script>window.__xss=1</script>';
 export const IMG = '"><img src=x onerror=window.__xss=2>';
 export const FORMULA = '=HYPERLINK("http://evil.example","x")';
 
 export function table(fileName: string, columns: Record<string, string[]>): ColumnarTable {
-  const built = Object.entries(columns).map(([name, cells]) => {
-    const b = new ColumnBuilder(name);
-    cells.forEach((c, i) => {
-      b.push(c, i + 2);
-    });
-    return b.finish();
-  });
-  const rowCount = Object.values(columns)[0].length;
-  return {
-    fileName,
-    rowCount,
-    columns: built,
-    delimiter: ',',
-    byteLength: 1234,
-    warnings: [],
-    sha256: 'a'.repeat(64),
-  };
+  return textTable(fileName, columns, { byteLength: 1234, sha256: 'a'.repeat(64) });
 }
 
 const n = 300;
