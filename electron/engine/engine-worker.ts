@@ -7,7 +7,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { parentPort, Worker } from 'node:worker_threads';
-import type { DatasetSummary } from '../../shared/api';
+import type { DatasetRole, DatasetSummary } from '../../shared/api';
 import { DatasetError } from '../../shared/dataset-error';
 import { analyzeTables, multivariateInput, withMultivariate } from '../../shared/drift/analyze';
 import type { AnalysisSettings } from '../../shared/drift/settings';
@@ -27,6 +27,7 @@ import { isProfileFile, readProfileFile } from './load-profile';
 import { isParquetFile } from './load-table';
 import { availableMemory, estimateMemory } from './memory-budget';
 import { isOutOfMemory, tooLargeError } from './out-of-memory';
+import { analysisMemory, profiledInsteadNote, profileInWorker } from './profile-instead';
 import { createProfilePair, profileSummary } from './profile-pair';
 import type {
   BatchLoadResult,
@@ -43,7 +44,7 @@ declare const __DRIFTSCOPE_VERSION__: string;
 const port = parentPort!;
 const tables: Partial<Record<EngineRole, ColumnarTable>> = {};
 /** Loads in progress, with the memory each is estimated to need (reserved while another file loads). */
-const loading = new Map<EngineRole, { worker: Worker; cancel: () => void; need: number }>();
+const loading = new Map<EngineRole, { cancel: () => void; need: number }>();
 /** The current files of a batch timeline, in the order given ('load-batches'); empty otherwise. */
 let batches: ColumnarTable[] = [];
 const explore = createExplore(__DRIFTSCOPE_VERSION__);
@@ -66,7 +67,15 @@ function sizeOf(filePath: string): number {
   }
 }
 
-function load(role: EngineRole, filePath: string, options: FileLoadOptions = {}): Promise<DatasetSummary> {
+/** Each role's latest load request, so that a load overtaken while it estimates its need gives way. */
+const loadRequests: Partial<Record<EngineRole, number>> = {};
+let loadRequestCount = 0;
+
+async function load(
+  role: EngineRole,
+  filePath: string,
+  options: FileLoadOptions = {},
+): Promise<DatasetSummary> {
   loading.get(role)?.cancel();
   delete tables[role];
   explore.forget();
@@ -75,9 +84,17 @@ function load(role: EngineRole, filePath: string, options: FileLoadOptions = {})
   const fileName = options.displayPath ?? filePath;
   if (role !== 'labels') profiles.close(role);
   if (isProfileFile(filePath)) return openProfile(role, filePath, fileName);
+  const request = ++loadRequestCount;
+  loadRequests[role] = request;
+  // Beyond the memory budget a reference or current file is profiled in one pass instead (docs/profiles.md).
+  const budget = options.memoryBudget;
+  const whole = role === 'labels' || budget === undefined ? null : await analysisMemory(filePath, options);
+  if (loadRequests[role] !== request) throw new CancelledError(`Loading ${fileName} was cancelled.`);
   // Files load in parallel: what the others in progress will need is not available to this one.
   let reserved = 0;
   for (const other of loading.values()) reserved += other.need;
+  if (role !== 'labels' && budget !== undefined && whole !== null && whole + reserved > budget)
+    return profileInstead(role, filePath, fileName, options, whole, budget);
   const need = estimateMemory(sizeOf(filePath));
   return new Promise((resolve, reject) => {
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
@@ -100,7 +117,6 @@ function load(role: EngineRole, filePath: string, options: FileLoadOptions = {})
       fn();
     };
     loading.set(role, {
-      worker,
       need,
       cancel: () => {
         settle(() => reject(new CancelledError(`Loading ${fileName} was cancelled.`)));
@@ -133,6 +149,49 @@ function load(role: EngineRole, filePath: string, options: FileLoadOptions = {})
         reject(new DatasetError(`Loading ${fileName} stopped unexpectedly (exit ${code}).`, fileName)),
       );
     });
+  });
+}
+
+/**
+ * The streamed profile of a file beyond the memory budget, opened as a profile is (profile-pair.ts), with a
+ * warning that says why; progress and cancel as a load's.
+ */
+function profileInstead(
+  role: DatasetRole,
+  filePath: string,
+  shown: string,
+  options: FileLoadOptions,
+  need: number,
+  budget: number,
+): Promise<DatasetSummary> {
+  const { memoryBudget: _, ...loadOptions } = options;
+  const run = profileInWorker(filePath, { ...loadOptions, displayPath: shown }, (bytesRead, bytesTotal) =>
+    post({ type: 'progress', progress: { role, bytesRead, bytesTotal, rows: 0 } }),
+  );
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      loading.delete(role);
+      fn();
+    };
+    loading.set(role, {
+      need: 0,
+      cancel: () => {
+        run.cancel();
+        settle(() => reject(new CancelledError(`Loading ${shown} was cancelled.`)));
+      },
+    });
+    run.profile.then(
+      (profile) =>
+        settle(() => {
+          profiles.open(role, profile, path.basename(shown));
+          const summary = profileSummary(role, profile, shown, sizeOf(filePath));
+          resolve({ ...summary, warnings: [profiledInsteadNote(path.basename(shown), need, budget)] });
+        }),
+      (error: unknown) => settle(() => reject(error)),
+    );
   });
 }
 
@@ -258,6 +317,7 @@ async function handle(request: EngineRequest): Promise<unknown> {
       });
     }
     case 'cancel':
+      loadRequests[request.role] = ++loadRequestCount; // a load still estimating its need gives way
       loading.get(request.role)?.cancel();
       return undefined;
     case 'analyze': {

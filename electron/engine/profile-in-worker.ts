@@ -14,13 +14,15 @@ import { workerTask } from './worker-task';
  * Profiles `filePath` in a worker; `onProgress(bytesRead, bytesTotal)` as it reads. `stopFlag`: an
  * Int32Array(1) over a SharedArrayBuffer; storing 1 stops a Parquet read after its current vector, and the
  * worker ends (exit 0, settling the run with the `exited` error) once DuckDB is closed: a worker must not be
- * terminated while DuckDB runs a query (duckdb-parquet.ts stopDuckdbReadsWhen).
+ * terminated while DuckDB runs a query (duckdb-parquet.ts stopDuckdbReadsWhen). `signal` aborted ends a CSV
+ * or TSV profile at once (its worker is terminated), rejecting with the signal's reason.
  */
 export function streamProfileInWorker(
   filePath: string,
   options: Omit<StreamProfileOptions, 'onProgress'>,
   onProgress: (bytesRead: number, bytesTotal: number) => void,
   stopFlag?: Int32Array,
+  signal?: AbortSignal,
 ): Promise<Profile> {
   const shown = options.displayPath ?? filePath;
   return workerTask<ProfileWorkerMessage, Profile>(
@@ -39,5 +41,7 @@ export function streamProfileInWorker(
       failed: (error) => new DatasetError(`Profiling ${shown} failed: ${error.message}`, shown),
       exited: (code) => new DatasetError(`Profiling ${shown} stopped unexpectedly (exit ${code}).`, shown),
     },
+    undefined,
+    signal,
   );
 }

@@ -23,6 +23,12 @@ export interface FileLoadOptions {
   displayPath?: string;
   encoding?: Encoding;
   decimal?: DecimalSeparator;
+  /**
+   * Bytes a reference or current file may need loaded whole (memory-budget.ts); beyond it the file is
+   * profiled in one pass instead (profile-instead.ts). Absent: always loaded whole (the CLI decides for the
+   * pair itself; the app passes defaultMemoryBudget()).
+   */
+  memoryBudget?: number;
 }
 
 export type EngineRequest =

@@ -2,7 +2,8 @@
  * One worker run to its one answer: the worker bundle beside this one (dist/electron) is started with
  * `workerData`; each message it posts is read by `message`, which returns the value or error that settles
  * the run (null: not yet, e.g. progress). The first settlement wins and terminates the worker; an error the
- * worker throws, or its exit before answering, settles with `failed` or `exited`.
+ * worker throws, or its exit before answering, settles with `failed` or `exited`; `signal` aborted settles
+ * with its reason (terminating the worker: not for a worker that may be running a DuckDB query).
  */
 import path from 'node:path';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
@@ -18,6 +19,7 @@ export function workerTask<M, T>(
   workerData: unknown,
   handlers: WorkerTaskHandlers<M, T>,
   resourceLimits?: ResourceLimits,
+  signal?: AbortSignal,
 ): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(path.join(__dirname, bundle), {
@@ -38,5 +40,6 @@ export function workerTask<M, T>(
     });
     worker.on('error', (error: Error) => settle(() => reject(handlers.failed(error))));
     worker.on('exit', (code) => settle(() => reject(handlers.exited(code))));
+    signal?.addEventListener('abort', () => settle(() => reject(signal.reason)), { once: true });
   });
 }

@@ -17,6 +17,7 @@ import { type AnalysisSettings, parseSettings } from '../../shared/drift/setting
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { parseTimelineSpec } from '../../shared/timeline/parse-timeline-spec';
 import type { EngineClient } from '../engine/engine-client';
+import { defaultMemoryBudget } from '../engine/memory-budget';
 import { CancelledError } from '../engine/serialize-error';
 import { writeDemoFiles } from '../io/demo-files';
 import { createReportExportHandler, type ReportExportDeps } from '../report/export-report';
@@ -33,6 +34,11 @@ export interface HandlerDeps {
   /** Folder where the built-in demo's CSV files are written once. */
   demoDir: string;
   sendProgress(progress: LoadProgress): void;
+  /**
+   * Bytes a file may need loaded whole before it is profiled in one pass instead (memory-budget.ts);
+   * default: defaultMemoryBudget() at each load.
+   */
+  memoryBudget?(): number;
   /** Chunks done of a running timeline ('timeline:progress'); default: not forwarded. */
   sendTimelineProgress?(progress: TimelineProgress): void;
   /** Session dialogs, preference and recent-file stores (explore-handlers.ts); defaults below. */
@@ -101,7 +107,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     delete paths[role];
     lastResult = null;
     try {
-      const dataset = await engine.load(role, filePath);
+      const memoryBudget = deps.memoryBudget?.() ?? defaultMemoryBudget();
+      const dataset = await engine.load(role, filePath, { memoryBudget });
       paths[role] = filePath;
       if (paths.reference && paths.current) {
         recent.add({ kind: 'pair', reference: paths.reference, current: paths.current });

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { EngineClient } from '../../electron/engine/engine-client';
+import { defaultMemoryBudget } from '../../electron/engine/memory-budget';
 import { createHandlers } from '../../electron/main/handlers';
 import { handlerOf } from '../../electron/main/ipc';
 import { PreferencesStore } from '../../electron/main/preferences';
@@ -60,6 +61,8 @@ export interface Harness {
   readonly dialogs: string[];
   /** Set when a test expects problems (for example a console error it provokes on purpose). */
   allowProblems(): void;
+  /** The memory budget of the loads from now on (bytes; default: the app's, defaultMemoryBudget()). */
+  setMemoryBudget(bytes: number): void;
 }
 
 interface WorkerFixtures {
@@ -155,6 +158,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const problems: string[] = [];
     const dialogs: string[] = [];
     let problemsAllowed = false;
+    let memoryBudget: number | undefined;
 
     const engine = new EngineClient();
     const handlers = createHandlers({
@@ -162,6 +166,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       chooseFile: async (_role: DatasetRole) => (queued.length > 0 ? (queued.shift() ?? null) : null),
       demoDir: testInfo.outputPath('demo'),
       sendProgress: (progress: LoadProgress) => void emit(page, 'dataset:progress', progress),
+      memoryBudget: () => memoryBudget ?? defaultMemoryBudget(),
       sendTimelineProgress: (progress: TimelineProgress) => void emit(page, 'timeline:progress', progress),
       chooseSaveFile: async () => next(saveQueue),
       chooseSessionFile: async () => next(sessionQueue),
@@ -240,6 +245,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       },
       problems,
       dialogs,
+      setMemoryBudget: (bytes) => {
+        memoryBudget = bytes;
+      },
       allowProblems: () => {
         problemsAllowed = true;
       },

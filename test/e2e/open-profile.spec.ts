@@ -98,3 +98,38 @@ test('a damaged profile shows an error naming it', async ({ harness }, testInfo)
     'bad.profile.json is not a valid Driftscope profile',
   );
 });
+
+test('a pair beyond the memory budget: profiled in one pass instead of loaded, as analyze --memory-budget 1', async ({
+  harness,
+  page,
+}, testInfo) => {
+  const json = path.join(testInfo.outputDir, 'cli-budget.json');
+  const cli = runCli([
+    'analyze',
+    '--reference',
+    REFERENCE_CSV,
+    '--current',
+    CURRENT_CSV,
+    '--memory-budget',
+    '1',
+    '--json',
+    json,
+  ]);
+  expect([0, 1]).toContain(cli.code);
+  const expected = JSON.parse(readFileSync(json, 'utf8')) as AnalysisResult;
+
+  harness.setMemoryBudget(1);
+  const app = await harness.open();
+  await app.dropFile('reference', REFERENCE_CSV);
+  await app.dropFile('current', CURRENT_CSV);
+  await app.expectState('ready');
+  await expect(page.getByTestId('slot-current-meta')).toHaveText(/profile · 5,000 rows · 17 columns/);
+  const warnings = page.getByTestId('slot-current-meta').getByTestId('load-warnings');
+  await warnings.locator('summary').click();
+  await expect(warnings).toContainText(
+    'loan.current.csv was profiled in one pass instead of being loaded: loading it whole would need about',
+  );
+  await expect(warnings).toContainText('more than the memory budget of 1 B');
+  await expect(page.getByTestId('verdict-drifted')).toHaveText(String(expected.dataset.driftedColumns));
+  await page.screenshot({ path: path.join(artifactsDir, 'profiled-instead.png'), fullPage: false });
+});
