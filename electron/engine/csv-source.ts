@@ -152,7 +152,10 @@ export function openCsv(filePath: string, options: LoadOptions = {}): CsvSource 
   }
   const detected = detectEncoding(sample.bytes, sample.complete);
   const encoding = options.encoding ?? detected.encoding;
-  const text = new TextDecoder(encoding).decode(sample.bytes, { stream: !sample.complete });
+  // Always as a stream: Node 20.20's one-call decode of windows-1252 maps 0x80-0x9F as Latin-1 (0x80 → U+0080).
+  const sampleDecoder = new TextDecoder(encoding);
+  const text =
+    sampleDecoder.decode(sample.bytes, { stream: true }) + (sample.complete ? sampleDecoder.decode() : '');
   if (looksBinary(text)) {
     throw new DatasetError(
       `${shown} looks like a binary file, not a CSV or TSV text file (it contains control bytes).`,

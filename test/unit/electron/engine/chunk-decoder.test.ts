@@ -1,6 +1,10 @@
 // @vitest-environment node
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createChunkDecoder } from '../../../../electron/engine/chunk-decoder';
+import { openCsv } from '../../../../electron/engine/csv-source';
 import { SeededRng } from '../../../../shared/stats/seeded-rng';
 import type { Encoding } from '../../../../shared/table/encoding';
 
@@ -84,5 +88,14 @@ describe('createChunkDecoder', () => {
       expect(read.text).toBe(whole(utf16, 'utf-16le'));
       expect(read.copied).toBe(0);
     }
+  });
+});
+
+describe('openCsv sample', () => {
+  it('decodes a whole small Windows-1252 file as TextDecoder streams it (0x80 is €)', () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'ds-sample-')), 'cp1252.csv');
+    writeFileSync(file, Buffer.from([0x61, 0x0a, 0x80, 0x0a, 0x93, 0x71, 0x94, 0x0a]));
+    // Oracle: the WHATWG windows-1252 table (0x80 → U+20AC, 0x93 → U+201C, 0x94 → U+201D).
+    expect(openCsv(file, { encoding: 'windows-1252' }).sampleText).toBe('a\n€\n“q”\n');
   });
 });
