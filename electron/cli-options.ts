@@ -14,6 +14,7 @@ import {
 import { ENCODINGS, parseEncodingName } from '../shared/table/encoding';
 import { DECIMAL_SEPARATORS, type DecimalSeparator } from '../shared/table/parse-number';
 import type { TimelineSpec } from '../shared/timeline/analyze-timeline';
+import { byteSize } from './engine/memory-budget';
 import type { FileLoadOptions } from './engine/protocol';
 
 /** A wrong command line: printed with the usage text, exit code 2. */
@@ -36,13 +37,10 @@ export function parsePositiveInt(value: string | undefined, name: string, fallba
   return n;
 }
 
-const BYTE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
-
 /** A size option in bytes: a number with an optional K, M, G or T suffix (binary: 1G = 1024³ bytes). */
 export function parseByteSize(value: string | undefined, name: string): number | null {
   if (value === undefined) return null;
-  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(value);
-  const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : Number.NaN;
+  const bytes = byteSize(value) ?? Number.NaN;
   if (!(bytes > 0))
     throw new UsageError(`--${name} must be a size such as 4G, 512M or 2000000000 (bytes), got "${value}"`);
   return bytes;

@@ -77,3 +77,37 @@ export const DEFAULT_BUDGET_TOTAL_SHARE = 1 / 8;
 export function defaultMemoryBudget(): number {
   return Math.min(DEFAULT_BUDGET_SHARE * availableMemory(), DEFAULT_BUDGET_TOTAL_SHARE * os.totalmem());
 }
+
+const BYTE_UNITS: Record<string, number> = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 };
+
+/**
+ * Bytes of a size written as a number with an optional K, M, G or T suffix (binary: 1G = 1024³ bytes), or
+ * null when it is not one (or not above 0). @example byteSize('1.5G') // 1610612736
+ */
+export function byteSize(value: string): number | null {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(value);
+  const bytes = match ? Number(match[1]) * BYTE_UNITS[match[2].toLowerCase()] : Number.NaN;
+  return bytes > 0 ? bytes : null;
+}
+
+/** The environment variable that sets the app's memory budget (a size as for --memory-budget: 4G, 512M). */
+export const MEMORY_BUDGET_VARIABLE = 'DRIFTSCOPE_MEMORY_BUDGET';
+
+/**
+ * The app's memory budget (beyond it a file is profiled in one pass instead of loaded): `value` (the
+ * DRIFTSCOPE_MEMORY_BUDGET variable) when it is a size, else defaultMemoryBudget() at the time of the call.
+ * `warn` is told of a value that is not a size.
+ */
+export function appMemoryBudget(
+  value: string | undefined = process.env[MEMORY_BUDGET_VARIABLE],
+  warn: (message: string) => void = console.warn,
+): number {
+  if (value !== undefined && value.trim() !== '') {
+    const bytes = byteSize(value);
+    if (bytes !== null) return bytes;
+    warn(
+      `${MEMORY_BUDGET_VARIABLE}="${value}" is not a size such as 4G or 512M; the default budget is used.`,
+    );
+  }
+  return defaultMemoryBudget();
+}

@@ -17,7 +17,7 @@ import { type AnalysisSettings, parseSettings } from '../../shared/drift/setting
 import type { AnalysisResult } from '../../shared/report/analysis-result';
 import { parseTimelineSpec } from '../../shared/timeline/parse-timeline-spec';
 import type { EngineClient } from '../engine/engine-client';
-import { defaultMemoryBudget } from '../engine/memory-budget';
+import { appMemoryBudget } from '../engine/memory-budget';
 import { CancelledError } from '../engine/serialize-error';
 import { writeDemoFiles } from '../io/demo-files';
 import { createReportExportHandler, type ReportExportDeps } from '../report/export-report';
@@ -36,7 +36,7 @@ export interface HandlerDeps {
   sendProgress(progress: LoadProgress): void;
   /**
    * Bytes a file may need loaded whole before it is profiled in one pass instead (memory-budget.ts);
-   * default: defaultMemoryBudget() at each load.
+   * default: appMemoryBudget() at each load (DRIFTSCOPE_MEMORY_BUDGET, else defaultMemoryBudget()).
    */
   memoryBudget?(): number;
   /** Chunks done of a running timeline ('timeline:progress'); default: not forwarded. */
@@ -107,7 +107,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     delete paths[role];
     lastResult = null;
     try {
-      const memoryBudget = deps.memoryBudget?.() ?? defaultMemoryBudget();
+      const memoryBudget = deps.memoryBudget?.() ?? appMemoryBudget();
       const dataset = await engine.load(role, filePath, { memoryBudget });
       paths[role] = filePath;
       if (paths.reference && paths.current) {

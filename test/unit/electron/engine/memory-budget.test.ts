@@ -8,7 +8,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { gzipTextBytes, loadCsv } from '../../../../electron/engine/load-csv';
-import { checkMemory, estimateMemory } from '../../../../electron/engine/memory-budget';
+import {
+  appMemoryBudget,
+  byteSize,
+  checkMemory,
+  defaultMemoryBudget,
+  estimateMemory,
+} from '../../../../electron/engine/memory-budget';
 import { DatasetError } from '../../../../shared/dataset-error';
 
 const GIB = 1024 ** 3;
@@ -67,5 +73,29 @@ describe('checkMemory', () => {
     expect(message).toContain('only 8.0 GB is available');
     expect(message).toContain('head -n 1000001');
     expect(() => checkMemory('ok.csv', 1e6, 1e6, 1, 1e9)).not.toThrow();
+  });
+});
+
+describe("the app's memory budget", () => {
+  it('reads sizes in binary units (1G = 1024³ bytes, by definition)', () => {
+    expect(byteSize('1.5G')).toBe(1.5 * GIB);
+    expect(byteSize(' 512m ')).toBe(512 * 1024 ** 2);
+    expect(byteSize('2000000000')).toBe(2e9);
+    expect(byteSize('4GiB')).toBe(4 * GIB);
+    for (const bad of ['', 'lots', '0', '-1G', '1X']) expect(byteSize(bad)).toBeNull();
+  });
+
+  it('is DRIFTSCOPE_MEMORY_BUDGET when it is a size, else the default, with a warning for a bad value', () => {
+    const warnings: string[] = [];
+    const warn = (m: string) => warnings.push(m);
+    expect(appMemoryBudget('2G', warn)).toBe(2 * GIB);
+    const fallback = appMemoryBudget('two gigs', warn);
+    expect(warnings).toEqual([
+      'DRIFTSCOPE_MEMORY_BUDGET="two gigs" is not a size such as 4G or 512M; the default budget is used.',
+    ]);
+    // The default depends on the memory available now: within 10 % of a second reading.
+    expect(Math.abs(fallback - defaultMemoryBudget())).toBeLessThan(0.1 * fallback);
+    expect(appMemoryBudget(undefined, warn)).toBeGreaterThan(0);
+    expect(warnings).toHaveLength(1);
   });
 });
