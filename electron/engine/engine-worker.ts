@@ -43,6 +43,11 @@ declare const __DRIFTSCOPE_VERSION__: string;
 
 const port = parentPort!;
 const tables: Partial<Record<EngineRole, ColumnarTable>> = {};
+/**
+ * The whole-file estimate of each loaded table (memory-budget.ts), so that the budget is the pair's, as the
+ * command line's --memory-budget is: a file is profiled instead when it and the other loaded file exceed it.
+ */
+const held: Partial<Record<EngineRole, number>> = {};
 /** Loads in progress, with the memory each is estimated to need (reserved while another file loads). */
 const loading = new Map<EngineRole, { cancel: () => void; need: number }>();
 /** The current files of a batch timeline, in the order given ('load-batches'); empty otherwise. */
@@ -78,6 +83,7 @@ async function load(
 ): Promise<DatasetSummary> {
   loading.get(role)?.cancel();
   delete tables[role];
+  delete held[role];
   explore.forget();
   lastAnalysis = null;
   focused = null;
@@ -93,8 +99,14 @@ async function load(
   // Files load in parallel: what the others in progress will need is not available to this one.
   let reserved = 0;
   for (const other of loading.values()) reserved += other.need;
-  if (role !== 'labels' && budget !== undefined && whole !== null && whole + reserved > budget)
-    return profileInstead(role, filePath, fileName, options, whole, budget);
+  let loaded = 0;
+  for (const other of ['reference', 'current'] as const) if (other !== role) loaded += held[other] ?? 0;
+  if (role !== 'labels' && budget !== undefined && whole !== null && whole + reserved + loaded > budget)
+    return profileInstead(role, filePath, fileName, options, {
+      need: whole,
+      beside: reserved + loaded,
+      budget,
+    });
   const need = estimateMemory(sizeOf(filePath));
   return new Promise((resolve, reject) => {
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
@@ -133,6 +145,7 @@ async function load(
       } else if (message.type === 'table') {
         settle(() => {
           tables[role] = message.table;
+          if (whole !== null) held[role] = whole;
           resolve(summarize(role, message.table));
         });
         void worker.terminate();
@@ -161,8 +174,7 @@ function profileInstead(
   filePath: string,
   shown: string,
   options: FileLoadOptions,
-  need: number,
-  budget: number,
+  memory: { need: number; beside: number; budget: number },
 ): Promise<DatasetSummary> {
   const { memoryBudget: _, ...loadOptions } = options;
   const run = profileInWorker(filePath, { ...loadOptions, displayPath: shown }, (bytesRead, bytesTotal) =>
@@ -188,7 +200,8 @@ function profileInstead(
         settle(() => {
           profiles.open(role, profile, path.basename(shown));
           const summary = profileSummary(role, profile, shown, sizeOf(filePath));
-          resolve({ ...summary, warnings: [profiledInsteadNote(path.basename(shown), need, budget)] });
+          const note = profiledInsteadNote(path.basename(shown), memory.need, memory.beside, memory.budget);
+          resolve({ ...summary, warnings: [note] });
         }),
       (error: unknown) => settle(() => reject(error)),
     );

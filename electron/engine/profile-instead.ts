@@ -27,10 +27,17 @@ export async function analysisMemory(filePath: string, options: FileLoadOptions)
   }
 }
 
-/** The warning shown with a file profiled instead of loaded. */
-export function profiledInsteadNote(shown: string, need: number, budget: number): string {
+/**
+ * The warning shown with a file profiled instead of loaded: `need` its own whole-file estimate, `beside` that
+ * of the other file, loaded or loading (0: none).
+ */
+export function profiledInsteadNote(shown: string, need: number, beside: number, budget: number): string {
+  const what =
+    beside > 0
+      ? `loading it whole beside the other file would need about ${formatBytes(need + beside)} of memory (${formatBytes(need)} for this one)`
+      : `loading it whole would need about ${formatBytes(need)} of memory`;
   return (
-    `${shown} was profiled in one pass instead of being loaded: loading it whole would need about ${formatBytes(need)} of memory, ` +
+    `${shown} was profiled in one pass instead of being loaded: ${what}, ` +
     `more than the memory budget of ${formatBytes(budget)}. Its categories, counts and missing values are exact; ` +
     'numeric tests on its sketches are approximate (each result says by how much), and what needs the rows ' +
     '(the rows behind a bar, the timeline, model quality, the multivariate detectors) is not available for it.'

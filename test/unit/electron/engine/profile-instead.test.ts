@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EngineClient } from '../../../../electron/engine/engine-client';
+import { csvAnalysisMemory } from '../../../../electron/engine/load-csv';
 import { CancelledError } from '../../../../electron/engine/serialize-error';
 import { DEFAULT_SETTINGS } from '../../../../shared/drift/settings';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
@@ -58,6 +59,23 @@ describe('engine worker: a file beyond the memory budget', () => {
     expect(within.format).toBeUndefined();
     expect(within.warnings).toEqual([]);
     expect((await engine.load('current', current)).format).toBeUndefined();
+  });
+
+  it("counts the other loaded file: the budget is the pair's, as --memory-budget is", async () => {
+    // The engine's own estimate of each file loaded whole (the oracle of the budget's arithmetic).
+    const needRef = csvAnalysisMemory(reference);
+    const needCur = csvAnalysisMemory(current);
+    const budget = Math.max(needRef, needCur) * 1.5;
+    expect(needRef + needCur).toBeGreaterThan(budget);
+    expect((await engine.load('reference', reference, { memoryBudget: budget })).format).toBeUndefined();
+    const cur = await engine.load('current', current, { memoryBudget: budget });
+    expect(cur.format).toBe('profile');
+    expect(cur.warnings[0]).toMatch(
+      /^current\.csv was profiled in one pass instead of being loaded: loading it whole beside the other file would need about /,
+    );
+    // Once the reference is replaced by a profile of itself, the current fits alone.
+    expect((await engine.load('reference', reference, { memoryBudget: 1 })).format).toBe('profile');
+    expect((await engine.load('current', current, { memoryBudget: budget })).format).toBeUndefined();
   });
 
   it('profiles a Parquet file the same way', async () => {
