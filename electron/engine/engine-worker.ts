@@ -72,6 +72,17 @@ function sizeOf(filePath: string): number {
   }
 }
 
+/** A load's settle: runs the first function it is given (resolve or reject) and forgets the load in progress. */
+function settleOnce(role: EngineRole): (fn: () => void) => void {
+  let settled = false;
+  return (fn) => {
+    if (settled) return;
+    settled = true;
+    loading.delete(role);
+    fn();
+  };
+}
+
 /** Each role's latest load request, so that a load overtaken while it estimates its need gives way. */
 const loadRequests: Partial<Record<EngineRole, number>> = {};
 let loadRequestCount = 0;
@@ -121,13 +132,7 @@ async function load(
       // then stays ~20 MB lower (1M bench pair: peak 710 → 670 MB).
       resourceLimits: { maxOldGenerationSizeMb: 4096, maxYoungGenerationSizeMb: 4 },
     });
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      loading.delete(role);
-      fn();
-    };
+    const settle = settleOnce(role);
     loading.set(role, {
       need,
       cancel: () => {
@@ -181,13 +186,7 @@ function profileInstead(
     post({ type: 'progress', progress: { role, bytesRead, bytesTotal, rows: 0 } }),
   );
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      loading.delete(role);
-      fn();
-    };
+    const settle = settleOnce(role);
     loading.set(role, {
       need: 0,
       cancel: () => {

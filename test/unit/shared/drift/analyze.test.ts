@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeTables } from '../../../../shared/drift/analyze';
 import { parseSettings } from '../../../../shared/drift/settings';
-import { ColumnBuilder } from '../../../../shared/table/column-builder';
 import type { ColumnarTable } from '../../../../shared/table/columnar';
+import { textTable } from '../../../helpers/text-table';
 
-function table(fileName: string, columns: Record<string, string[]>): ColumnarTable {
-  const built = Object.entries(columns).map(([name, cells]) => {
-    const b = new ColumnBuilder(name);
-    cells.forEach((c, i) => {
-      b.push(c, i + 2);
-    });
-    return b.finish();
-  });
-  const rowCount = Object.values(columns)[0].length;
-  return { fileName, rowCount, columns: built, delimiter: ',', byteLength: 0, warnings: [] };
-}
+const table = (fileName: string, columns: Record<string, string[]>): ColumnarTable =>
+  textTable(fileName, columns);
 
 const ctx = { version: 'test', now: new Date('2026-01-01T00:00:00Z') };
 const n = 200;

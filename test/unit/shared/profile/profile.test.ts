@@ -10,20 +10,11 @@ import {
 } from '../../../../shared/profile/build-profile';
 import { bucketIndex, bucketValue, gammaOf } from '../../../../shared/profile/ddsketch';
 import { ProfileFormatError, parseProfile } from '../../../../shared/profile/parse-profile';
-import { ColumnBuilder } from '../../../../shared/table/column-builder';
 import type { ColumnarTable } from '../../../../shared/table/columnar';
+import { textTable } from '../../../helpers/text-table';
 
-function table(fileName: string, columns: Record<string, string[]>): ColumnarTable {
-  const built = Object.entries(columns).map(([name, cells]) => {
-    const b = new ColumnBuilder(name);
-    cells.forEach((c, i) => {
-      b.push(c, i + 2);
-    });
-    return b.finish();
-  });
-  const rowCount = Object.values(columns)[0].length;
-  return { fileName, rowCount, columns: built, delimiter: ',', byteLength: 0, warnings: [] };
-}
+const table = (fileName: string, columns: Record<string, string[]>): ColumnarTable =>
+  textTable(fileName, columns);
 
 /** A deterministic pseudo-random generator (mulberry32). */
 function rng(seed: number): () => number {

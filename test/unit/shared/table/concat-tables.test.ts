@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ColumnBuilder } from '../../../../shared/table/column-builder';
 import type { ColumnarTable, StringColumn } from '../../../../shared/table/columnar';
 import { concatTables } from '../../../../shared/table/concat-tables';
+import { textTable } from '../../../helpers/text-table';
 
-function table(fileName: string, columns: Record<string, string[]>): ColumnarTable {
-  const built = Object.entries(columns).map(([name, cells]) => {
-    const b = new ColumnBuilder(name);
-    cells.forEach((c, i) => {
-      b.push(c, i + 2);
-    });
-    return b.finish();
-  });
-  const rowCount = Object.values(columns)[0].length;
-  return { fileName, rowCount, columns: built, delimiter: ',', byteLength: 10, warnings: [] };
-}
+const table = (fileName: string, columns: Record<string, string[]>): ColumnarTable =>
+  textTable(fileName, columns, { byteLength: 10 });
 
 const texts = (c: StringColumn) => Array.from(c.codes, (k) => (k < 0 ? null : c.dictionary[k]));
 
