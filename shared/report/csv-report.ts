@@ -50,6 +50,12 @@ export const CSV_HEADER = [
   'missing_share_reference',
   'missing_share_current',
   'missing_share_drift',
+  // From a profile's sketches (analysis-result.ts Approximation): empty for exact results.
+  'approximate',
+  'score_bound',
+  'score_low',
+  'score_high',
+  'verdict_determined',
   'note',
 ] as const;
 
@@ -70,6 +76,11 @@ function row(c: ColumnResult, result: AnalysisResult): Cell[] {
     c.missingDrift?.reference ?? share(c.reference.missing, result.reference.rows),
     c.missingDrift?.current ?? share(c.current.missing, result.current.rows),
     c.missingDrift ? c.missingDrift.driftDetected : null,
+    c.approximation !== undefined,
+    c.approximation?.scoreBound ?? null,
+    c.approximation?.scoreInterval?.[0] ?? null,
+    c.approximation?.scoreInterval?.[1] ?? null,
+    c.approximation?.verdictDetermined ?? null,
     c.note,
   ];
 }
