@@ -220,7 +220,7 @@ async function bothInWorkers(
     streamProfileInWorker(
       path.resolve(file),
       { ...fileLoadFlags(options), displayPath: file, progressIntervalMs: 500 },
-      (bytesRead) => {
+      ({ bytesRead }) => {
         read[i] = bytesRead;
         report(sum(read), sum(total));
       },

@@ -182,8 +182,8 @@ function profileInstead(
   memory: { need: number; beside: number; budget: number },
 ): Promise<DatasetSummary> {
   const { memoryBudget: _, ...loadOptions } = options;
-  const run = profileInWorker(filePath, { ...loadOptions, displayPath: shown }, (bytesRead, bytesTotal) =>
-    post({ type: 'progress', progress: { role, bytesRead, bytesTotal, rows: 0 } }),
+  const run = profileInWorker(filePath, { ...loadOptions, displayPath: shown }, (progress) =>
+    post({ type: 'progress', progress: { role, ...progress } }),
   );
   return new Promise((resolve, reject) => {
     const settle = settleOnce(role);

@@ -5,13 +5,14 @@
  */
 import { DatasetError } from '../../shared/dataset-error';
 import type { Profile } from '../../shared/profile/types';
+import type { LoadProgressInfo } from './csv-source';
 import type { ProfileWorkerMessage } from './protocol';
 import { deserializeError } from './serialize-error';
 import type { StreamProfileOptions } from './stream-csv-profile';
 import { workerTask } from './worker-task';
 
 /**
- * Profiles `filePath` in a worker; `onProgress(bytesRead, bytesTotal)` as it reads. `stopFlag`: an
+ * Profiles `filePath` in a worker; `onProgress` as it reads (bytes, rows and Parquet row groups, as a load's). `stopFlag`: an
  * Int32Array(1) over a SharedArrayBuffer; storing 1 stops a Parquet read after its current vector, and the
  * worker ends (exit 0, settling the run with the `exited` error) once DuckDB is closed: a worker must not be
  * terminated while DuckDB runs a query (duckdb-parquet.ts stopDuckdbReadsWhen). `signal` aborted ends a CSV
@@ -20,7 +21,7 @@ import { workerTask } from './worker-task';
 export function streamProfileInWorker(
   filePath: string,
   options: Omit<StreamProfileOptions, 'onProgress'>,
-  onProgress: (bytesRead: number, bytesTotal: number) => void,
+  onProgress: (progress: LoadProgressInfo) => void,
   stopFlag?: Int32Array,
   signal?: AbortSignal,
 ): Promise<Profile> {
@@ -31,7 +32,8 @@ export function streamProfileInWorker(
     {
       message: (m) => {
         if (m.type === 'progress') {
-          onProgress(m.bytesRead, m.bytesTotal);
+          const { type: _, ...progress } = m;
+          onProgress(progress);
           return null;
         }
         return m.type === 'profile'

@@ -6,6 +6,7 @@
  */
 import type { Profile } from '../../shared/profile/types';
 import { formatBytes } from '../../shared/report/report-format';
+import type { LoadProgressInfo } from './csv-source';
 import { csvAnalysisMemory } from './load-csv';
 import { isParquetFile } from './load-table';
 import { parquetAnalysisMemory } from './parquet-source';
@@ -52,7 +53,7 @@ export function profiledInsteadNote(shown: string, need: number, beside: number,
 export function profileInWorker(
   filePath: string,
   options: FileLoadOptions,
-  onProgress: (bytesRead: number, bytesTotal: number) => void,
+  onProgress: (progress: LoadProgressInfo) => void,
 ): { profile: Promise<Profile>; cancel: () => void } {
   const shown = options.displayPath ?? filePath;
   const stopFlag = new Int32Array(new SharedArrayBuffer(4));

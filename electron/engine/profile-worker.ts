@@ -6,6 +6,7 @@
  * DuckDB is closed, since terminating it during a query aborts the process).
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import type { LoadProgressInfo } from './csv-source';
 import { stopDuckdbReadsWhen } from './duckdb-parquet';
 import { isParquetFile } from './load-table';
 import type { ProfileWorkerMessage } from './protocol';
@@ -23,8 +24,7 @@ if (stopFlag)
     () => Atomics.load(stopFlag, 0) === 1,
     () => process.exit(0),
   );
-const onProgress = (p: { bytesRead: number; bytesTotal: number }) =>
-  post({ type: 'progress', bytesRead: p.bytesRead, bytesTotal: p.bytesTotal });
+const onProgress = (progress: LoadProgressInfo) => post({ type: 'progress', ...progress });
 let profiled: ReturnType<typeof streamCsvProfile>;
 if (isParquetFile(filePath)) {
   const { encoding: _encoding, decimal: _decimal, ...parquetOptions } = options;

@@ -116,7 +116,7 @@ export type ParseWorkerMessage =
 
 /** From a profile worker (profile-worker.ts) to its parent. */
 export type ProfileWorkerMessage =
-  | { type: 'progress'; bytesRead: number; bytesTotal: number }
+  | ({ type: 'progress' } & LoadProgressInfo)
   | { type: 'profile'; profile: Profile }
   | { type: 'error'; error: SerializedError };
 

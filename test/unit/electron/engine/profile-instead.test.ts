@@ -3,13 +3,14 @@
 // the app opens one: profiled in one pass instead of loaded, its summary a profile's with a warning that
 // says why, and its analysis the one `driftscope analyze --memory-budget 1` gives from streamed profiles.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EngineClient } from '../../../../electron/engine/engine-client';
 import { csvAnalysisMemory } from '../../../../electron/engine/load-csv';
 import { CancelledError } from '../../../../electron/engine/serialize-error';
+import type { LoadProgress } from '../../../../shared/api';
 import { DEFAULT_SETTINGS } from '../../../../shared/drift/settings';
 import type { AnalysisResult } from '../../../../shared/report/analysis-result';
 
@@ -28,8 +29,19 @@ const verdicts = (result: AnalysisResult) =>
 describe('engine worker: a file beyond the memory budget', () => {
   it('is profiled instead of loaded, and analysed as analyze --memory-budget 1 does', async () => {
     expect(demo.status, demo.stderr).toBe(0);
+    const progress: LoadProgress[] = [];
+    const off = engine.onProgress((p) => progress.push(p));
     const ref = await engine.load('reference', reference, { memoryBudget: 1 });
     const cur = await engine.load('current', current, { memoryBudget: 1, displayPath: 'prod/current.csv' });
+    off();
+    // Progress as a load's: bytes and the rows read (the last event: the whole file).
+    const size = statSync(current).size;
+    expect(progress.filter((p) => p.role === 'current').at(-1)).toEqual({
+      role: 'current',
+      bytesRead: size,
+      bytesTotal: size,
+      rows: cur.rows,
+    });
     expect(ref.format).toBe('profile');
     expect(cur.format).toBe('profile');
     expect(cur.warnings).toHaveLength(1);
