@@ -18,14 +18,11 @@ import { fileLoadFlags, parsePositiveInt, UsageError } from '../cli-options';
 import { progressReporter } from '../cli-progress';
 import type { LoadProgressInfo } from '../engine/csv-source';
 import { inputFileSize } from '../engine/input-file';
-import { csvAnalysisMemory } from '../engine/load-csv';
 import { isProfileFile, readProfileFile } from '../engine/load-profile';
-import { isParquetFile } from '../engine/load-table';
-import { parquetAnalysisMemory } from '../engine/parquet-source';
+import { isParquetFile, streamProfile, tableMemory } from '../engine/load-table';
 import { streamProfileInWorker } from '../engine/profile-in-worker';
 import { compareProfiles } from '../engine/profile-pair';
-import { DEFAULT_CHUNK_ROWS, streamCsvProfile } from '../engine/stream-csv-profile';
-import { streamParquetProfile } from '../engine/stream-parquet-profile';
+import { DEFAULT_CHUNK_ROWS } from '../engine/stream-csv-profile';
 import { outputLocationProblem } from '../io/output-location';
 import { inputOverwrittenBy } from '../io/same-file';
 import { writeFileAtomic } from '../io/write-file-atomic';
@@ -71,10 +68,7 @@ export async function profileOf(
     progressIntervalMs: 500,
     onProgress: (p: LoadProgressInfo) => report(p.bytesRead, p.bytesTotal),
   };
-  if (!isParquetFile(absolute))
-    return streamCsvProfile(absolute, { ...loadOptions, relativeAccuracy, chunkRows });
-  const { encoding: _encoding, decimal: _decimal, ...parquetOptions } = loadOptions;
-  return streamParquetProfile(absolute, { ...parquetOptions, relativeAccuracy, chunkRows });
+  return streamProfile(absolute, { ...loadOptions, relativeAccuracy, chunkRows });
 }
 
 function merged(profiles: Profile[], names: string[]): Profile {
@@ -162,9 +156,7 @@ export async function streamedProfilesNote(
   let need = 0;
   for (const file of [reference, current]) {
     const absolute = path.resolve(file);
-    need += isParquetFile(absolute)
-      ? await parquetAnalysisMemory(absolute, { displayPath: file })
-      : csvAnalysisMemory(absolute, { ...loadOptions, displayPath: file });
+    need += await tableMemory(absolute, { ...loadOptions, displayPath: file });
   }
   if (need <= budget) return null;
   return `Analysed from streamed profiles of ${reference} and ${current}, not from their rows: loading both whole would need about ${formatBytes(need)} of memory, more than the memory budget of ${formatBytes(budget)} (--memory-budget).`;

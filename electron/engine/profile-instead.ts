@@ -7,9 +7,7 @@
 import type { Profile } from '../../shared/profile/types';
 import { formatBytes } from '../../shared/report/report-format';
 import type { LoadProgressInfo } from './csv-source';
-import { csvAnalysisMemory } from './load-csv';
-import { isParquetFile } from './load-table';
-import { parquetAnalysisMemory } from './parquet-source';
+import { isParquetFile, tableMemory } from './load-table';
 import { streamProfileInWorker } from './profile-in-worker';
 import type { FileLoadOptions } from './protocol';
 import { CancelledError } from './serialize-error';
@@ -20,9 +18,7 @@ import { CancelledError } from './serialize-error';
  */
 export async function analysisMemory(filePath: string, options: FileLoadOptions): Promise<number | null> {
   try {
-    return isParquetFile(filePath)
-      ? await parquetAnalysisMemory(filePath, { displayPath: options.displayPath })
-      : csvAnalysisMemory(filePath, options);
+    return await tableMemory(filePath, options);
   } catch {
     return null;
   }

@@ -8,11 +8,10 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { LoadProgressInfo } from './csv-source';
 import { stopDuckdbReadsWhen } from './duckdb-parquet';
-import { isParquetFile } from './load-table';
+import { streamProfile } from './load-table';
 import type { ProfileWorkerMessage } from './protocol';
 import { serializeError } from './serialize-error';
-import { type StreamProfileOptions, streamCsvProfile } from './stream-csv-profile';
-import { streamParquetProfile } from './stream-parquet-profile';
+import type { StreamProfileOptions } from './stream-csv-profile';
 
 const port = parentPort!;
 const post = (message: ProfileWorkerMessage) => port.postMessage(message);
@@ -25,12 +24,7 @@ if (stopFlag)
     () => process.exit(0),
   );
 const onProgress = (progress: LoadProgressInfo) => post({ type: 'progress', ...progress });
-let profiled: ReturnType<typeof streamCsvProfile>;
-if (isParquetFile(filePath)) {
-  const { encoding: _encoding, decimal: _decimal, ...parquetOptions } = options;
-  profiled = streamParquetProfile(filePath, { ...parquetOptions, onProgress });
-} else profiled = streamCsvProfile(filePath, { ...options, onProgress });
-profiled.then(
+streamProfile(filePath, { ...options, onProgress }).then(
   (profile) => post({ type: 'profile', profile }),
   (error: unknown) => post({ type: 'error', error: serializeError(error) }),
 );
