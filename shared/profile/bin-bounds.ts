@@ -31,6 +31,7 @@
  */
 import { linspaceEdges } from '../drift/bins';
 import { chi2Sf } from '../stats/chi-square';
+import { searchSorted } from '../stats/sorted';
 import { gammaOf } from './ddsketch';
 import { sturgesEdges } from './profile-points';
 import { EXACT_VALUES_MAX, type NumericProfileColumn } from './types';
@@ -95,14 +96,7 @@ export function massItems(c: NumericProfileColumn): MassItem[] {
 
 /** The bin [eⱼ, eⱼ₊₁) of x (the last closed), as `countInEdges`; below e₀ → 0, above e_k → k − 1. */
 function binOf(x: number, edges: readonly number[]): number {
-  let a = 0;
-  let b = edges.length - 2;
-  while (a < b) {
-    const m = (a + b + 1) >> 1;
-    if (edges[m] <= x) a = m;
-    else b = m - 1;
-  }
-  return a;
+  return Math.min(Math.max(searchSorted(edges, x, true) - 1, 0), edges.length - 2);
 }
 
 /** Splits a side's items into whole-bin counts and spans over the bins of `edges`. */

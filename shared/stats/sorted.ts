@@ -11,7 +11,7 @@ import { forEachTieGroup } from './rank';
  * @example searchSorted(Float64Array.of(1, 2, 2, 3), 2, false) // 1
  * @example searchSorted(Float64Array.of(1, 2, 2, 3), 2, true) // 3
  */
-export function searchSorted(sorted: Float64Array, x: number, right: boolean): number {
+export function searchSorted(sorted: ArrayLike<number>, x: number, right: boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {

@@ -5,6 +5,7 @@
  * axis's report. Oracle: pandas `df.groupby(pd.Grouper(key=…, freq=…)).size()` (test/fixtures/timeline).
  */
 import { DatasetError } from '../dataset-error';
+import { searchSorted } from '../stats/sorted';
 import type { ChunkPlan } from './chunk-plan';
 import { formatInstant } from './parse-timestamp';
 import { nextPeriodStart, periodLabel, periodStart } from './period-bounds';
@@ -49,16 +50,9 @@ export function chunkByPeriod(axis: TimeAxis, period: Period, file: string): Chu
   for (let i = 0; i < axis.ms.length; i++) {
     const t = axis.ms[i];
     if (Number.isNaN(t)) continue;
-    const wall = t + offset;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= wall) lo = mid;
-      else hi = mid - 1;
-    }
-    index[i] = lo;
-    counts[lo]++;
+    const period = Math.max(searchSorted(starts, t + offset, true) - 1, 0);
+    index[i] = period;
+    counts[period]++;
   }
   const rows = Array.from(counts, (n) => new Int32Array(n));
   const fill = new Int32Array(starts.length);
