@@ -11,13 +11,13 @@
  * Pure: no Node import.
  */
 import { applyCorrection, datasetVerdict, emptySummary, untested } from '../drift/analyze';
-import { binEdges, STURGES_MIN_DISTINCT } from '../drift/bins';
+import { STURGES_MIN_DISTINCT } from '../drift/bins';
 import { categoryChanges } from '../drift/category-changes';
 import { chooseTest } from '../drift/choose-test';
 import { type CategoricalSide, categoricalPair } from '../drift/column-pair';
 import { isDrift } from '../drift/decision';
 import { categoricalDistribution } from '../drift/distribution';
-import { ONE_VALUE_NOTE } from '../drift/methods/hellinger';
+import { hellingerEdges, ONE_VALUE_NOTE } from '../drift/methods/hellinger';
 import { ksTwoSidedPValue } from '../drift/methods/ks';
 import { distanceOutcome, notComputable, pValueOutcome } from '../drift/methods/outcome';
 import { TEST_REGISTRY, type TestKey } from '../drift/methods/registry';
@@ -38,6 +38,7 @@ import type {
   FileInfo,
 } from '../report/analysis-result';
 import { SCHEMA_VERSION } from '../report/analysis-result';
+import { distinctUnion } from '../stats/sorted';
 import type { ColumnType } from '../types';
 import { type BinnedTest, binnedScoreInterval } from './bin-bounds';
 import { CANCELLATION_NOTE_ABOVE, profileMoments } from './profile-moments';
@@ -188,9 +189,9 @@ function numericBins(r: Points, c: Points): Bins | null {
  * gives 0 with ONE_VALUE_NOTE.
  */
 function exactHellinger(r: Points, c: Points): TestOutcome {
-  const keys = Float64Array.from(new Set([...r.x, ...c.x])).sort();
-  if (keys.length < 2) return { score: 0, statistic: 0, pValue: null, reason: ONE_VALUE_NOTE };
-  const edges = binEdges({ reference: keys, current: new Float64Array(0) }, 'sturges');
+  const sorted = (x: number[]) => Float64Array.from(x).sort(); // a profile file's values may come in any order
+  const edges = hellingerEdges(distinctUnion(sorted(r.x), sorted(c.x)));
+  if (edges === null) return { score: 0, statistic: 0, pValue: null, reason: ONE_VALUE_NOTE };
   const reference = countPoints(r, edges);
   const current = countPoints(c, edges);
   return TEST_REGISTRY.hellinger.run({

@@ -39,6 +39,15 @@ export function hellingerCategorical(pair: CategoricalPair): number {
 }
 
 /**
+ * The numerical form's bins: Sturges edges of the distinct values `keys` of ref ∪ cur (ascending, −0 and 0
+ * one value), not of all n values as the other binned tests; null when there is one value only.
+ */
+export function hellingerEdges(keys: Float64Array): number[] | null {
+  if (keys.length < 2) return null;
+  return binEdges({ reference: keys, current: new Float64Array(0) }, 'sturges');
+}
+
+/**
  * Numerical form, exactly as Evidently: edges = Sturges edges of the DISTINCT values of ref ∪ cur
  * (`binEdges(…, 'sturges')`, with the integer width rule of §6); densities hᵢ = countᵢ/widthᵢ/n (NumPy
  * `histogram(density=True)`, widthᵢ = eᵢ₊₁ − eᵢ); bc = Σ √(h_refᵢ·h_curᵢ)·w with w = (max − min)/k;
@@ -47,9 +56,8 @@ export function hellingerCategorical(pair: CategoricalPair): number {
  * @example hellingerNumerical({ kind: 'numeric', reference: Float64Array.of(0, 1, 2, 3), current: Float64Array.of(0, 1, 2, 3) }) // 0
  */
 export function hellingerNumerical(pair: NumericPair): number | null {
-  const keys = distinctUnion(pair.reference, pair.current);
-  if (keys.length < 2) return null;
-  const edges = binEdges({ reference: keys, current: new Float64Array(0) }, 'sturges');
+  const edges = hellingerEdges(distinctUnion(pair.reference, pair.current));
+  if (edges === null) return null;
   const k = edges.length - 1;
   const hRef = countInEdges(pair.reference, edges);
   const hCur = countInEdges(pair.current, edges);
