@@ -4,9 +4,8 @@
  * read by DuckDB into builders of the file's row count. For a profile of a file that need not fit in
  * memory, see stream-parquet-profile.ts. The file is only ever opened for reading.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { ColumnarTable } from '../../shared/table/columnar';
+import { hashFile } from '../io/hash-file';
 import type { LoadOptions } from './load-csv';
 import { availableMemory, checkMemory } from './memory-budget';
 import { openParquet, parquetColumns, parquetTextBytes, readParquetRows } from './parquet-source';
@@ -15,17 +14,6 @@ import { openParquet, parquetColumns, parquetTextBytes, readParquetRows } from '
 export interface ParquetLoadOptions extends Omit<LoadOptions, 'encoding' | 'decimal'> {
   /** Read only these columns (default: every column of a supported type). */
   columns?: string[];
-}
-
-/** SHA-256 of the file's bytes (lowercase hex), read as a stream beside the decoding. */
-export function hashFile(filePath: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(filePath, { highWaterMark: 1 << 20 })
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
 
 export async function loadParquet(

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { DatasetError } from '../../shared/dataset-error';
 import { type Baseline, parseBaseline } from '../../shared/monitoring/baseline';
-import { hashFile } from './hash-file';
+import { hashFile } from '../io/hash-file';
 
 /**
  * The baseline in `file`; `shown` is the file as the user gave it.

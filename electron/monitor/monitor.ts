@@ -17,9 +17,9 @@ import {
   summarizeBatch,
 } from '../../shared/monitoring/batch-summary';
 import { EngineClient } from '../engine/engine-client';
+import { hashFile } from '../io/hash-file';
 import { writeFileAtomic } from '../io/write-file-atomic';
 import { type BatchFile, BatchWatcher } from './batch-watcher';
-import { hashFile } from './hash-file';
 import { HistoryStore } from './history-store';
 import { MetricsExporter } from './metrics-exporter';
 

@@ -12,7 +12,7 @@
  *   (openCsv: delimiter, encoding) and our type inference on the sniffed 64 KiB give read_csv its dialect
  *   and explicit column types (DOUBLE for a column our ColumnBuilder keeps numeric, else VARCHAR), the
  *   columns are allocated for the row guess of our loader (csv-source.ts expectedRows; a run that reaches
- *   it fails), and the file's SHA-256 is hashed beside the read (load-parquet.ts hashFile). Same JSON line.
+ *   it fails), and the file's SHA-256 is hashed beside the read (electron/io/hash-file.ts, as the Parquet loader). Same JSON line.
  * - `compare FILE`: both tables in one process, compared column by column (storage, numbers bit for bit
  *   with NaN = NaN, dictionaries and codes, else the label of each row); also the types DuckDB's own
  *   sniffer gives. Prints the findings and one JSON line.
@@ -28,7 +28,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { type CsvSource, expectedRows, normaliseHeader, openCsv } from '../../electron/engine/csv-source';
 import { readWithDuckdb } from '../../electron/engine/duckdb-parquet';
 import { type LoadOptions, loadCsv } from '../../electron/engine/load-csv';
-import { hashFile } from '../../electron/engine/load-parquet';
+import { hashFile } from '../../electron/io/hash-file';
 import { ColumnBuilder } from '../../shared/table/column-builder';
 import type { Column, ColumnarTable } from '../../shared/table/columnar';
 import { CsvScanner } from '../../shared/table/csv-scanner';
